@@ -1,0 +1,54 @@
+# Wegwijzer — two commands for everyone: `make run` and `make test`.
+# Every target installs what it needs first; stamps under .venv/ and var/ keep repeats fast.
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+UV_VERSION := 0.13.8
+MODEL := models/wegwijzer.tar.gz
+SPACY_DIR := var/spacy/nl_wegwijzer
+KNOWLEDGE_SOURCES := $(wildcard knowledge/data/*)
+TRAIN_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY_DIR)/meta.json
+
+export PYTHONPATH := $(CURDIR)
+# Rasa phones home and checks for updates by default; this assistant never does.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: setup nlp train run test lint clean
+
+setup: $(VENV)/.installed $(SPACY_DIR)/meta.json
+
+$(VENV)/.installed: requirements.lock
+	@py=$$(scripts/find-python310.sh) || exit 1; \
+	if [[ ! -x $(PY) ]]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; fi
+	$(BIN)/pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync --python $(PY) requirements.lock
+	@touch $@
+
+# The Dutch spaCy pipeline (blank nl + lookup lemmatizer + entity ruler from the reference data).
+nlp: $(SPACY_DIR)/meta.json
+$(SPACY_DIR)/meta.json: $(VENV)/.installed bot/nlp_pipeline.py knowledge/reference.py $(KNOWLEDGE_SOURCES)
+	$(PY) -m bot build-nlp --output $(SPACY_DIR)
+
+train: $(MODEL)
+$(MODEL): $(VENV)/.installed $(TRAIN_SOURCES)
+	$(PY) -m bot build-nlu-data
+	$(BIN)/rasa train --force --fixed-model-name wegwijzer --out models
+	@touch $@
+
+run: setup $(MODEL)
+	$(PY) -m bot run
+
+test: setup $(MODEL)
+	$(BIN)/rasa data validate --fail-on-warnings
+	$(BIN)/pytest
+	$(BIN)/rasa test core --stories tests/ --model $(MODEL) --fail-on-prediction-errors --out var/results
+
+lint: setup
+	$(BIN)/ruff check bot actions knowledge tests
+	$(BIN)/ruff format --check bot actions knowledge tests
+
+clean:
+	rm -rf models var/spacy var/results

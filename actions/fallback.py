@@ -1,0 +1,51 @@
+"""What to do when Wegwijzer does not understand a message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+# After this many misunderstood messages in a row, a human is offered.
+MISSES_BEFORE_OFFERING_HUMAN = 2
+
+
+def misses_in_a_row(tracker: Tracker) -> int:
+    """How many user messages in a row ended in this fallback, the current one included."""
+    events = tracker.events
+    user_positions = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    misses = 1  # the message being answered now
+    for position in reversed(user_positions[:-1]):
+        answered_by = next(
+            (
+                event.get("name")
+                for event in events[position + 1 :]
+                if event.get("event") == "action" and event.get("name") != "action_listen"
+            ),
+            None,
+        )
+        if answered_by != "action_fallback":
+            break
+        misses += 1
+    return misses
+
+
+class ActionFallback(Action):
+    """Say what Wegwijzer can do; after the second miss in a row, offer a human.
+
+    The misunderstood message is reverted, so it does not steer later predictions.
+    """
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
+            dispatcher.utter_message(response="utter_fallback_offer_human")
+        else:
+            dispatcher.utter_message(response="utter_fallback")
+        return [UserUtteranceReverted()]

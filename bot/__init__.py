@@ -1,0 +1,1 @@
+"""Wegwijzer's web side: chat page, launcher and command line (python -m bot ...)."""

@@ -1,0 +1,57 @@
+"""Wegwijzer's command line: python -m bot COMMAND.
+
+  run          start the Rasa server, the action server and the web app (make run)
+  web          start only the web app
+  build-nlp    build the Dutch spaCy pipeline and the generated entity synonyms
+  exec -- CMD  run CMD (e.g. rasa test) with Wegwijzer's configuration in the environment
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from bot import config
+
+GENERATED_SYNONYMS = config.PROJECT_ROOT / "data" / "nlu" / "generated" / "synonyms.yml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="start all three processes")
+    commands.add_parser("web", help="start the web app")
+    build_nlp = commands.add_parser("build-nlp", help="build the Dutch spaCy pipeline")
+    build_nlp.add_argument("--output", type=Path, default=config.SPACY_MODEL_DIR)
+    run_cmd = commands.add_parser("exec", help="run a command with the configuration set")
+    run_cmd.add_argument("cmd", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+
+    if args.command == "run":
+        from bot import launcher
+
+        return launcher.run(config.load_settings())
+    if args.command == "web":
+        from bot.web import app
+
+        app.serve(config.load_settings())
+        return 0
+    if args.command == "build-nlp":
+        from bot import nlp_pipeline
+
+        nlp_pipeline.build(args.output, GENERATED_SYNONYMS)
+        print(f"Dutch spaCy pipeline written to {args.output}")
+        return 0
+    if args.command == "exec":
+        cmd = args.cmd[1:] if args.cmd and args.cmd[0] == "--" else args.cmd
+        if not cmd:
+            parser.error("exec needs a command")
+        env = config.rasa_environment(config.load_settings())
+        os.execvpe(cmd[0], cmd, env)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""All configuration read from the environment, in one place.
+
+Every variable has a default that runs the embedded setup (SQLite under var/, in-memory
+lock store, everything on 127.0.0.1). Production points WEGWIJZER_DB_URL at PostgreSQL
+and WEGWIJZER_REDIS_HOST at Redis. endpoints.yml reads the derived variables that
+`rasa_environment()` exports, so Rasa and the Python code always agree.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = PROJECT_ROOT / "var"
+MODEL_DIR = PROJECT_ROOT / "models"
+SPACY_MODEL_DIR = VAR_DIR / "spacy" / "nl_wegwijzer"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Effective configuration of one Wegwijzer installation."""
+
+    db_url: str
+    redis_host: str
+    redis_port: int
+    rasa_host: str
+    rasa_port: int
+    action_host: str
+    action_port: int
+    web_host: str
+    web_port: int
+    rasa_token: str
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.rasa_host}:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://{self.action_host}:{self.action_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.web_host}:{self.web_port}"
+
+    @property
+    def lock_store_type(self) -> str:
+        return "redis" if self.redis_host else "in_memory"
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise SystemExit(f"{name} must be a whole number, not {raw!r}.") from error
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Read the settings from `env` (default: the process environment)."""
+    env = dict(os.environ if env is None else env)
+    return Settings(
+        db_url=env.get("WEGWIJZER_DB_URL") or f"sqlite:///{VAR_DIR / 'tracker.db'}",
+        redis_host=env.get("WEGWIJZER_REDIS_HOST", ""),
+        redis_port=_int(env, "WEGWIJZER_REDIS_PORT", 6379),
+        rasa_host=env.get("WEGWIJZER_RASA_HOST", "127.0.0.1"),
+        rasa_port=_int(env, "WEGWIJZER_RASA_PORT", 5005),
+        action_host=env.get("WEGWIJZER_ACTION_HOST", "127.0.0.1"),
+        action_port=_int(env, "WEGWIJZER_ACTION_PORT", 5055),
+        web_host=env.get("WEGWIJZER_WEB_HOST", "127.0.0.1"),
+        web_port=_int(env, "WEGWIJZER_WEB_PORT", 8080),
+        # A generated token by default: only processes started together know it.
+        rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_urlsafe(32),
+    )
+
+
+def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for Rasa, the action server and the web app.
+
+    It contains every WEGWIJZER_* variable with its effective value, plus the derived
+    ones that endpoints.yml expands.
+    """
+    env = dict(os.environ if base is None else base)
+    env.update(
+        {
+            "WEGWIJZER_DB_URL": settings.db_url,
+            "WEGWIJZER_REDIS_HOST": settings.redis_host,
+            "WEGWIJZER_REDIS_PORT": str(settings.redis_port),
+            "WEGWIJZER_LOCK_STORE": settings.lock_store_type,
+            "WEGWIJZER_RASA_HOST": settings.rasa_host,
+            "WEGWIJZER_RASA_PORT": str(settings.rasa_port),
+            "WEGWIJZER_ACTION_HOST": settings.action_host,
+            "WEGWIJZER_ACTION_PORT": str(settings.action_port),
+            "WEGWIJZER_ACTION_ENDPOINT": f"{settings.action_url}/webhook",
+            "WEGWIJZER_WEB_HOST": settings.web_host,
+            "WEGWIJZER_WEB_PORT": str(settings.web_port),
+            "WEGWIJZER_RASA_TOKEN": settings.rasa_token,
+            # The action server binds to this address (rasa_sdk reads SANIC_HOST).
+            "SANIC_HOST": settings.action_host,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "PYTHONPATH": str(PROJECT_ROOT),
+            # The Procfile's commands (rasa, python) come from this interpreter's venv.
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        }
+    )
+    return env

@@ -1,0 +1,100 @@
+"""Start the Rasa server, the action server and the web app together (make run).
+
+The processes and their commands are in the Procfile; honcho runs them, prefixes
+their output and stops all three when one stops or on Ctrl-C. This module only adds
+what an operator needs on top: a generated API token, a free-port check, the chat URL,
+and one plain line when something goes wrong.
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import sys
+from pathlib import Path
+
+from honcho.environ import parse_procfile
+from honcho.manager import Manager
+from honcho.printer import Printer
+
+from bot.config import MODEL_DIR, PROJECT_ROOT, VAR_DIR, Settings, rasa_environment
+
+PROCFILE = PROJECT_ROOT / "Procfile"
+PROCESS_NAMES = {"rasa": "Rasa server", "actions": "action server", "web": "web app"}
+STOPPED_BY_SIGNAL = {-15, -2, 130, 143}
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def busy_ports(settings: Settings) -> list[str]:
+    """One line per port that another program already uses."""
+    wanted = [
+        ("Rasa server", settings.rasa_host, settings.rasa_port, "WEGWIJZER_RASA_PORT"),
+        ("action server", settings.action_host, settings.action_port, "WEGWIJZER_ACTION_PORT"),
+        ("web app", settings.web_host, settings.web_port, "WEGWIJZER_WEB_PORT"),
+    ]
+    return [
+        f"Cannot start the {name}: port {port} on {host} is already in use "
+        f"(stop the other program or set {variable})."
+        for name, host, port, variable in wanted
+        if port_in_use(host, port)
+    ]
+
+
+def prepare_sqlite(db_url: str) -> None:
+    """Create var/ and switch an SQLite tracker store to WAL mode (kept in the file)."""
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    if db_url.startswith("sqlite:///"):
+        path = Path(db_url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+
+
+def crash_line(manager: Manager) -> str | None:
+    """The one line for the operator when a process stopped by itself."""
+    for name, process in manager._processes.items():
+        code = process.get("returncode")
+        if code not in (None, 0) and code not in STOPPED_BY_SIGNAL:
+            label = PROCESS_NAMES.get(name.split(".")[0], name)
+            return (
+                f"The {label} stopped unexpectedly (exit code {code}); "
+                "its last lines above say why. The other processes were stopped too."
+            )
+    return None
+
+
+def run(settings: Settings) -> int:
+    if not (MODEL_DIR / "wegwijzer.tar.gz").exists():
+        print("No trained model in models/: run `make run` (it trains one first).")
+        return 1
+    problems = busy_ports(settings)
+    if problems:
+        print("\n".join(problems))
+        return 1
+    prepare_sqlite(settings.db_url)
+    env = rasa_environment(settings)
+
+    manager = Manager(Printer(sys.stdout))
+    for entry in parse_procfile(PROCFILE.read_text()).processes.items():
+        name, command = entry
+        manager.add_process(name, command, env=env, cwd=str(PROJECT_ROOT))
+    print(
+        f"Wegwijzer is starting. Chat: {settings.web_url}/  "
+        "(ready in about half a minute; Ctrl-C stops everything)",
+        flush=True,
+    )
+    manager.loop()
+    line = crash_line(manager)
+    if line:
+        print(line)
+        return 1
+    return 0

@@ -1,0 +1,100 @@
+"""Start the Procfile's processes one by one and wait until they are ready.
+
+Used by the tests and the benchmarks, which need their own ports, databases and
+restarts; `make run` uses honcho (bot/launcher.py) with the same Procfile commands.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from honcho.environ import parse_procfile
+
+from bot.config import PROJECT_ROOT, Settings, load_settings, rasa_environment
+
+PROCFILE = PROJECT_ROOT / "Procfile"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def settings_on_free_ports(db_url: str, **overrides: str) -> Settings:
+    """Settings for a private set of servers on free ports with the given database."""
+    env = {"WEGWIJZER_DB_URL": db_url, **overrides}
+    settings = load_settings(env)
+    return replace(
+        settings, rasa_port=free_port(), action_port=free_port(), web_port=free_port()
+    )
+
+
+def procfile_command(name: str) -> str:
+    return parse_procfile(PROCFILE.read_text()).processes[name]
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def _ready(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200 and b"model_file\": null" not in response.read()
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start(name: str, settings: Settings, log_dir: Path, timeout: float = 180) -> Server:
+    """Start process `name` of the Procfile and return once it answers."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{name}-{int(time.time() * 1000)}.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            procfile_command(name),
+            shell=True,
+            cwd=PROJECT_ROOT,
+            env=rasa_environment(settings),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(name, process, log_path)
+    ready_url = {
+        "rasa": f"{settings.rasa_url}/status?token={settings.rasa_token}",
+        "actions": f"{settings.action_url}/health",
+        "web": f"{settings.web_url}/",
+    }[name]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} stopped while starting:\n{server.log()[-3000:]}")
+        if _ready(ready_url):
+            return server
+        time.sleep(0.5)
+    server.stop()
+    raise RuntimeError(f"{name} was not ready after {timeout} s:\n{server.log()[-3000:]}")

@@ -1,0 +1,128 @@
+"""aiohttp application factory: the chat page, the chat proxy and the health check.
+
+The browser never talks to Rasa directly: POST /chat/message passes the message on to
+Rasa's REST channel, so Rasa and its token stay on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import aiohttp
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from sqlalchemy import create_engine
+
+from bot.config import Settings
+from bot.web import health
+
+HERE = Path(__file__).resolve().parent
+SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+MAX_MESSAGE_CHARS = 5000
+RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
+
+SETTINGS = web.AppKey("settings", Settings)
+HTTP = web.AppKey("http", aiohttp.ClientSession)
+ENGINE = web.AppKey("engine", object)
+
+# What the chat page shows when something goes wrong (plain Dutch, no technical words).
+ERRORS = {
+    "bad_request": "Dit bericht kon ik niet lezen. Probeer het opnieuw.",
+    "too_long": f"Je bericht is te lang. Schrijf het korter, in maximaal {MAX_MESSAGE_CHARS} tekens.",
+    "unavailable": "Wegwijzer is even niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+}
+
+
+def _error(key: str, status: int) -> web.Response:
+    return web.json_response({"error": ERRORS[key]}, status=status)
+
+
+@aiohttp_jinja2.template("chat.html")
+async def chat_page(request: web.Request) -> dict:
+    return {}
+
+
+async def chat_message(request: web.Request) -> web.Response:
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        return _error("bad_request", 400)
+    if not isinstance(body, dict):
+        return _error("bad_request", 400)
+    sender, message = body.get("sender"), body.get("message")
+    if not isinstance(sender, str) or not SENDER_PATTERN.match(sender):
+        return _error("bad_request", 400)
+    if not isinstance(message, str):
+        return _error("bad_request", 400)
+    if len(message) > MAX_MESSAGE_CHARS:
+        return _error("too_long", 413)
+
+    settings = request.app[SETTINGS]
+    url = f"{settings.rasa_url}/webhooks/rest/webhook"
+    try:
+        async with request.app[HTTP].post(
+            url, json={"sender": sender, "message": message}, timeout=RASA_TIMEOUT
+        ) as response:
+            if response.status != 200:
+                return _error("unavailable", 503)
+            replies = await response.json()
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+        return _error("unavailable", 503)
+    return web.json_response({"messages": replies})
+
+
+async def healthz(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    session = request.app[HTTP]
+    rasa, actions, database = await asyncio.gather(
+        health.rasa_up(session, settings.rasa_url, settings.rasa_token),
+        health.actions_up(session, settings.action_url),
+        health.database_up(request.app[ENGINE]),
+    )
+    components = {
+        "rasa": "up" if rasa else "down",
+        "actions": "up" if actions else "down",
+        "database": "up" if database else "down",
+    }
+    all_up = all(state == "up" for state in components.values())
+    return web.json_response(
+        {"status": "up" if all_up else "down", "components": components},
+        status=200 if all_up else 503,
+    )
+
+
+async def _resources(app: web.Application):
+    app[HTTP] = aiohttp.ClientSession()
+    app[ENGINE] = create_engine(app[SETTINGS].db_url, future=True, pool_pre_ping=True)
+    yield
+    await app[HTTP].close()
+    app[ENGINE].dispose()
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = web.Application(client_max_size=64 * 1024)
+    app[SETTINGS] = settings
+    aiohttp_jinja2.setup(
+        app,
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+    )
+    app[aiohttp_jinja2.static_root_key] = "/static"
+    app.cleanup_ctx.append(_resources)
+    app.router.add_get("/", chat_page, name="chat")
+    app.router.add_post("/chat/message", chat_message)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_static("/static", HERE / "static", name="static")
+    return app
+
+
+def serve(settings: Settings) -> None:
+    web.run_app(
+        create_app(settings),
+        host=settings.web_host,
+        port=settings.web_port,
+        print=lambda _: print(f"Wegwijzer chat: {settings.web_url}/", flush=True),
+    )

@@ -1,0 +1,1 @@
+"""Wegwijzer's knowledge base: reference data and facts, each with its source."""

@@ -1,0 +1,98 @@
+"""Shared fixtures: real Rasa and action servers on free ports, talking over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+import yaml
+
+from bot import processes
+from bot.config import MODEL_DIR, PROJECT_ROOT, Settings
+
+POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+REDIS_HOST = "127.0.0.1"
+
+
+@dataclass
+class Assistant:
+    """A running Rasa server + action server, reached as a channel would reach them."""
+
+    settings: Settings
+    servers: dict[str, processes.Server]
+    log_dir: Path
+
+    def send(self, sender: str, message: str) -> requests.Response:
+        return requests.post(
+            f"{self.settings.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=60,
+        )
+
+    def replies(self, sender: str, message: str) -> list[dict]:
+        response = self.send(sender, message)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def parse(self, text: str) -> dict:
+        response = requests.post(
+            f"{self.settings.rasa_url}/model/parse",
+            params={"token": self.settings.rasa_token},
+            json={"text": text},
+            timeout=60,
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        response = requests.get(
+            f"{self.settings.rasa_url}/conversations/{sender}/tracker",
+            params={"token": self.settings.rasa_token},
+            timeout=30,
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def restart_rasa(self) -> None:
+        self.servers["rasa"].stop()
+        self.servers["rasa"] = processes.start("rasa", self.settings, self.log_dir)
+
+    def stop(self) -> None:
+        for server in self.servers.values():
+            server.stop()
+
+
+def start_assistant(settings: Settings, log_dir: Path) -> Assistant:
+    if not (MODEL_DIR / "wegwijzer.tar.gz").exists():
+        pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
+    servers = {"actions": processes.start("actions", settings, log_dir)}
+    try:
+        servers["rasa"] = processes.start("rasa", settings, log_dir)
+    except Exception:
+        servers["actions"].stop()
+        raise
+    return Assistant(settings, servers, log_dir)
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """One assistant for the whole session, on a private SQLite tracker store."""
+    tmp = tmp_path_factory.mktemp("assistant")
+    settings = processes.settings_on_free_ports(f"sqlite:///{tmp / 'tracker.db'}")
+    running = start_assistant(settings, tmp / "logs")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def domain_texts() -> set[str]:
+    """Every text Wegwijzer can say, from domain.yml (all Dutch)."""
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return {
+        variation["text"]
+        for variations in domain["responses"].values()
+        for variation in variations
+    }
