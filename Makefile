@@ -34,17 +34,20 @@ $(SPACY_DIR)/meta.json: $(VENV)/.installed bot/nlp_pipeline.py knowledge/referen
 
 train: $(MODEL)
 $(MODEL): $(VENV)/.installed $(TRAIN_SOURCES)
-	$(PY) -m bot build-nlu-data
-	$(BIN)/rasa train --force --fixed-model-name wegwijzer --out models
+	$(PY) -m bot exec -- $(BIN)/rasa train --force --fixed-model-name wegwijzer --out models
 	@touch $@
 
 run: setup $(MODEL)
 	$(PY) -m bot run
 
+# Every test: training data validation, pytest (unit, web, real Rasa servers on SQLite and
+# PostgreSQL/Redis), and Rasa's test stories. Any failure fails the target.
 test: setup $(MODEL)
-	$(BIN)/rasa data validate --fail-on-warnings
-	$(BIN)/pytest
-	$(BIN)/rasa test core --stories tests/ --model $(MODEL) --fail-on-prediction-errors --out var/results
+	$(BIN)/ruff check bot actions knowledge tests
+	$(PY) -m bot.validate_data
+	$(PY) -m bot exec -- $(BIN)/pytest
+	$(PY) -m bot exec -- $(BIN)/rasa test --stories tests/ --model $(MODEL) \
+		--fail-on-prediction-errors --out var/results
 
 lint: setup
 	$(BIN)/ruff check bot actions knowledge tests

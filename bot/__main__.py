@@ -1,9 +1,9 @@
 """Wegwijzer's command line: python -m bot COMMAND.
 
-  run          start the Rasa server, the action server and the web app (make run)
-  web          start only the web app
-  build-nlp    build the Dutch spaCy pipeline and the generated entity synonyms
-  exec -- CMD  run CMD (e.g. rasa test) with Wegwijzer's configuration in the environment
+run          start the Rasa server, the action server and the web app (make run)
+web          start only the web app
+build-nlp    build the Dutch spaCy pipeline and the generated entity synonyms
+exec -- CMD  run CMD (e.g. rasa test) with Wegwijzer's configuration in the environment
 """
 
 from __future__ import annotations

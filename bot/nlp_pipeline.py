@@ -24,8 +24,18 @@ COMMON_WORD_PLACES = {"As", "Boom", "Geel", "Ham", "Lint", "Mol", "Peer", "Lier"
 PROVINCE_ALIASES = {
     "Antwerpen": ["provincie antwerpen"],
     "Limburg": ["limburg", "provincie limburg"],
-    "Oost-Vlaanderen": ["oost-vlaanderen", "oost vlaanderen", "oostvlaanderen", "provincie oost-vlaanderen"],
-    "West-Vlaanderen": ["west-vlaanderen", "west vlaanderen", "westvlaanderen", "provincie west-vlaanderen"],
+    "Oost-Vlaanderen": [
+        "oost-vlaanderen",
+        "oost vlaanderen",
+        "oostvlaanderen",
+        "provincie oost-vlaanderen",
+    ],
+    "West-Vlaanderen": [
+        "west-vlaanderen",
+        "west vlaanderen",
+        "westvlaanderen",
+        "provincie west-vlaanderen",
+    ],
     "Vlaams-Brabant": ["vlaams-brabant", "vlaams brabant", "provincie vlaams-brabant"],
 }
 
@@ -108,7 +118,8 @@ def write_synonyms(path: Path) -> None:
         pass
 
     yaml.add_representer(
-        _Literal, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+        _Literal,
+        lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|"),
     )
     for item in nlu:
         item["examples"] = _Literal(item["examples"])

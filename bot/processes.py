@@ -33,9 +33,7 @@ def settings_on_free_ports(db_url: str, **overrides: str) -> Settings:
     """Settings for a private set of servers on free ports with the given database."""
     env = {"WEGWIJZER_DB_URL": db_url, **overrides}
     settings = load_settings(env)
-    return replace(
-        settings, rasa_port=free_port(), action_port=free_port(), web_port=free_port()
-    )
+    return replace(settings, rasa_port=free_port(), action_port=free_port(), web_port=free_port())
 
 
 def procfile_command(name: str) -> str:
@@ -64,7 +62,7 @@ class Server:
 def _ready(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200 and b"model_file\": null" not in response.read()
+            return response.status == 200 and b'model_file": null' not in response.read()
     except (urllib.error.URLError, OSError):
         return False
 

@@ -92,7 +92,5 @@ def domain_texts() -> set[str]:
     """Every text Wegwijzer can say, from domain.yml (all Dutch)."""
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
     return {
-        variation["text"]
-        for variations in domain["responses"].values()
-        for variation in variations
+        variation["text"] for variations in domain["responses"].values() for variation in variations
     }

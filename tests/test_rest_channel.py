@@ -36,7 +36,9 @@ def test_hello_gets_the_dutch_welcome_with_the_main_paths(assistant, domain_text
         assert path in titles
 
 
-@pytest.mark.parametrize("question", ["ben jij een robot?", "zijt gij nen robot", "ben ik aan het chatten met een mens"])
+@pytest.mark.parametrize(
+    "question", ["ben jij een robot?", "zijt gij nen robot", "ben ik aan het chatten met een mens"]
+)
 def test_asked_whether_it_is_a_robot_it_says_it_is_a_computer_program(assistant, question):
     replies = assistant.replies(new_sender(), question)
 

@@ -31,7 +31,9 @@ ENGINE = web.AppKey("engine", object)
 # What the chat page shows when something goes wrong (plain Dutch, no technical words).
 ERRORS = {
     "bad_request": "Dit bericht kon ik niet lezen. Probeer het opnieuw.",
-    "too_long": f"Je bericht is te lang. Schrijf het korter, in maximaal {MAX_MESSAGE_CHARS} tekens.",
+    "too_long": (
+        f"Je bericht is te lang. Schrijf het korter, in maximaal {MAX_MESSAGE_CHARS} tekens."
+    ),
     "unavailable": "Wegwijzer is even niet bereikbaar. Probeer het over een paar minuten opnieuw.",
 }
 
@@ -48,6 +50,8 @@ async def chat_page(request: web.Request) -> dict:
 async def chat_message(request: web.Request) -> web.Response:
     try:
         body = await request.json()
+    except web.HTTPRequestEntityTooLarge:
+        return _error("too_long", 413)
     except (ValueError, UnicodeDecodeError):
         return _error("bad_request", 400)
     if not isinstance(body, dict):
@@ -96,10 +100,14 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def _resources(app: web.Application):
     app[HTTP] = aiohttp.ClientSession()
-    app[ENGINE] = create_engine(app[SETTINGS].db_url, future=True, pool_pre_ping=True)
+    try:
+        app[ENGINE] = create_engine(app[SETTINGS].db_url, future=True, pool_pre_ping=True)
+    except Exception:  # an unusable URL: the page still works, /healthz says "down"
+        app[ENGINE] = None
     yield
     await app[HTTP].close()
-    app[ENGINE].dispose()
+    if app[ENGINE] is not None:
+        app[ENGINE].dispose()
 
 
 def create_app(settings: Settings) -> web.Application:

@@ -46,6 +46,8 @@ def _database_ping(engine: Engine) -> bool:
         return False
 
 
-async def database_up(engine: Engine) -> bool:
+async def database_up(engine: Engine | None) -> bool:
+    if engine is None:
+        return False
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(None, _database_ping, engine)

@@ -1,0 +1,59 @@
+"""`make run`'s launcher: a busy port or a crashed process is one plain line."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from bot import processes
+from bot.config import PROJECT_ROOT
+
+
+def run_launcher(env_overrides: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    env = {**os.environ, **env_overrides}
+    env.setdefault("WEGWIJZER_RASA_PORT", str(processes.free_port()))
+    env.setdefault("WEGWIJZER_ACTION_PORT", str(processes.free_port()))
+    env.setdefault("WEGWIJZER_WEB_PORT", str(processes.free_port()))
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_a_port_in_use_is_reported_in_one_line_and_nothing_starts():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = run_launcher({"WEGWIJZER_WEB_PORT": str(port)}, timeout=60)
+
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines == [
+        f"Cannot start the web app: port {port} on 127.0.0.1 is already in use "
+        "(stop the other program or set WEGWIJZER_WEB_PORT)."
+    ]
+    assert "started" not in result.stdout
+
+
+@pytest.mark.rasa
+def test_a_crashed_process_stops_the_others_and_is_reported_in_one_line(tmp_path):
+    # A database URL Rasa cannot use makes the Rasa server stop while starting.
+    result = run_launcher({"WEGWIJZER_DB_URL": "nosuchdatabase://nowhere/x"}, timeout=240)
+
+    assert result.returncode == 1
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line == (
+        "The Rasa server stopped unexpectedly (exit code 1); its last lines above say why. "
+        "The other processes were stopped too."
+    )
+    assert "sending SIGTERM to actions" in result.stdout
