@@ -1,0 +1,48 @@
+"""The Dutch spaCy pipeline built by `python -m bot build-nlp` (make setup)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from bot.config import SPACY_MODEL_DIR
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    if not (SPACY_MODEL_DIR / "meta.json").exists():
+        pytest.fail("The Dutch spaCy pipeline is missing: run `make setup` first.")
+    return spacy.load(SPACY_MODEL_DIR)
+
+
+def entities(nlp, text: str) -> list[tuple[str, str]]:
+    return [(entity.text, entity.label_) for entity in nlp(text).ents]
+
+
+def test_lemmas_come_from_the_dutch_lookup_table(nlp):
+    lemmas = [token.lemma_ for token in nlp("we gingen met mijn jasje naar buiten")]
+    assert lemmas == ["we", "gaan", "met", "mijn", "jas", "naar", "buiten"]
+
+
+def test_places_support_types_and_target_groups_are_found(nlp):
+    assert entities(nlp, "zoek een dagcentrum in Leuven voor iemand met autisme") == [
+        ("dagcentrum", "support_type"),
+        ("Leuven", "municipality"),
+        ("autisme", "target_group"),
+    ]
+
+
+def test_place_names_are_found_in_lower_case_and_without_hyphens(nlp):
+    assert entities(nlp, "ik woon in sint genesius rode") == [
+        ("sint genesius rode", "municipality")
+    ]
+    assert entities(nlp, "postcode 3000") == [("3000", "postcode")]
+
+
+def test_a_province_wins_over_the_city_of_the_same_name(nlp):
+    assert entities(nlp, "in de provincie Antwerpen") == [("provincie Antwerpen", "province")]
+
+
+def test_place_names_that_are_ordinary_words_need_a_capital(nlp):
+    assert entities(nlp, "mijn geel jasje hangt aan de boom") == []
+    assert entities(nlp, "ik woon in Geel") == [("Geel", "municipality")]

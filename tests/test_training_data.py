@@ -1,0 +1,68 @@
+"""Checks on the training data and domain that a user would notice if they broke."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bot.config import PROJECT_ROOT
+
+SMALL_TALK = [
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "bot_challenge",
+    "ask_capabilities",
+    "out_of_scope",
+]
+
+
+def load(path: str) -> dict:
+    return yaml.safe_load((PROJECT_ROOT / path).read_text(encoding="utf-8"))
+
+
+def examples(intent: str) -> list[str]:
+    found = []
+    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        for item in load(str(path.relative_to(PROJECT_ROOT))).get("nlu", []):
+            if item.get("intent") == intent:
+                found += [line[2:] for line in item["examples"].splitlines() if line.strip()]
+    return found
+
+
+@pytest.mark.parametrize("intent", SMALL_TALK)
+def test_every_small_talk_intent_has_at_least_25_distinct_examples(intent):
+    assert len(set(examples(intent))) >= 25
+
+
+def test_every_button_leads_to_an_intent_the_assistant_knows():
+    domain = load("domain.yml")
+    payloads = {
+        button["payload"]
+        for variations in domain["responses"].values()
+        for variation in variations
+        for button in variation.get("buttons", [])
+    }
+    assert payloads
+    for payload in payloads:
+        intent = re.fullmatch(r"/(\w+)", payload).group(1)
+        assert intent in domain["intents"], f"button payload {payload} has no intent"
+
+
+def test_every_long_response_exists_in_both_reading_levels():
+    """Responses of more than two sentences have an `eenvoudig` variation."""
+    domain = load("domain.yml")
+    for name, variations in domain["responses"].items():
+        long = any(len(re.findall(r"[.?!:](?:\s|$)", v["text"])) > 2 for v in variations)
+        if long:
+            levels = {
+                c["value"]
+                for v in variations
+                for c in v.get("condition", [])
+                if c["name"] == "reading_level"
+            }
+            assert "eenvoudig" in levels, f"{name} has no eenvoudig variation"
