@@ -7,8 +7,10 @@ lock store, both the real servers on 127.0.0.1. They are required, never skipped
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 import pytest
+import requests
 from sqlalchemy import create_engine, text
 
 from bot import processes
@@ -67,3 +69,37 @@ def test_postgresql_conversation_continues_after_a_restart(tmp_path):
         stored = connection.execute(text("SELECT count(*) FROM events")).scalar_one()
     engine.dispose()
     assert stored > 0
+
+
+@pytest.mark.postgres
+def test_two_rasa_servers_share_one_conversation(tmp_path):
+    """Rasa's documented way to scale: turns of one conversation go to either server.
+
+    Both servers use the PostgreSQL tracker store and the Redis lock store; each turn
+    sees what the other server stored.
+    """
+    settings = processes.settings_on_free_ports(POSTGRES_URL, WEGWIJZER_REDIS_HOST=REDIS_HOST)
+    first = start_assistant(settings, tmp_path / "logs")
+    second_settings = replace(settings, rasa_port=processes.free_port())
+    second = processes.start("rasa", second_settings, tmp_path / "logs")
+    try:
+        sender = secrets.token_hex(12)
+        urls = [settings.rasa_url, second_settings.rasa_url]
+        messages = ["hallo", "qzxv plmokn wrtz", "jkdf sdlkfj oiuz"]
+        replies = []
+        for turn, message in enumerate(messages):
+            response = requests.post(
+                f"{urls[turn % 2]}/webhooks/rest/webhook",
+                json={"sender": sender, "message": message},
+                timeout=60,
+            )
+            assert response.status_code == 200
+            replies.append(response.json())
+    finally:
+        second.stop()
+        first.stop()
+
+    assert "Wegwijzer" in replies[0][0]["text"]
+    assert "niet goed begrepen" in replies[1][0]["text"]
+    # The second miss in a row, although the first one was handled by the other server.
+    assert "Wil je met een mens praten?" in replies[2][0]["text"]
