@@ -11,6 +11,10 @@ from __future__ import annotations
 import socket
 import sqlite3
 import sys
+import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from honcho.environ import parse_procfile
@@ -72,6 +76,20 @@ def crash_line(manager: Manager) -> str | None:
     return None
 
 
+def announce_when_ready(settings: Settings, timeout: float = 600) -> None:
+    """Print the chat address once /healthz says every part is up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{settings.web_url}/healthz", timeout=3) as response:
+                if response.status == 200:
+                    print(f"Wegwijzer is ready. Chat: {settings.web_url}/", flush=True)
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(1)
+
+
 def run(settings: Settings) -> int:
     if not (MODEL_DIR / "wegwijzer.tar.gz").exists():
         print("No trained model in models/: run `make run` (it trains one first).")
@@ -88,10 +106,11 @@ def run(settings: Settings) -> int:
         name, command = entry
         manager.add_process(name, command, env=env, cwd=str(PROJECT_ROOT))
     print(
-        f"Wegwijzer is starting. Chat: {settings.web_url}/  "
-        "(ready in about half a minute; Ctrl-C stops everything)",
+        f"Wegwijzer is starting; the chat will be at {settings.web_url}/ "
+        "(Ctrl-C stops everything).",
         flush=True,
     )
+    threading.Thread(target=announce_when_ready, args=(settings,), daemon=True).start()
     manager.loop()
     line = crash_line(manager)
     if line:

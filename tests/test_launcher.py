@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 
 import pytest
+import requests
 
 from bot import processes
 from bot.config import PROJECT_ROOT
@@ -57,3 +59,39 @@ def test_a_crashed_process_stops_the_others_and_is_reported_in_one_line(tmp_path
         "The other processes were stopped too."
     )
     assert "sending SIGTERM to actions" in result.stdout
+
+
+@pytest.mark.rasa
+def test_run_starts_all_three_prints_the_chat_address_and_stops_them_on_ctrl_c(tmp_path):
+    ports = {name: processes.free_port() for name in ("RASA", "ACTION", "WEB")}
+    env = {
+        **os.environ,
+        "WEGWIJZER_DB_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+        **{f"WEGWIJZER_{name}_PORT": str(port) for name, port in ports.items()},
+    }
+    launcher = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    ready_line = f"Wegwijzer is ready. Chat: http://127.0.0.1:{ports['WEB']}/"
+    try:
+        seen = []
+        for line in launcher.stdout:
+            seen.append(line)
+            if line.strip() == ready_line:
+                break
+        assert ready_line in "".join(seen), "".join(seen)[-3000:]
+        health = requests.get(f"http://127.0.0.1:{ports['WEB']}/healthz", timeout=10)
+        assert health.json()["status"] == "up"
+    finally:
+        launcher.send_signal(signal.SIGINT)
+        output, _ = launcher.communicate(timeout=60)
+
+    assert "SIGINT received" in output
+    for port in ports.values():
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
