@@ -8,6 +8,7 @@ PY := $(BIN)/python
 UV_VERSION := 0.13.8
 MODEL := models/wegwijzer.tar.gz
 SPACY_DIR := var/spacy/nl_wegwijzer
+KNOWLEDGE_DB := var/knowledge.db
 KNOWLEDGE_SOURCES := $(wildcard knowledge/data/*)
 TRAIN_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY_DIR)/meta.json
 
@@ -16,9 +17,9 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup nlp train run test lint clean
+.PHONY: setup nlp knowledge train run test lint clean
 
-setup: $(VENV)/.installed $(SPACY_DIR)/meta.json
+setup: $(VENV)/.installed $(SPACY_DIR)/meta.json $(KNOWLEDGE_DB)
 
 $(VENV)/.installed: requirements.lock
 	@py=$$(scripts/find-python310.sh) || exit 1; \
@@ -29,8 +30,14 @@ $(VENV)/.installed: requirements.lock
 
 # The Dutch spaCy pipeline (blank nl + lookup lemmatizer + entity ruler from the reference data).
 nlp: $(SPACY_DIR)/meta.json
-$(SPACY_DIR)/meta.json: $(VENV)/.installed bot/nlp_pipeline.py knowledge/reference.py $(KNOWLEDGE_SOURCES)
+NLP_SOURCES := knowledge/data/gemeenten.csv knowledge/data/support_types.yml knowledge/data/target_groups.yml
+$(SPACY_DIR)/meta.json: $(VENV)/.installed bot/nlp_pipeline.py knowledge/reference.py $(NLP_SOURCES)
 	$(PY) -m bot build-nlp --output $(SPACY_DIR)
+
+# The knowledge base, rebuilt from knowledge/data/ whenever a data file or its code changes.
+knowledge: $(KNOWLEDGE_DB)
+$(KNOWLEDGE_DB): $(VENV)/.installed $(KNOWLEDGE_SOURCES) $(wildcard knowledge/*.py)
+	$(PY) -m knowledge build
 
 train: $(MODEL)
 $(MODEL): $(VENV)/.installed $(TRAIN_SOURCES)
@@ -43,15 +50,15 @@ run: setup $(MODEL)
 # Every test: training data validation, pytest (unit, web, real Rasa servers on SQLite and
 # PostgreSQL/Redis), and Rasa's test stories. Any failure fails the target.
 test: setup $(MODEL)
-	$(BIN)/ruff check bot actions knowledge tests
+	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts
 	$(PY) -m bot.validate_data
 	$(PY) -m bot exec -- $(BIN)/pytest
 	$(PY) -m bot exec -- $(BIN)/rasa test --stories tests/ --model $(MODEL) \
 		--fail-on-prediction-errors --out var/results
 
 lint: setup
-	$(BIN)/ruff check bot actions knowledge tests
-	$(BIN)/ruff format --check bot actions knowledge tests
+	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts
+	$(BIN)/ruff format --check bot actions knowledge tests benchmarks scripts
 
 clean:
-	rm -rf models var/spacy var/results
+	rm -rf models var/spacy var/results $(KNOWLEDGE_DB)

@@ -1,0 +1,963 @@
+"""Read and validate every data file in knowledge/data/ (see knowledge/SCHEMA.md).
+
+`load()` returns the records as plain dataclasses, ready for `knowledge.build`. The first
+problem found raises `DataError`, which names the file and the line of the offending record
+or field: "knowledge/data/rights.yml, line 42: unknown service id 'zorgkass' in `where`".
+YAML line numbers come from PyYAML's composer (node.start_mark); CSV lines count the header
+as line 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import yaml
+
+from knowledge.reference import DATA_DIR, Municipality, fold
+
+PROJECT_ROOT = DATA_DIR.parent.parent
+
+STATUSES = ("verified", "uncertain")
+RIGHT_KINDS = ("budget", "allowance", "support", "service")
+RESIDENCES = ("vlaanderen_brussel", "belgie")
+RECOGNITIONS = ("required", "not_required")
+HELP_KINDS = tuple(
+    "geld begeleiding dagbesteding wonen kort_verblijf hulpmiddelen assistentie advies "
+    "plan_maken".split()
+)
+SERVICE_KINDS = tuple(
+    "vaph vaph_office dop bijstandsorganisatie gebruikersvereniging algemene_dienst "
+    "ombudsdienst andere".split()
+)
+FAQ_TOPICS = tuple(
+    "what_is_pvf what_is_pvb what_is_bob what_is_rth priority_groups automatic_grant "
+    "emergency_procedure how_to_apply what_is_dop budget_spending what_is_vza "
+    "budget_categories waiting_time mdt other_support minors change_provider "
+    "assistance_organisation costs privacy".split()
+)
+FAQ_LEVELS = ("gewoon", "eenvoudig")
+RIGHT_PLACEHOLDER_FIELDS = ("min_age", "max_age", "first_request_before_age")
+SERVICE_PLACEHOLDER_FIELDS = ("phone", "website", "email")
+SOURCE_FIELDS = ("source_url", "other_sources", "checked_on", "status")
+GEMEENTEN_COLUMNS = ("refnis", "naam_nl", "naam_fr", "provincie", "gewest", "postcodes")
+PROVIDER_COLUMNS = (
+    "id,name,licensed,address,postcode,municipality,phone,email,website,"
+    "support_types,target_groups,source_url,checked_on,status"
+).split(",")
+DEMO_SOURCE_URL = "https://example.org/wegwijzer-voorbeeldgegevens"
+
+RECORD_ID = re.compile(r"^[A-Za-z0-9_]+$")  # usable in {ID.field} placeholders
+SNAKE_ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
+PROVIDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class DataError(Exception):
+    """A problem in a data file, with the file and the line it is on."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = display_path(path)
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def display_path(path: Path | str) -> str:
+    """knowledge/data/x.yml for files in the project, the full path for others."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    source_url: str
+    other_sources: tuple[str, ...]
+    checked_on: date
+    status: str
+
+    @property
+    def uncertain(self) -> bool:
+        return self.status == "uncertain"
+
+    def columns(self) -> dict[str, Any]:
+        """The SourcedMixin columns of a model."""
+        return {
+            "source_url": self.source_url,
+            "other_sources": list(self.other_sources),
+            "checked_on": self.checked_on,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Province:
+    id: str
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class PriorityGroup:
+    id: str
+    name: str
+    description: str
+    criteria: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class AutomaticGrant:
+    id: str
+    name: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Amount:
+    key: str
+    text: str
+    value: float | None
+    year: int | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Right:
+    id: str
+    name: str
+    abbreviation: str | None
+    kind: str
+    summary: str
+    who: str
+    min_age: int | None
+    max_age: int | None
+    first_request_before_age: int | None
+    residence: str | None  # None: the source does not say
+    recognition: str | None  # None: the source does not say
+    minors_only: bool
+    help_kinds: tuple[str, ...]
+    amounts: tuple[Amount, ...]
+    how_to_apply: str
+    where: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    kind: str
+    name: str
+    description: str
+    province_id: str | None
+    address: str | None
+    postcode: str | None
+    municipality_refnis: str | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Category:
+    """A support type or target group, with the VAPH ids it stands for."""
+
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    links: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    topic: str
+    uses: tuple[str, ...]
+    texts: dict[str, str]  # level (gewoon | eenvoudig) -> text with placeholders
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    name: str
+    licensed: bool
+    address: str | None
+    postcode: str | None
+    municipality_refnis: str
+    province_id: str | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    support_types: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    demo: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class KnowledgeData:
+    dataset_source: Source  # of every municipality
+    provinces: tuple[Province, ...]
+    municipalities: tuple[Municipality, ...]
+    priority_groups: tuple[PriorityGroup, ...]
+    automatic_grants: tuple[AutomaticGrant, ...]
+    rights: tuple[Right, ...]
+    services: tuple[Service, ...]
+    support_types: tuple[Category, ...]
+    target_groups: tuple[Category, ...]
+    faq: tuple[FaqEntry, ...]
+    providers: tuple[Provider, ...]
+    sources: tuple[str, ...]  # sources.yml: the source URLs the project tracks
+
+    def province_id(self, name: str | None) -> str | None:
+        return next((p.id for p in self.provinces if p.name == name), None)
+
+    def sources_by_id(self) -> dict[str, list[Source]]:
+        """The sources of the records an FAQ answer may `use`, by record id."""
+        found: dict[str, list[Source]] = {}
+        groups: Iterable[Any] = (
+            *self.rights,
+            *self.services,
+            *self.priority_groups,
+            *self.automatic_grants,
+            *self.support_types,
+            *self.target_groups,
+        )
+        for record in groups:
+            found.setdefault(record.id, []).append(record.source)
+        return found
+
+
+# --- YAML with line numbers -----------------------------------------------------------------
+
+
+class YamlMap(dict):
+    """A YAML mapping that remembers its line and the line and node of each key."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+        self.nodes: dict[str, yaml.Node] = {}
+
+
+class YamlList(list):
+    """A YAML sequence that remembers its line and the line of each item."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+def read_yaml(path: Path) -> Any:
+    """The document in `path` as YamlMap / YamlList / plain scalars."""
+    text = _read_text(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(path, line, f"invalid YAML: {error.problem}") from None
+    return None if node is None else _convert(node, yaml.SafeLoader(""), path)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(path, None, "file not found") from None
+    except UnicodeDecodeError as error:
+        raise DataError(path, None, f"not UTF-8 text ({error.reason})") from None
+
+
+def _convert(node: yaml.Node, constructor: yaml.SafeLoader, path: Path) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        mapping = YamlMap(line)
+        for key_node, value_node in node.value:
+            key = _convert(key_node, constructor, path)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise DataError(path, key_line, f"field names must be text, not {key!r}")
+            if key in mapping:
+                raise DataError(path, key_line, f"field `{key}` appears twice")
+            mapping[key] = _convert(value_node, constructor, path)
+            mapping.key_lines[key] = key_line
+            mapping.nodes[key] = value_node
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        sequence = YamlList(line)
+        for item in node.value:
+            sequence.append(_convert(item, constructor, path))
+            sequence.lines.append(item.start_mark.line + 1)
+        return sequence
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, yaml.YAMLError):
+        return node.value  # e.g. the impossible date 2026-02-30: reported by the validator
+
+
+# --- typed field access ---------------------------------------------------------------------
+
+
+class Record:
+    """Typed access to the fields of one record; errors name its file and line."""
+
+    def __init__(
+        self,
+        path: Path,
+        values: dict[str, Any],
+        line: int,
+        key_lines: dict[str, int] | None = None,
+        nodes: dict[str, yaml.Node] | None = None,
+    ) -> None:
+        self.path = path
+        self.values = values
+        self.line = line
+        self.key_lines = key_lines or {}
+        self.nodes = nodes or {}
+
+    @classmethod
+    def from_yaml(cls, path: Path, mapping: YamlMap) -> Record:
+        return cls(path, mapping, mapping.line, mapping.key_lines, mapping.nodes)
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        value = self.values.get(key)
+        if index is not None and isinstance(value, YamlList) and index < len(value.lines):
+            return value.lines[index]
+        return self.key_lines.get(key, self.line)
+
+    def error(self, message: str, key: str | None = None, index: int | None = None) -> DataError:
+        return DataError(self.path, self.line_of(key, index) if key else self.line, message)
+
+    def expect_fields(self, required: Iterable[str], optional: Iterable[str] = ()) -> None:
+        required = tuple(required)
+        known = set(required) | set(optional)
+        for key in self.values:
+            if key not in known:
+                raise self.error(f"unknown field `{key}`", key)
+        self.require(*required)
+
+    def text(self, key: str, optional: bool = False) -> str | None:
+        value = self.values.get(key)
+        if value is None and optional:
+            return None
+        if value is not None and not isinstance(value, str):
+            raise self.error(f"`{key}` must be text (put it in quotes), got {value!r}", key)
+        if value is None or not value.strip():
+            raise self.error(f"`{key}` must be non-empty text", key)
+        return value.strip()
+
+    def required_text(self, key: str) -> str:
+        value = self.text(key)
+        assert value is not None
+        return value
+
+    def identifier(self, key: str, pattern: re.Pattern[str], what: str) -> str:
+        value = self.required_text(key)
+        if not pattern.match(value):
+            raise self.error(f"`{key}` {value!r} is not {what}", key)
+        return value
+
+    def integer(self, key: str, low: int = 0, high: int = 150) -> int | None:
+        value = self.values.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.error(f"`{key}` must be a whole number from {low} to {high} or null", key)
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.values.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.error(f"`{key}` must be a number or null, got {value!r}", key)
+        return float(value)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.values.get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(f"`{key}` must be true or false, got {value!r}", key)
+        return value
+
+    def choice(self, key: str, options: Iterable[str], nullable: bool = False) -> str | None:
+        options = tuple(options)
+        value = self.values.get(key)
+        if value is None and nullable:
+            return None
+        if value not in options:
+            got = "null" if value is None else repr(value)
+            raise self.error(f"`{key}` must be one of {', '.join(options)}; got {got}", key)
+        return value
+
+    def text_list(self, key: str, optional: bool = False) -> tuple[str, ...]:
+        value = self.values.get(key)
+        if value is None and optional:
+            return ()
+        if not isinstance(value, list):
+            raise self.error(f"`{key}` must be a list", key)
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.error(f"`{key}` must hold non-empty texts, got {item!r}", key, index)
+        return tuple(item.strip() for item in value)
+
+    def choices(self, key: str, options: Iterable[str], what: str) -> tuple[str, ...]:
+        values = self.text_list(key)
+        known = set(options)
+        for index, value in enumerate(values):
+            if value not in known:
+                raise self.error(f"unknown {what} {value!r} in `{key}`", key, index)
+        return values
+
+    def url(self, key: str, optional: bool = False) -> str | None:
+        value = self.text(key, optional)
+        if value is not None and not is_web_url(value):
+            raise self.error(f"`{key}` must be an http(s) URL, got {value!r}", key)
+        return value
+
+    def day(self, key: str) -> date:
+        value = self.values.get(key)
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise self.error(f"`{key}` must be a real date YYYY-MM-DD, got {value!r}", key)
+        return value
+
+    def postcode(self, key: str) -> str | None:
+        value = self.values.get(key)
+        if value is None:
+            return None
+        code = str(value).strip()
+        if isinstance(value, bool) or not POSTCODE.match(code):
+            raise self.error(f"`{key}` must be a Belgian postcode of 4 digits, got {value!r}", key)
+        return code
+
+    def require(self, *keys: str) -> None:
+        for key in keys:
+            if key not in self.values:
+                raise self.error(f"missing field `{key}`")
+
+    def source(self, inherit: Source | None = None) -> Source:
+        """The common source fields; missing ones are taken from `inherit` when given."""
+        if inherit is None:
+            self.require("source_url", "checked_on", "status")
+        elif not any(key in self.values for key in SOURCE_FIELDS):
+            return inherit
+        base = inherit or Source("", (), date.min, "")
+
+        def own(key: str) -> bool:
+            return inherit is None or key in self.values
+
+        other = self.text_list("other_sources", optional=True)
+        for index, url in enumerate(other):
+            if not is_web_url(url):
+                message = f"`other_sources` must hold http(s) URLs, got {url!r}"
+                raise self.error(message, "other_sources", index)
+        return Source(
+            source_url=self.url("source_url") or "" if own("source_url") else base.source_url,
+            other_sources=other if own("other_sources") else base.other_sources,
+            checked_on=self.day("checked_on") if own("checked_on") else base.checked_on,
+            status=self.choice("status", STATUSES) if own("status") else base.status,
+        )
+
+    def text_line(self, key: str, offset: int) -> int:
+        """The line of character `offset` of a text field (exact for `|` block texts)."""
+        node = self.nodes.get(key)
+        if isinstance(node, yaml.ScalarNode) and node.style == "|":
+            return node.start_mark.line + 2 + str(self.values[key])[:offset].count("\n")
+        return self.line_of(key)
+
+
+def is_web_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", value)
+
+
+def _records(path: Path) -> Iterator[Record]:
+    """The records of a YAML file holding a list of mappings."""
+    document = read_yaml(path)
+    if not isinstance(document, YamlList):
+        line = getattr(document, "line", 1)
+        raise DataError(path, line, "expected a list of records (`- id: ...`)")
+    for item, line in zip(document, document.lines, strict=True):
+        if not isinstance(item, YamlMap):
+            raise DataError(path, line, "expected a record with fields, not a single value")
+        yield Record.from_yaml(path, item)
+
+
+T = TypeVar("T")
+
+
+def _unique(records: Iterable[Record], parse: Callable[[Record], T], key: str = "id") -> list[T]:
+    """Parse each record, refusing a value of `key` that was used before."""
+    seen: dict[str, int] = {}
+    parsed: list[T] = []
+    for record in records:
+        value = record.values.get(key)
+        if isinstance(value, str) and value in seen:
+            raise record.error(f"duplicate {key} {value!r} (first on line {seen[value]})", key)
+        parsed.append(parse(record))
+        seen[str(value)] = record.line_of(key)
+    return parsed
+
+
+# --- places ---------------------------------------------------------------------------------
+
+
+def _load_places(data_dir: Path) -> tuple[Source, tuple[Province, ...], tuple[Municipality, ...]]:
+    path = data_dir / "places.yml"
+    document = read_yaml(path)
+    if not isinstance(document, YamlMap):
+        raise DataError(path, 1, "expected the fields `dataset` and `provinces`")
+    top = Record.from_yaml(path, document)
+    top.expect_fields(("dataset", "provinces"))
+    if not isinstance(document["dataset"], YamlMap):
+        raise top.error("`dataset` must hold fields", "dataset")
+    dataset = Record.from_yaml(path, document["dataset"])
+    dataset.expect_fields(("file", "source_url", "checked_on", "status"), ("other_sources",))
+    source = dataset.source()
+    csv_path = data_dir / dataset.required_text("file")
+    if not csv_path.is_file():
+        raise dataset.error(f"file {csv_path.name!r} not found in {display_path(data_dir)}", "file")
+
+    if not isinstance(document["provinces"], YamlList):
+        raise top.error("`provinces` must be a list of records", "provinces")
+
+    def province(record: Record) -> Province:
+        record.expect_fields(("id", "name"), SOURCE_FIELDS)
+        return Province(
+            id=record.identifier("id", SNAKE_ID, "a lower_snake_case id"),
+            name=record.required_text("name"),
+            source=record.source(inherit=source),
+        )
+
+    items = document["provinces"]
+    for item, line in zip(items, items.lines, strict=True):
+        if not isinstance(item, YamlMap):
+            raise DataError(path, line, "expected a province record with `id` and `name`")
+    provinces = _unique((Record.from_yaml(path, item) for item in items), province)
+    _unique((Record.from_yaml(path, item) for item in items), lambda r: r, key="name")
+    municipalities = _load_municipalities(csv_path, {p.name for p in provinces})
+    used = {m.province for m in municipalities}
+    for item, parsed in zip(items, provinces, strict=True):
+        if parsed.name not in used:
+            raise Record.from_yaml(path, item).error(
+                f"province {parsed.name!r} has no municipality in {csv_path.name}", "name"
+            )
+    return source, tuple(provinces), municipalities
+
+
+def _load_municipalities(path: Path, province_names: set[str]) -> tuple[Municipality, ...]:
+    rows = _csv_records(path, GEMEENTEN_COLUMNS)
+    found: list[Municipality] = []
+    refnis_seen: dict[str, int] = {}
+    name_seen: dict[str, int] = {}
+    for record in rows:
+        refnis = record.required_text("refnis")
+        name = record.required_text("naam_nl")
+        if not re.match(r"^[0-9]{5}$", refnis):
+            raise record.error(f"refnis must be 5 digits, got {refnis!r}")
+        for value, seen, what in ((refnis, refnis_seen, "refnis"), (name, name_seen, "name")):
+            if value in seen:
+                raise record.error(f"duplicate {what} {value!r} (first on line {seen[value]})")
+            seen[value] = record.line
+        province = record.text("provincie", optional=True)
+        if province is not None and province not in province_names:
+            raise record.error(f"province {province!r} is not listed in places.yml")
+        postcodes = tuple(code.strip() for code in record.required_text("postcodes").split(";"))
+        for code in postcodes:
+            if not POSTCODE.match(code):
+                raise record.error(f"postcode {code!r} of {name} is not 4 digits")
+        found.append(
+            Municipality(
+                refnis=refnis,
+                name=name,
+                name_fr=record.required_text("naam_fr"),
+                province=province,
+                region=record.required_text("gewest"),
+                postcodes=postcodes,
+            )
+        )
+    return tuple(found)
+
+
+def _csv_records(path: Path, columns: Iterable[str]) -> list[Record]:
+    """The rows of a CSV file as records; the header is line 1 and must hold `columns`."""
+    reader = csv.DictReader(_read_text(path).splitlines(keepends=True))
+    header = reader.fieldnames or []
+    missing = [column for column in columns if column not in header]
+    unknown = [column for column in header if column not in columns]
+    if missing or unknown:
+        problems = [f"missing column(s) {', '.join(missing)}"] if missing else []
+        problems += [f"unknown column(s) {', '.join(unknown)}"] if unknown else []
+        raise DataError(path, 1, "; ".join(problems))
+    records = []
+    for row in reader:
+        if None in row or any(value is None for value in row.values()):
+            raise DataError(path, reader.line_num, f"expected {len(header)} columns")
+        values = {key: value.strip() or None for key, value in row.items()}
+        records.append(Record(path, values, reader.line_num))
+    return records
+
+
+# --- facts ----------------------------------------------------------------------------------
+
+
+def _priority_group(record: Record) -> PriorityGroup:
+    record.expect_fields(("id", "name", "description", "criteria"), SOURCE_FIELDS)
+    return PriorityGroup(
+        id=record.identifier("id", RECORD_ID, "an id of letters, digits and _"),
+        name=record.required_text("name"),
+        description=record.required_text("description"),
+        criteria=record.text_list("criteria"),
+        source=record.source(),
+    )
+
+
+def _automatic_grant(record: Record) -> AutomaticGrant:
+    record.expect_fields(("id", "name", "description"), SOURCE_FIELDS)
+    return AutomaticGrant(
+        id=record.identifier("id", RECORD_ID, "an id of letters, digits and _"),
+        name=record.required_text("name"),
+        description=record.required_text("description"),
+        source=record.source(),
+    )
+
+
+def _right(record: Record, service_ids: set[str]) -> Right:
+    record.expect_fields(
+        ("id", "name", "kind", "summary", "who", "residence", "recognition", "help_kinds")
+        + ("how_to_apply", "where"),
+        ("abbreviation", "min_age", "max_age", "first_request_before_age", "minors_only")
+        + ("amounts",)
+        + SOURCE_FIELDS,
+    )
+    source = record.source()
+    min_age, max_age = record.integer("min_age"), record.integer("max_age")
+    if min_age is not None and max_age is not None and min_age > max_age:
+        raise record.error(f"`min_age` {min_age} is above `max_age` {max_age}", "min_age")
+    return Right(
+        id=record.identifier("id", RECORD_ID, "an id of letters, digits and _"),
+        name=record.required_text("name"),
+        abbreviation=record.text("abbreviation", optional=True),
+        kind=record.choice("kind", RIGHT_KINDS),
+        summary=record.required_text("summary"),
+        who=record.required_text("who"),
+        min_age=min_age,
+        max_age=max_age,
+        first_request_before_age=record.integer("first_request_before_age"),
+        residence=record.choice("residence", RESIDENCES, nullable=True),
+        recognition=record.choice("recognition", RECOGNITIONS, nullable=True),
+        minors_only=record.boolean("minors_only", default=False),
+        help_kinds=record.choices("help_kinds", HELP_KINDS, "help kind"),
+        amounts=_amounts(record, source),
+        how_to_apply=record.required_text("how_to_apply"),
+        where=record.choices("where", service_ids, "service id"),
+        source=source,
+    )
+
+
+def _amounts(record: Record, right_source: Source) -> tuple[Amount, ...]:
+    items = record.values.get("amounts")
+    if items is None:
+        return ()
+    if not isinstance(items, YamlList):
+        raise record.error("`amounts` must be a list of records", "amounts")
+    for index, item in enumerate(items):
+        if not isinstance(item, YamlMap):
+            raise record.error("each amount must be a record with fields", "amounts", index)
+
+    def amount(sub: Record) -> Amount:
+        sub.expect_fields(("id", "text", "value", "year"), SOURCE_FIELDS)
+        return Amount(
+            key=sub.identifier("id", RECORD_ID, "an id of letters, digits and _"),
+            text=sub.required_text("text"),
+            value=sub.number("value"),
+            year=sub.integer("year", low=1900, high=2100),
+            source=sub.source(inherit=right_source),
+        )
+
+    return tuple(_unique((Record.from_yaml(record.path, item) for item in items), amount))
+
+
+def _service(record: Record, province_ids: set[str], by_name: dict[str, Municipality]) -> Service:
+    record.expect_fields(
+        ("id", "kind", "name", "description"),
+        ("province", "address", "postcode", "municipality", "phone", "email", "website")
+        + SOURCE_FIELDS,
+    )
+    province = record.values.get("province")
+    if province is not None and province not in province_ids:
+        raise record.error(f"unknown province id {province!r} (see places.yml)", "province")
+    postcode = record.postcode("postcode")
+    municipality = _municipality(record, "municipality", by_name, postcode)
+    email = record.text("email", optional=True)
+    if email is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
+        raise record.error(f"`email` {email!r} is not an e-mail address", "email")
+    return Service(
+        id=record.identifier("id", SNAKE_ID, "a lower_snake_case id"),
+        kind=record.choice("kind", SERVICE_KINDS),
+        name=record.required_text("name"),
+        description=record.required_text("description"),
+        province_id=province,
+        address=record.text("address", optional=True),
+        postcode=postcode,
+        municipality_refnis=municipality.refnis if municipality else None,
+        phone=_phone(record),
+        email=email,
+        website=record.url("website", optional=True),
+        source=record.source(),
+    )
+
+
+def _phone(record: Record) -> str | None:
+    value = record.values.get("phone")
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise record.error("`phone` must be text: put the number in quotes", "phone")
+    return record.text("phone", optional=True)
+
+
+def _municipality(
+    record: Record, key: str, by_name: dict[str, Municipality], postcode: str | None
+) -> Municipality | None:
+    name = record.text(key, optional=True)
+    if name is None:
+        if postcode is not None:
+            raise record.error(f"`postcode` {postcode} needs a `{key}`", "postcode")
+        return None
+    municipality = by_name.get(name)
+    if municipality is None:
+        close = [m.name for m in by_name.values() if fold(m.name) == fold(name)]
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise record.error(f"unknown municipality {name!r}{hint}", key)
+    if postcode is not None and postcode not in municipality.postcodes:
+        raise record.error(
+            f"postcode {postcode} does not belong to {municipality.name} "
+            f"(its postcodes: {', '.join(municipality.postcodes)})",
+            "postcode",
+        )
+    return municipality
+
+
+def _category(record: Record, link_field: str) -> Category:
+    record.expect_fields(("id", "name", "synonyms"), (link_field,) + SOURCE_FIELDS)
+    return Category(
+        id=record.identifier("id", SNAKE_ID, "a lower_snake_case id"),
+        name=record.required_text("name"),
+        synonyms=record.text_list("synonyms"),
+        links=record.text_list(link_field, optional=True),
+        source=record.source(),
+    )
+
+
+# --- faq ------------------------------------------------------------------------------------
+
+
+def parse_placeholder(inner: str) -> tuple[str, str, str | None] | None:
+    """'PVB.amount.per_month' -> ('PVB', 'amount', 'per_month'); None when malformed."""
+    parts = inner.split(".")
+    if len(parts) == 2 and parts[1] in RIGHT_PLACEHOLDER_FIELDS + SERVICE_PLACEHOLDER_FIELDS:
+        return parts[0], parts[1], None
+    if len(parts) == 3 and parts[1] == "amount":
+        return parts[0], "amount", parts[2]
+    return None
+
+
+def _placeholder_problem(
+    inner: str, rights: dict[str, Right], services: dict[str, Service]
+) -> str | None:
+    parsed = parse_placeholder(inner)
+    if parsed is None:
+        return (
+            f"unknown placeholder {{{inner}}}: use {{RIGHT.min_age|max_age|"
+            f"first_request_before_age|amount.AMOUNT_ID}} or {{SERVICE.phone|website|email}}"
+        )
+    record_id, field_name, amount_key = parsed
+    if field_name in SERVICE_PLACEHOLDER_FIELDS:
+        if record_id not in services:
+            return f"placeholder {{{inner}}}: unknown service id {record_id!r}"
+        if getattr(services[record_id], field_name) is None:
+            return f"placeholder {{{inner}}}: service {record_id!r} has no {field_name}"
+        return None
+    if record_id not in rights:
+        return f"placeholder {{{inner}}}: unknown right id {record_id!r}"
+    right = rights[record_id]
+    if amount_key is not None:
+        if all(amount.key != amount_key for amount in right.amounts):
+            return f"placeholder {{{inner}}}: right {record_id!r} has no amount {amount_key!r}"
+    elif getattr(right, field_name) is None:
+        return f"placeholder {{{inner}}}: {field_name} of {record_id!r} is null"
+    return None
+
+
+def _load_faq(
+    path: Path, rights: dict[str, Right], services: dict[str, Service], known_ids: set[str]
+) -> tuple[FaqEntry, ...]:
+    def entry(record: Record) -> FaqEntry:
+        record.expect_fields(("topic", "uses") + FAQ_LEVELS)
+        topic = record.values.get("topic")
+        if topic not in FAQ_TOPICS:
+            raise record.error(f"unknown topic {topic!r} (not one of the NLU contract)", "topic")
+        uses = record.choices("uses", known_ids, "record id")
+        texts = {level: record.required_text(level) for level in FAQ_LEVELS}
+        for level in FAQ_LEVELS:
+            raw = str(record.values[level])
+            for match in PLACEHOLDER.finditer(raw):
+                problem = _placeholder_problem(match.group(1), rights, services)
+                if problem:
+                    raise DataError(path, record.text_line(level, match.start()), problem)
+        return FaqEntry(topic=topic, uses=uses, texts=texts)
+
+    records = list(_records(path))
+    entries = _unique(records, entry, key="topic")
+    missing = [topic for topic in FAQ_TOPICS if topic not in {e.topic for e in entries}]
+    if missing:
+        raise DataError(path, None, f"missing topic(s): {', '.join(missing)}")
+    return tuple(entries)
+
+
+# --- providers and sources ------------------------------------------------------------------
+
+
+def _load_providers(
+    path: Path,
+    by_name: dict[str, Municipality],
+    province_ids: dict[str, str],
+    support_types: set[str],
+    target_groups: set[str],
+) -> tuple[Provider, ...]:
+    def provider(record: Record) -> Provider:
+        for key in ("support_types", "target_groups"):
+            raw = record.values.get(key) or ""
+            record.values[key] = [item.strip() for item in raw.split(";") if item.strip()]
+        name = record.required_text("name")
+        if not name.startswith("Voorbeeld"):
+            raise record.error(f"demo provider names start with 'Voorbeeld', got {name!r}")
+        for key in ("email", "website"):
+            value = record.values.get(key)
+            if value and not re.search(r"[@/.]example\.org(/|$)", value):
+                raise record.error(f"demo {key} must use example.org, got {value!r}")
+        phone = record.values.get("phone")
+        if phone and not re.sub(r"\D", "", phone).startswith("000"):
+            raise record.error(f"demo phone numbers start with 000, got {phone!r}")
+        if record.values.get("source_url") != DEMO_SOURCE_URL:
+            raise record.error(f"demo providers use source_url {DEMO_SOURCE_URL}")
+        postcode = record.postcode("postcode")
+        municipality = _municipality(record, "municipality", by_name, postcode)
+        if municipality is None:
+            raise record.error("missing `municipality`")
+        licensed = record.choice("licensed", ("ja", "nee"))
+        return Provider(
+            id=record.identifier("id", PROVIDER_ID, "an id of letters, digits, _ . -"),
+            name=name,
+            licensed=licensed == "ja",
+            address=record.text("address", optional=True),
+            postcode=postcode,
+            municipality_refnis=municipality.refnis,
+            province_id=province_ids.get(municipality.province or ""),
+            phone=record.text("phone", optional=True),
+            email=record.text("email", optional=True),
+            website=record.url("website", optional=True),
+            support_types=record.choices("support_types", support_types, "support type id"),
+            target_groups=record.choices("target_groups", target_groups, "target group id"),
+            demo=True,
+            source=record.source(),
+        )
+
+    return tuple(_unique(_csv_records(path, PROVIDER_COLUMNS), provider))
+
+
+def load_sources(data_dir: Path = DATA_DIR) -> tuple[str, ...]:
+    """sources.yml: the list of source URLs the project tracks."""
+    path = data_dir / "sources.yml"
+    document = read_yaml(path)
+    if not isinstance(document, YamlList):
+        raise DataError(path, getattr(document, "line", 1), "expected a list of URLs")
+    seen: dict[str, int] = {}
+    for url, line in zip(document, document.lines, strict=True):
+        if not isinstance(url, str) or not is_web_url(url):
+            raise DataError(path, line, f"expected an http(s) URL, got {url!r}")
+        if url in seen:
+            raise DataError(path, line, f"duplicate URL (first on line {seen[url]})")
+        seen[url] = line
+    return tuple(document)
+
+
+# --- everything -----------------------------------------------------------------------------
+
+
+def load(data_dir: Path = DATA_DIR) -> KnowledgeData:
+    """Read and validate every data file; raises DataError on the first problem."""
+    data_dir = Path(data_dir)
+    dataset_source, provinces, municipalities = _load_places(data_dir)
+    by_name = {m.name: m for m in municipalities}
+    province_ids = {p.name: p.id for p in provinces}
+    services = _unique(
+        _records(data_dir / "services.yml"),
+        lambda r: _service(r, set(province_ids.values()), by_name),
+    )
+    service_ids = {s.id for s in services}
+    rights = _unique(_records(data_dir / "rights.yml"), lambda r: _right(r, service_ids))
+    groups = _unique(_records(data_dir / "priority_groups.yml"), _priority_group)
+    grants = _unique(_records(data_dir / "automatic_grants.yml"), _automatic_grant)
+    support_types = _unique(
+        _records(data_dir / "support_types.yml"), lambda r: _category(r, "vaph_support_types")
+    )
+    target_groups = _unique(
+        _records(data_dir / "target_groups.yml"), lambda r: _category(r, "vaph_codes")
+    )
+    known_ids = {
+        record.id
+        for record in (*rights, *services, *groups, *grants, *support_types, *target_groups)
+    }
+    faq = _load_faq(
+        data_dir / "faq.yml",
+        {r.id: r for r in rights},
+        {s.id: s for s in services},
+        known_ids,
+    )
+    providers = _load_providers(
+        data_dir / "providers_demo.csv",
+        by_name,
+        province_ids,
+        {c.id for c in support_types},
+        {c.id for c in target_groups},
+    )
+    return KnowledgeData(
+        dataset_source=dataset_source,
+        provinces=provinces,
+        municipalities=municipalities,
+        priority_groups=tuple(groups),
+        automatic_grants=tuple(grants),
+        rights=tuple(rights),
+        services=tuple(services),
+        support_types=tuple(support_types),
+        target_groups=tuple(target_groups),
+        faq=faq,
+        providers=providers,
+        sources=load_sources(data_dir),
+    )

@@ -1,0 +1,532 @@
+"""Query functions of the knowledge base, used by the Rasa actions and the web app.
+
+Every function takes a `Session` as its first argument and uses SQLAlchemy parameters only.
+Nothing here decides whether someone is entitled to something: rights are returned as
+"may fit", with the reasons in plain Dutch.
+
+Places
+    `resolve_place` turns free text into candidate municipalities, best first;
+    `resolve_municipality` returns the first candidate. Order of the rules:
+    1. text that looks like code rather than a place (`=`, `;`, `--`, brackets, ...) finds
+       nothing;
+    2. a known 4-digit postcode gives its municipalities. A postcode shared by several
+       municipalities lists the one with the fewest postcodes first, then by name
+       (1050 -> Elsene, Brussel; 1040 -> Etterbeek, Brussel; 1804 -> Vilvoorde, Zemst);
+    3. an exact Dutch or French name, ignoring case, accents, hyphens and words around it
+       ("ik woon in Gent", "sint genesius rode", "Bruxelles"); the longest match wins, then
+       one that follows "in"/"te"/"uit"/...;
+    4. the start of a name of at least 5 letters ("leuve" -> Leuven, "bruge" -> Brugge);
+    5. one part of a hyphenated Dutch name ("Molenbeek", "Woluwe", "Hoeselt");
+    6. a close spelling: difflib ratio >= 0.85, same first letter, at most one letter more
+       or less ("antwerpn", "gentt", "zaventum"; not "londen" -> Landen).
+    A run of words never splits a hyphenated word ("Louvain-la-Neuve" is not Leuven).
+    The names are read once per engine; call `clear_place_cache()` after rebuilding the
+    database while an engine stays open.
+
+Providers
+    `find_providers` lists the same municipality first, then the rest of the same province
+    (the 19 Brussels municipalities count as one "province"), each band by name. Only when
+    just a province or nothing at all is given does it list a whole province or everything.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import weakref
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import ColumnElement
+
+from knowledge.models import (
+    AutomaticGrant,
+    FaqAnswer,
+    Municipality,
+    Postcode,
+    Provider,
+    Right,
+    Service,
+    provider_support_types,
+    provider_target_groups,
+)
+from knowledge.reference import BRUSSELS_REGION, fold, name_variants
+
+# --- places -------------------------------------------------------------------------------
+
+FLANDERS_REGION = "Vlaams Gewest"
+WALLOON_REGION = "Waals Gewest"
+ABROAD = "buitenland"
+BRUSSELS = "brussel"  # `province` value for the 19 Brussels municipalities
+
+FUZZY_CUTOFF = 0.85
+MIN_PREFIX_LENGTH = 5
+MAX_NGRAM = 5
+MAX_TEXT_LENGTH = 200
+
+_LOOKS_LIKE_CODE = re.compile(r"[=;<>{}\[\]\\|`$*]|--")
+_POSTCODE = re.compile(r"\b(\d{4})\b")
+_PREPOSITIONS = frozenset({"in", "te", "uit", "bij", "nabij", "rond", "van", "naar"})
+# Words around a place name; a fuzzy, prefix or part match never starts or ends with one.
+_STOPWORDS = _PREPOSITIONS | frozenset(
+    "ik je jij u we wij ze zij hij mijn onze ons woon wonen woont de het een op aan en of "
+    "maar nu nog al ook is ben zijn buurt omgeving regio gemeente stad dorp provincie dicht "
+    "dichtbij rondom hier daar graag zoek zoeken hulp met voor die dat wel niet geen postcode "
+    "sint saint sainte berg".split()
+)
+
+
+@dataclass(frozen=True)
+class _PlaceIndex:
+    """Spellings of the municipality names, each to the refnis codes it names."""
+
+    names: dict[str, tuple[str, ...]]
+    parts: dict[str, tuple[str, ...]]
+    postcodes: dict[str, tuple[str, ...]]
+    spellings: tuple[str, ...]  # names + parts, sorted, for prefix and difflib matches
+
+
+_place_indexes: weakref.WeakKeyDictionary[Engine, _PlaceIndex] = weakref.WeakKeyDictionary()
+
+
+def clear_place_cache() -> None:
+    """Forget the cached names (after rebuilding the database behind an open engine)."""
+    _place_indexes.clear()
+
+
+def _words(text: str) -> list[str]:
+    """Folded words without punctuation: "St-Truiden!" -> ["sint", "truiden"]."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text)).split()
+    return ["sint" if word == "st" else word for word in words]
+
+
+def _add(index: dict[str, list[str]], key: str, refnis: str) -> None:
+    if key and refnis not in index.setdefault(key, []):
+        index[key].append(refnis)
+
+
+def _build_index(session: Session) -> _PlaceIndex:
+    names: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
+    for refnis, name, name_fr in session.execute(
+        select(Municipality.refnis, Municipality.name, Municipality.name_fr)
+    ):
+        for variant in name_variants(name) | name_variants(name_fr):
+            spaced = " ".join(_words(variant))
+            _add(names, spaced, refnis)
+            _add(names, spaced.replace(" ", ""), refnis)
+        # "Sint-Jans-Molenbeek" -> "molenbeek"; the saint's name alone is not a part.
+        segments = [" ".join(_words(segment)) for segment in fold(name).split("-")]
+        for position, segment in enumerate(segments):
+            after_saint = position > 0 and segments[position - 1] == "sint"
+            if len(segments) > 1 and len(segment) >= 4 and segment not in _STOPWORDS:
+                if not after_saint:
+                    _add(parts, segment, refnis)
+    rows = session.execute(
+        select(Postcode.code, Postcode.municipality_refnis, Municipality.name).join(Municipality)
+    ).all()
+    sizes = Counter(refnis for _, refnis, _ in rows)
+    postcodes: dict[str, list[tuple[int, str, str]]] = {}
+    for code, refnis, name in rows:
+        postcodes.setdefault(code, []).append((sizes[refnis], name, refnis))
+    parts = {key: value for key, value in parts.items() if key not in names}
+    return _PlaceIndex(
+        names={key: tuple(value) for key, value in names.items()},
+        parts={key: tuple(value) for key, value in parts.items()},
+        postcodes={code: tuple(r for *_, r in sorted(found)) for code, found in postcodes.items()},
+        spellings=tuple(sorted(set(names) | set(parts))),
+    )
+
+
+def _place_index(session: Session) -> _PlaceIndex:
+    engine = session.get_bind().engine
+    index = _place_indexes.get(engine)
+    if index is None:
+        index = _place_indexes[engine] = _build_index(session)
+    return index
+
+
+Run = tuple[int, int, str]  # start, number of words, the words joined by spaces
+
+
+def _runs(text: str) -> tuple[list[str], list[Run]]:
+    """The words of the text and every run of up to MAX_NGRAM of them, longest first.
+
+    A run never splits a hyphenated word: "Louvain-la-Neuve" is not "Louvain".
+    """
+    words: list[str] = []
+    starts: set[int] = set()
+    for chunk in re.split(r"[^a-z0-9-]+", fold(text)):
+        chunk_words = [word for word in _words(chunk) if not word.isdigit()]
+        if chunk_words:
+            starts.add(len(words))
+            words += chunk_words
+    ends = (starts - {0}) | {len(words)}
+    runs = [
+        (start, length, " ".join(words[start : start + length]))
+        for length in range(min(MAX_NGRAM, len(words)), 0, -1)
+        for start in range(len(words) - length + 1)
+        if start in starts and start + length in ends
+    ]
+    return words, runs
+
+
+def _exact(words: list[str], runs: list[Run], names: dict[str, tuple[str, ...]]) -> list[str]:
+    """Exact names: the longest first, then one after "in"/"te"/..., then by position."""
+    hits = [
+        (-length, not start or words[start - 1] not in _PREPOSITIONS, start, refnis)
+        for start, length, text in runs
+        for refnis in names.get(text, ())
+    ]
+    return [refnis for *_, refnis in sorted(hits)]
+
+
+def _close(text: str, spelling: str) -> bool:
+    """A likely typo: same first letter, at most one letter more or less."""
+    return text[0] == spelling[0] and abs(len(text) - len(spelling)) <= 1
+
+
+def _loose(words: list[str], runs: list[Run], index: _PlaceIndex) -> list[str]:
+    """Prefix, part and difflib matches on runs that do not start or end with a stopword."""
+    texts = [
+        text
+        for start, length, text in runs
+        if words[start] not in _STOPWORDS and words[start + length - 1] not in _STOPWORDS
+    ]
+    lookup = {**index.parts, **index.names}
+    for text in texts:  # longest first
+        if len(text) >= MIN_PREFIX_LENGTH:
+            prefixed = [spelling for spelling in index.spellings if spelling.startswith(text)]
+            if prefixed:
+                return _refnis_of(sorted(prefixed, key=len), lookup)
+    parts = [text for text in texts if text in index.parts]
+    if parts:
+        return _refnis_of(parts, index.parts)
+    scored = [
+        (-difflib.SequenceMatcher(None, text, close).ratio(), close)
+        for text in texts
+        for close in difflib.get_close_matches(text, index.spellings, n=3, cutoff=FUZZY_CUTOFF)
+        if _close(text, close)
+    ]
+    return _refnis_of([close for _, close in sorted(scored)], lookup)
+
+
+def _refnis_of(spellings: Iterable[str], lookup: dict[str, tuple[str, ...]]) -> list[str]:
+    return [refnis for spelling in spellings for refnis in lookup[spelling]]
+
+
+def resolve_place(session: Session, text: str) -> list[Municipality]:
+    """Candidate municipalities for free text, best first (see the module docstring)."""
+    text = text[:MAX_TEXT_LENGTH]
+    if not text.strip() or _LOOKS_LIKE_CODE.search(text):
+        return []
+    index = _place_index(session)
+    refnis_list: list[str] = []
+    for code in _POSTCODE.findall(text):
+        refnis_list = list(index.postcodes.get(code, ()))
+        if refnis_list:
+            break
+    words, runs = _runs(text)
+    if not refnis_list and runs:
+        refnis_list = _exact(words, runs, index.names) or _loose(words, runs, index)
+    unique = dict.fromkeys(refnis_list)
+    return [m for m in (session.get(Municipality, refnis) for refnis in unique) if m]
+
+
+def resolve_municipality(session: Session, text: str) -> Municipality | None:
+    """The best municipality for free text, or None for an unknown place."""
+    candidates = resolve_place(session, text)
+    return candidates[0] if candidates else None
+
+
+# --- providers ----------------------------------------------------------------------------
+
+Nearness = Literal["municipality", "province", "anywhere"]
+
+
+@dataclass(frozen=True)
+class ProviderMatch:
+    provider: Provider
+    nearness: Nearness  # same municipality, only the same province, or no place asked
+
+    @property
+    def same_municipality(self) -> bool:
+        return self.nearness == "municipality"
+
+
+@dataclass(frozen=True)
+class ProviderPage:
+    items: list[ProviderMatch]
+    page: int
+    page_size: int
+    total: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.page * self.page_size < self.total
+
+    @property
+    def demo(self) -> bool:
+        """True when any item is demonstration data (not a real organisation)."""
+        return any(item.provider.demo for item in self.items)
+
+
+def _in_province(province_id: str | None) -> ColumnElement[bool]:
+    """Providers of a province; None (or BRUSSELS) is the Brussels region."""
+    if province_id is None or province_id == BRUSSELS:
+        return Provider.province_id.is_(None)
+    return Provider.province_id == province_id
+
+
+def find_providers(
+    session: Session,
+    *,
+    municipality: Municipality | None = None,
+    postcode: str | None = None,
+    province: str | None = None,
+    support_type: str | None = None,
+    target_group: str | None = None,
+    licensed: bool | None = None,
+    page: int = 1,
+    page_size: int = 5,
+) -> ProviderPage:
+    """Providers nearest first, filtered by support type id, target group id and licence.
+
+    `municipality` wins over `postcode`, which wins over `province` (a province id such as
+    "limburg", or BRUSSELS). An unknown postcode finds nothing.
+    """
+    if page < 1 or not 1 <= page_size <= 100:
+        raise ValueError("page must be >= 1 and page_size between 1 and 100")
+    home: list[Municipality] = [municipality] if municipality else []
+    if not home and postcode:
+        home = resolve_place(session, postcode) if _POSTCODE.fullmatch(postcode.strip()) else []
+        if not home:
+            return ProviderPage([], page, page_size, 0)
+    conditions: list[ColumnElement[bool]] = []
+    if licensed is not None:
+        conditions.append(Provider.licensed.is_(licensed))
+    # Joins rather than EXISTS: SQLite then starts from the (type, provider) index of the
+    # link table, about twice as fast on 10,000 providers (benchmarks/provider_search.py).
+    links = [
+        (table, and_(table.c.provider_id == Provider.id, column == value))
+        for table, column, value in (
+            (provider_support_types, provider_support_types.c.support_type_id, support_type),
+            (provider_target_groups, provider_target_groups.c.target_group_id, target_group),
+        )
+        if value
+    ]
+
+    def filtered(stmt: Select, *band: ColumnElement[bool]) -> Select:
+        for table, on in links:
+            stmt = stmt.join(table, on)
+        return stmt.where(*conditions, *band)
+
+    def fetch(offset: int, limit: int, *band: ColumnElement[bool]) -> list[Provider]:
+        stmt = filtered(select(Provider), *band).order_by(Provider.name, Provider.id)
+        return list(session.execute(stmt.offset(offset).limit(limit)).scalars())
+
+    # Each band is read on its own, by name: cheaper than sorting the whole province, and
+    # the municipality band can use the (municipality, name) index.
+    bands: list[tuple[list[ColumnElement[bool]], int, Nearness]]
+    if home:
+        near = Provider.municipality_refnis.in_([m.refnis for m in home])
+        region = or_(*(_in_province(m.province_id) for m in home))
+        counts = select(func.count(), func.count(case((near, 1)))).select_from(Provider)
+        total, near_total = session.execute(filtered(counts, region)).one()
+        bands = [
+            ([near], near_total, "municipality"),
+            ([region, ~near], total - near_total, "province"),
+        ]
+    else:
+        region = _in_province(province) if province else true()
+        total = session.execute(
+            filtered(select(func.count()).select_from(Provider), region)
+        ).scalar_one()
+        bands = [([region], total, "province" if province else "anywhere")]
+    items: list[ProviderMatch] = []
+    offset = (page - 1) * page_size
+    for band, size, nearness in bands:
+        if offset < size and len(items) < page_size:
+            found = fetch(offset, page_size - len(items), *band)
+            items += [ProviderMatch(provider, nearness) for provider in found]
+        offset = max(0, offset - size)
+    return ProviderPage(items, page, page_size, total)
+
+
+# --- rights -------------------------------------------------------------------------------
+
+HELP_KINDS: dict[str, str] = {  # help kind -> what the person looks for, in plain Dutch
+    "geld": "je zoekt geld voor je ondersteuning",
+    "begeleiding": "je zoekt begeleiding",
+    "dagbesteding": "je zoekt iets om overdag te doen",
+    "wonen": "je zoekt hulp bij het wonen",
+    "kort_verblijf": "je zoekt een plek om even te logeren",
+    "hulpmiddelen": "je zoekt hulpmiddelen of aanpassingen",
+    "assistentie": "je zoekt assistentie",
+    "advies": "je zoekt advies",
+    "plan_maken": "je wilt een plan maken",
+}
+EMERGENCY_GRANT = "ATG_NOOD"
+EMERGENCY_RIGHT = "PVB"  # the emergency procedure (noodprocedure) gives a PVB
+_REGION_LABELS = {
+    FLANDERS_REGION: "Vlaanderen",
+    BRUSSELS_REGION: "Brussel",
+    WALLOON_REGION: "Wallonië",
+    ABROAD: "het buitenland",
+}
+
+
+@dataclass(frozen=True)
+class RightMatch:
+    """A right that may fit, with the reasons in plain Dutch. Never a decision."""
+
+    right: Right
+    reasons: list[str]
+    emergency: AutomaticGrant | None = None  # the emergency procedure, when urgent
+
+
+def _age_reasons(right: Right, age: int) -> list[str] | None:
+    """Reasons the age fits, or None when the age rules it out."""
+    reasons = []
+    if right.min_age is not None:
+        if age < right.min_age:
+            return None
+        reasons.append(f"je bent {age} en dit kan vanaf {right.min_age} jaar")
+    if right.max_age is not None:
+        if age >= right.max_age:
+            return None
+        reasons.append(f"je bent {age} en dit kan tot {right.max_age} jaar")
+    if right.first_request_before_age is not None:
+        if age >= right.first_request_before_age:
+            return None
+        reasons.append(
+            f"je bent {age} en een eerste aanvraag kan tot {right.first_request_before_age} jaar"
+        )
+    if right.minors_only:
+        if age >= 18:
+            return None
+        reasons.append(f"je bent {age} en dit is voor kinderen en jongeren onder 18")
+    return reasons
+
+
+def _residence_reason(right: Right, place: str, region: str) -> str | None:
+    """The reason the place fits, or None when it rules the right out ("" for no reason)."""
+    if right.residence == "vlaanderen_brussel":
+        if region not in (FLANDERS_REGION, BRUSSELS_REGION):
+            return None
+        return f"je woont in {place}, en dit is voor wie in Vlaanderen of Brussel woont"
+    if right.residence == "belgie":
+        if region == ABROAD:
+            return None
+        return f"je woont in {place}, en dit kan overal in België"
+    return ""
+
+
+def rights_for_profile(
+    session: Session,
+    *,
+    age: int | None = None,
+    lives_in: Municipality | str | None = None,
+    recognised: bool | None = None,
+    help_kind: str | None = None,
+    urgent: bool = False,
+) -> list[RightMatch]:
+    """Rights that may fit a profile, by name; what is unknown (None) excludes nothing.
+
+    `lives_in` is a Municipality, or a region when only that is known: FLANDERS_REGION,
+    BRUSSELS_REGION, WALLOON_REGION or ABROAD. With `urgent=True` the PVB comes first and
+    carries the emergency procedure (AutomaticGrant ATG_NOOD) in `emergency`, when both exist
+    and the PVB fits the profile.
+    """
+    if age is not None and age < 0:
+        raise ValueError("age must be >= 0")
+    if help_kind is not None and help_kind not in HELP_KINDS:
+        raise ValueError(f"unknown help kind: {help_kind!r}")
+    place = region = ""
+    if isinstance(lives_in, Municipality):
+        place, region = lives_in.name, lives_in.region
+    elif lives_in is not None:
+        place, region = _REGION_LABELS.get(lives_in, lives_in), lives_in
+    emergency = session.get(AutomaticGrant, EMERGENCY_GRANT) if urgent else None
+
+    matches = []
+    for right in session.execute(select(Right).order_by(Right.name, Right.id)).scalars():
+        reasons: list[str] = []
+        if age is not None:
+            age_reasons = _age_reasons(right, age)
+            if age_reasons is None:
+                continue
+            reasons += age_reasons
+        if lives_in is not None:
+            residence_reason = _residence_reason(right, place, region)
+            if residence_reason is None:
+                continue
+            reasons += [residence_reason] if residence_reason else []
+        if right.recognition == "required":
+            if recognised is False:
+                continue
+            if recognised:
+                reasons.append("je bent door het VAPH erkend als persoon met een handicap")
+        elif right.recognition == "not_required" and not recognised:
+            reasons.append("je hebt hiervoor geen erkenning van het VAPH nodig")
+        if help_kind is not None:
+            if help_kind not in (right.help_kinds or []):
+                continue
+            reasons.append(f"{HELP_KINDS[help_kind]}, en daar helpt dit bij")
+        if emergency is not None and right.id == EMERGENCY_RIGHT:
+            reasons.insert(0, "het is dringend, en daarvoor bestaat een noodprocedure")
+            matches.insert(0, RightMatch(right, reasons, emergency))
+        else:
+            matches.append(RightMatch(right, reasons))
+    return matches
+
+
+# --- services and FAQ ---------------------------------------------------------------------
+
+SERVICE_KIND_ORDER = (
+    "dop",
+    "vaph_office",
+    "vaph",
+    "algemene_dienst",
+    "bijstandsorganisatie",
+    "gebruikersvereniging",
+    "ombudsdienst",
+    "andere",
+)
+BRUSSELS_OFFICE_PROVINCE = "vlaams_brabant"  # the Vlaams-Brabant VAPH office serves Brussels
+
+
+def contact_services(session: Session, municipality: Municipality | None) -> list[Service]:
+    """Services for a municipality: its province's, plus those for all of Flanders + Brussels.
+
+    Brussels municipalities get the Vlaams-Brabant VAPH office. Ordered by
+    SERVICE_KIND_ORDER, then by name.
+    """
+    where: list[ColumnElement[bool]] = [Service.province_id.is_(None)]
+    if municipality is not None and municipality.province_id is not None:
+        where.append(Service.province_id == municipality.province_id)
+    elif municipality is not None and municipality.region == BRUSSELS_REGION:
+        where.append(
+            and_(
+                Service.province_id == BRUSSELS_OFFICE_PROVINCE,
+                Service.kind == "vaph_office",
+            )
+        )
+    kind_order = case(
+        {kind: position for position, kind in enumerate(SERVICE_KIND_ORDER)},
+        value=Service.kind,
+        else_=len(SERVICE_KIND_ORDER),
+    )
+    stmt = select(Service).where(or_(*where)).order_by(kind_order, Service.name, Service.id)
+    return list(session.execute(stmt).scalars())
+
+
+def faq_answer(session: Session, topic: str, level: str = "gewoon") -> FaqAnswer | None:
+    """The answer at `level` ("gewoon" or "eenvoudig"), else the "gewoon" one, else None."""
+    return session.get(FaqAnswer, (topic, level)) or session.get(FaqAnswer, (topic, "gewoon"))

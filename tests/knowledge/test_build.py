@@ -1,0 +1,153 @@
+"""knowledge.build: validates first, builds idempotently, fills in the FAQ placeholders."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from knowledge.__main__ import main
+from knowledge.build import build
+from knowledge.db import make_engine
+from knowledge.loader import DataError
+from knowledge.models import FaqAnswer, Municipality, Provider, Province
+from tests.conftest import POSTGRES_URL
+from tests.knowledge.sample_data import line_of, replace_in, write_sample_data
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return write_sample_data(tmp_path / "data")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "var" / "knowledge.db"
+
+
+@pytest.fixture
+def session(data_dir: Path, db_path: Path) -> Iterator[Session]:
+    build(f"sqlite:///{db_path}", data_dir)
+    engine = make_engine(f"sqlite:///{db_path}")
+    with Session(engine, future=True) as session:
+        yield session
+    engine.dispose()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_building_twice_gives_the_same_counts(data_dir: Path, db_path: Path) -> None:
+    first = build(f"sqlite:///{db_path}", data_dir)
+    second = build(f"sqlite:///{db_path}", data_dir)
+    assert first.counts == second.counts
+    assert first.counts["faq_answers"] == 40
+    assert first.counts["municipalities"] == 304
+    assert first.counts["provinces"] == 5
+    assert first.counts["providers"] == 2
+    assert first.counts["amounts"] == 1
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["knowledge.db"]  # no temp files
+
+
+def test_faq_placeholders_are_filled_in(session: Session) -> None:
+    answers = {(a.topic, a.level): a for a in session.execute(select(FaqAnswer)).scalars()}
+    gewoon = answers[("what_is_pvb", "gewoon")]
+    assert "vanaf 17 jaar, voor je 65 bent" in gewoon.text
+    assert not gewoon.uncertain
+    eenvoudig = answers[("what_is_pvb", "eenvoudig")]
+    assert "300 euro per maand (bedrag van 2024)" in eenvoudig.text  # Amount.spoken()
+    assert eenvoudig.uncertain  # the amount is uncertain
+    assert "02 225 84 11" in answers[("what_is_bob", "gewoon")].text
+    assert answers[("what_is_bob", "gewoon")].uses == ["BOB", "zorgkas"]
+    assert all("{" not in a.text for a in answers.values())
+
+
+def test_an_uncertain_used_record_marks_the_answer(data_dir: Path, db_path: Path) -> None:
+    replace_in(data_dir / "services.yml", "status: verified", "status: uncertain", count=2)
+    build(f"sqlite:///{db_path}", data_dir)
+    engine = make_engine(f"sqlite:///{db_path}")
+    with Session(engine, future=True) as session:
+        answer = session.get(FaqAnswer, ("what_is_bob", "eenvoudig"))
+        assert answer is not None and answer.uncertain  # uses zorgkas, now uncertain
+    engine.dispose()
+
+
+def test_places_and_providers(session: Session) -> None:
+    antwerpen = session.get(Province, "antwerpen")
+    assert antwerpen is not None and antwerpen.source_url == "https://statbel.fgov.be/"
+    gent = session.execute(select(Municipality).where(Municipality.name == "Gent")).scalar_one()
+    assert gent.province_id == "oost_vlaanderen"
+    assert gent.folded_name == "gent"
+    assert "9000" in {p.code for p in gent.postcodes}
+    assert gent.source_url == "https://statbel.fgov.be/"
+    providers = {p.id: p for p in session.execute(select(Provider)).scalars()}
+    assert providers["voorbeeld_gent"].demo
+    assert providers["voorbeeld_gent"].province_id == "oost_vlaanderen"
+    assert providers["voorbeeld_brussel"].province_id is None
+    assert {t.id for t in providers["voorbeeld_gent"].support_types} == {
+        "dagondersteuning",
+        "logeren",
+    }
+
+
+def test_nothing_is_written_when_the_data_is_invalid(data_dir: Path, db_path: Path) -> None:
+    build(f"sqlite:///{db_path}", data_dir)
+    before = digest(db_path)
+    replace_in(data_dir / "rights.yml", "where: [vaph, zorgkas]", "where: [zorgkass]")
+    with pytest.raises(DataError, match="unknown service id 'zorgkass'"):
+        build(f"sqlite:///{db_path}", data_dir)
+    assert digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["knowledge.db"]
+
+
+def test_no_database_is_created_from_invalid_data(data_dir: Path, db_path: Path) -> None:
+    replace_in(data_dir / "faq.yml", "{PVB.min_age}", "{PVB.minimum}")
+    with pytest.raises(DataError):
+        build(f"sqlite:///{db_path}", data_dir)
+    assert not db_path.exists()
+
+
+def test_the_cli_prints_the_error_line_without_traceback(
+    data_dir: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace_in(data_dir / "rights.yml", "where: [vaph, zorgkas]", "where: [zorgkass]")
+    code = main(["build", "--db", f"sqlite:///{db_path}", "--data-dir", str(data_dir)])
+    out, err = capsys.readouterr()
+    line = line_of(data_dir / "rights.yml", "zorgkass")
+    assert code == 1
+    expected = f"rights.yml, line {line}: unknown service id 'zorgkass' in `where`"
+    assert err.strip().endswith(expected)
+    assert "Traceback" not in out + err
+
+
+def test_the_cli_prints_the_counts(
+    data_dir: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--db", f"sqlite:///{db_path}", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Built sqlite:///")
+    assert "faq_answers" in out and "40" in out
+
+
+@pytest.mark.postgres
+def test_building_into_postgresql_is_idempotent(data_dir: Path) -> None:
+    schema = "wegwijzer_knowledge_build_test"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    try:
+        first = build(url, data_dir)
+        second = build(url, data_dir)
+        assert first.counts == second.counts
+        assert first.counts["faq_answers"] == 40
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
