@@ -247,6 +247,23 @@ def provider_model(
     )
 
 
+# Said after an answer that tells an uncertain fact, unless the answer already says where to
+# check it ("kijk ... na", "vraag ... aan het VAPH", ...).
+UNCERTAIN_POINTER = {
+    "gewoon": "Dit kan intussen veranderd zijn: kijk het na bij het VAPH of een "
+    "Dienst Ondersteuningsplan (DOP).",
+    "eenvoudig": "Dit kan veranderd zijn. Vraag het na bij het VAPH.",
+}
+HAS_POINTER = re.compile(
+    r"\b(kijk|vraag)\b[^.?!]*\b(na|VAPH|DOP|Dienst Ondersteuningsplan|zorgkas)\b", re.IGNORECASE
+)
+
+
+def with_pointer(text: str, level: str) -> str:
+    """The answer, ending with a pointer to check it when it does not have one yet."""
+    return text if HAS_POINTER.search(text) else f"{text}\n{UNCERTAIN_POINTER[level]}"
+
+
 def _faq_answers(
     data: loader.KnowledgeData,
     rights: dict[str, models.Right],
@@ -257,12 +274,13 @@ def _faq_answers(
         uses_uncertain = any(s.uncertain for used in entry.uses for s in sources[used])
         for level, raw in entry.texts.items():
             text, uncertain = fill_placeholders(raw, rights, services)
+            uncertain = uses_uncertain or uncertain
             yield models.FaqAnswer(
                 topic=entry.topic,
                 level=level,
-                text=text,
+                text=with_pointer(text, level) if uncertain else text,
                 uses=list(entry.uses),
-                uncertain=uses_uncertain or uncertain,
+                uncertain=uncertain,
             )
 
 

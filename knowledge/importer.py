@@ -1,4 +1,4 @@
-"""Import the VAPH's published list of providers (CSV, or XLSX when openpyxl is installed).
+"""Import the VAPH's published list of providers (CSV or XLSX).
 
     python -m knowledge import-providers lijst.csv --source-url https://www.vaph.be/...
 

@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from knowledge.__main__ import main
-from knowledge.build import build
+from knowledge.build import UNCERTAIN_POINTER, build
 from knowledge.db import make_engine
 from knowledge.loader import DataError
 from knowledge.models import FaqAnswer, Municipality, Provider, Province
@@ -75,6 +75,16 @@ def test_an_uncertain_used_record_marks_the_answer(data_dir: Path, db_path: Path
         answer = session.get(FaqAnswer, ("what_is_bob", "eenvoudig"))
         assert answer is not None and answer.uncertain  # uses zorgkas, now uncertain
     engine.dispose()
+
+
+def test_an_uncertain_answer_always_says_where_to_check_it(session: Session) -> None:
+    eenvoudig = session.get(FaqAnswer, ("what_is_pvb", "eenvoudig"))
+    gewoon = session.get(FaqAnswer, ("what_is_pvb", "gewoon"))
+
+    assert eenvoudig.uncertain
+    assert eenvoudig.text.endswith(UNCERTAIN_POINTER["eenvoudig"])
+    assert not gewoon.uncertain
+    assert UNCERTAIN_POINTER["gewoon"] not in gewoon.text
 
 
 def test_places_and_providers(session: Session) -> None:

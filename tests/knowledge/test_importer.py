@@ -123,6 +123,27 @@ def test_missing_columns_are_named(tmp_path: Path, db_url: str) -> None:
         import_providers(path, db_url, source_url=LIST_URL)
 
 
+def test_an_xlsx_list_gives_the_same_result_as_its_csv_export(
+    sample: Path, tmp_path: Path, db_url: str
+) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for line in SAMPLE.splitlines():
+        sheet.append([cell or None for cell in line.split(";")])
+    path = tmp_path / "zorgaanbieders.xlsx"
+    workbook.save(path)
+
+    from_xlsx = import_providers(path, db_url, source_url=LIST_URL, today=TODAY)
+    from_csv = import_providers(sample, db_url, source_url=LIST_URL, today=TODAY)
+
+    assert [(r.row, r.imported, r.reason) for r in from_xlsx.rows] == [
+        (r.row, r.imported, r.reason) for r in from_csv.rows
+    ]
+    assert len(from_xlsx.imported) == 3
+
+
 def test_xlsx_without_openpyxl_asks_for_csv(
     tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
