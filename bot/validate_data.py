@@ -20,6 +20,31 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_fallback_offer_human' is not used in any story or rule.": (
         "said by action_fallback (actions/fallback.py) after the second miss in a row"
     ),
+    "The utterance 'utter_faq_next_steps' is not used in any story or rule.": (
+        "said by action_answer_faq (actions/faq.py) after every answer"
+    ),
+    "The utterance 'utter_faq_unknown' is not used in any story or rule.": (
+        "said by action_answer_faq when the knowledge base has no answer"
+    ),
+    "The utterance 'utter_reading_level_eenvoudig' is not used in any story or rule.": (
+        "said by action_use_simple_language (actions/reading_level.py)"
+    ),
+    "The utterance 'utter_reading_level_gewoon' is not used in any story or rule.": (
+        "said by action_use_normal_language (actions/reading_level.py)"
+    ),
+    "The utterance 'utter_crisis' is not used in any story or rule.": (
+        "said by action_crisis (actions/crisis.py) with the crisis lines from the knowledge base"
+    ),
+    "The utterance 'utter_faq' is not used in any story or rule.": (
+        "the ResponseSelector's faq/... labels; action_answer_faq answers from the knowledge base"
+    ),
+    "The following duplicated intents have been found across multiple domain files: faq": (
+        "Rasa 3.6 merges the retrieval intent found in data/nlu/faq.yml into the one domain "
+        "file and reports the domain's own `faq` entry as a duplicate"
+    ),
+    "The utterance 'utter_crisis_without_knowledge' is not used in any story or rule.": (
+        "said by action_crisis when the knowledge base cannot be read"
+    ),
 }
 WARNING = re.compile(r"UserWarning: (.*?)(?:\x1b\[0m)?$")
 

@@ -34,7 +34,7 @@ HELP_KINDS = tuple(
 )
 SERVICE_KINDS = tuple(
     "vaph vaph_office dop bijstandsorganisatie gebruikersvereniging algemene_dienst "
-    "ombudsdienst andere".split()
+    "ombudsdienst crisislijn andere".split()
 )
 FAQ_TOPICS = tuple(
     "what_is_pvf what_is_pvb what_is_bob what_is_rth priority_groups automatic_grant "

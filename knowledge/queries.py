@@ -497,6 +497,7 @@ SERVICE_KIND_ORDER = (
     "bijstandsorganisatie",
     "gebruikersvereniging",
     "ombudsdienst",
+    "crisislijn",
     "andere",
 )
 BRUSSELS_OFFICE_PROVINCE = "vlaams_brabant"  # the Vlaams-Brabant VAPH office serves Brussels
@@ -530,3 +531,29 @@ def contact_services(session: Session, municipality: Municipality | None) -> lis
 def faq_answer(session: Session, topic: str, level: str = "gewoon") -> FaqAnswer | None:
     """The answer at `level` ("gewoon" or "eenvoudig"), else the "gewoon" one, else None."""
     return session.get(FaqAnswer, (topic, level)) or session.get(FaqAnswer, (topic, "gewoon"))
+
+
+# --- crisis -------------------------------------------------------------------------------
+
+# The order in which crisis lines are shown: danger first, then suicide, then a listening ear.
+CRISIS_LINE_ORDER = ("noodnummer_112", "zelfmoordlijn_1813", "tele_onthaal_106")
+EMERGENCY_PROCEDURE = "ATG_NOOD"
+
+
+def crisis_lines(session: Session) -> list[Service]:
+    """The crisis lines (112, Zelfmoordlijn, Tele-Onthaal), in the order they are shown."""
+    lines = session.execute(select(Service).where(Service.kind == "crisislijn")).scalars()
+
+    def position(service: Service) -> tuple[int, str]:
+        known = service.id in CRISIS_LINE_ORDER
+        return (
+            CRISIS_LINE_ORDER.index(service.id) if known else len(CRISIS_LINE_ORDER),
+            service.id,
+        )
+
+    return sorted(lines, key=position)
+
+
+def emergency_procedure(session: Session) -> AutomaticGrant | None:
+    """The VAPH's noodprocedure PVB."""
+    return session.get(AutomaticGrant, EMERGENCY_PROCEDURE)

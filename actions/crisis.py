@@ -1,0 +1,34 @@
+"""Crisis: the crisis lines and the VAPH's noodprocedure, from the knowledge base."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import db, queries
+
+
+class ActionCrisis(Action):
+    """Interrupts whatever is going on; the human hand-off is offered by the response."""
+
+    def name(self) -> str:
+        return "action_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        try:
+            with db.session() as session:
+                lines = "\n".join(f"- {s.description}" for s in queries.crisis_lines(session))
+                procedure = queries.emergency_procedure(session)
+                procedure_name = procedure.name if procedure else "noodprocedure PVB"
+                procedure_name = procedure_name[:1].lower() + procedure_name[1:]
+        except Exception:  # never leave a person in crisis without an answer
+            dispatcher.utter_message(response="utter_crisis_without_knowledge")
+            return []
+        dispatcher.utter_message(
+            response="utter_crisis", crisis_lines=lines, emergency_procedure=procedure_name
+        )
+        return []

@@ -1,0 +1,56 @@
+"""Answer the FAQ topics from the knowledge base, at the user's reading level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import db, queries
+
+READING_LEVELS = ("gewoon", "eenvoudig")
+
+
+def reading_level(tracker: Tracker) -> str:
+    level = tracker.get_slot("reading_level")
+    return level if level in READING_LEVELS else "gewoon"
+
+
+def faq_topic(tracker: Tracker) -> str | None:
+    """The topic of the latest message: `what_is_pvb` for `faq/what_is_pvb`."""
+    latest = tracker.latest_message or {}
+    selectors = latest.get("response_selector") or {}
+    # Keyed "default" when the ResponseSelector serves every retrieval intent (config.yml).
+    selected = selectors.get("faq") or selectors.get("default") or {}
+    key = (selected.get("response") or {}).get("intent_response_key") or ""
+    if not key:  # a button payload such as /faq/what_is_pvb
+        key = (latest.get("intent") or {}).get("name") or ""
+    return key.split("/", 1)[1] if key.startswith("faq/") else None
+
+
+def say_faq_answer(dispatcher: CollectingDispatcher, topic: str, level: str) -> bool:
+    """Say the knowledge base's answer and the next steps; False when there is none."""
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, level)
+        text = answer.text if answer else None
+    if text is None:
+        return False
+    dispatcher.utter_message(text=text)
+    dispatcher.utter_message(response="utter_faq_next_steps")
+    return True
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        topic = faq_topic(tracker)
+        if topic is None or not say_faq_answer(dispatcher, topic, reading_level(tracker)):
+            dispatcher.utter_message(response="utter_faq_unknown")
+            return []
+        return [SlotSet("last_faq_topic", topic)]

@@ -1,0 +1,40 @@
+"""Switch between `gewoon` and `eenvoudig` (makkelijk lezen) and repeat the last answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import say_faq_answer
+
+
+class SwitchReadingLevel:
+    """Shared by the two actions below (not an Action itself, so rasa_sdk skips it)."""
+
+    level = "gewoon"
+    confirmation = "utter_reading_level_gewoon"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        topic = tracker.get_slot("last_faq_topic")
+        dispatcher.utter_message(response=self.confirmation)
+        if topic:
+            say_faq_answer(dispatcher, topic, self.level)
+        return [SlotSet("reading_level", self.level)]
+
+
+class ActionUseSimpleLanguage(SwitchReadingLevel, Action):
+    level = "eenvoudig"
+    confirmation = "utter_reading_level_eenvoudig"
+
+    def name(self) -> str:
+        return "action_use_simple_language"
+
+
+class ActionUseNormalLanguage(SwitchReadingLevel, Action):
+    def name(self) -> str:
+        return "action_use_normal_language"

@@ -1,0 +1,69 @@
+"""A keyword check beside the intent classifier, so that a crisis is never missed.
+
+Rasa component placed after the FallbackClassifier in config.yml: when a message matches
+one of the patterns in crisis_signals.txt, its intent becomes `crisis` with confidence 1.
+The DIETClassifier still learns `crisis` from data/nlu/crisis.yml; this check catches what
+it misses, at the price of an occasional false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from knowledge.reference import fold
+
+SIGNALS_FILE = Path(__file__).resolve().parent / "crisis_signals.txt"
+CRISIS = "crisis"
+
+
+def load_signals(path: Path = SIGNALS_FILE) -> list[re.Pattern[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [re.compile(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def signals_crisis(text: str, signals: list[re.Pattern[str]]) -> bool:
+    folded = fold(text)
+    return any(signal.search(folded) for signal in signals)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class CrisisSignalClassifier(GraphComponent):
+    """Sets the intent to `crisis` when a crisis signal is in the message."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> CrisisSignalClassifier:
+        return cls()
+
+    def __init__(self) -> None:
+        self.signals = load_signals()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if signals_crisis(message.get(TEXT) or "", self.signals):
+                ranking = [
+                    entry
+                    for entry in message.get(INTENT_RANKING_KEY) or []
+                    if entry.get("name") != CRISIS
+                ]
+                message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
+                message.set(
+                    INTENT_RANKING_KEY,
+                    [{"name": CRISIS, "confidence": 1.0}, *ranking],
+                    add_to_output=True,
+                )
+        return messages
