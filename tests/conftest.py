@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,9 +10,12 @@ from pathlib import Path
 import pytest
 import requests
 import yaml
+from sqlalchemy import select
 
 from bot import processes
 from bot.config import MODEL_DIR, PROJECT_ROOT, Settings
+from knowledge import db
+from knowledge.models import FaqAnswer
 
 POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 REDIS_HOST = "127.0.0.1"
@@ -87,10 +91,29 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     running.stop()
 
 
+class KnownTexts:
+    """Everything Wegwijzer can say: domain.yml's responses (with their {placeholders}
+    filled in by anything) and the knowledge base's FAQ answers."""
+
+    def __init__(self, texts: set[str]) -> None:
+        self.exact = {t for t in texts if "{" not in t}
+        self.patterns = [
+            re.compile(re.sub(r"\\\{\w+\\\}", ".+", re.escape(t)), re.DOTALL)
+            for t in texts
+            if "{" in t
+        ]
+
+    def match(self, text: str) -> bool:
+        return text in self.exact or any(p.fullmatch(text) for p in self.patterns)
+
+
 @pytest.fixture(scope="session")
-def domain_texts() -> set[str]:
-    """Every text Wegwijzer can say, from domain.yml (all Dutch)."""
+def domain_texts() -> KnownTexts:
+    """Every text Wegwijzer can say (all Dutch)."""
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return {
+    texts = {
         variation["text"] for variations in domain["responses"].values() for variation in variations
     }
+    with db.session() as session:
+        texts |= set(session.execute(select(FaqAnswer.text)).scalars())
+    return KnownTexts(texts)

@@ -17,11 +17,11 @@ def button_titles(replies: list[dict]) -> list[str]:
     return [button["title"] for reply in replies for button in reply.get("buttons", [])]
 
 
-def assert_dutch_answer(replies: list[dict], domain_texts: set[str]) -> None:
-    """At least one reply, each one a text written in domain.yml, nothing technical."""
+def assert_dutch_answer(replies: list[dict], known_texts) -> None:
+    """At least one reply, each one of Wegwijzer's own Dutch texts, nothing technical."""
     assert replies, "Wegwijzer said nothing"
     for reply in replies:
-        assert reply["text"] in domain_texts, f"not one of Wegwijzer's Dutch texts: {reply}"
+        assert known_texts.match(reply["text"]), f"not one of Wegwijzer's Dutch texts: {reply}"
         assert "Traceback" not in reply["text"] and "Error" not in reply["text"]
 
 
