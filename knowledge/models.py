@@ -43,7 +43,7 @@ class SourcedMixin:
     def uncertain(self) -> bool:
         return self.status == "uncertain"
 
-    def is_stale(self, today: date, max_age_days: int = 365) -> bool:
+    def is_stale(self, today: date, max_age_days: int) -> bool:
         return (today - self.checked_on).days > max_age_days
 
 
