@@ -30,15 +30,21 @@ def faq_topic(tracker: Tracker) -> str | None:
     return key.split("/", 1)[1] if key.startswith("faq/") else None
 
 
-def say_faq_answer(dispatcher: CollectingDispatcher, topic: str, level: str) -> bool:
-    """Say the knowledge base's answer and the next steps; False when there is none."""
+def say_faq_answer(
+    dispatcher: CollectingDispatcher, topic: str, level: str, next_steps: bool = True
+) -> bool:
+    """Say the knowledge base's answer and the next steps; False when there is none.
+
+    In the middle of a form the next-step buttons are left out: the form asks its question
+    again instead."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
     if text is None:
         return False
     dispatcher.utter_message(text=text)
-    dispatcher.utter_message(response="utter_faq_next_steps")
+    if next_steps:
+        dispatcher.utter_message(response="utter_faq_next_steps")
     return True
 
 
@@ -50,7 +56,9 @@ class ActionAnswerFaq(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         topic = faq_topic(tracker)
-        if topic is None or not say_faq_answer(dispatcher, topic, reading_level(tracker)):
+        in_form = tracker.active_loop_name is not None
+        level = reading_level(tracker)
+        if topic is None or not say_faq_answer(dispatcher, topic, level, not in_form):
             dispatcher.utter_message(response="utter_faq_unknown")
             return []
         return [SlotSet("last_faq_topic", topic)]

@@ -40,6 +40,17 @@ PROVINCE_ALIASES = {
 }
 
 
+# Words for the people around someone -> the `relation` ids of the NLU contract.
+RELATION_WORDS = {
+    "ouder": ["mama", "papa", "moeder", "vader", "ouder", "ouders", "mams", "moeke", "vake"],
+    "kind": ["zoon", "dochter", "kind", "zoontje", "dochtertje", "kindje"],
+    "broer_zus": ["broer", "zus", "zuster", "broertje", "zusje", "zuske"],
+    "partner": ["vrouw", "man", "partner", "echtgenoot", "echtgenote", "lief"],
+    "begeleider": ["begeleider", "begeleidster", "opvoeder", "opvoedster"],
+    "vriend": ["vriend", "vriendin", "maat", "kameraad"],
+}
+
+
 def _municipality_spellings() -> dict[str, str]:
     """Every spelling we recognise, mapped to the official Dutch name."""
     spellings: dict[str, str] = {}
@@ -52,7 +63,8 @@ def _municipality_spellings() -> dict[str, str]:
 
 
 def entity_patterns() -> list[dict]:
-    """Entity ruler patterns for places, postcodes, support types and target groups."""
+    """Entity ruler patterns for places, postcodes, relations, support types and target
+    groups."""
     patterns: list[dict] = []
     for spelling, official in sorted(_municipality_spellings().items()):
         if official in COMMON_WORD_PLACES and spelling == reference.fold(official):
@@ -63,6 +75,8 @@ def entity_patterns() -> list[dict]:
     patterns += [{"label": "postcode", "pattern": [{"ORTH": code}]} for code in postcodes]
     for aliases in PROVINCE_ALIASES.values():
         patterns += [{"label": "province", "pattern": alias} for alias in aliases]
+    for words in RELATION_WORDS.values():
+        patterns += [{"label": "relation", "pattern": [{"LOWER": word}]} for word in words]
     for label, categories in (
         ("support_type", reference.support_types()),
         ("target_group", reference.target_groups()),
@@ -85,6 +99,8 @@ def entity_synonyms() -> dict[str, list[str]]:
         add(province, aliases)
     for category in (*reference.support_types(), *reference.target_groups()):
         add(category.id, category.synonyms)
+    for relation, words in RELATION_WORDS.items():
+        add(relation, words)
     # A spelling may point to one value only; the first (sorted) value keeps it.
     seen: set[str] = set()
     result: dict[str, list[str]] = {}

@@ -373,6 +373,7 @@ HELP_KINDS: dict[str, str] = {  # help kind -> what the person looks for, in pla
     "plan_maken": "je wilt een plan maken",
 }
 EMERGENCY_GRANT = "ATG_NOOD"
+MAX_AGE = 120  # the top of an open age band ("65 of ouder")
 EMERGENCY_RIGHT = "PVB"  # the emergency procedure (noodprocedure) gives a PVB
 _REGION_LABELS = {
     FLANDERS_REGION: "Vlaanderen",
@@ -391,40 +392,74 @@ class RightMatch:
     emergency: AutomaticGrant | None = None  # the emergency procedure, when urgent
 
 
-def _age_reasons(right: Right, age: int) -> list[str] | None:
-    """Reasons the age fits, or None when the age rules it out."""
+@dataclass(frozen=True)
+class _Subject:
+    """Who the reasons are about: "je" (the person chatting) or a name such as "Lotte"."""
+
+    about: str | None = None
+
+    def verb(self, you: str, third: str) -> str:
+        return f"je {you}" if self.about is None else f"{self.about} {third}"
+
+    @property
+    def is_(self) -> str:
+        return self.verb("bent", "is")
+
+
+def _age_label(low: int, high: int) -> str:
+    if low == high:
+        return str(low)
+    if low == 0:
+        return f"jonger dan {high + 1}"
+    if high >= MAX_AGE:
+        return f"{low} of ouder"
+    return f"tussen {low} en {high}"
+
+
+def _age_reasons(
+    right: Right, low: int, high: int, subject: _Subject, recognised: bool | None
+) -> list[str] | None:
+    """Reasons an age (or an age band low..high) fits, or None when it rules the right out."""
+    be = f"{subject.is_} {_age_label(low, high)}"
     reasons = []
     if right.min_age is not None:
-        if age < right.min_age:
+        if high < right.min_age:
             return None
-        reasons.append(f"je bent {age} en dit kan vanaf {right.min_age} jaar")
+        reasons.append(f"{be} en dit kan vanaf {right.min_age} jaar")
     if right.max_age is not None:
-        if age >= right.max_age:
+        if low >= right.max_age:
             return None
-        reasons.append(f"je bent {age} en dit kan tot {right.max_age} jaar")
+        reasons.append(f"{be} en dit kan tot {right.max_age} jaar")
     if right.first_request_before_age is not None:
-        if age >= right.first_request_before_age:
+        limit = right.first_request_before_age
+        if low < limit:
+            reasons.append(f"{be} en een eerste aanvraag kan tot {limit} jaar")
+        elif recognised and right.recognition == "required":
+            # Someone recognised by the VAPH before the limit can still turn to it later.
+            reasons.append(
+                f"{be}, maar {subject.is_} al erkend door het VAPH: wie vóór {limit} jaar "
+                "erkend werd, kan ook later nog een aanvraag doen"
+            )
+        else:
             return None
-        reasons.append(
-            f"je bent {age} en een eerste aanvraag kan tot {right.first_request_before_age} jaar"
-        )
     if right.minors_only:
-        if age >= 18:
+        if low >= 18:
             return None
-        reasons.append(f"je bent {age} en dit is voor kinderen en jongeren onder 18")
+        reasons.append(f"{be} en dit is voor kinderen en jongeren onder 18")
     return reasons
 
 
-def _residence_reason(right: Right, place: str, region: str) -> str | None:
+def _residence_reason(right: Right, place: str, region: str, subject: _Subject) -> str | None:
     """The reason the place fits, or None when it rules the right out ("" for no reason)."""
+    lives = subject.verb("woont", "woont")
     if right.residence == "vlaanderen_brussel":
         if region not in (FLANDERS_REGION, BRUSSELS_REGION):
             return None
-        return f"je woont in {place}, en dit is voor wie in Vlaanderen of Brussel woont"
+        return f"{lives} in {place}, en dit is voor wie in Vlaanderen of Brussel woont"
     if right.residence == "belgie":
         if region == ABROAD:
             return None
-        return f"je woont in {place}, en dit kan overal in België"
+        return f"{lives} in {place}, en dit kan overal in België"
     return ""
 
 
@@ -432,20 +467,29 @@ def rights_for_profile(
     session: Session,
     *,
     age: int | None = None,
+    age_range: tuple[int, int] | None = None,
     lives_in: Municipality | str | None = None,
     recognised: bool | None = None,
     help_kind: str | None = None,
     urgent: bool = False,
+    about: str | None = None,
 ) -> list[RightMatch]:
     """Rights that may fit a profile, by name; what is unknown (None) excludes nothing.
+
+    `age_range` (low, high) stands for an age band ("jonger dan 18") when the exact age is
+    not known; a right fits when it fits some age in the band. `about` names the person
+    when someone from their network is asking ("Lotte", "je zoon"): the reasons then say
+    "Lotte is 34" instead of "je bent 34".
 
     `lives_in` is a Municipality, or a region when only that is known: FLANDERS_REGION,
     BRUSSELS_REGION, WALLOON_REGION or ABROAD. With `urgent=True` the PVB comes first and
     carries the emergency procedure (AutomaticGrant ATG_NOOD) in `emergency`, when both exist
     and the PVB fits the profile.
     """
-    if age is not None and age < 0:
-        raise ValueError("age must be >= 0")
+    if age is not None:
+        age_range = (age, age)
+    if age_range is not None and not 0 <= age_range[0] <= age_range[1]:
+        raise ValueError("age must be >= 0 and the band low <= high")
     if help_kind is not None and help_kind not in HELP_KINDS:
         raise ValueError(f"unknown help kind: {help_kind!r}")
     place = region = ""
@@ -454,17 +498,18 @@ def rights_for_profile(
     elif lives_in is not None:
         place, region = _REGION_LABELS.get(lives_in, lives_in), lives_in
     emergency = session.get(AutomaticGrant, EMERGENCY_GRANT) if urgent else None
+    subject = _Subject(about)
 
     matches = []
     for right in session.execute(select(Right).order_by(Right.name, Right.id)).scalars():
         reasons: list[str] = []
-        if age is not None:
-            age_reasons = _age_reasons(right, age)
+        if age_range is not None:
+            age_reasons = _age_reasons(right, *age_range, subject, recognised)
             if age_reasons is None:
                 continue
             reasons += age_reasons
         if lives_in is not None:
-            residence_reason = _residence_reason(right, place, region)
+            residence_reason = _residence_reason(right, place, region, subject)
             if residence_reason is None:
                 continue
             reasons += [residence_reason] if residence_reason else []
@@ -472,9 +517,10 @@ def rights_for_profile(
             if recognised is False:
                 continue
             if recognised:
-                reasons.append("je bent door het VAPH erkend als persoon met een handicap")
+                reasons.append(f"{subject.is_} door het VAPH erkend als persoon met een handicap")
         elif right.recognition == "not_required" and not recognised:
-            reasons.append("je hebt hiervoor geen erkenning van het VAPH nodig")
+            has = subject.verb("hebt", "heeft")
+            reasons.append(f"{has} hiervoor geen erkenning van het VAPH nodig")
         if help_kind is not None:
             if help_kind not in (right.help_kinds or []):
                 continue

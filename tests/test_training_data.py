@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -34,8 +35,25 @@ def examples(intent: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("intent", SMALL_TALK)
-def test_every_small_talk_intent_has_at_least_25_distinct_examples(intent):
+# The main paths and the answers people give inside them.
+PATHS_AND_ANSWERS = [
+    "check_eligibility",
+    "find_provider",
+    "start_intake",
+    "request_human",
+    "inform",
+    "skip",
+    "stop",
+    "more_results",
+    "other_place",
+    "widen_search",
+    "identify_as_network",
+    "identify_as_person",
+]
+
+
+@pytest.mark.parametrize("intent", SMALL_TALK + PATHS_AND_ANSWERS)
+def test_every_small_talk_and_path_intent_has_at_least_25_distinct_examples(intent):
     assert len(set(examples(intent))) >= 25
 
 
@@ -49,8 +67,14 @@ def test_every_button_leads_to_an_intent_the_assistant_knows():
     }
     assert payloads
     for payload in payloads:
-        intent = re.fullmatch(r"/(\w+)", payload).group(1)
+        match = re.fullmatch(r"/(\w+)(/\w+)?(\{.*\})?", payload)
+        assert match, f"button payload {payload} is not /intent or /intent{{entities}}"
+        intent, topic, entities = match.groups()
         assert intent in domain["intents"], f"button payload {payload} has no intent"
+        if topic:  # a FAQ topic: /faq/what_is_dop
+            assert f"utter_{intent}{topic}" in domain["responses"], payload
+        for entity in json.loads(entities or "{}"):
+            assert entity in domain["entities"], f"button payload {payload}: unknown entity"
 
 
 def test_every_long_response_exists_in_both_reading_levels():

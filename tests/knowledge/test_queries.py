@@ -442,6 +442,39 @@ def test_first_pvb_request_only_before_65(session: Session) -> None:
     assert "je bent 34 en dit kan vanaf 17 jaar" in matches["PVB"].reasons
 
 
+def test_someone_recognised_before_65_can_still_turn_to_the_vaph(session: Session) -> None:
+    matches = {m.right.id: m for m in rights_for_profile(session, age=70, recognised=True)}
+    assert "PVB" in matches and "RTH" not in matches  # RTH needs no recognition: no exception
+    assert (
+        "je bent 70, maar je bent al erkend door het VAPH: wie vóór 65 jaar erkend werd, "
+        "kan ook later nog een aanvraag doen" in matches["PVB"].reasons
+    )
+
+
+def test_an_age_band_keeps_what_fits_some_age_in_it(session: Session) -> None:
+    minors = {m.right.id: m for m in rights_for_profile(session, age_range=(0, 17))}
+    assert {"PAB", "ZORGTOESLAG"} <= set(minors)
+    assert "PVB" in minors  # from 17, which is in the band
+    assert "je bent jonger dan 18 en dit kan vanaf 17 jaar" in minors["PVB"].reasons
+    older = ids(rights_for_profile(session, age_range=(65, 120)))
+    assert "PVB" not in older and "ZB_OUDEREN" in older and "PAB" not in older
+    with pytest.raises(ValueError):
+        rights_for_profile(session, age_range=(30, 20))
+
+
+def test_reasons_name_the_person_when_the_network_asks(session: Session) -> None:
+    matches = {
+        m.right.id: m
+        for m in rights_for_profile(
+            session, age=34, lives_in=municipality(session, "Gent"), about="Lotte"
+        )
+    }
+    reasons = matches["PVB"].reasons
+    assert "Lotte is 34 en dit kan vanaf 17 jaar" in reasons
+    assert "Lotte woont in Gent, en dit is voor wie in Vlaanderen of Brussel woont" in reasons
+    assert not any(reason.startswith("je bent") for reason in reasons)
+
+
 def test_minor_gets_minors_only_rights(session: Session) -> None:
     matches = {m.right.id: m for m in rights_for_profile(session, age=12)}
     assert {"PAB", "ZORGTOESLAG", "RTH"} <= set(matches)

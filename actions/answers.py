@@ -1,0 +1,139 @@
+"""Reading short free-text answers to form questions ("34", "nee nog niet", "dringend").
+
+Buttons send exact values; these functions understand what people type instead. Each
+returns the slot value, or None when the text is not understood (the form then asks again).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+SKIPPED = "onbekend"  # the user skipped the question ("weet ik niet", "sla over")
+ANY = "alle"  # "maakt niet uit" in the provider search
+MAX_AGE = 120
+
+AGE_BANDS = {  # words for an age band -> "low-high"
+    "0-17": ("jonger dan 18", "minderjarig"),
+    "18-64": ("volwassen", "meerderjarig", "tussen 18 en 64", "18 tot 64"),
+    "65-120": ("65 of ouder", "ouder dan 65", "65+", "gepensioneerd", "senior"),
+}
+VAPH_KNOWN = (  # first match wins: a "nee" before the "ja" words
+    ("nee", ("nee", "neen", "nog niet", "niet erkend", "niet gekend", "nooit")),
+    ("budget", ("budget", "pvb")),
+    ("prioriteitengroep", ("prioriteit",)),
+    ("erkend", ("erkend", "erkenning", "gekend", "ja", "jawel", "ok")),
+)
+URGENT = (
+    ("nee", ("niet dringend", "niet zo dringend", "kan wachten", "nee", "neen", "valt mee")),
+    ("ja", ("dringend", "ja", "snel", "nood", "meteen", "dadelijk", "rap")),
+)
+HELP_KIND_WORDS = (
+    ("hulpmiddelen", ("hulpmiddel", "rolstoel", "aanpassing", "lift", "tillift")),
+    ("kort_verblijf", ("logeer", "logeren", "kort verblijf", "kortverblijf", "weekend")),
+    ("dagbesteding", ("overdag", "dagcentrum", "dagbesteding", "dagopvang", "atelier", "werk")),
+    ("wonen", ("wonen", "woon", "huis", "verblijf")),
+    ("assistentie", ("assistent", "assistentie")),
+    ("begeleiding", ("begeleid", "coach", "hulp thuis", "hulp aan huis")),
+    ("plan_maken", ("plan",)),
+    ("advies", ("advies", "raad", "info", "uitleg")),
+    ("geld", ("geld", "budget", "centen", "financ", "betalen", "pvb", "bob")),
+)
+SUPPORT_TYPE_HELP_KIND = {  # a support type entity in the answer -> the help kind
+    "woonondersteuning": "wonen",
+    "dagondersteuning": "dagbesteding",
+    "individuele_psychosociale_begeleiding": "begeleiding",
+    "individuele_praktische_hulp": "assistentie",
+    "globale_individuele_ondersteuning": "begeleiding",
+    "oproepbare_permanentie": "begeleiding",
+    "logeren": "kort_verblijf",
+}
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+
+
+def latest_entities(tracker: Tracker) -> dict[str, str]:
+    """Entity name -> value of the latest message (the last one of a name wins)."""
+    found = {}
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("value") is not None:
+            found[entity["entity"]] = str(entity["value"])
+    return found
+
+
+def skipped(tracker: Tracker) -> bool:
+    return latest_intent(tracker) == "skip"
+
+
+def _words(text: str) -> str:
+    return " " + re.sub(r"[^\w+]+", " ", text.lower()).strip() + " "
+
+
+def _has(words: str, key: str) -> bool:
+    """A key of 5+ letters matches the start of a word ("begeleid" in "begeleiding");
+    a shorter one only a whole word ("ja" is not in "jaar")."""
+    return f" {key}" in words if len(key) >= 5 else f" {key} " in words
+
+
+def _first_match(text: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    words = _words(text)
+    for value, keys in table:
+        if any(_has(words, key) for key in keys):
+            return value
+    return None
+
+
+def parse_age(text: str) -> str | None:
+    """ "34", "ik ben 8 jaar" -> "34"/"8"; a band "0-17" or its words -> the band."""
+    text = str(text).strip()
+    band = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text)
+    if band and int(band[1]) <= int(band[2]) <= MAX_AGE:
+        return text
+    words = _words(text)
+    for value, keys in AGE_BANDS.items():
+        if any(_has(words, key) for key in keys):
+            return value
+    numbers = [int(n) for n in re.findall(r"\b\d{1,3}\b", text)]
+    if len(numbers) == 1 and 0 <= numbers[0] <= MAX_AGE:
+        return str(numbers[0])
+    return None
+
+
+def age_range(value: str | None) -> tuple[int, int] | None:
+    """The slot value as (low, high); None when unknown."""
+    if not value or value == SKIPPED:
+        return None
+    low, _, high = value.partition("-")
+    return int(low), int(high or low)
+
+
+def parse_vaph_known(text: str) -> str | None:
+    if text in ("nee", "erkend", "prioriteitengroep", "budget"):
+        return text
+    return _first_match(text, VAPH_KNOWN)
+
+
+def recognised(value: str | None) -> bool | None:
+    """Whether the VAPH recognised the person: None when not known."""
+    if value == "nee":
+        return False
+    if value in ("erkend", "prioriteitengroep", "budget"):
+        return True
+    return None
+
+
+def parse_urgent(text: str) -> str | None:
+    if text in ("ja", "nee"):
+        return text
+    return _first_match(text, URGENT)
+
+
+def parse_help_kind(text: str, support_type: str | None = None) -> str | None:
+    if support_type in SUPPORT_TYPE_HELP_KIND:
+        return SUPPORT_TYPE_HELP_KIND[support_type]
+    if text in {kind for kind, _ in HELP_KIND_WORDS}:
+        return text
+    return _first_match(text, HELP_KIND_WORDS)

@@ -1,0 +1,180 @@
+"""The "wat past bij mij?" form: validating the answers and showing the rights that may fit.
+
+Nothing here decides: the rights come from `knowledge.queries.rights_for_profile` as
+"may fit", each with its reasons and where to go, and the answer says who decides.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers, places
+from actions.faq import reading_level
+from actions.who_is_talking import speaker_slots
+from knowledge import db, queries
+from knowledge.models import Service
+
+MAX_RIGHTS = 8  # more than this is too much to read in a chat; the rest is counted
+WHY = "Waarom dit misschien past"
+WHERE = "Waar kan je terecht"
+URGENT_NOTE = "Het is dringend: vraag naar de {procedure}. Een DOP of het VAPH helpt je daarbij."
+
+
+def previous_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest user message."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def not_understood(
+    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, response: str = ""
+) -> dict:
+    """An answer to the question asked now is asked again; a value that came with an answer
+    to another question (a postcode taken for an age) is dropped quietly."""
+    if tracker.get_slot("requested_slot") != slot:
+        return {slot: previous_value(tracker, slot)}
+    dispatcher.utter_message(response=response or "utter_not_understood_answer")
+    return {slot: None}
+
+
+def validate_place_answer(
+    value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+) -> dict[str, Any]:
+    """Shared by both forms: a municipality, postcode or province, or outside Flanders."""
+    if answers.skipped(tracker):
+        return {"place": answers.SKIPPED}
+    if value in (answers.SKIPPED, places.EVERYWHERE):
+        return {"place": value}
+    with db.session() as session:
+        place = places.normalise(session, value, answers.latest_entities(tracker))
+        if place is None:  # an earlier, already normalised value
+            place = places.normalise(session, value, {})
+    if place is None:
+        return not_understood(dispatcher, tracker, "place", "utter_place_not_found")
+    return {"place": place}
+
+
+class ValidateEligibilityForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_eligibility_form"
+
+    def validate_speaker(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if answers.latest_intent(tracker) in ("identify_as_person", "identify_as_network"):
+            return speaker_slots(tracker)
+        if value in ("person", "network"):
+            return {"speaker": value}
+        if answers.skipped(tracker):
+            return {"speaker": "person"}
+        return not_understood(dispatcher, tracker, "speaker")
+
+    def validate_age(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if answers.skipped(tracker):
+            return {"age": answers.SKIPPED}
+        if value == answers.SKIPPED:
+            return {"age": value}
+        age = answers.parse_age(value)
+        if age is None:
+            return not_understood(dispatcher, tracker, "age", "utter_age_not_understood")
+        return {"age": age}
+
+    def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        result = validate_place_answer(value, dispatcher, tracker, domain)
+        if result["place"] in (places.WALLONIA, places.ABROAD):
+            dispatcher.utter_message(response="utter_place_outside_flanders")
+        return result
+
+    def _choice(self, slot, parse, value, dispatcher, tracker) -> dict[str, Any]:
+        if answers.skipped(tracker) or value == answers.SKIPPED:
+            return {slot: answers.SKIPPED}
+        parsed = parse(str(value))
+        return {slot: parsed} if parsed else not_understood(dispatcher, tracker, slot)
+
+    def validate_vaph_known(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._choice("vaph_known", answers.parse_vaph_known, value, dispatcher, tracker)
+
+    def validate_urgent(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._choice("urgent", answers.parse_urgent, value, dispatcher, tracker)
+
+    def validate_help_kind(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        support_type = answers.latest_entities(tracker).get("support_type")
+
+        def parse(text: str) -> str | None:
+            return answers.parse_help_kind(text, support_type)
+
+        return self._choice("help_kind", parse, value, dispatcher, tracker)
+
+
+def _where(session, right, place: places.Place | None) -> str:
+    """The services to go to, with the province's VAPH office when the right names the VAPH."""
+    services = [session.get(Service, service_id) for service_id in right.where or []]
+    names = [service.name for service in services if service is not None]
+    if "vaph" in (right.where or []) and place and place.municipality:
+        offices = queries.contact_services(session, place.municipality)
+        names += [s.name for s in offices if s.kind == "vaph_office" and s.name not in names]
+    return ", ".join(names)
+
+
+def describe_right(session, match: queries.RightMatch, place, level: str) -> str:
+    right = match.right
+    title = f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
+    lines = [title]
+    if level != "eenvoudig":
+        lines.append(right.summary.split(". ")[0].rstrip(".") + ".")
+    if match.reasons:
+        lines.append(f"{WHY}: " + "; ".join(match.reasons) + ".")
+    where = _where(session, right, place)
+    if where:
+        lines.append(f"{WHERE}: {where}.")
+    if match.emergency is not None:
+        procedure = match.emergency.name[:1].lower() + match.emergency.name[1:]
+        lines.append(URGENT_NOTE.format(procedure=procedure))
+    return "\n".join(lines)
+
+
+class ActionShowRights(Action):
+    """Submit of the eligibility form: the rights and next steps that may fit."""
+
+    def name(self) -> str:
+        return "action_show_rights"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        slot = tracker.get_slot
+        about = slot("person_ref") if slot("speaker") == "network" else None
+        help_kind = slot("help_kind")
+        with db.session() as session:
+            place = places.describe(session, slot("place"))
+            matches = queries.rights_for_profile(
+                session,
+                age_range=answers.age_range(slot("age")),
+                lives_in=places.lives_in(place),
+                recognised=answers.recognised(slot("vaph_known")),
+                help_kind=help_kind if help_kind in queries.HELP_KINDS else None,
+                urgent=slot("urgent") == "ja",
+                about=about,
+            )
+            texts = [
+                describe_right(session, match, place, reading_level(tracker))
+                for match in matches[:MAX_RIGHTS]
+            ]
+        if not texts:
+            dispatcher.utter_message(response="utter_rights_none")
+        else:
+            dispatcher.utter_message(response="utter_rights_intro")
+            for text in texts:
+                dispatcher.utter_message(text=text)
+            if len(matches) > MAX_RIGHTS:
+                dispatcher.utter_message(
+                    response="utter_rights_more", more=len(matches) - MAX_RIGHTS
+                )
+        dispatcher.utter_message(response="utter_rights_next_steps")
+        return [SlotSet("requested_slot", None)]

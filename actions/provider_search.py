@@ -1,0 +1,159 @@
+"""The provider search: the form's validation, results five at a time, and a wider search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers, places
+from actions.eligibility import not_understood, validate_place_answer
+from knowledge import db, queries, reference
+
+PAGE_SIZE = 5
+LICENSED = "Vergunde zorgaanbieder: erkend door het VAPH"
+NOT_LICENSED = "Geen vergunning van het VAPH"
+PHONE = "Telefoon"
+WEBSITE = "Website"
+WIDENED = {  # what a wider search leaves out, in the words of utter_search_widened
+    "target_group": "voor alle doelgroepen",
+    "support_type": "voor alle soorten hulp",
+    "province": "in de hele provincie",
+    "everywhere": "in heel Vlaanderen en Brussel",
+}
+
+
+def _known(values, value: str | None) -> str | None:
+    return value if value in {category.id for category in values} else None
+
+
+class ValidateProviderSearchForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_provider_search_form"
+
+    def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if answers.skipped(tracker):
+            return {"place": places.EVERYWHERE}
+        if value == answers.SKIPPED:  # skipped in "wat past bij mij?": ask here
+            return {"place": None}
+        return validate_place_answer(value, dispatcher, tracker, domain)
+
+    def _category(self, slot, categories, value, dispatcher, tracker) -> dict[str, Any]:
+        if answers.skipped(tracker) or value == answers.ANY:
+            return {slot: answers.ANY}
+        entity = answers.latest_entities(tracker).get(slot)
+        found = _known(categories, value) or _known(categories, entity)
+        return {slot: found} if found else not_understood(dispatcher, tracker, slot)
+
+    def validate_support_type(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._category("support_type", reference.support_types(), value, dispatcher, tracker)
+
+    def validate_target_group(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._category("target_group", reference.target_groups(), value, dispatcher, tracker)
+
+
+def _describe(number: int, match: queries.ProviderMatch) -> str:
+    provider = match.provider
+    lines = [f"{number}. {provider.name}, {provider.municipality.name}"]
+    lines.append(LICENSED if provider.licensed else NOT_LICENSED)
+    if provider.phone:
+        lines.append(f"{PHONE}: {provider.phone}")
+    if provider.website:
+        lines.append(f"{WEBSITE}: {provider.website}")
+    return "\n".join(lines)
+
+
+def show_providers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, page: int, changed: dict | None = None
+) -> list:
+    """Say one page of results for the search in the slots (with the `changed` slot
+    values instead, when given); returns the slot events."""
+
+    def slot(name: str) -> Any:
+        return (changed or {}).get(name, tracker.get_slot(name))
+
+    with db.session() as session:
+        place = places.describe(session, slot("place"))
+        result = queries.find_providers(
+            session,
+            municipality=place.municipality if place else None,
+            province=place.province_id if place and not place.municipality else None,
+            support_type=slot("support_type") if slot("support_type") != answers.ANY else None,
+            target_group=slot("target_group") if slot("target_group") != answers.ANY else None,
+            page=page,
+            page_size=PAGE_SIZE,
+        )
+        first = (page - 1) * PAGE_SIZE + 1
+        texts = [_describe(first + i, match) for i, match in enumerate(result.items)]
+    if not texts:
+        dispatcher.utter_message(response="utter_providers_none")
+        return [SlotSet("provider_page", None)]
+    if result.demo:
+        dispatcher.utter_message(response="utter_providers_demo")
+    dispatcher.utter_message(
+        response="utter_providers_found",
+        total=result.total,
+        first=first,
+        last=first + len(texts) - 1,
+        providers="\n\n".join(texts),
+    )
+    more = "utter_providers_more" if result.has_more else "utter_providers_last"
+    dispatcher.utter_message(response=more)
+    return [SlotSet("provider_page", float(page))]
+
+
+class ActionShowProviders(Action):
+    def name(self) -> str:
+        return "action_show_providers"
+
+    async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
+        return [SlotSet("requested_slot", None), *show_providers(dispatcher, tracker, 1)]
+
+
+class ActionShowMoreProviders(Action):
+    def name(self) -> str:
+        return "action_show_more_providers"
+
+    async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
+        page = int(tracker.get_slot("provider_page") or 0) + 1
+        return show_providers(dispatcher, tracker, page)
+
+
+class ActionForgetPlace(Action):
+    """ "Andere gemeente": the form then asks for the place again."""
+
+    def name(self) -> str:
+        return "action_forget_place"
+
+    async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
+        return [SlotSet("place", None), SlotSet("provider_page", None)]
+
+
+class ActionWidenSearch(Action):
+    """Leave out, in this order, the target group, the support type, the municipality."""
+
+    def name(self) -> str:
+        return "action_widen_search"
+
+    async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
+        slot = tracker.get_slot
+        with db.session() as session:
+            place = places.describe(session, slot("place"))
+            province = place.municipality.province if place and place.municipality else None
+            province_name = province.name if province else None
+        if slot("target_group") not in (None, answers.ANY):
+            changed, widened = {"target_group": answers.ANY}, "target_group"
+        elif slot("support_type") not in (None, answers.ANY):
+            changed, widened = {"support_type": answers.ANY}, "support_type"
+        elif province_name:
+            changed, widened = {"place": places.PROVINCE_PREFIX + province_name}, "province"
+        elif place:
+            changed, widened = {"place": places.EVERYWHERE}, "everywhere"
+        else:
+            dispatcher.utter_message(response="utter_search_cannot_widen")
+            return []
+        dispatcher.utter_message(response="utter_search_widened", widened=WIDENED[widened])
+        events = [SlotSet(name, value) for name, value in changed.items()]
+        return events + show_providers(dispatcher, tracker, 1, changed)

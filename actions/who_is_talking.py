@@ -1,0 +1,86 @@
+"""Who is talking: the person themself, or someone from their network speaking about them.
+
+From "ik ben de mama van Lotte" it keeps `speaker=network`, `person_name=Lotte`,
+`relation=ouder` and `person_ref=Lotte`: the words the questions use for the person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import latest_entities, latest_intent
+
+# When the relation word is the speaker's own role ("ik ben de mama"), the person is the
+# other side of the relation.
+COUNTERPART = {
+    "ouder": "je kind",
+    "kind": "je ouder",
+    "broer_zus": "je broer of zus",
+    "partner": "je partner",
+    "begeleider": "de persoon die je begeleidt",
+    "vriend": "je vriend of vriendin",
+}
+SOMEONE = "de persoon voor wie je zoekt"
+_POSSESSIVE = re.compile(r"\b(?:mijn|m'n|mn|men|onze|ons)\s+(\w+)", re.IGNORECASE)
+
+
+def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:
+    """The relation id and the word as the user wrote it ("zoon")."""
+    message = tracker.latest_message or {}
+    for entity in message.get("entities") or []:
+        if entity.get("entity") == "relation":
+            text = message.get("text") or ""
+            written = entity.get("text") or text[entity.get("start", 0) : entity.get("end", 0)]
+            return str(entity.get("value")), written.lower()
+    return None, None
+
+
+def person_ref(text: str, name: str | None, relation: str | None, written: str | None) -> str:
+    """The words for the person: their name, "je zoon", or the counterpart of the speaker."""
+    if name:
+        return name
+    if written:
+        owned = [word.lower() for word in _POSSESSIVE.findall(text or "")]
+        if written in owned:
+            return f"je {written}"
+        if relation in COUNTERPART:
+            return COUNTERPART[relation]
+    return SOMEONE
+
+
+def speaker_slots(tracker: Tracker) -> dict[str, Any]:
+    """The who-is-talking slots for the latest message (identify_as_* intents)."""
+    if latest_intent(tracker) == "identify_as_person":
+        return {"speaker": "person", "person_name": None, "person_ref": None, "relation": None}
+    name = latest_entities(tracker).get("first_name")
+    name = name.strip().title() if name else None
+    relation, written = _relation_entity(tracker)
+    text = (tracker.latest_message or {}).get("text") or ""
+    return {
+        "speaker": "network",
+        "person_name": name,
+        "relation": relation,
+        "person_ref": person_ref(text, name, relation, written),
+    }
+
+
+class ActionIdentifySpeaker(Action):
+    def name(self) -> str:
+        return "action_identify_speaker"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        slots = speaker_slots(tracker)
+        if slots["speaker"] == "person":
+            dispatcher.utter_message(response="utter_speaker_person")
+        else:
+            dispatcher.utter_message(
+                response="utter_speaker_network", person_ref=slots["person_ref"]
+            )
+        return [SlotSet(name, value) for name, value in slots.items()]

@@ -1,0 +1,17 @@
+"""Small helpers for tests that chat with the running assistant."""
+
+from __future__ import annotations
+
+import secrets
+
+
+def new_sender() -> str:
+    return secrets.token_hex(12)
+
+
+def texts(replies: list[dict]) -> list[str]:
+    return [reply.get("text", "") for reply in replies]
+
+
+def titles(replies: list[dict]) -> list[str]:
+    return [button["title"] for reply in replies for button in reply.get("buttons", [])]

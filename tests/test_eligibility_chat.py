@@ -1,0 +1,120 @@
+"""'Wat past bij mij?' over the REST channel, with the real servers and knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import db, queries
+from tests.chat import new_sender, texts, titles
+
+pytestmark = pytest.mark.rasa
+
+
+def right_titles(**profile) -> list[str]:
+    with db.session() as session:
+        matches = queries.rights_for_profile(session, **profile)
+        return [
+            f"{m.right.name} ({m.right.abbreviation})" if m.right.abbreviation else m.right.name
+            for m in matches
+        ]
+
+
+def start_check_for_oneself(assistant) -> str:
+    """Start "wat past bij mij?" for oneself; the age question comes next."""
+    sender = start_check_for_oneself(assistant)
+    return sender
+
+
+def test_the_check_asks_one_question_at_a_time_and_lists_what_may_fit(assistant):
+    sender = new_sender()
+    first = assistant.replies(sender, "wat past er bij mij")
+    assert "Voor mezelf" in titles(first)  # who is it for?
+
+    assert texts(assistant.replies(sender, "voor mezelf"))[-1].startswith("Hoe oud ben je?")
+    assert texts(assistant.replies(sender, "34"))[-1].startswith("In welke gemeente woon je?")
+    # A misspelled municipality is understood.
+    assert texts(assistant.replies(sender, "leuvn"))[-1].startswith("Kent het VAPH je al?")
+    assert texts(assistant.replies(sender, "nee nog niet"))[-1] == "Aan welke hulp denk je vooral?"
+    assert texts(assistant.replies(sender, "begeleiding"))[-1].startswith("Is je situatie")
+    result = assistant.replies(sender, "niet dringend")
+
+    with db.session() as session:
+        leuven = queries.resolve_municipality(session, "Leuven")
+    expected = right_titles(age=34, lives_in=leuven, recognised=False, help_kind="begeleiding")
+    assert expected, "the knowledge base should have something for this profile"
+    shown = [text.splitlines()[0] for text in texts(result)[1:-1]]
+    assert shown == expected
+    assert "beslist" in texts(result)[0] and "beslist" in texts(result)[-1]
+    assert all("Waarom dit misschien past" in text for text in texts(result)[1:-1])
+    assert "je woont in Leuven" in texts(result)[1]
+    assert "Hulp zoeken in de buurt" in titles(result)
+
+
+def test_what_the_first_message_says_is_not_asked_again(assistant):
+    sender = new_sender()
+    assistant.replies(sender, "ik ben 34 jaar en woon in Gent, wat past bij mij")
+    # Age and municipality are known: after "who is it for" comes the VAPH question.
+    replies = assistant.replies(sender, "voor mezelf")
+    assert texts(replies)[-1].startswith("Kent het VAPH je al?")
+
+
+def test_a_parent_gets_questions_about_their_child_by_name(assistant):
+    sender = new_sender()
+    assistant.replies(sender, "waar heeft mijn dochter recht op")
+    replies = assistant.replies(sender, "ik ben de mama van Lotte")
+    assert texts(replies)[-1].startswith("Hoe oud is Lotte?")
+    assert texts(assistant.replies(sender, "12"))[-1].startswith("In welke gemeente woont Lotte?")
+    assistant.replies(sender, "9000")
+    assistant.replies(sender, '/inform{"vaph_known": "nee"}')
+    assistant.replies(sender, "/skip")
+    result = assistant.replies(sender, '/inform{"urgent": "nee"}')
+    reasons = "\n".join(texts(result))
+    assert "Lotte is 12" in reasons and "Lotte woont in Gent" in reasons
+    assert "je bent 12" not in reasons
+
+
+def test_outside_flanders_gets_a_kind_explanation_and_the_check_goes_on(assistant):
+    sender = new_sender()
+    assistant.replies(sender, "kom ik in aanmerking voor een budget")
+    assistant.replies(sender, "/identify_as_person")
+    assistant.replies(sender, '/inform{"age": "18-64"}')
+    replies = assistant.replies(sender, "ik woon in Namen")
+    assert "niet in Vlaanderen of Brussel" in texts(replies)[0]
+    assert texts(replies)[-1].startswith("Kent het VAPH je al?")
+
+
+def test_an_answer_that_is_not_understood_is_asked_again(assistant):
+    sender = start_check_for_oneself(assistant)
+    replies = assistant.replies(sender, "banaan")
+    assert texts(replies)[0].startswith("Die leeftijd begrijp ik niet")
+    assert texts(replies)[-1].startswith("Hoe oud ben je?")
+
+
+def test_a_question_in_the_middle_is_answered_and_the_check_goes_on(assistant):
+    sender = start_check_for_oneself(assistant)
+    replies = assistant.replies(sender, "wat is een dop eigenlijk")
+    with db.session() as session:
+        dop = queries.faq_answer(session, "what_is_dop", "gewoon").text
+    assert texts(replies)[0] == dop
+    assert texts(replies)[-1].startswith("Hoe oud ben je?")
+    assert texts(assistant.replies(sender, "34"))[-1].startswith("In welke gemeente")
+
+
+def test_a_crisis_in_the_middle_stops_the_check(assistant):
+    sender = start_check_for_oneself(assistant)
+    replies = assistant.replies(sender, "ik kan echt niet meer")
+    assert all(number in texts(replies)[0] for number in ("112", "1813", "106"))
+    assert not any(text.startswith("Hoe oud") for text in texts(replies))
+    # The form is no longer active: a number is not taken as an age any more.
+    after = assistant.replies(sender, "wat is een pvb")
+    with db.session() as session:
+        assert texts(after)[0] == queries.faq_answer(session, "what_is_pvb", "gewoon").text
+
+
+def test_stop_leaves_the_check_and_keeps_the_answers(assistant):
+    sender = start_check_for_oneself(assistant)
+    assistant.replies(sender, "34")
+    replies = assistant.replies(sender, "stop met vragen")
+    assert "we stoppen met de vragen" in texts(replies)[0]
+    slots = assistant.tracker(sender)["slots"]
+    assert slots["age"] == "34" and slots["requested_slot"] is None
