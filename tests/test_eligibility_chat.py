@@ -21,7 +21,9 @@ def right_titles(**profile) -> list[str]:
 
 def start_check_for_oneself(assistant) -> str:
     """Start "wat past bij mij?" for oneself; the age question comes next."""
-    sender = start_check_for_oneself(assistant)
+    sender = new_sender()
+    assistant.replies(sender, "wat past bij mij")
+    assistant.replies(sender, "/identify_as_person")
     return sender
 
 
