@@ -38,7 +38,11 @@ class ValidateProviderSearchForm(FormValidationAction):
             return {"place": places.EVERYWHERE}
         if value == answers.SKIPPED:  # skipped in "wat past bij mij?": ask here
             return {"place": None}
-        return validate_place_answer(value, dispatcher, tracker, domain)
+        result = validate_place_answer(value, dispatcher, tracker, domain)
+        if result["place"] in (places.WALLONIA, places.ABROAD):
+            dispatcher.utter_message(response="utter_search_only_flanders")
+            return {"place": None}
+        return result
 
     def _category(self, slot, categories, value, dispatcher, tracker) -> dict[str, Any]:
         if answers.skipped(tracker) or value == answers.ANY:

@@ -27,6 +27,11 @@ COUNTERPART = {
 }
 SOMEONE = "de persoon voor wie je zoekt"
 _POSSESSIVE = re.compile(r"\b(?:mijn|m'n|mn|men|onze|ons)\s+(\w+)", re.IGNORECASE)
+# "van Lotte", "voor mijn zoon Jens": a capitalised word after "van"/"voor". DIET finds
+# first names in only some messages (docs/benchmarks.md), so this reads the rest.
+_NAME_AFTER = re.compile(
+    r"\b(?:van|voor)\s+(?:(?:mijn|m'n|onze|ons|de|het)\s+)?(?:[a-z]+\s+)?([A-Z][a-zà-ÿ]+)\b"
+)
 
 
 def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:
@@ -53,14 +58,25 @@ def person_ref(text: str, name: str | None, relation: str | None, written: str |
     return SOMEONE
 
 
+def first_name(text: str, entities: dict[str, str], relation_word: str | None) -> str | None:
+    """The person's first name: DIET's `first_name` entity, else a capitalised word after
+    "van"/"voor" that is not the relation word ("voor mijn Broer")."""
+    name = entities.get("first_name")
+    if not name:
+        match = _NAME_AFTER.search(text or "")
+        name = match.group(1) if match else None
+    if not name or name.lower() == (relation_word or ""):
+        return None
+    return name.strip().title()
+
+
 def speaker_slots(tracker: Tracker) -> dict[str, Any]:
     """The who-is-talking slots for the latest message (identify_as_* intents)."""
     if latest_intent(tracker) == "identify_as_person":
         return {"speaker": "person", "person_name": None, "person_ref": None, "relation": None}
-    name = latest_entities(tracker).get("first_name")
-    name = name.strip().title() if name else None
     relation, written = _relation_entity(tracker)
     text = (tracker.latest_message or {}).get("text") or ""
+    name = first_name(text, latest_entities(tracker), written)
     return {
         "speaker": "network",
         "person_name": name,

@@ -76,7 +76,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         web_host=env.get("WEGWIJZER_WEB_HOST", "127.0.0.1"),
         web_port=_int(env, "WEGWIJZER_WEB_PORT", 8080),
         # A generated token by default: only processes started together know it.
-        rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_urlsafe(32),
+        # Hex: a token starting with "-" would be taken for an option by `rasa run`.
+        rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_hex(32),
     )
 
 

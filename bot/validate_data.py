@@ -88,6 +88,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_search_cannot_widen' is not used in any story or rule.": (
         "said by action_widen_search when there is nothing left to leave out"
     ),
+    "The utterance 'utter_search_only_flanders' is not used in any story or rule.": (
+        "said by validate_provider_search_form for a place outside Flanders and Brussels"
+    ),
     "The utterance 'utter_search_widened' is not used in any story or rule.": (
         "said by action_widen_search"
     ),

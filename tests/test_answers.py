@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions import answers, places
-from actions.who_is_talking import SOMEONE, person_ref
+from actions.who_is_talking import SOMEONE, first_name, person_ref
 from knowledge import db
 
 
@@ -120,3 +120,17 @@ def test_a_normalised_place_is_described_for_the_queries():
 )
 def test_the_words_used_for_the_person(text, name, relation, written, expected):
     assert person_ref(text, name, relation, written) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "relation_word", "name"),
+    [
+        ("ik ben de mama van Lotte", {}, "mama", "Lotte"),
+        ("het is voor mijn zoon Jens", {}, "zoon", "Jens"),
+        ("ik vraag het voor mijn Broer", {}, "broer", None),
+        ("ik ben de begeleider van emma", {"first_name": "emma"}, "begeleider", "Emma"),
+        ("ik vraag het voor mijn broer", {}, "broer", None),
+    ],
+)
+def test_the_first_name_of_the_person(text, entities, relation_word, name):
+    assert first_name(text, entities, relation_word) == name

@@ -97,3 +97,11 @@ def test_a_crisis_in_the_middle_of_the_search_stops_it(assistant):
     replies = assistant.replies(sender, "hij slaat mij")
     assert "112" in texts(replies)[0]
     assert not any(text.startswith("Waar zoek") for text in texts(replies))
+
+
+def test_a_place_outside_flanders_is_explained_and_asked_again(assistant):
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek een voorziening")
+    replies = assistant.replies(sender, "Namen")
+    assert texts(replies)[0] == "Ik ken alleen aanbieders in Vlaanderen en Brussel."
+    assert texts(replies)[-1].startswith("Waar zoek je hulp?")
