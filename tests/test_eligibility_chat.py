@@ -87,7 +87,7 @@ def test_outside_flanders_gets_a_kind_explanation_and_the_check_goes_on(assistan
 
 def test_an_answer_that_is_not_understood_is_asked_again(assistant):
     sender = start_check_for_oneself(assistant)
-    replies = assistant.replies(sender, "banaan")
+    replies = assistant.replies(sender, "blauw")
     assert texts(replies)[0].startswith("Die leeftijd begrijp ik niet")
     assert texts(replies)[-1].startswith("Hoe oud ben je?")
 
