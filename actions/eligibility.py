@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, places
 from actions.faq import reading_level
+from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_slots
 from knowledge import db, queries
 from knowledge.models import Service
@@ -22,44 +23,6 @@ MAX_RIGHTS = 8  # more than this is too much to read in a chat; the rest is coun
 WHY = "Waarom dit misschien past"
 WHERE = "Waar kan je terecht"
 URGENT_NOTE = "Het is dringend: vraag naar de {procedure}. Een DOP of het VAPH helpt je daarbij."
-
-
-def previous_value(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before the latest user message."""
-    events = list(tracker.events)
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
-    for event in reversed(events[:last_user]):
-        if event.get("event") == "slot" and event.get("name") == slot:
-            return event.get("value")
-    return None
-
-
-def not_understood(
-    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, response: str = ""
-) -> dict:
-    """An answer to the question asked now is asked again; a value that came with an answer
-    to another question (a postcode taken for an age) is dropped quietly."""
-    if tracker.get_slot("requested_slot") != slot:
-        return {slot: previous_value(tracker, slot)}
-    dispatcher.utter_message(response=response or "utter_not_understood_answer")
-    return {slot: None}
-
-
-def validate_place_answer(
-    value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-) -> dict[str, Any]:
-    """Shared by both forms: a municipality, postcode or province, or outside Flanders."""
-    if answers.skipped(tracker):
-        return {"place": answers.SKIPPED}
-    if value in (answers.SKIPPED, places.EVERYWHERE):
-        return {"place": value}
-    with db.session() as session:
-        place = places.normalise(session, value, answers.latest_entities(tracker))
-        if place is None:  # an earlier, already normalised value
-            place = places.normalise(session, value, {})
-    if place is None:
-        return not_understood(dispatcher, tracker, "place", "utter_place_not_found")
-    return {"place": place}
 
 
 class ValidateEligibilityForm(FormValidationAction):

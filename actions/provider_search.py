@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, places
-from actions.eligibility import not_understood, validate_place_answer
+from actions.forms import not_understood, validate_place_answer
 from knowledge import db, queries, reference
 
 PAGE_SIZE = 5
