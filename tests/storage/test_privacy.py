@@ -1,0 +1,133 @@
+"""What is stored about a conversation, and deleting all of it."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+
+from bot.intake_catalogue import CONSENT_TEXT_VERSION
+from bot.storage import db, plans, privacy, resume_codes
+from bot.storage.models import AuditEntry, ResumeAttempt
+from tests.storage import (
+    add_rasa_events,
+    database_text,
+    db_url_fixture,  # noqa: F401
+    empty_db_url_fixture,  # noqa: F401
+    rasa_event_count,
+)
+
+T0 = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
+
+
+def conversation(label: str) -> str:
+    # Unique per run: the PostgreSQL `events` table is shared with other tests.
+    return f"{label}-{secrets.token_hex(8)}"
+
+
+def audit_rows(db_url: str) -> list[AuditEntry]:
+    with db.session(db_url) as session:
+        return list(session.execute(select(AuditEntry)).scalars())
+
+
+def test_stored_data(db_url):
+    first, second = conversation("eerste"), conversation("tweede")
+    with db.session(db_url) as session:
+        assert privacy.stored_data(session, first) is None
+        plan = plans.create_plan(session, first, CONSENT_TEXT_VERSION, now=T0)
+        plans.save_answer(session, plan.id, "good_day", "Naar de markt")
+        plans.save_answer(session, plan.id, "network.1.name", "Ana")
+        plans.save_version(session, plan.id)
+        code = resume_codes.issue_code(session, plan.id)
+        resume_codes.issue_code(session, plan.id, now=T0 - timedelta(days=60))  # expired
+        assert resume_codes.redeem(session, code, second).status == "ok"
+    with db.session(db_url) as session:
+        for conversation_id in (first, second):
+            assert privacy.stored_data(session, conversation_id) == {
+                "consents": [{"given_at": T0, "text_version": CONSENT_TEXT_VERSION}],
+                "answers": {"good_day": "Naar de markt", "network.1.name": "Ana"},
+                "versions": 1,
+                "active_codes": 1,
+                "conversations": 2,
+            }
+
+
+def test_delete_everything_leaves_no_trace(db_url):
+    first, second, bystander = conversation("eerste"), conversation("tweede"), conversation("a")
+    secret_answers = {
+        "good_day": f"Zwemmen met Tante {secrets.token_hex(6)}",
+        "network.1.name": f"Buurvrouw {secrets.token_hex(6)}",
+        "hard_now": f"Geheim {secrets.token_hex(6)}",
+    }
+    with db.session(db_url) as session:
+        plan = plans.create_plan(session, first, CONSENT_TEXT_VERSION)
+        plan_id, token = plan.id, plan.document_token
+        for key, value in secret_answers.items():
+            plans.save_answer(session, plan_id, key, value)
+        plans.save_version(session, plan_id)
+        code = resume_codes.issue_code(session, plan_id)
+        # The second conversation guesses wrong once, then continues the plan.
+        assert resume_codes.redeem(session, "QQ-XX-1111", second).status == "not_found"
+        assert resume_codes.redeem(session, code, second).status == "ok"
+        plans.save_version(session, plan_id)
+        assert resume_codes.redeem(session, "QQ-XX-2222", bystander).status == "not_found"
+    add_rasa_events(db_url, first, "hallo", secret_answers["good_day"])
+    add_rasa_events(db_url, second, code)
+    add_rasa_events(db_url, bystander, "hoi")
+
+    with db.session(db_url) as session:
+        removed = privacy.delete_everything(session, second)
+    assert removed[0] == second
+    assert sorted(removed) == sorted([first, second])
+
+    needles = [plan_id, first, second, token, *secret_answers.values()]
+    for table, column, value in database_text(db_url):
+        for needle in needles:
+            assert needle not in value, f"{needle!r} still in {table}.{column}"
+
+    assert rasa_event_count(db_url, first) == 0
+    assert rasa_event_count(db_url, second) == 0
+    assert rasa_event_count(db_url, bystander) == 1
+    with db.session(db_url) as session:
+        attempts = session.execute(select(ResumeAttempt.conversation_id)).scalars().all()
+        assert attempts == [bystander]
+        assert privacy.stored_data(session, first) is None
+        assert plans.plan_by_token(session, token) is None
+        assert resume_codes.redeem(session, code, bystander).status == "not_found"
+
+    rows = audit_rows(db_url)
+    assert [row.event for row in rows] == ["data_deleted"]
+    assert rows[0].at.tzinfo is not None
+
+
+def test_delete_everything_without_plan(db_url):
+    talker, bystander = conversation("prater"), conversation("ander")
+    add_rasa_events(db_url, talker, "hallo", "wat is een PVB?")
+    add_rasa_events(db_url, bystander, "hoi")
+    with db.session(db_url) as session:
+        assert resume_codes.redeem(session, "QQ-XX-1234", talker).status == "not_found"
+    with db.session(db_url) as session:
+        assert privacy.delete_everything(session, talker, now=T0) == [talker]
+    assert rasa_event_count(db_url, talker) == 0
+    assert rasa_event_count(db_url, bystander) == 1
+    assert not any(talker in value for _table, _column, value in database_text(db_url))
+    rows = audit_rows(db_url)
+    assert [(row.event, row.at) for row in rows] == [("data_deleted", T0)]
+
+
+def test_delete_everything_without_rasa_table(empty_db_url):
+    db.migrate(empty_db_url)
+    with db.session(empty_db_url) as session:
+        plans.create_plan(session, "gesprek-1", CONSENT_TEXT_VERSION)
+    with db.session(empty_db_url) as session:
+        assert privacy.delete_everything(session, "gesprek-1") == ["gesprek-1"]
+        assert plans.plan_for_conversation(session, "gesprek-1") is None
+    assert [row.event for row in audit_rows(empty_db_url)] == ["data_deleted"]
+    assert not any("gesprek-1" in value for _t, _c, value in database_text(empty_db_url))
+
+
+def test_audit(db_url):
+    with db.session(db_url) as session:
+        privacy.audit(session, "plan_created", now=T0)
+    assert [(row.event, row.at) for row in audit_rows(db_url)] == [("plan_created", T0)]
