@@ -17,7 +17,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup nlp knowledge train run test lint clean
+.PHONY: setup nlp knowledge train run test lint clean browser
 
 setup: $(VENV)/.installed $(SPACY_DIR)/meta.json $(KNOWLEDGE_DB)
 
@@ -47,17 +47,25 @@ $(MODEL): $(VENV)/.installed $(TRAIN_SOURCES)
 run: setup $(MODEL)
 	$(PY) -m bot run
 
+# Debian's chromium, for the accessibility check of the plan page (tests/test_plan_routes.py).
+browser:
+	@if [[ ! -x /usr/bin/chromium ]]; then \
+		sudo=$$([[ $$(id -u) -eq 0 ]] || echo sudo); \
+		$$sudo apt-get install -y chromium || \
+		{ $$sudo apt-get update && $$sudo apt-get install -y chromium; }; \
+	fi
+
 # Every test: training data validation, pytest (unit, web, real Rasa servers on SQLite and
 # PostgreSQL/Redis), and Rasa's test stories. Any failure fails the target.
-test: setup $(MODEL)
-	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts
+test: setup browser $(MODEL)
+	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts alembic
 	$(PY) -m bot.validate_data
 	$(PY) -m bot exec -- $(BIN)/pytest
 	$(PY) -m bot exec -- $(BIN)/rasa test --stories tests/ --model $(MODEL) \
 		--fail-on-prediction-errors --out var/results
 
 lint: setup
-	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts
+	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts alembic
 	$(BIN)/ruff format --check bot actions knowledge tests benchmarks scripts
 
 clean:

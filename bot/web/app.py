@@ -17,7 +17,7 @@ from aiohttp import web
 from sqlalchemy import create_engine
 
 from bot.config import Settings
-from bot.web import health
+from bot.web import health, plan_routes
 
 HERE = Path(__file__).resolve().parent
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -124,6 +124,7 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_post("/chat/message", chat_message)
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static", HERE / "static", name="static")
+    plan_routes.setup(app, settings)
     return app
 
 
