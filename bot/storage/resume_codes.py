@@ -30,15 +30,15 @@ THROTTLE_MINUTES = 15
 # D that sounds like a T, and none is rude or has a rude second meaning.
 WORDS = (
     # Nature
-    "ZON", "MAAN", "STER", "BOOM", "BLOEM", "ROOS", "TULP", "GRAS", "ZEE", "BERG", "BOS",
+    "ZON", "MAAN", "STER", "BLOEM", "ROOS", "TULP", "GRAS", "ZEE", "BERG", "BOS",
     "MEER", "WOLK", "STEEN", "BEEK", "HOOI", "STRO", "NEST", "VEER", "PALM", "LELIE",
     "KROKUS",
     # Animals
     "KAT", "VIS", "VOGEL", "KIP", "ZWAAN", "UIL", "VOS", "PANDA", "ZEBRA", "MUIS", "EGEL",
-    "MIER", "MUS", "DUIF", "VINK", "MEREL", "KOALA", "KALF", "OTTER", "BEVER", "WALVIS",
-    "SLAK", "LIBEL", "MOL", "KIKKER",
+    "MIER", "MUS", "DUIF", "VINK", "MEREL", "KOALA", "KALF", "OTTER", "WALVIS",
+    "SLAK", "LIBEL", "KIKKER",
     # Food
-    "APPEL", "PEER", "BANAAN", "DRUIF", "KERS", "MELOEN", "KAAS", "SOEP", "TAART", "KOEK",
+    "APPEL", "BANAAN", "DRUIF", "KERS", "MELOEN", "KAAS", "SOEP", "TAART", "KOEK",
     "MELK", "SAP", "HONING", "PASTA", "WORTEL", "TOMAAT", "PRUIM", "PERZIK", "NOOT",
     "SUIKER", "PEPER", "VLA", "WAFEL", "LIMOEN", "ANANAS", "KIWI", "SNOEP", "SALADE",
     # At home
@@ -51,7 +51,7 @@ WORDS = (
     "GITAAR", "PIANO", "FLUIT", "VIOOL", "ORGEL", "HARP", "BOEK", "PEN", "KAART", "BRIEF",
     "KRANT", "RADIO", "FOTO", "FILM", "JAS", "SOK", "ROK", "BROEK", "TRUI", "LAARS", "RING",
     "KROON", "PAREL", "VLAG", "TENT", "ANKER", "HAVEN", "BRUG", "TOREN", "MOLEN", "PARK",
-    "DORP", "HOTEL", "STAL", "LINT", "KNOOP", "VERF", "KWAST", "MUNT", "PLANT", "KOFFER",
+    "DORP", "HOTEL", "STAL", "KNOOP", "VERF", "KWAST", "MUNT", "PLANT", "KOFFER",
     "KOMPAS", "ZADEL", "WIEL", "STUUR", "HELM",
 )  # fmt: skip
 

@@ -20,6 +20,7 @@ from bot.storage.resume_codes import (
     redeem,
     wait_minutes,
 )
+from knowledge.reference import fold, municipalities, name_variants
 from tests.storage import database_text, db_url_fixture  # noqa: F401
 
 T0 = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
@@ -161,3 +162,10 @@ def test_naive_now_is_taken_as_utc(db_url, naive):
     with db.session(db_url) as session:
         later = now + timedelta(days=VALID_DAYS, seconds=-1)
         assert redeem(session, code, "nieuw", now=later).status == "ok"
+
+
+def test_no_code_word_is_a_municipality_the_entity_ruler_would_tag():
+    names = set()
+    for municipality in municipalities():
+        names |= {fold(v) for v in name_variants(municipality.name)} | {fold(municipality.name_fr)}
+    assert [word for word in WORDS if fold(word) in names] == []
