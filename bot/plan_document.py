@@ -203,11 +203,26 @@ def _filled_in_by(speaker: str | None, person_name: str | None, relation: str | 
     return NOT_FILLED
 
 
+# A network member's relation to the person, for the network table ("broer_zus" comes from
+# the entity ruler when the name answer said "mijn zus Ann"; typed words stay as typed).
+MEMBER_RELATION_WORDS = {
+    "ouder": "ouder",
+    "kind": "kind",
+    "broer_zus": "broer of zus",
+    "partner": "partner",
+    "begeleider": "begeleider",
+    "vriend": "vriend of vriendin",
+}
+
+
+def _member(member: dict[str, str]) -> dict[str, str]:
+    shown = {field: _shown(member.get(field)) for field in MEMBER_FIELDS.values()}
+    shown["relation"] = MEMBER_RELATION_WORDS.get(shown["relation"], shown["relation"])
+    return shown
+
+
 def _current_situation(answers: dict[str, str]) -> dict:
-    members = [
-        {field: _shown(member.get(field)) for field in MEMBER_FIELDS.values()}
-        for member in network_members(answers)
-    ]
+    members = [_member(member) for member in network_members(answers)]
     return {
         "id": "huidige_situatie",
         "number": 2,
