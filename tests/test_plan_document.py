@@ -144,7 +144,7 @@ def test_current_situation_has_story_domains_and_network():
         },
         {
             "name": "Jens",
-            "relation": "vriend",
+            "relation": "vriend of vriendin",  # the relation id in words
             "does_now": "We gaan samen zwemmen.",
             "could_do": "Mee naar de winkel.",
         },
