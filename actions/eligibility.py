@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, places
 from actions.faq import reading_level
 from actions.forms import not_understood, validate_place_answer
-from actions.who_is_talking import speaker_slots
+from actions.who_is_talking import speaker_answer
 from knowledge import db, queries
 from knowledge.models import Service
 
@@ -30,13 +30,7 @@ class ValidateEligibilityForm(FormValidationAction):
         return "validate_eligibility_form"
 
     def validate_speaker(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
-        if answers.latest_intent(tracker) in ("identify_as_person", "identify_as_network"):
-            return speaker_slots(tracker)
-        if value in ("person", "network"):
-            return {"speaker": value}
-        if answers.skipped(tracker):
-            return {"speaker": "person"}
-        return not_understood(dispatcher, tracker, "speaker")
+        return speaker_answer(value, dispatcher, tracker)
 
     def validate_age(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if answers.skipped(tracker):

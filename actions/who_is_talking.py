@@ -14,6 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import latest_entities, latest_intent
+from actions.forms import not_understood
 
 # When the relation word is the speaker's own role ("ik ben de mama"), the person is the
 # other side of the relation.
@@ -83,6 +84,19 @@ def speaker_slots(tracker: Tracker) -> dict[str, Any]:
         "relation": relation,
         "person_ref": person_ref(text, name, relation, written),
     }
+
+
+def speaker_answer(
+    value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """The answer to "for yourself or for someone else?" inside a form."""
+    if latest_intent(tracker) in ("identify_as_person", "identify_as_network"):
+        return speaker_slots(tracker)
+    if value in ("person", "network"):
+        return {"speaker": value}
+    if latest_intent(tracker) == "skip":
+        return {"speaker": "person"}
+    return not_understood(dispatcher, tracker, "speaker")
 
 
 class ActionIdentifySpeaker(Action):

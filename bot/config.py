@@ -34,6 +34,8 @@ class Settings:
     web_host: str
     web_port: int
     rasa_token: str
+    # The address people use to reach the web app; plan links start with it.
+    public_url: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -46,6 +48,11 @@ class Settings:
     @property
     def web_url(self) -> str:
         return f"http://{self.web_host}:{self.web_port}"
+
+    @property
+    def plan_base_url(self) -> str:
+        """Where the draft plans are: `<base>/<token>`."""
+        return f"{self.public_url or self.web_url}/plan"
 
     @property
     def lock_store_type(self) -> str:
@@ -78,6 +85,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         # A generated token by default: only processes started together know it.
         # Hex: a token starting with "-" would be taken for an option by `rasa run`.
         rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_hex(32),
+        public_url=env.get("WEGWIJZER_PUBLIC_URL", "").rstrip("/"),
     )
 
 
@@ -102,6 +110,7 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_WEB_HOST": settings.web_host,
             "WEGWIJZER_WEB_PORT": str(settings.web_port),
             "WEGWIJZER_RASA_TOKEN": settings.rasa_token,
+            "WEGWIJZER_PUBLIC_URL": settings.public_url or settings.web_url,
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",

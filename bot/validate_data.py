@@ -14,6 +14,63 @@ import sys
 from bot.config import PROJECT_ROOT, load_settings, rasa_environment
 
 EXPLAINED_WARNINGS = {
+    "The utterance 'utter_answer_too_long' is not used in any story or rule.": (
+        "said by validate_intake_form (actions/intake.py) when an answer is cut"
+    ),
+    "The utterance 'utter_change_answer' is not used in any story or rule.": (
+        "said by action_change_answer and the intake confirmations"
+    ),
+    "The utterance 'utter_choice_not_understood' is not used in any story or rule.": (
+        "said by validate_intake_form when a choice is not understood"
+    ),
+    "The utterance 'utter_consent_given' is not used in any story or rule.": (
+        "said by validate_intake_form after consent"
+    ),
+    "The utterance 'utter_consent_refused' is not used in any story or rule.": (
+        "said by action_finish_intake when consent was refused"
+    ),
+    "The utterance 'utter_data_deleted' is not used in any story or rule.": (
+        "said by action_delete_my_data"
+    ),
+    "The utterance 'utter_intake_done' is not used in any story or rule.": (
+        "said by action_finish_intake with the plan link"
+    ),
+    "The utterance 'utter_no_plan_yet' is not used in any story or rule.": (
+        "said by the plan commands (actions/plan_commands.py) without a plan"
+    ),
+    "The utterance 'utter_nothing_stored' is not used in any story or rule.": (
+        "said by action_show_my_data when nothing is stored"
+    ),
+    "The utterance 'utter_paused' is not used in any story or rule.": (
+        "said by action_pause_intake with the resume code"
+    ),
+    "The utterance 'utter_plan_link' is not used in any story or rule.": (
+        "said by action_show_plan"
+    ),
+    "The utterance 'utter_resume_ask_code' is not used in any story or rule.": (
+        "said by action_resume_intake without a code"
+    ),
+    "The utterance 'utter_resume_expired' is not used in any story or rule.": (
+        "said by action_resume_intake for an expired code"
+    ),
+    "The utterance 'utter_resume_not_found' is not used in any story or rule.": (
+        "said by action_resume_intake for an unknown code"
+    ),
+    "The utterance 'utter_resume_throttled' is not used in any story or rule.": (
+        "said by action_resume_intake after too many wrong codes"
+    ),
+    "The utterance 'utter_resumed' is not used in any story or rule.": (
+        "said by action_resume_intake"
+    ),
+    "The utterance 'utter_stored_data' is not used in any story or rule.": (
+        "said by action_show_my_data"
+    ),
+    "The utterance 'utter_story_intro' is not used in any story or rule.": (
+        "said by validate_intake_form after consent"
+    ),
+    "The utterance 'utter_yes_no_not_understood' is not used in any story or rule.": (
+        "said by validate_intake_form for a yes/no question"
+    ),
     "The utterance 'utter_fallback' is not used in any story or rule.": (
         "said by action_fallback (actions/fallback.py) after a first miss"
     ),

@@ -49,6 +49,12 @@ PATHS_AND_ANSWERS = [
     "widen_search",
     "identify_as_network",
     "identify_as_person",
+    "change_answer",
+    "show_plan",
+    "pause",
+    "resume",
+    "show_my_data",
+    "delete_my_data",
 ]
 
 

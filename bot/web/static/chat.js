@@ -18,6 +18,24 @@
     return id;
   }
 
+  // A link to this site's own plan pages becomes a real link; all else stays plain text.
+  const PLAN_LINK = /(https?:\/\/\S+\/plan\/[A-Za-z0-9_-]+)/;
+
+  function appendText(parent, text, linkify) {
+    text.split(PLAN_LINK).forEach(function (part, index) {
+      if (linkify && index % 2 === 1) {
+        const link = document.createElement("a");
+        link.href = part;
+        link.textContent = "Open je plan (nieuw venster)";
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        parent.appendChild(link);
+      } else {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
   function addMessage(who, text, buttons) {
     const item = document.createElement("li");
     item.className = who === "me" ? "me" : "bot";
@@ -25,7 +43,7 @@
     label.className = "who";
     label.textContent = who === "me" ? "Jij:" : "Wegwijzer:";
     item.appendChild(label);
-    item.appendChild(document.createTextNode(text || ""));
+    appendText(item, text || "", who === "bot");
     if (buttons && buttons.length) {
       const choices = document.createElement("div");
       choices.className = "choices";

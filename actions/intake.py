@@ -1,0 +1,271 @@
+"""The omgekeerde intake as one Rasa form (intake_form): consent, the story, the network,
+the life domains, urgency and spending. Every answer is stored as soon as it is given.
+
+The order of the questions is in actions/intake_flow.py, reading an answer in
+actions/intake_answers.py, the storage in bot/storage/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers
+from actions import intake_answers as read
+from actions import intake_flow as flow
+from actions.plan_summary import plan_url, story_summary, wishes_summary
+from actions.who_is_talking import speaker_answer
+from bot.config import load_settings
+from bot.intake_catalogue import (
+    CONSENT_TEXT_VERSION,
+    MEMBER_SLOTS,
+    NEEDED,
+    SKIPPED,
+)
+from bot.storage import db, plans
+
+# Intents that interrupt a question instead of answering it (data/rules/intake.yml). A FAQ
+# topic only interrupts when it is asked as a question (interrupts() below).
+INTERRUPTIONS = {
+    "crisis", "stop", "request_human", "simpler_language", "normal_language",
+    "change_answer", "show_plan", "pause", "resume", "show_my_data", "delete_my_data",
+    "start_intake",
+}  # fmt: skip
+YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
+
+
+def typed_text(tracker: Tracker) -> str:
+    """The latest message as typed; a button payload ("/skip") has no text."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    return "" if text.startswith("/") else text
+
+
+def interrupts(tracker: Tracker) -> bool:
+    intent = answers.latest_intent(tracker)
+    if intent == "faq":
+        return read.is_question((tracker.latest_message or {}).get("text") or "")
+    return intent in INTERRUPTIONS
+
+
+def clear_topic(topic: str) -> dict[str, Any]:
+    """Slots to ask again for a TOPICS key, and the confirmations to ask again: a change in
+    the story asks both "Klopt dit?" again, a change in the plan only the last one."""
+    slots = dict.fromkeys(read.TOPICS[topic][1])
+    if topic == "network":
+        slots["network_count"] = 0.0
+    slots["plan_confirmed"] = None
+    if topic in read.STORY_TOPICS:
+        slots["story_confirmed"] = None
+    return slots
+
+
+class IntakeAnswer:
+    """Reads the answer to one question: returns the slots to set."""
+
+    def __init__(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+        self.slot = slot
+        self.tracker = tracker
+        self.dispatcher = dispatcher
+        self.text = typed_text(tracker)
+        self.intent = answers.latest_intent(tracker)
+        self.entities = answers.latest_entities(tracker)
+        self.choice = self.entities.get("choice")
+        self.skipped = answers.skipped(tracker)
+        if len(self.text) > plans.MAX_ANSWER_CHARS:
+            dispatcher.utter_message(response="utter_answer_too_long")
+            self.text = self.text[: plans.MAX_ANSWER_CHARS]
+
+    def read(self) -> dict[str, Any]:
+        slot = self.slot
+        if slot == "consent":
+            return self.consent()
+        if slot == "member_name":
+            return self.member_name()
+        if slot == "member_more":
+            return self.member_more()
+        if slot in YES_NO_SLOTS:
+            return self.confirmation()
+        if self.skipped:
+            return self.skip()
+        if slot.endswith("_wish"):
+            return self.wish()
+        if slot.endswith("_often"):
+            value = self.choice or read.frequency(self.text) or self.text
+            return {slot: value} if value else self.not_understood()
+        if slot.endswith("_who"):
+            value = self.choice or ",".join(read.who(self.text)) or self.text
+            return {slot: value} if value else self.not_understood()
+        if slot == "urgency_sustainable":
+            value = read.yes_no(self.intent, self.text) or self.text
+            return {slot: value} if value else self.not_understood()
+        if slot == "spending":
+            value = self.choice or read.spending(self.text)
+            return {slot: value} if value else self.not_understood("utter_choice_not_understood")
+        return {slot: self.text} if self.text else self.not_understood()
+
+    def not_understood(self, response: str = "utter_not_understood_answer") -> dict[str, Any]:
+        self.dispatcher.utter_message(response=response)
+        return {self.slot: None}
+
+    def skip(self) -> dict[str, Any]:
+        return {self.slot: SKIPPED}
+
+    def consent(self) -> dict[str, Any]:
+        answer = read.yes_no(self.intent, self.text)
+        if answer == "nee":
+            return {"consent": "nee"}
+        if answer != "ja":
+            return self.not_understood("utter_yes_no_not_understood")
+        with db.session() as session:
+            plan = plans.create_plan(session, self.tracker.sender_id, CONSENT_TEXT_VERSION)
+            plan_id = plan.id
+            for slot in flow.SPEAKER_SLOTS:
+                if self.tracker.get_slot(slot) is not None:
+                    plans.save_answer(session, plan_id, slot, str(self.tracker.get_slot(slot)))
+        self.dispatcher.utter_message(response="utter_consent_given")
+        self.dispatcher.utter_message(response="utter_story_intro")
+        return {"consent": "ja", "plan_id": plan_id}
+
+    def member_name(self) -> dict[str, Any]:
+        if self.skipped or not self.text:
+            # Nobody (more) to tell about: the network loop ends here.
+            return {**dict.fromkeys(MEMBER_SLOTS), "member_more": "nee"}
+        name = self.text
+        if name.lower().startswith("mijn "):
+            name = "je " + name[5:]
+        slots: dict[str, Any] = {"member_name": name}
+        if "relation" in self.entities:
+            slots["member_relation"] = self.entities["relation"]
+        return slots
+
+    def member_more(self) -> dict[str, Any]:
+        answer = read.yes_no(self.intent, self.text)
+        if answer is None:
+            return self.not_understood("utter_yes_no_not_understood")
+        count = (self.tracker.get_slot("network_count") or 0) + 1
+        if answer == "ja":
+            return {**dict.fromkeys(MEMBER_SLOTS), "member_more": None, "network_count": count}
+        return {"member_more": "nee", "network_count": count}
+
+    def confirmation(self) -> dict[str, Any]:
+        answer = read.yes_no(self.intent, self.text)
+        topic = read.topic(self.text, self.entities.get("intake_topic"))
+        if answer == "ja" and not topic:
+            if self.tracker.get_slot("plan_id"):
+                with db.session() as session:
+                    plans.save_version(session, self.tracker.get_slot("plan_id"))
+            return {self.slot: "ja"}
+        if topic:
+            label = read.TOPICS[topic][0]
+            self.dispatcher.utter_message(response="utter_change_answer", topic=label)
+            return clear_topic(topic)
+        if answer == "nee":
+            self.dispatcher.utter_message(response="utter_ask_change_topic")
+            return {self.slot: None}
+        return self.not_understood("utter_yes_no_not_understood")
+
+    def wish(self) -> dict[str, Any]:
+        value = self.choice or read.wish(self.text, self.entities.get("support_type"))
+        if not value:
+            return self.not_understood()
+        slots = {self.slot: value, "current_unit": flow.unit_for(value)}
+        if value == "oproepbare_permanentie":  # only "nodig / niet nodig": asked for, so needed
+            slots[self.slot.replace("_wish", "_often")] = NEEDED
+        return slots
+
+
+def store(tracker: Tracker, events: list[EventType]) -> None:
+    """Writes every answer set by these events to the plan, as it is given."""
+    changes = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    plan_id = changes.get("plan_id") or tracker.get_slot("plan_id")
+    if not plan_id:
+        return  # no consent: nothing is stored
+    with db.session() as session:
+        for slot, value in changes.items():
+            if slot in flow.ANSWER_SLOTS or slot in flow.SPEAKER_SLOTS:
+                plans.save_answer(session, plan_id, slot, None if value is None else str(value))
+            elif slot in MEMBER_SLOTS and value is not None:
+                number = int(tracker.get_slot("network_count") or 0) + 1
+                plans.save_answer(session, plan_id, flow.member_key(number, slot), str(value))
+        if changes.get("network_count") == 0.0:  # the network is told again
+            plans.delete_answers(session, plan_id, "network.")
+
+
+class ValidateIntakeForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_intake_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher, tracker: Tracker, domain: dict
+    ) -> list[str]:
+        return flow.required_slots(tracker.slots)
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> list[EventType]:
+        slot = tracker.get_slot("requested_slot")
+        if (
+            slot not in flow.FREE_TEXT_SLOTS
+            or tracker.active_loop_name != "intake_form"
+            or interrupts(tracker)
+        ):
+            return []
+        slots = IntakeAnswer(slot, tracker, dispatcher).read()
+        return [SlotSet(name, value) for name, value in slots.items()]
+
+    def validate_speaker(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return speaker_answer(value, dispatcher, tracker)
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        # As FormValidationAction.run, but the extracted slots are returned too: the SDK
+        # only returns slots that are still required after the answer, and an answer here
+        # may end a question group (the network loop) or set a helper slot (plan_id).
+        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(extracted)
+        events = extracted + await self._extract_validation_events(dispatcher, tracker, domain)
+        store(tracker, events)
+        return events
+
+
+class ActionAskStoryConfirmed(Action):
+    """"Klopt dit?" after the story: what was heard, in a few short lines."""
+
+    def name(self) -> str:
+        return "action_ask_story_confirmed"
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        dispatcher.utter_message(text=story_summary(tracker.slots))
+        dispatcher.utter_message(response="utter_ask_confirmed")
+        return []
+
+
+class ActionAskPlanConfirmed(Action):
+    """"Klopt dit?" at the end: the wished support per life domain."""
+
+    def name(self) -> str:
+        return "action_ask_plan_confirmed"
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        dispatcher.utter_message(text=wishes_summary(tracker.slots))
+        dispatcher.utter_message(response="utter_ask_confirmed")
+        return []
+
+
+class ActionFinishIntake(Action):
+    """After the form: without consent nothing is kept; otherwise the link to the draft."""
+
+    def name(self) -> str:
+        return "action_finish_intake"
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        if tracker.get_slot("consent") != "ja" or not tracker.get_slot("plan_id"):
+            dispatcher.utter_message(response="utter_consent_refused")
+            return [SlotSet("consent", None)]
+        with db.session() as session:
+            plan = plans.plan_by_id(session, tracker.get_slot("plan_id"))
+            url = plan_url(load_settings(), plan.document_token) if plan else ""
+        dispatcher.utter_message(response="utter_intake_done", plan_url=url)
+        return []

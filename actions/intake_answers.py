@@ -1,0 +1,157 @@
+"""Reading the answers of the intake: yes or no, a support type, how often, who could help,
+the spending form, and which answer someone wants to change. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intake_catalogue import DOMAINS, MEMBER_SLOTS, NO_HELP, STORY_SLOTS, URGENCY_SLOTS
+
+YES = re.compile(
+    r"^\s*(ja+|jaja|jep|yes|ok(e|é|ay)?|goed|zeker|klopt|akkoord|dat klopt|juist)\b", re.I
+)
+NO = re.compile(r"^\s*(nee+n?|neen|nop|no|niet|klopt niet|liever niet)\b", re.I)
+NO_HELP_WORDS = re.compile(
+    r"\b(geen( hulp)?|niets|niks|niet nodig|gaat goed|lukt (goed|alleen))\b", re.I
+)
+
+_NUMBER_WORDS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "half": 0.5, "halve": 0.5,
+}  # fmt: skip
+_EVERY = re.compile(r"\b(elke|iedere|alle)\s+(dag|dagen|nacht|nachten)\b", re.I)
+_DIGITS = re.compile(r"\b(\d{1,2}(?:[.,]5)?)\b")
+
+# Who could give the support: words -> WHO id (bot/intake_catalogue.py). The order matters:
+# "niet vergund" before "vergund".
+_WHO_WORDS = (
+    ("niet_vergund", r"niet[- ]?vergund|zonder vergunning|zelfstandige|persoonlijke assistent"),
+    ("rth", r"\brth\b|rechtstreeks"),
+    ("vergund", r"vergund|voorziening|zorgaanbieder|aanbieder|organisatie|vaph"),
+    ("welzijn", r"ocmw|\bcaw\b|ziekenfonds|mutualiteit|sociaal huis|thuiszorg|poetshulp|"
+                r"thuisverpleging|\bdmw\b|dokter|huisarts"),
+    ("netwerk", r"netwerk|familie|vriend|buur|\boma\b|\bopa\b|tante|nonkel|\bzus|\bbroer|"
+                r"vrijwillig|kennis"),
+    ("eigen", r"\bzelf\b|mezelf|ikzelf|\bik\b|gezin|ouders|mama|papa|moeder|vader|partner|"
+              r"\bman\b|\bvrouw\b"),
+)
+_SPENDING = (
+    ("combinatie", r"combin|allebei|beide|\bmix|samen"),
+    ("cash", r"\bcash|geld|uitbetaal|zelf betal"),
+    ("voucher", r"voucher|bon"),
+)
+
+# What someone may want to change: words -> the slots to ask again, and how to name them.
+TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "good_day": ("je verhaal", ("good_day", "what_matters", "strengths")),
+    "dreams": ("je dromen", tuple(s for s in STORY_SLOTS if s.startswith("dream_"))),
+    "hard_now": ("wat moeilijk is", ("hard_now",)),
+    "works_well": ("wat goed gaat", ("works_well",)),
+    "network": ("je netwerk", (*MEMBER_SLOTS, "member_more")),
+    "plan_name": ("je naam", ("plan_name",)),
+    **{d: (label.lower(), tuple(f"{d}_{q}" for q in ("now", "wish", "often", "who")))
+       for d, label in DOMAINS.items()},
+    "urgency": ("hoe dringend het is", URGENCY_SLOTS),
+    "spending": ("cash of voucher", ("spending",)),
+    "providers": ("de zorgaanbieder", ("providers",)),
+}
+# Topics of the story: changing them asks the story's "Klopt dit?" again.
+STORY_TOPICS = ("good_day", "dreams", "hard_now", "works_well", "network", "plan_name")
+_TOPIC_WORDS = (
+    ("network", r"netwerk|mensen rond|familie|vrienden"),
+    ("dreams", r"droom|dromen|wens"),
+    ("good_day", r"goede dag|verhaal|belangrijk|goed in|graag doe"),
+    ("hard_now", r"moeilijk"),
+    ("works_well", r"goed gaat|lukt goed"),
+    ("plan_name", r"\bnaam\b"),
+    ("dagbesteding", r"werk|dagbesteding|dagcentrum|atelier|job"),
+    ("vrije_tijd", r"vrije tijd|hobby|sport"),
+    ("relaties", r"relatie|lief"),
+    ("zelfzorg", r"zelfzorg|gezondheid|wassen|eten|medicatie"),
+    ("huishouden", r"huishoud|administratie|papieren|poetsen|koken"),
+    ("mobiliteit", r"mobiliteit|verplaats|vervoer|bus|auto|fiets"),
+    ("communicatie", r"communicatie|praten|spreken|gebaren"),
+    ("urgency", r"dringend|urgent"),
+    ("spending", r"cash|voucher|budget"),
+    ("providers", r"aanbieder|voorkeur"),
+    ("wonen", r"wonen|woon|huis"),
+)
+
+
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(wat|wa|wie|hoe|hoeveel|waar|wanneer|waarom|welke?|kan|kun|mag|moet|"
+    r"is|zijn|heb|ben|leg|uitleg)\b",
+    re.I,
+)
+
+
+def is_question(text: str) -> bool:
+    """A question ("wat is een vergunde zorgaanbieder?"), not an answer that happens to
+    name a FAQ topic ("een vergunde zorgaanbieder en mijn zus")."""
+    return text.startswith("/") or bool(QUESTION.search(text))
+
+
+def yes_no(intent: str | None, text: str) -> str | None:
+    """"ja", "nee" or None for an answer to a yes/no question."""
+    if intent == "affirm":
+        return "ja"
+    if intent == "deny":
+        return "nee"
+    if NO.search(text or ""):
+        return "nee"
+    if YES.search(text or ""):
+        return "ja"
+    return None
+
+
+def wish(text: str, support_type: str | None) -> str:
+    """A support type id, NO_HELP, or the words as typed."""
+    if support_type:
+        return support_type
+    if NO_HELP_WORDS.search(text or ""):
+        return NO_HELP
+    return text.strip()
+
+
+def frequency(text: str) -> str | None:
+    """How often, as a number ("3", "0.5"), or None when the text holds no number."""
+    text = (text or "").lower()
+    if _EVERY.search(text):
+        return "7"
+    match = _DIGITS.search(text)
+    if match:
+        return match.group(1).replace(",", ".")
+    for word in re.findall(r"[a-zé]+", text):
+        if word in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[word]
+            return str(value).removesuffix(".0") if isinstance(value, float) else str(value)
+    return None
+
+
+def who(text: str) -> list[str]:
+    """The WHO ids named in a free-text answer, in catalogue order without repeats."""
+    found = []
+    rest = (text or "").lower()
+    for key, pattern in _WHO_WORDS:
+        if re.search(pattern, rest):
+            found.append(key)
+            rest = re.sub(pattern, " ", rest)  # "niet vergund" does not count as "vergund"
+    return found
+
+
+def spending(text: str) -> str | None:
+    for key, pattern in _SPENDING:
+        if re.search(pattern, (text or "").lower()):
+            return key
+    return None
+
+
+def topic(text: str, entity: str | None) -> str | None:
+    """Which answer someone wants to change: a TOPICS key, or None."""
+    if entity in TOPICS:
+        return entity
+    lowered = (text or "").lower()
+    for key, pattern in _TOPIC_WORDS:
+        if re.search(pattern, lowered):
+            return key
+    return None

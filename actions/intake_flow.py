@@ -1,0 +1,89 @@
+"""The order of the intake questions, and how stored answers become slots again.
+
+Pure functions on slot values, used by the form validator (actions/intake.py) and by
+resume (actions/plan_commands.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.intake_catalogue import (
+    CLOSING_SLOTS,
+    DOMAIN_QUESTIONS,
+    DOMAINS,
+    MEMBER_FIELDS,
+    MEMBER_SLOTS,
+    NO_HELP,
+    OPENING_SLOTS,
+    SKIPPED,
+    STORY_SLOTS,
+    SUPPORT_FUNCTION_UNITS,
+    domain_slot,
+)
+
+# Slots that hold an answer and are stored under their own name.
+ANSWER_SLOTS = (
+    "plan_name",
+    *STORY_SLOTS,
+    "member_more",
+    "story_confirmed",
+    *(domain_slot(d, q) for d in DOMAINS for q in DOMAIN_QUESTIONS),
+    *CLOSING_SLOTS,
+)
+# Who is talking: stored too, so that a resumed intake asks about the same person.
+SPEAKER_SLOTS = ("speaker", "person_name", "person_ref", "relation")
+# Every question whose free text the intake validator reads itself.
+FREE_TEXT_SLOTS = ("consent", *ANSWER_SLOTS, *MEMBER_SLOTS)
+
+
+def wants_support(wish: Any) -> bool:
+    return wish not in (None, NO_HELP, SKIPPED)
+
+
+def required_slots(slots: dict[str, Any]) -> list[str]:
+    """The questions of the intake, in order, for the answers given so far."""
+    if slots.get("consent") == "nee":
+        return ["consent"]
+    required = [*OPENING_SLOTS, *STORY_SLOTS]
+    if slots.get("member_more") != "nee":
+        required += [*MEMBER_SLOTS, "member_more"]
+    required.append("story_confirmed")
+    for domain in DOMAINS:
+        required += [domain_slot(domain, "now"), domain_slot(domain, "wish")]
+        if wants_support(slots.get(domain_slot(domain, "wish"))):
+            required += [domain_slot(domain, "often"), domain_slot(domain, "who")]
+    required += CLOSING_SLOTS
+    return required
+
+
+def unit_for(wish: str | None) -> str:
+    """The words for the unit in "hoe vaak?", e.g. "nachten per week"."""
+    unit = SUPPORT_FUNCTION_UNITS.get(wish or "")
+    return unit or "keer per week of per maand"
+
+
+def member_key(number: int, slot: str) -> str:
+    return f"network.{number}.{MEMBER_FIELDS[slot]}"
+
+
+def slots_from_answers(answers: dict[str, str]) -> dict[str, Any]:
+    """The slot values of a stored plan: what a resumed conversation starts from."""
+    slots: dict[str, Any] = {s: answers.get(s) for s in (*ANSWER_SLOTS, *SPEAKER_SLOTS)}
+    numbers = sorted({int(key.split(".")[1]) for key in answers if key.startswith("network.")})
+    complete = [n for n in numbers if all(member_key(n, s) in answers for s in MEMBER_SLOTS)]
+    count = len(complete)
+    slots["network_count"] = float(count)
+    for slot in MEMBER_SLOTS:  # a member only partly told
+        slots[slot] = answers.get(member_key(count + 1, slot))
+    slots["consent"] = "ja"
+    slots["current_unit"] = next(
+        (
+            unit_for(slots[domain_slot(d, "wish")])
+            for d in DOMAINS
+            if wants_support(slots[domain_slot(d, "wish")])
+            and slots[domain_slot(d, "often")] is None
+        ),
+        None,
+    )
+    return slots

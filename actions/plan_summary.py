@@ -1,0 +1,67 @@
+"""Short Dutch summaries of the intake for the chat: "Klopt dit?" and "wat heb ik al ingevuld?".
+
+The full draft is the document at the plan link (bot/plan_document.py); these texts stay
+short enough to read in a chat.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions.intake_flow import wants_support
+from bot.config import Settings
+from bot.intake_catalogue import DOMAINS, SKIPPED, STORY_LABELS, STORY_SLOTS, domain_slot
+from knowledge.reference import support_types
+
+MAX_CHARS = 160  # longer answers are cut in the summary, never in the plan
+
+
+def _short(value: str) -> str:
+    value = " ".join(str(value).split())
+    return value if len(value) <= MAX_CHARS else value[: MAX_CHARS - 1].rstrip() + "…"
+
+
+def plan_url(settings: Settings, token: str) -> str:
+    return f"{settings.plan_base_url}/{token}"
+
+
+def story_lines(slots: dict[str, Any]) -> list[str]:
+    lines = []
+    for slot in STORY_SLOTS:
+        value = slots.get(slot)
+        if value and value != SKIPPED:
+            lines.append(f"- {STORY_LABELS[slot]}: {_short(value)}")
+    return lines
+
+
+def story_summary(slots: dict[str, Any]) -> str:
+    lines = story_lines(slots) or ["- Je sloeg alle vragen over. Dat mag."]
+    return "Dit heb ik onthouden:\n" + "\n".join(lines)
+
+
+def wish_lines(slots: dict[str, Any]) -> list[str]:
+    names = {category.id: category.name for category in support_types()}
+    lines = []
+    for domain, label in DOMAINS.items():
+        wish = slots.get(domain_slot(domain, "wish"))
+        if wants_support(wish):
+            often = slots.get(domain_slot(domain, "often"))
+            how_often = f" ({_short(often)})" if often and often != SKIPPED else ""
+            lines.append(f"- {label}: {_short(names.get(wish, wish))}{how_often}")
+    return lines
+
+
+def wishes_summary(slots: dict[str, Any]) -> str:
+    lines = wish_lines(slots) or ["- Je vroeg geen hulp bij een deel van je leven."]
+    return "Dit is de hulp die je vraagt:\n" + "\n".join(lines)
+
+
+def filled_in(slots: dict[str, Any]) -> str:
+    """What "wat heb ik al ingevuld?" shows."""
+    parts = story_lines(slots) + wish_lines(slots)
+    count = int(slots.get("network_count") or 0)
+    if count:
+        parts.append(f"- Netwerk: {count} {'persoon' if count == 1 else 'personen'}")
+    if not parts:
+        return "Je hebt nog niets ingevuld."
+    return "Dit heb je al ingevuld:\n" + "\n".join(parts)

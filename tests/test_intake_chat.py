@@ -1,0 +1,217 @@
+"""The omgekeerde intake over the REST channel, against the real Rasa and action servers:
+consent, the stored answers, changing, pausing and resuming, privacy and deletion."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import inspect, select, text
+
+from bot.storage import db, plans
+from bot.storage.models import AuditEntry
+from tests.chat import new_sender, texts
+from tests.intake_script import FULL_INTAKE_FOR_ONESELF
+
+pytestmark = pytest.mark.rasa
+
+CODE = re.compile(r"\b[A-Z]{2,8}-[A-Z]{2,8}-\d{4}\b")
+
+
+def chat(assistant, sender: str, messages: list[str]) -> list[str]:
+    """All bot texts of these turns, in order."""
+    said = []
+    for message in messages:
+        said += texts(assistant.replies(sender, message))
+    return said
+
+
+def start_plan(assistant, sender: str) -> None:
+    """Consent given, for oneself, no name: the next question is "a good day"."""
+    chat(assistant, sender, ["ik wil mijn plan maken", "ja", "/identify_as_person", "/skip"])
+
+
+def stored(assistant, sender: str) -> dict[str, str]:
+    with db.session(assistant.settings.db_url) as session:
+        plan = plans.plan_for_conversation(session, sender)
+        return plans.answers(session, plan.id) if plan else {}
+
+
+def versions(assistant, sender: str) -> int:
+    with db.session(assistant.settings.db_url) as session:
+        plan = plans.plan_for_conversation(session, sender)
+        return len(plans.versions(session, plan.id)) if plan else 0
+
+
+@pytest.fixture(scope="module")
+def finished(assistant):
+    """One complete scripted intake for oneself: the sender and every bot text."""
+    sender = new_sender()
+    return sender, chat(assistant, sender, FULL_INTAKE_FOR_ONESELF)
+
+
+def test_consent_is_asked_first_and_explains_what_is_stored(assistant):
+    said = " ".join(texts(assistant.replies(new_sender(), "ik wil mijn ondersteuningsplan maken")))
+    assert "bewaar" in said
+    assert "trajectondersteuner" in said
+    assert "vergeet mij" in said
+
+
+def test_without_consent_nothing_is_stored_and_questions_still_work(assistant):
+    sender = new_sender()
+    said = chat(assistant, sender, ["ik wil mijn ondersteuningsplan maken", "nee"])
+    assert any("ik bewaar niets" in line for line in said)
+    assert stored(assistant, sender) == {}
+    answer = " ".join(texts(assistant.replies(sender, "wat is een pvb")))
+    assert "budget" in answer.lower()
+
+
+def test_a_complete_intake_stores_every_answer_and_ends_with_a_link(assistant, finished):
+    sender, said = finished
+    answers = stored(assistant, sender)
+    assert answers["good_day"] == "s morgens rustig koffie drinken en dan naar de werkplaats"
+    assert answers["dream_leren"] == "onbekend"  # skipped
+    assert answers["hard_now"] == "papieren invullen en koken lukt moeilijk"
+    assert answers["network.1.name"] == "je zus Ann"
+    assert answers["network.1.relation"] == "broer_zus"  # read from "mijn zus Ann"
+    assert answers["network.1.could_do"] == "ze kan mee koken op zondag"
+    assert answers["wonen_wish"] == "woonondersteuning"
+    assert answers["wonen_often"] == "3"
+    assert answers["wonen_who"] == "vergund,netwerk"
+    assert answers["dagbesteding_often"] == "4"
+    assert answers["huishouden_who"] == "welzijn"
+    assert answers["vrije_tijd_wish"] == "geen"
+    assert answers["urgency_sustainable"] == "nee"
+    assert answers["spending"] == "cash"
+    assert "/plan/" in said[-1] or any("/plan/" in line for line in said[-3:])
+    assert versions(assistant, sender) == 2  # the story and the whole plan were confirmed
+
+
+def test_the_summary_reflects_the_story_and_asks_if_it_is_right(finished):
+    _, said = finished
+    summary = next(line for line in said if line.startswith("Dit heb ik onthouden"))
+    assert "werken in een dierenasiel" in summary
+    assert "Klopt dit?" in said
+
+
+def test_questions_about_support_ask_in_the_unit_of_the_support_function(finished):
+    _, said = finished
+    joined = " ".join(said)
+    assert "nachten per week" in joined
+    assert "dagen per week" in joined
+    assert "uren per week" in joined
+
+
+def test_a_network_member_is_asked_about_the_person(assistant):
+    sender = new_sender()
+    said = chat(
+        assistant,
+        sender,
+        ["ik ben de mama van Lotte", "ik wil een ondersteuningsplan maken", "ja", "/skip"],
+    )
+    assert any("Lotte" in line for line in said[-2:])
+    assert stored(assistant, sender)["speaker"] == "network"
+
+
+def test_changing_an_answer_after_the_intake_asks_again_and_makes_a_new_version(
+    assistant, finished
+):
+    sender, _ = finished
+    said = chat(assistant, sender, ["ik wil mijn antwoord over vrije tijd aanpassen"])
+    assert any("vrije tijd" in line.lower() for line in said)
+    chat(assistant, sender, ["ik wil leren dansen", CHOICE_NONE])
+    assert stored(assistant, sender)["vrije_tijd_now"] == "ik wil leren dansen"
+    said = chat(assistant, sender, ["/affirm"])
+    assert any("/plan/" in line for line in said)
+    assert versions(assistant, sender) == 3
+
+
+CHOICE_NONE = '/inform{"choice": "geen"}'
+
+
+def test_pause_and_resume_in_another_conversation(assistant):
+    first, second = new_sender(), new_sender()
+    chat(assistant, first, ["ik wil mijn plan maken", "ja", "/identify_as_person", "Noor"])
+    said = chat(assistant, first, ["zwemmen en tekenen", "ik doe later verder"])
+    code = CODE.search(" ".join(said)).group(0)
+    said = chat(assistant, second, [f"verder met {code.lower().replace('-', ' ')}"])
+    assert any("Welkom terug" in line for line in said)
+    assert any("belangrijk" in line for line in said)  # the question after "a good day"
+    chat(assistant, second, ["mijn familie"])
+    answers = stored(assistant, second)
+    assert answers["good_day"] == "zwemmen en tekenen"
+    assert answers["what_matters"] == "mijn familie"
+    assert answers["plan_name"] == "Noor"
+
+
+def test_wrong_codes_get_a_kind_answer_and_are_throttled(assistant):
+    owner, guesser = new_sender(), new_sender()
+    said = chat(assistant, owner, ["ik wil mijn plan maken", "ja", "pauze"])
+    code = CODE.search(" ".join(said)).group(0)
+    for attempt in ("verder met AAP-NOOT-0001", "verder met AAP-NOOT-0002"):
+        assert any("vind die code niet" in line for line in chat(assistant, guesser, [attempt]))
+    chat(assistant, guesser, ["verder met AAP-NOOT-0003"])
+    said = chat(assistant, guesser, [f"verder met {code}"])
+    assert any("minuten" in line for line in said)
+    assert stored(assistant, guesser) == {}
+
+
+def test_a_plan_survives_a_restart_of_the_rasa_server(assistant):
+    sender = new_sender()
+    start_plan(assistant, sender)
+    chat(assistant, sender, ["lang slapen en dan wandelen"])
+    assistant.restart_rasa()
+    said = chat(assistant, sender, ["mijn hond"])
+    assert stored(assistant, sender)["what_matters"] == "mijn hond"
+    assert any("goed in" in line for line in said)  # the next question, nothing lost
+
+
+def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(assistant):
+    sender = new_sender()
+    start_plan(assistant, sender)
+    chat(assistant, sender, ["samen eten met mijn broer"])
+    said = " ".join(chat(assistant, sender, ["ik wil er niet meer zijn"]))
+    assert "1813" in said
+    assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
+
+
+def test_bad_input_is_kept_safely(assistant):
+    sender = new_sender()
+    start_plan(assistant, sender)
+    said = chat(assistant, sender, ["<b>koffie</b> 😀 " + "x" * 5000])
+    assert any("4000" in line for line in said)
+    value = stored(assistant, sender)["good_day"]
+    assert value.startswith("<b>koffie</b> 😀")
+    assert len(value) == 4000
+
+
+def test_show_my_data_lists_what_is_stored(assistant):
+    sender = new_sender()
+    start_plan(assistant, sender)
+    chat(assistant, sender, ["fietsen langs de Schelde"])
+    said = " ".join(chat(assistant, sender, ["wat weet je over mij"]))
+    assert "fietsen langs de Schelde" in said
+    assert "toestemming" in said
+
+
+def test_delete_my_data_leaves_nothing_of_the_person(assistant):
+    sender, other = new_sender(), new_sender()
+    start_plan(assistant, sender)
+    chat(assistant, sender, ["taart bakken met oma Jeanne", "pauze"])
+    chat(assistant, other, ["hallo"])
+    said = chat(assistant, sender, ["vergeet mij"])
+    assert any("wis" in line for line in said)
+    assert stored(assistant, sender)  # nothing is deleted before the yes
+    said = chat(assistant, sender, ["ja"])
+    assert any("gewist" in line for line in said)
+
+    with db.session(assistant.settings.db_url) as session:
+        connection = session.connection()
+        for table in inspect(connection).get_table_names():
+            for row in connection.execute(text(f'SELECT * FROM "{table}"')):
+                row_text = " ".join(str(value) for value in row)
+                assert sender not in row_text, table
+                assert "oma Jeanne" not in row_text, table
+        assert session.execute(select(AuditEntry.event)).scalars().all().count("data_deleted")
+    assert assistant.tracker(other)["events"]  # other conversations stay
+    assert [e for e in assistant.tracker(sender)["events"] if e["event"] == "user"] == []
