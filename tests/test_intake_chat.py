@@ -172,7 +172,10 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(assistant):
     chat(assistant, sender, ["samen eten met mijn broer"])
     said = " ".join(chat(assistant, sender, ["ik wil er niet meer zijn"]))
     assert "1813" in said
+    assert "bewaard" in said
     assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
+    said = chat(assistant, sender, ["verder met mijn plan"])  # back to the intake: the next question
+    assert any("belangrijk" in line for line in said)
 
 
 def test_bad_input_is_kept_safely(assistant):
