@@ -174,7 +174,7 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(assistant):
     assert "1813" in said
     assert "bewaard" in said
     assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
-    said = chat(assistant, sender, ["verder met mijn plan"])  # back to the intake: the next question
+    said = chat(assistant, sender, ["verder met mijn plan"])  # back to the next question
     assert any("belangrijk" in line for line in said)
 
 
