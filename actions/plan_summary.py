@@ -10,7 +10,15 @@ from typing import Any
 
 from actions.intake_flow import wants_support
 from bot.config import Settings
-from bot.intake_catalogue import DOMAINS, SKIPPED, STORY_LABELS, STORY_SLOTS, domain_slot
+from bot.intake_catalogue import (
+    DOMAINS,
+    SKIPPED,
+    STORY_LABELS,
+    STORY_SLOTS,
+    URGENCY_LABELS,
+    domain_slot,
+)
+from bot.plan_document import LABELS
 from knowledge.reference import support_types
 
 MAX_CHARS = 160  # longer answers are cut in the summary, never in the plan
@@ -65,3 +73,41 @@ def filled_in(slots: dict[str, Any]) -> str:
     if not parts:
         return "Je hebt nog niets ingevuld."
     return "Dit heb je al ingevuld:\n" + "\n".join(parts)
+
+
+
+_QUESTION_LABELS = {
+    "now": LABELS["domains_now"],
+    "wish": LABELS["support"],
+    "often": LABELS["frequency"],
+    "who": LABELS["who"],
+}
+_MEMBER_LABELS = {
+    "name": LABELS["member_name"],
+    "relation": LABELS["member_relation"],
+    "does_now": LABELS["member_does_now"],
+    "could_do": LABELS["member_could_do"],
+}
+_OTHER_LABELS = {
+    "plan_name": LABELS["plan_name"],
+    "speaker": "Wie vertelt",
+    "person_name": "Naam van de persoon",
+    "person_ref": "Zo noem ik de persoon",
+    "relation": "Relatie met de persoon",
+    "member_more": "Netwerk klaar",
+    "story_confirmed": "Verhaal bevestigd",
+    "plan_confirmed": "Plan bevestigd",
+    "spending": "Cash of voucher",
+    "providers": "Zorgaanbieder",
+}
+
+
+def answer_label(key: str) -> str:
+    """Words for a stored answer's key, for "wat weet je over mij?"."""
+    if key.startswith("network."):
+        _, number, field = key.split(".", 2)
+        return f"Netwerk, persoon {number}: {_MEMBER_LABELS.get(field, field)}"
+    domain, _, question = key.rpartition("_")
+    if domain in DOMAINS and question in _QUESTION_LABELS:
+        return f"{DOMAINS[domain]}: {_QUESTION_LABELS[question]}"
+    return STORY_LABELS.get(key) or URGENCY_LABELS.get(key) or _OTHER_LABELS.get(key, key)

@@ -1,8 +1,8 @@
 """A complete scripted intake: the number of turns and the time per bot turn.
 
 Starts the real Rasa server and action server on free ports with a private SQLite database
-(migrated as `make run` does), runs tests/intake_script.py N times over the REST channel and
-prints the figures for docs/benchmarks.md.
+(the action server migrates it, as in `make run`), runs tests/intake_script.py N times over
+the REST channel and prints the figures for docs/benchmarks.md.
 
     .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/intake_turns.py [N]
 """
@@ -20,14 +20,12 @@ import requests
 from rest_latency import percentile  # benchmarks/ is on the path when run as a script
 
 from bot import processes
-from bot.storage import db
 from tests.intake_script import FULL_INTAKE_FOR_ONESELF
 
 
 def main(runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = processes.settings_on_free_ports(f"sqlite:///{Path(tmp) / 'tracker.db'}")
-        db.migrate(settings.db_url)
         actions = processes.start("actions", settings, Path(tmp))
         rasa = processes.start("rasa", settings, Path(tmp))
         try:

@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="start all three processes")
     commands.add_parser("web", help="start the web app")
+    commands.add_parser("migrate", help="bring the application database up to date (Alembic)")
     build_nlp = commands.add_parser("build-nlp", help="build the Dutch spaCy pipeline")
     build_nlp.add_argument("--output", type=Path, default=config.SPACY_MODEL_DIR)
     run_cmd = commands.add_parser("exec", help="run a command with the configuration set")
@@ -37,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
         from bot.web import app
 
         app.serve(config.load_settings())
+        return 0
+    if args.command == "migrate":
+        from bot.storage import db
+
+        try:
+            db.migrate(config.load_settings().db_url)
+        except Exception as error:  # one line for the operator, not a stack trace
+            print(f"The database at WEGWIJZER_DB_URL cannot be used: {error}", file=sys.stderr)
+            return 1
         return 0
     if args.command == "build-nlp":
         from bot import nlp_pipeline

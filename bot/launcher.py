@@ -22,7 +22,6 @@ from honcho.manager import Manager
 from honcho.printer import Printer
 
 from bot.config import MODEL_DIR, PROJECT_ROOT, VAR_DIR, Settings, rasa_environment
-from bot.storage import db as storage_db
 
 PROCFILE = PROJECT_ROOT / "Procfile"
 PROCESS_NAMES = {"rasa": "Rasa server", "actions": "action server", "web": "web app"}
@@ -100,7 +99,6 @@ def run(settings: Settings) -> int:
         print("\n".join(problems))
         return 1
     prepare_sqlite(settings.db_url)
-    storage_db.migrate(settings.db_url)
     env = rasa_environment(settings)
 
     manager = Manager(Printer(sys.stdout))

@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from bot import processes
 from bot.config import MODEL_DIR, PROJECT_ROOT, Settings
-from bot.storage import db as storage_db
 from knowledge import db
 from knowledge.models import FaqAnswer
 
@@ -73,7 +72,6 @@ class Assistant:
 def start_assistant(settings: Settings, log_dir: Path) -> Assistant:
     if not (MODEL_DIR / "wegwijzer.tar.gz").exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
-    storage_db.migrate(settings.db_url)  # as `make run` does (bot/launcher.py)
     servers = {"actions": processes.start("actions", settings, log_dir)}
     try:
         servers["rasa"] = processes.start("rasa", settings, log_dir)

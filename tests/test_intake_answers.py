@@ -6,6 +6,7 @@ import pytest
 
 from actions import intake_answers as read
 from actions import intake_flow as flow
+from actions.plan_summary import answer_label
 from bot.intake_catalogue import DOMAINS, MEMBER_SLOTS, STORY_SLOTS
 
 
@@ -157,3 +158,17 @@ def test_a_resumed_intake_knows_the_unit_of_the_open_question():
 )
 def test_a_faq_topic_interrupts_only_as_a_question(text, expected):
     assert read.is_question(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("good_day", "Een goede dag"),
+        ("vrije_tijd_wish", "Vrije tijd: Welke hulp"),
+        ("network.2.could_do", "Netwerk, persoon 2: Wat zou die nog kunnen doen?"),
+        ("urgency_how_long", "Hoe lang al"),
+        ("spending", "Cash of voucher"),
+    ],
+)
+def test_stored_answers_are_shown_with_words_not_keys(key, label):
+    assert answer_label(key) == label

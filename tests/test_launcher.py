@@ -49,16 +49,18 @@ def test_a_port_in_use_is_reported_in_one_line_and_nothing_starts():
 
 @pytest.mark.rasa
 def test_a_crashed_process_stops_the_others_and_is_reported_in_one_line(tmp_path):
-    # A database URL Rasa cannot use makes the Rasa server stop while starting.
+    # A database URL nobody can use: the action server, which migrates the application
+    # database before it starts (Procfile), stops first and says why in one line.
     result = run_launcher({"WEGWIJZER_DB_URL": "nosuchdatabase://nowhere/x"}, timeout=240)
 
     assert result.returncode == 1
+    assert "The database at WEGWIJZER_DB_URL cannot be used" in result.stdout
     last_line = result.stdout.strip().splitlines()[-1]
     assert last_line == (
-        "The Rasa server stopped unexpectedly (exit code 1); its last lines above say why. "
+        "The action server stopped unexpectedly (exit code 1); its last lines above say why. "
         "The other processes were stopped too."
     )
-    assert "sending SIGTERM to actions" in result.stdout
+    assert "sending SIGTERM to rasa" in result.stdout
 
 
 @pytest.mark.rasa
