@@ -121,13 +121,11 @@ class IntakeAnswer:
             return self.not_understood("utter_yes_no_not_understood")
         with db.session() as session:
             plan = plans.create_plan(session, self.tracker.sender_id, CONSENT_TEXT_VERSION)
-            plan_id = plan.id
-            for slot in flow.SPEAKER_SLOTS:
-                if self.tracker.get_slot(slot) is not None:
-                    plans.save_answer(session, plan_id, slot, str(self.tracker.get_slot(slot)))
         self.dispatcher.utter_message(response="utter_consent_given")
         self.dispatcher.utter_message(response="utter_story_intro")
-        return {"consent": "ja", "plan_id": plan_id}
+        # Who is talking may be known from before the consent: store() keeps it now.
+        known = {s: self.tracker.get_slot(s) for s in flow.SPEAKER_SLOTS}
+        return {"consent": "ja", "plan_id": plan.id, **{s: v for s, v in known.items() if v}}
 
     def member_name(self) -> dict[str, Any]:
         if self.skipped or not self.text:

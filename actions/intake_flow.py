@@ -21,6 +21,7 @@ from bot.intake_catalogue import (
     SUPPORT_FUNCTION_UNITS,
     domain_slot,
 )
+from bot.storage.plans import network_members
 
 # Slots that hold an answer and are stored under their own name.
 ANSWER_SLOTS = (
@@ -70,12 +71,12 @@ def member_key(number: int, slot: str) -> str:
 def slots_from_answers(answers: dict[str, str]) -> dict[str, Any]:
     """The slot values of a stored plan: what a resumed conversation starts from."""
     slots: dict[str, Any] = {s: answers.get(s) for s in (*ANSWER_SLOTS, *SPEAKER_SLOTS)}
-    numbers = sorted({int(key.split(".")[1]) for key in answers if key.startswith("network.")})
-    complete = [n for n in numbers if all(member_key(n, s) in answers for s in MEMBER_SLOTS)]
-    count = len(complete)
+    members = network_members(answers)
+    count = sum(all(field in member for field in MEMBER_FIELDS.values()) for member in members)
     slots["network_count"] = float(count)
-    for slot in MEMBER_SLOTS:  # a member only partly told
-        slots[slot] = answers.get(member_key(count + 1, slot))
+    partly_told = members[count] if len(members) > count else {}
+    for slot, field in MEMBER_FIELDS.items():
+        slots[slot] = partly_told.get(field)
     slots["consent"] = "ja"
     slots["current_unit"] = next(
         (

@@ -57,15 +57,19 @@ MONTHS = (
     "december",
 )
 
-# The speaker's own role towards the person (the `relation` ids of actions/who_is_talking.py),
-# as words before "van <name>": "een ouder van Lotte".
+# The `relation` ids (actions/who_is_talking.py) in words: a network member's relation in
+# the network table, and with an article the speaker's own role: "een ouder van Lotte".
+RELATION_NOUNS = {
+    "ouder": "ouder",
+    "kind": "kind",
+    "broer_zus": "broer of zus",
+    "partner": "partner",
+    "begeleider": "begeleider",
+    "vriend": "vriend of vriendin",
+}
 RELATION_WORDS = {
-    "ouder": "een ouder",
-    "kind": "een kind",
-    "broer_zus": "een broer of zus",
-    "partner": "de partner",
-    "begeleider": "een begeleider",
-    "vriend": "een vriend of vriendin",
+    relation: f"{'de' if relation == 'partner' else 'een'} {noun}"
+    for relation, noun in RELATION_NOUNS.items()
 }
 SPEAKER_PERSON = "De persoon zelf"
 SPEAKER_NETWORK = "Iemand uit het netwerk"
@@ -203,21 +207,10 @@ def _filled_in_by(speaker: str | None, person_name: str | None, relation: str | 
     return NOT_FILLED
 
 
-# A network member's relation to the person, for the network table ("broer_zus" comes from
-# the entity ruler when the name answer said "mijn zus Ann"; typed words stay as typed).
-MEMBER_RELATION_WORDS = {
-    "ouder": "ouder",
-    "kind": "kind",
-    "broer_zus": "broer of zus",
-    "partner": "partner",
-    "begeleider": "begeleider",
-    "vriend": "vriend of vriendin",
-}
-
-
 def _member(member: dict[str, str]) -> dict[str, str]:
     shown = {field: _shown(member.get(field)) for field in MEMBER_FIELDS.values()}
-    shown["relation"] = MEMBER_RELATION_WORDS.get(shown["relation"], shown["relation"])
+    # "broer_zus" comes from the entity ruler ("mijn zus Ann"); typed words stay as typed.
+    shown["relation"] = RELATION_NOUNS.get(shown["relation"], shown["relation"])
     return shown
 
 
