@@ -229,7 +229,7 @@ class ValidateIntakeForm(FormValidationAction):
 
 
 class ActionAskStoryConfirmed(Action):
-    """"Klopt dit?" after the story: what was heard, in a few short lines."""
+    """ "Klopt dit?" after the story: what was heard, in a few short lines."""
 
     def name(self) -> str:
         return "action_ask_story_confirmed"
@@ -241,7 +241,7 @@ class ActionAskStoryConfirmed(Action):
 
 
 class ActionAskPlanConfirmed(Action):
-    """"Klopt dit?" at the end: the wished support per life domain."""
+    """ "Klopt dit?" at the end: the wished support per life domain."""
 
     def name(self) -> str:
         return "action_ask_plan_confirmed"

@@ -28,12 +28,21 @@ _WHO_WORDS = (
     ("niet_vergund", r"niet[- ]?vergund|zonder vergunning|zelfstandige|persoonlijke assistent"),
     ("rth", r"\brth\b|rechtstreeks"),
     ("vergund", r"vergund|voorziening|zorgaanbieder|aanbieder|organisatie|vaph"),
-    ("welzijn", r"ocmw|\bcaw\b|ziekenfonds|mutualiteit|sociaal huis|thuiszorg|poetshulp|"
-                r"thuisverpleging|\bdmw\b|dokter|huisarts"),
-    ("netwerk", r"netwerk|familie|vriend|buur|\boma\b|\bopa\b|tante|nonkel|\bzus|\bbroer|"
-                r"vrijwillig|kennis"),
-    ("eigen", r"\bzelf\b|mezelf|ikzelf|\bik\b|gezin|ouders|mama|papa|moeder|vader|partner|"
-              r"\bman\b|\bvrouw\b"),
+    (
+        "welzijn",
+        r"ocmw|\bcaw\b|ziekenfonds|mutualiteit|sociaal huis|thuiszorg|poetshulp|"
+        r"thuisverpleging|\bdmw\b|dokter|huisarts",
+    ),
+    (
+        "netwerk",
+        r"netwerk|familie|vriend|buur|\boma\b|\bopa\b|tante|nonkel|\bzus|\bbroer|"
+        r"vrijwillig|kennis",
+    ),
+    (
+        "eigen",
+        r"\bzelf\b|mezelf|ikzelf|\bik\b|gezin|ouders|mama|papa|moeder|vader|partner|"
+        r"\bman\b|\bvrouw\b",
+    ),
 )
 _SPENDING = (
     ("combinatie", r"combin|allebei|beide|\bmix|samen"),
@@ -49,8 +58,10 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "works_well": ("wat goed gaat", ("works_well",)),
     "network": ("je netwerk", (*MEMBER_SLOTS, "member_more")),
     "plan_name": ("je naam", ("plan_name",)),
-    **{d: (label.lower(), tuple(f"{d}_{q}" for q in ("now", "wish", "often", "who")))
-       for d, label in DOMAINS.items()},
+    **{
+        d: (label.lower(), tuple(f"{d}_{q}" for q in ("now", "wish", "often", "who")))
+        for d, label in DOMAINS.items()
+    },
     "urgency": ("hoe dringend het is", URGENCY_SLOTS),
     "spending": ("cash of voucher", ("spending",)),
     "providers": ("de zorgaanbieder", ("providers",)),
@@ -92,7 +103,7 @@ def is_question(text: str) -> bool:
 
 
 def yes_no(intent: str | None, text: str) -> str | None:
-    """"ja", "nee" or None for an answer to a yes/no question."""
+    """ "ja", "nee" or None for an answer to a yes/no question."""
     if intent == "affirm":
         return "ja"
     if intent == "deny":

@@ -32,7 +32,7 @@ def _text(tracker: Tracker) -> str:
 
 
 class ActionChangeAnswer(Action):
-    """"Ik wil mijn antwoord over wonen aanpassen": ask those questions again."""
+    """ "Ik wil mijn antwoord over wonen aanpassen": ask those questions again."""
 
     def name(self) -> str:
         return "action_change_answer"
@@ -70,7 +70,7 @@ class ActionShowPlan(Action):
 
 
 class ActionPauseIntake(Action):
-    """"Ik doe later verder": a code to come back with, on any channel, for 30 days."""
+    """ "Ik doe later verder": a code to come back with, on any channel, for 30 days."""
 
     def name(self) -> str:
         return "action_pause_intake"
@@ -92,7 +92,7 @@ def restored_slots(answers_by_key: dict[str, str], plan_id: str) -> list[EventTy
 
 
 class ActionResumeIntake(Action):
-    """"Verder met ZON-BOOM-4821": the intake continues where it stopped."""
+    """ "Verder met ZON-BOOM-4821": the intake continues where it stopped."""
 
     def name(self) -> str:
         return "action_resume_intake"
@@ -139,7 +139,7 @@ def _stored_lines(data: dict[str, Any]) -> list[str]:
 
 
 class ActionShowMyData(Action):
-    """"Wat weet je over mij?": everything stored about this conversation."""
+    """ "Wat weet je over mij?": everything stored about this conversation."""
 
     def name(self) -> str:
         return "action_show_my_data"

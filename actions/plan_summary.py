@@ -75,7 +75,6 @@ def filled_in(slots: dict[str, Any]) -> str:
     return "Dit heb je al ingevuld:\n" + "\n".join(parts)
 
 
-
 _QUESTION_LABELS = {
     "now": LABELS["domains_now"],
     "wish": LABELS["support"],

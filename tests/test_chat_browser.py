@@ -11,9 +11,7 @@ from tests.test_plan_routes import CHROMIUM, violations_report
 pytestmark = pytest.mark.rasa
 
 
-async def test_intake_by_keyboard_with_a_plan_link_and_no_axe_violations(
-    aiohttp_server, assistant
-):
+async def test_intake_by_keyboard_with_a_plan_link_and_no_axe_violations(aiohttp_server, assistant):
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium with `make browser`.")
     from axe_playwright_python.async_playwright import Axe

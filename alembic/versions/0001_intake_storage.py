@@ -24,9 +24,7 @@ def _plan_id(table: str) -> sa.Column:
     return sa.Column(
         "plan_id",
         sa.String(32),
-        sa.ForeignKey(
-            "app_plans.id", ondelete="CASCADE", name=f"fk_{table}_plan_id_app_plans"
-        ),
+        sa.ForeignKey("app_plans.id", ondelete="CASCADE", name=f"fk_{table}_plan_id_app_plans"),
         nullable=False,
     )
 
@@ -68,9 +66,7 @@ def upgrade() -> None:
         sa.Column("conversation_id", sa.String(255), nullable=False),
         _timestamp("linked_at"),
         sa.PrimaryKeyConstraint("id", name="pk_app_plan_conversations"),
-        sa.UniqueConstraint(
-            "plan_id", "conversation_id", name="uq_app_plan_conversations_plan_id"
-        ),
+        sa.UniqueConstraint("plan_id", "conversation_id", name="uq_app_plan_conversations_plan_id"),
     )
     op.create_index(
         "ix_app_plan_conversations_conversation_id",

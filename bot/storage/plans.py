@@ -183,9 +183,7 @@ def versions(session: Session, plan_id: str) -> list[PlanVersion]:
     session.flush()
     return list(
         session.execute(
-            select(PlanVersion)
-            .where(PlanVersion.plan_id == plan_id)
-            .order_by(PlanVersion.number)
+            select(PlanVersion).where(PlanVersion.plan_id == plan_id).order_by(PlanVersion.number)
         ).scalars()
     )
 
@@ -206,9 +204,5 @@ def network_members(answers: dict[str, str]) -> list[dict[str, str]]:
 
 def next_member_number(answers: dict[str, str]) -> int:
     """The n for the next network member: one more than the highest in use (1 at first)."""
-    numbers = [
-        int(match.group(1))
-        for key in answers
-        if (match := _NETWORK_KEY.fullmatch(key))
-    ]
+    numbers = [int(match.group(1)) for key in answers if (match := _NETWORK_KEY.fullmatch(key))]
     return max(numbers, default=0) + 1

@@ -59,14 +59,10 @@ def stored_data(session: Session, conversation_id: str) -> dict | None:
             for given_at, text_version in consents
         ],
         "answers": answers(session, plan.id),
-        "versions": _count(
-            session, select(func.count()).where(PlanVersion.plan_id == plan.id)
-        ),
+        "versions": _count(session, select(func.count()).where(PlanVersion.plan_id == plan.id)),
         "active_codes": _count(
             session,
-            select(func.count()).where(
-                ResumeCode.plan_id == plan.id, ResumeCode.expires_at > now
-            ),
+            select(func.count()).where(ResumeCode.plan_id == plan.id, ResumeCode.expires_at > now),
         ),
         "conversations": _count(
             session, select(func.count()).where(PlanConversation.plan_id == plan.id)
