@@ -190,6 +190,17 @@ def is_form_question(warning: str, slots: set[str], forms: set[str]) -> bool:
     return any(name.startswith(f"{form}_") and name[len(form) + 1 :] in slots for form in forms)
 
 
+def unexplained_and_stale(
+    warnings: set[str], slots: set[str], forms: set[str]
+) -> tuple[list[str], list[str]]:
+    """Warnings nobody explained, and explanations of warnings that no longer occur."""
+    unexplained = sorted(
+        w for w in warnings if w not in EXPLAINED_WARNINGS and not is_form_question(w, slots, forms)
+    )
+    stale = sorted(EXPLAINED_WARNINGS.keys() - warnings)
+    return unexplained, stale
+
+
 def main() -> int:
     result = subprocess.run(
         [str(PROJECT_ROOT / ".venv" / "bin" / "rasa"), "data", "validate"],
@@ -200,11 +211,7 @@ def main() -> int:
     )
     output = result.stdout + result.stderr
     warnings = {m.group(1).strip() for line in output.splitlines() if (m := WARNING.search(line))}
-    slots, forms = domain_slots_and_forms()
-    unexplained = sorted(
-        w for w in warnings if w not in EXPLAINED_WARNINGS and not is_form_question(w, slots, forms)
-    )
-    stale = sorted(EXPLAINED_WARNINGS.keys() - warnings)
+    unexplained, stale = unexplained_and_stale(warnings, *domain_slots_and_forms())
     for warning in sorted(warnings & EXPLAINED_WARNINGS.keys()):
         print(f"explained warning: {warning} ({EXPLAINED_WARNINGS[warning]})")
     if result.returncode != 0 or unexplained or stale:
