@@ -1,13 +1,23 @@
-"""Reading intake answers and the order of the intake questions (no servers needed)."""
+"""Reading intake answers, the order of the intake questions and how domain.yml asks them
+(no servers needed)."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
+import yaml
 
 from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.plan_summary import answer_label
-from bot.intake_catalogue import DOMAINS, MEMBER_SLOTS, STORY_SLOTS
+from bot.config import PROJECT_ROOT
+from bot.intake_catalogue import DOMAINS, NO_HELP, STORY_SLOTS, WHO, domain_slot
+from knowledge import reference
+
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @pytest.mark.parametrize(
@@ -135,10 +145,78 @@ def test_stored_answers_become_slots_again():
     assert all(slots[s] is None for s in STORY_SLOTS if s != "good_day")
 
 
-def test_every_domain_has_its_four_questions_in_the_catalogue():
-    for domain in DOMAINS:
-        assert all(f"{domain}_{q}" in flow.ANSWER_SLOTS for q in ("now", "wish", "often", "who"))
-    assert set(MEMBER_SLOTS) <= set(flow.FREE_TEXT_SLOTS)
+def every_question() -> list[str]:
+    """Every question the intake form can ask: a wish in each life domain adds "how often"
+    and "who", and the network loop is still open."""
+    return flow.required_slots({domain_slot(d, "wish"): "dagondersteuning" for d in DOMAINS})
+
+
+def ask_texts(slot: str) -> list[dict]:
+    """The variations of the response Rasa utters to ask for `slot` in the intake form."""
+    responses = DOMAIN["responses"]
+    name = next(
+        (n for n in (f"utter_ask_intake_form_{slot}", f"utter_ask_{slot}") if n in responses), None
+    )
+    assert name, f"no utter_ask_{slot} in domain.yml"
+    return responses[name]
+
+
+def choices(variation: dict) -> list[str]:
+    """The button choices of a question: `/inform{"choice": ...}` values, "/skip" as is."""
+    found = []
+    for button in variation.get("buttons", []):
+        payload = button["payload"]
+        if payload.startswith("/inform"):
+            found.append(json.loads(payload[len("/inform") :])["choice"])
+        else:
+            found.append(payload)
+    return found
+
+
+def test_every_question_of_the_intake_is_a_slot_asked_with_a_dutch_text():
+    questions = every_question()
+    assert len(questions) == len(set(questions))
+    for slot in questions:
+        assert slot in DOMAIN["slots"], f"{slot} is asked but is no slot in domain.yml"
+        if f"action_ask_{slot}" in DOMAIN["actions"]:  # "Klopt dit?" with a summary
+            continue
+        for variation in ask_texts(slot):
+            assert variation["text"].strip(), slot
+            for placeholder in PLACEHOLDER.findall(variation["text"]):
+                # A placeholder that is no slot would be shown to the person as "{...}".
+                assert placeholder in DOMAIN["slots"], (slot, placeholder)
+
+
+@pytest.mark.parametrize("domain", list(DOMAINS))
+def test_the_questions_about_a_life_domain_name_that_domain(domain):
+    label = DOMAINS[domain].lower()
+    for question in ("now", "wish"):
+        variations = ask_texts(domain_slot(domain, question))
+        # one for the person, one for someone of the network, who hears about {person_ref}
+        assert len(variations) == 2, (domain, question)
+        for variation in variations:
+            assert label in variation["text"].lower(), (domain, question, variation["text"])
+        about_someone = [v for v in variations if v.get("condition")]
+        assert about_someone and "{person_ref}" in about_someone[0]["text"]
+
+
+@pytest.mark.parametrize("domain", list(DOMAINS))
+def test_the_wish_buttons_are_support_types_no_help_or_skip(domain):
+    support_types = {category.id for category in reference.support_types()}
+    variations = ask_texts(domain_slot(domain, "wish"))
+    offered = choices(variations[0])
+    assert all(choices(v) == offered for v in variations), domain
+    assert offered[-2:] == [NO_HELP, "/skip"], domain
+    assert offered[:-2] and set(offered[:-2]) <= support_types, domain
+
+
+@pytest.mark.parametrize("domain", list(DOMAINS))
+def test_how_often_is_asked_in_the_unit_and_who_offers_every_circle(domain):
+    (often,) = ask_texts(domain_slot(domain, "often"))
+    assert "{current_unit}" in often["text"]
+    assert choices(often) == ["/skip"]
+    (who,) = ask_texts(domain_slot(domain, "who"))
+    assert choices(who) == [*WHO, "/skip"]
 
 
 def test_a_resumed_intake_knows_the_unit_of_the_open_question():
