@@ -10,7 +10,10 @@ MODEL := models/wegwijzer.tar.gz
 SPACY_DIR := var/spacy/nl_wegwijzer
 KNOWLEDGE_DB := var/knowledge.db
 KNOWLEDGE_SOURCES := $(wildcard knowledge/data/*)
-TRAIN_SOURCES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY_DIR)/meta.json
+GENERATED_SYNONYMS := data/nlu/generated/synonyms.yml
+TRAIN_SOURCES := config.yml domain.yml $(GENERATED_SYNONYMS) $(SPACY_DIR)/meta.json \
+	$(filter-out $(GENERATED_SYNONYMS),$(shell find data -name '*.yml' 2>/dev/null))
+CHECKED := bot actions knowledge tests benchmarks scripts alembic
 
 export PYTHONPATH := $(CURDIR)
 # Rasa phones home and checks for updates by default; this assistant never does.
@@ -19,7 +22,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: setup nlp knowledge train run test lint clean browser
 
-setup: $(VENV)/.installed $(SPACY_DIR)/meta.json $(KNOWLEDGE_DB)
+setup: $(VENV)/.installed $(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS) $(KNOWLEDGE_DB)
 
 $(VENV)/.installed: requirements.lock
 	@py=$$(scripts/find-python310.sh) || exit 1; \
@@ -28,11 +31,14 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/uv pip sync --python $(PY) requirements.lock
 	@touch $@
 
-# The Dutch spaCy pipeline (blank nl + lookup lemmatizer + entity ruler from the reference data).
-nlp: $(SPACY_DIR)/meta.json
+# The Dutch spaCy pipeline (blank nl + lookup lemmatizer + entity ruler from the reference data)
+# and the entity synonyms generated from the same data: one step makes both, and a missing
+# one of the two is made again (a grouped target), so training never runs without synonyms.
+nlp: $(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS)
 NLP_SOURCES := knowledge/data/gemeenten.csv knowledge/data/support_types.yml knowledge/data/target_groups.yml
-$(SPACY_DIR)/meta.json: $(VENV)/.installed bot/nlp_pipeline.py knowledge/reference.py $(NLP_SOURCES)
+$(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS) &: bot/nlp_pipeline.py knowledge/reference.py $(NLP_SOURCES) | $(VENV)/.installed
 	$(PY) -m bot build-nlp --output $(SPACY_DIR)
+	@touch $(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS)
 
 # The knowledge base, rebuilt from knowledge/data/ whenever a data file or its code changes.
 knowledge: $(KNOWLEDGE_DB)
@@ -40,7 +46,8 @@ $(KNOWLEDGE_DB): $(VENV)/.installed $(KNOWLEDGE_SOURCES) $(wildcard knowledge/*.
 	$(PY) -m knowledge build
 
 train: $(MODEL)
-$(MODEL): $(VENV)/.installed $(TRAIN_SOURCES)
+# A new lock alone does not retrain (order-only): the training data and config decide.
+$(MODEL): $(TRAIN_SOURCES) | $(VENV)/.installed
 	$(PY) -m bot exec -- $(BIN)/rasa train --force --fixed-model-name wegwijzer --out models
 	@touch $@
 
@@ -55,18 +62,26 @@ browser:
 		{ $$sudo apt-get update && $$sudo apt-get install -y chromium; }; \
 	fi
 
-# Every test: training data validation, pytest (unit, web, real Rasa servers on SQLite and
-# PostgreSQL/Redis), and Rasa's test stories. Any failure fails the target.
+# Every test: lint, format and types, training data validation, pytest (unit, web, real
+# Rasa servers on SQLite and PostgreSQL/Redis), and Rasa's test stories (dialogue only: NLU
+# quality is gated in pytest by the held-out set). Any failure fails the target; a failed
+# story is printed.
 test: setup browser $(MODEL)
-	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts alembic
+	$(BIN)/ruff check $(CHECKED)
+	$(BIN)/ruff format --check $(CHECKED)
+	$(BIN)/mypy
 	$(PY) -m bot.validate_data
 	$(PY) -m bot exec -- $(BIN)/pytest
-	$(PY) -m bot exec -- $(BIN)/rasa test --stories tests/ --model $(MODEL) \
-		--fail-on-prediction-errors --out var/results
+	@rm -rf var/results
+	$(PY) -m bot exec -- $(BIN)/rasa test core --stories tests/ --model $(MODEL) \
+		--fail-on-prediction-errors --out var/results || \
+		{ echo "Failed test stories (var/results/failed_test_stories.yml):"; \
+		  cat var/results/failed_test_stories.yml; exit 1; }
 
 lint: setup
-	$(BIN)/ruff check bot actions knowledge tests benchmarks scripts alembic
-	$(BIN)/ruff format --check bot actions knowledge tests benchmarks scripts
+	$(BIN)/ruff check $(CHECKED)
+	$(BIN)/ruff format --check $(CHECKED)
+	$(BIN)/mypy
 
 clean:
-	rm -rf models var/spacy var/results $(KNOWLEDGE_DB)
+	rm -rf models var/spacy var/results $(KNOWLEDGE_DB) data/nlu/generated
