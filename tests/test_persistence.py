@@ -7,14 +7,16 @@ lock store, both the real servers on 127.0.0.1. They are required, never skipped
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import requests
 from sqlalchemy import create_engine, text
 
 from bot import processes
-from tests.conftest import POSTGRES_URL, REDIS_HOST, start_assistant
+from tests.conftest import POSTGRES_URL, REDIS_HOST, Assistant, start_assistant
 
 pytestmark = pytest.mark.rasa
 
@@ -45,25 +47,27 @@ def converse_across_a_restart(assistant) -> None:
     ]
 
 
-def test_sqlite_conversation_continues_after_a_restart(tmp_path):
-    settings = processes.settings_on_free_ports(f"sqlite:///{tmp_path / 'tracker.db'}")
-    assistant = start_assistant(settings, tmp_path / "logs")
-    try:
-        converse_across_a_restart(assistant)
-    finally:
-        assistant.stop()
-    assert (tmp_path / "tracker.db").stat().st_size > 0
+def test_sqlite_conversation_continues_after_a_restart(assistant):
+    # The session's assistant runs on its own SQLite tracker store.
+    assert assistant.settings.db_url.startswith("sqlite:///")
+    converse_across_a_restart(assistant)
+    database = Path(assistant.settings.db_url.removeprefix("sqlite:///"))
+    assert database.stat().st_size > 0
+
+
+@pytest.fixture(scope="module")
+def production_assistant(tmp_path_factory) -> Iterator[Assistant]:
+    """The production configuration: PostgreSQL tracker store and Redis lock store."""
+    settings = processes.settings_on_free_ports(POSTGRES_URL, WEGWIJZER_REDIS_HOST=REDIS_HOST)
+    assert settings.lock_store_type == "redis"
+    running = start_assistant(settings, tmp_path_factory.mktemp("production") / "logs")
+    yield running
+    running.stop()
 
 
 @pytest.mark.postgres
-def test_postgresql_conversation_continues_after_a_restart(tmp_path):
-    settings = processes.settings_on_free_ports(POSTGRES_URL, WEGWIJZER_REDIS_HOST=REDIS_HOST)
-    assert settings.lock_store_type == "redis"
-    assistant = start_assistant(settings, tmp_path / "logs")
-    try:
-        converse_across_a_restart(assistant)
-    finally:
-        assistant.stop()
+def test_postgresql_conversation_continues_after_a_restart(production_assistant):
+    converse_across_a_restart(production_assistant)
     engine = create_engine(POSTGRES_URL, future=True)
     with engine.connect() as connection:
         stored = connection.execute(text("SELECT count(*) FROM events")).scalar_one()
@@ -72,16 +76,15 @@ def test_postgresql_conversation_continues_after_a_restart(tmp_path):
 
 
 @pytest.mark.postgres
-def test_two_rasa_servers_share_one_conversation(tmp_path):
+def test_two_rasa_servers_share_one_conversation(production_assistant):
     """Rasa's documented way to scale: turns of one conversation go to either server.
 
     Both servers use the PostgreSQL tracker store and the Redis lock store; each turn
     sees what the other server stored.
     """
-    settings = processes.settings_on_free_ports(POSTGRES_URL, WEGWIJZER_REDIS_HOST=REDIS_HOST)
-    first = start_assistant(settings, tmp_path / "logs")
+    settings = production_assistant.settings
     second_settings = replace(settings, rasa_port=processes.free_port())
-    second = processes.start("rasa", second_settings, tmp_path / "logs")
+    second = processes.start("rasa", second_settings, production_assistant.log_dir)
     try:
         sender = secrets.token_hex(12)
         urls = [settings.rasa_url, second_settings.rasa_url]
@@ -97,7 +100,6 @@ def test_two_rasa_servers_share_one_conversation(tmp_path):
             replies.append(response.json())
     finally:
         second.stop()
-        first.stop()
 
     assert "Wegwijzer" in replies[0][0]["text"]
     assert "niet goed begrepen" in replies[1][0]["text"]
