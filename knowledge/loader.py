@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 from urllib.parse import urlsplit
 
 import yaml
@@ -400,6 +400,12 @@ class Record:
         if not isinstance(value, bool):
             raise self.error(f"`{key}` must be true or false, got {value!r}", key)
         return value
+
+    @overload
+    def choice(self, key: str, options: Iterable[str], nullable: Literal[False] = False) -> str: ...
+
+    @overload
+    def choice(self, key: str, options: Iterable[str], nullable: bool) -> str | None: ...
 
     def choice(self, key: str, options: Iterable[str], nullable: bool = False) -> str | None:
         options = tuple(options)
@@ -930,10 +936,15 @@ def load(data_dir: Path = DATA_DIR) -> KnowledgeData:
     target_groups = _unique(
         _records(data_dir / "target_groups.yml"), lambda r: _category(r, "vaph_codes")
     )
-    known_ids = {
-        record.id
-        for record in (*rights, *services, *groups, *grants, *support_types, *target_groups)
-    }
+    records: list[Right | Service | PriorityGroup | AutomaticGrant | Category] = [
+        *rights,
+        *services,
+        *groups,
+        *grants,
+        *support_types,
+        *target_groups,
+    ]
+    known_ids = {record.id for record in records}
     faq = _load_faq(
         data_dir / "faq.yml",
         {r.id: r for r in rights},

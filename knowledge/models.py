@@ -9,6 +9,7 @@ the provider importer.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -26,13 +27,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
-Base = declarative_base()
+# Any: SQLAlchemy 1.4 has no type information, and mypy accepts only a typed base class.
+Base: Any = declarative_base()
 
 STATUSES = ("verified", "uncertain")
 
 
 class SourcedMixin:
     """Where a record comes from and how sure we are of it."""
+
+    __tablename__: str  # set by every model that uses the mixin
 
     source_url = Column(String(500), nullable=False)
     other_sources = Column(JSON, nullable=False, default=list)

@@ -500,7 +500,7 @@ def rights_for_profile(
     emergency = session.get(AutomaticGrant, EMERGENCY_GRANT) if urgent else None
     subject = _Subject(about)
 
-    matches = []
+    matches: list[RightMatch] = []
     for right in session.execute(select(Right).order_by(Right.name, Right.id)).scalars():
         reasons: list[str] = []
         if age_range is not None:
