@@ -102,8 +102,10 @@ class IntakeAnswer:
             value = read.yes_no(self.intent, self.text) or self.text
             return {slot: value} if value else self.not_understood()
         if slot == "spending":
-            value = self.choice or read.spending(self.text)
-            return {slot: value} if value else self.not_understood("utter_choice_not_understood")
+            spending = self.choice or read.spending(self.text)
+            return (
+                {slot: spending} if spending else self.not_understood("utter_choice_not_understood")
+            )
         return {slot: self.text} if self.text else self.not_understood()
 
     def not_understood(self, response: str = "utter_not_understood_answer") -> dict[str, Any]:

@@ -109,9 +109,11 @@ class ActionResumeIntake(Action):
             if result.status != "ok":
                 dispatcher.utter_message(response=f"utter_resume_{result.status}")
                 return []
-            stored = plans.answers(session, result.plan_id)
+            plan_id = result.plan_id
+            assert plan_id is not None  # an "ok" redemption always names its plan
+            stored = plans.answers(session, plan_id)
         dispatcher.utter_message(response="utter_resumed")
-        return restored_slots(stored, result.plan_id) + continue_intake(tracker)
+        return restored_slots(stored, plan_id) + continue_intake(tracker)
 
     def without_code(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         if tracker.active_loop_name == INTAKE:  # the form asks its question again

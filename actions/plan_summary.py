@@ -52,7 +52,7 @@ def wish_lines(slots: dict[str, Any]) -> list[str]:
     lines = []
     for domain, label in DOMAINS.items():
         wish = slots.get(domain_slot(domain, "wish"))
-        if wants_support(wish):
+        if wish is not None and wants_support(wish):
             often = slots.get(domain_slot(domain, "often"))
             how_often = f" ({_short(often)})" if often and often != SKIPPED else ""
             lines.append(f"- {label}: {_short(names.get(wish, wish))}{how_often}")

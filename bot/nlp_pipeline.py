@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import spacy
 import yaml
+from spacy.pipeline import EntityRuler
 
 from knowledge import reference
 
@@ -115,7 +117,8 @@ def entity_synonyms() -> dict[str, list[str]]:
 def build_pipeline() -> spacy.language.Language:
     nlp = spacy.blank("nl")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    # add_pipe is typed to return any pipe; "entity_ruler" is an EntityRuler.
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
     nlp.initialize()  # loads the lookup tables from spacy-lookups-data
     ruler.add_patterns(entity_patterns())
     return nlp

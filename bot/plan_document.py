@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, tzinfo
+from typing import TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.intake_catalogue import (
@@ -139,7 +140,7 @@ except ZoneInfoNotFoundError:  # no time zone data: dates stay in UTC
 _NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
 
 
-def _given(value: str | None) -> bool:
+def _given(value: str | None) -> TypeGuard[str]:
     return value is not None and value.strip() != "" and value.strip() != SKIPPED
 
 

@@ -122,14 +122,14 @@ def session(db_url: str | None = None) -> Iterator[Session]:
 def include_name(name: str | None, type_: str, parent_names) -> bool:
     """Alembic sees only the app_ tables (reflected ones are filtered by name)."""
     if type_ == "table":
-        return bool(name) and name.startswith(TABLE_PREFIX)
+        return name is not None and name.startswith(TABLE_PREFIX)
     return True
 
 
 def include_object(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
     """Alembic sees only the app_ tables and what belongs to them."""
     if type_ == "table":
-        return bool(name) and name.startswith(TABLE_PREFIX)
+        return name is not None and name.startswith(TABLE_PREFIX)
     table = getattr(obj, "table", None)
     return table is None or table.name.startswith(TABLE_PREFIX)
 

@@ -15,6 +15,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
 
 from bot.config import Settings
 from bot.web import health, plan_routes
@@ -26,7 +27,7 @@ RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 SETTINGS = web.AppKey("settings", Settings)
 HTTP = web.AppKey("http", aiohttp.ClientSession)
-ENGINE = web.AppKey("engine", object)
+ENGINE: web.AppKey[Engine | None] = web.AppKey("engine")
 
 # What the chat page shows when something goes wrong (plain Dutch, no technical words).
 ERRORS = {
@@ -106,8 +107,9 @@ async def _resources(app: web.Application):
         app[ENGINE] = None
     yield
     await app[HTTP].close()
-    if app[ENGINE] is not None:
-        app[ENGINE].dispose()
+    engine = app[ENGINE]
+    if engine is not None:
+        engine.dispose()
 
 
 def create_app(settings: Settings) -> web.Application:

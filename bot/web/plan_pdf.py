@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import matplotlib
 from fontTools.ttLib import TTFont
@@ -132,7 +133,8 @@ class _Writer:
         """A label on its own line and the answer under it, on the same page when short."""
         pdf = self.pdf
         pdf.set_font(FAMILY, "", BODY_SIZE)
-        lines = pdf.multi_cell(0, LINE, clean(value), dry_run=True, output="LINES")
+        # fpdf2 types the result as every possible output; output="LINES" gives the lines.
+        lines = cast(list[str], pdf.multi_cell(0, LINE, clean(value), dry_run=True, output="LINES"))
         if pdf.will_page_break(LINE * (2 + min(len(lines), 4))):
             pdf.add_page()
         self.paragraph(label, bold=True)

@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import re
+from typing import TypeVar
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -58,7 +59,10 @@ class _Unavailable(Exception):
     """The database could not be read."""
 
 
-def _private(response: web.StreamResponse) -> web.StreamResponse:
+_Response = TypeVar("_Response", bound=web.StreamResponse)
+
+
+def _private(response: _Response) -> _Response:
     response.headers.update(PRIVATE_HEADERS)
     return response
 
