@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pytest
 
 from knowledge import db, queries, reference
@@ -10,11 +13,37 @@ from tests.chat import new_sender, texts, titles
 pytestmark = pytest.mark.rasa
 
 
-def expected_names(place: str, page: int = 1, **filters) -> tuple[list[str], int]:
+# How a provider's licence is told (one line under its name).
+LICENSED = "Vergunde zorgaanbieder: erkend door het VAPH"
+NOT_LICENSED = "Geen vergunning van het VAPH"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A provider as the knowledge base has it."""
+
+    name: str
+    municipality: str
+    licensed: bool
+    phone: str | None
+    website: str | None
+
+
+def expected(place: str, page: int = 1, **filters) -> tuple[list[Expected], int]:
+    """One page of the search in the knowledge base, and the total number found."""
     with db.session() as session:
         municipality = queries.resolve_municipality(session, place)
         result = queries.find_providers(session, municipality=municipality, page=page, **filters)
-        return [match.provider.name for match in result.items], result.total
+        providers = [
+            Expected(p.name, p.municipality.name, p.licensed, p.phone, p.website)
+            for p in (match.provider for match in result.items)
+        ]
+        return providers, result.total
+
+
+def expected_names(place: str, page: int = 1, **filters) -> tuple[list[str], int]:
+    providers, total = expected(place, page, **filters)
+    return [provider.name for provider in providers], total
 
 
 def listed(replies: list[dict]) -> str:
@@ -25,34 +54,81 @@ def listed(replies: list[dict]) -> str:
     return "\n".join(found[start:])
 
 
-def test_search_shows_five_at_a_time_with_more_and_another_place(assistant):
+def shown_providers(replies: list[dict]) -> dict[int, list[str]]:
+    """Each provider message by its number: its lines, "6. Name, Municipality" first."""
+    shown = {}
+    for text in texts(replies):
+        if numbered := re.match(r"(\d+)\. ", text):
+            shown[int(numbered.group(1))] = text.splitlines()
+    return shown
+
+
+def assert_shows(replies: list[dict], providers: list[Expected], first: int) -> None:
+    """The providers, numbered from `first`, each with its licence, phone and website."""
+    shown = shown_providers(replies)
+    assert sorted(shown) == list(range(first, first + len(providers))), texts(replies)
+    for number, provider in enumerate(providers, start=first):
+        lines = shown[number]
+        assert lines[0] == f"{number}. {provider.name}, {provider.municipality}"
+        assert lines[1] == (LICENSED if provider.licensed else NOT_LICENSED), lines
+        if provider.phone:
+            assert f"Telefoon: {provider.phone}" in lines
+        if provider.website:
+            assert f"Website: {provider.website}" in lines
+
+
+def test_search_shows_five_at_a_time_and_more_shows_the_next_ones(assistant):
+    # Every place and support type has at most 2 demo providers in its province; a place
+    # without a support type has 6: a second page.
+    first_page, total = expected("Hasselt")
+    second_page, _ = expected("Hasselt", page=2)
+    assert len(first_page) == 5 and 0 < len(second_page) <= 5 and total == 5 + len(second_page)
+    # both wordings of the licence are on the first page
+    assert {provider.licensed for provider in first_page} == {True, False}
+
+    sender = new_sender()
+    replies = assistant.replies(sender, "welke organisaties zijn er in hasselt")
+    assert texts(replies)[-1] == "Welke soort hulp zoek je?"  # the place was understood
+    replies = assistant.replies(sender, "/skip")  # "Maakt niet uit"
+    assert texts(replies)[-1].startswith("Voor wie is de hulp?")
+    replies = assistant.replies(sender, "maakt niet uit")
+
+    assert "voorbeeldgegevens" in texts(replies)[0]  # the demo data set says so
+    assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot 5:" in texts(replies)
+    assert_shows(replies, first_page, first=1)
+    assert texts(replies)[-1] == "Wil je er meer zien?"
+    assert "Meer tonen" in titles(replies)
+
+    more = assistant.replies(sender, "toon er nog meer")
+    assert f"Ik vond {total} aanbieders. Dit zijn er 6 tot {total}:" in texts(more)
+    assert_shows(more, second_page, first=6)
+    assert not {p.name for p in second_page} & {p.name for p in first_page}
+    assert not any(line.startswith(("1. ", "5. ")) for line in texts(more))
+    assert texts(more)[-1].startswith("Dat waren ze allemaal.")
+    assert "Meer tonen" not in titles(more)
+
+
+def test_search_with_place_and_support_type_in_the_message_and_another_place(assistant):
     sender = new_sender()
     replies = assistant.replies(sender, "zoek een dagcentrum in hasselt")
     # Place and support type came with the message: only the target group is asked.
     assert texts(replies)[-1].startswith("Voor wie is de hulp?")
 
     replies = assistant.replies(sender, "maakt niet uit")
-    names, total = expected_names("Hasselt", support_type="dagondersteuning")
-    assert "voorbeeldgegevens" in texts(replies)[0]  # the demo data set says so
-    shown = listed(replies)
-    assert f"Ik vond {total} aanbieders" in shown
-    assert [name for name in names if name in shown] == names and len(names) <= 5
-    assert "Telefoon" in shown or "Website" in shown
-    assert "VAPH" in shown  # licensed or not
-
-    if total > 5:
-        assert "Meer tonen" in titles(replies)
-        more = assistant.replies(sender, "toon er nog meer")
-        page_two, _ = expected_names("Hasselt", page=2, support_type="dagondersteuning")
-        assert all(name in listed(more) for name in page_two)
-        assert "6." in listed(more)
+    providers, total = expected("Hasselt", support_type="dagondersteuning")
+    assert 0 < total <= 5
+    assert "voorbeeldgegevens" in texts(replies)[0]
+    assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot {total}:" in texts(replies)
+    assert_shows(replies, providers, first=1)
+    assert "Meer tonen" not in titles(replies)  # all are shown
 
     assert "Andere gemeente" in titles(replies)
     asked = assistant.replies(sender, "/other_place")
     assert texts(asked)[-1].startswith("Waar zoek je hulp?")
     again = assistant.replies(sender, "3600")  # Genk, by postcode
-    genk, _ = expected_names("Genk", support_type="dagondersteuning")
-    assert genk and genk[0] in listed(again)
+    genk, total = expected("Genk", support_type="dagondersteuning")
+    assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot {total}:" in texts(again)
+    assert_shows(again, genk, first=1)
 
 
 def test_a_misspelled_place_is_understood(assistant):
