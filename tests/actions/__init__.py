@@ -1,0 +1,1 @@
+"""Unit tests of the custom actions on saved trackers: no Rasa server, no action server."""

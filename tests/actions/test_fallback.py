@@ -1,0 +1,56 @@
+"""action_fallback: explain first, offer a human after the second miss in a row."""
+
+from __future__ import annotations
+
+from actions.fallback import ActionFallback
+from tests.actions.conftest import load_tracker, run_action, user
+
+REVERTED = [{"event": "rewind", "timestamp": None}]
+
+
+async def test_first_miss_explains_with_buttons_and_reverts_the_message():
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user("qzxv", "nlu_fallback")))
+
+    assert turn.responses == ["utter_fallback"]
+    assert turn.texts == [
+        "Sorry, dat heb ik niet goed begrepen. Kan je het anders zeggen? "
+        "Of kies hieronder wat je wilt doen."
+    ]
+    assert turn.buttons == [
+        "Wat kan je?",
+        "Wat past bij mij?",
+        "Ondersteuning zoeken",
+        "Met een mens praten",
+    ]
+    assert turn.events == REVERTED
+
+
+async def test_first_miss_in_easy_language():
+    tracker = load_tracker(
+        "welcome", user("qzxv", "nlu_fallback"), slots={"reading_level": "eenvoudig"}
+    )
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.texts == [
+        "Sorry, dat begrijp ik niet.\nKies een knop. Of schrijf het op een andere manier."
+    ]
+
+
+async def test_second_miss_in_a_row_offers_a_human():
+    tracker = load_tracker("after_one_miss", user("sdfkj", "gibberish"))
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.responses == ["utter_fallback_offer_human"]
+    assert turn.text.startswith("Het lukt me niet goed om je te begrijpen, sorry.")
+    assert turn.buttons == ["Ja, met een mens praten", "Nee, opnieuw proberen"]
+    assert turn.events == REVERTED
+
+
+async def test_a_miss_after_an_understood_message_starts_counting_again():
+    tracker = load_tracker("after_miss_and_answer", user("sdfkj", "nlu_fallback"))
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.responses == ["utter_fallback"]
