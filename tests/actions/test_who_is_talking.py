@@ -1,0 +1,114 @@
+"""action_identify_speaker and the speaker question of the forms: the person themself, or
+someone from their network, and the words the questions then use for the person."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.eligibility import ValidateEligibilityForm
+from actions.who_is_talking import ActionIdentifySpeaker
+from tests.actions.conftest import load_tracker, run_action, user
+
+
+async def identify(text: str, entities: dict | None = None, intent="identify_as_network"):
+    tracker = load_tracker("welcome", user(text, intent, entities))
+    return await run_action(ActionIdentifySpeaker(), tracker)
+
+
+async def test_a_parent_naming_the_child_gets_questions_about_the_child_by_name():
+    turn = await identify("ik ben de mama van Lotte", {"relation": ("ouder", "mama")})
+
+    assert turn.texts == ["Goed, dan stel ik mijn vragen over Lotte."]
+    assert turn.slots == {
+        "speaker": "network",
+        "person_name": "Lotte",
+        "relation": "ouder",
+        "person_ref": "Lotte",
+    }
+
+
+async def test_a_first_name_found_by_the_nlu_is_written_with_a_capital():
+    turn = await identify(
+        "ik zoek iets voor mijn broer jens",
+        {"relation": ("broer_zus", "broer"), "first_name": "jens"},
+    )
+
+    assert turn.slots["person_name"] == "Jens"
+    assert turn.texts == ["Goed, dan stel ik mijn vragen over Jens."]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "person_ref"),
+    [
+        ("ik zoek hulp voor mijn zoon", ("kind", "zoon"), "je zoon"),
+        # The relation word with a capital is not taken for a name.
+        ("ik vraag het voor mijn Broer", ("broer_zus", "broer"), "je broer"),
+        # The speaker's own role: the person is the other side of it.
+        ("ik ben de mama", ("ouder", "mama"), "je kind"),
+        ("ik ben zijn begeleider", ("begeleider", "begeleider"), "de persoon die je begeleidt"),
+    ],
+)
+async def test_without_a_name_the_questions_use_the_relation(text, relation, person_ref):
+    turn = await identify(text, {"relation": relation})
+
+    assert turn.slots["person_name"] is None
+    assert turn.slots["person_ref"] == person_ref
+    assert turn.texts == [f"Goed, dan stel ik mijn vragen over {person_ref}."]
+
+
+async def test_someone_else_without_a_relation_is_the_person_you_search_for():
+    turn = await identify("ik vraag het voor iemand anders")
+
+    assert turn.slots == {
+        "speaker": "network",
+        "person_name": None,
+        "relation": None,
+        "person_ref": "de persoon voor wie je zoekt",
+    }
+
+
+async def test_the_person_themself_clears_what_was_said_about_someone_else():
+    turn = await identify("het is voor mezelf", intent="identify_as_person")
+
+    assert turn.texts == ["Goed, het gaat over jou."]
+    assert turn.slots == {
+        "speaker": "person",
+        "person_name": None,
+        "person_ref": None,
+        "relation": None,
+    }
+
+
+# --- the speaker question inside the eligibility form (also used by the intake) ---------------
+
+
+async def validate_speaker(said: dict, extracted: dict) -> object:
+    tracker = load_tracker("eligibility_asks_speaker", said, extracted=extracted)
+    return await run_action(ValidateEligibilityForm(), tracker)
+
+
+async def test_the_network_button_in_the_form_asks_about_the_named_person():
+    said = user("ik ben de papa van Noor", "identify_as_network", {"relation": ("ouder", "papa")})
+
+    turn = await validate_speaker(said, {"speaker": "network"})
+
+    assert turn.slots == {
+        "speaker": "network",
+        "person_name": "Noor",
+        "relation": "ouder",
+        "person_ref": "Noor",
+    }
+    assert turn.texts == []
+
+
+async def test_skipping_the_speaker_question_means_the_person_themself():
+    turn = await validate_speaker(user("/skip", "skip"), {"speaker": "/skip"})
+
+    assert turn.slots == {"speaker": "person"}
+
+
+async def test_an_answer_that_is_no_speaker_is_asked_again():
+    turn = await validate_speaker(user("blauw", "inform"), {"speaker": "blauw"})
+
+    assert turn.slots == {"speaker": None}
+    assert turn.texts == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
