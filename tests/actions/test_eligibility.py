@@ -1,0 +1,244 @@
+"""The "wat past bij mij?" form: reading the answers (validate_eligibility_form) and
+showing the rights that may fit (action_show_rights)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.eligibility import ActionShowRights, ValidateEligibilityForm
+from tests.actions.conftest import Turn, load_tracker, run_action, user
+
+NOT_UNDERSTOOD = 'Dat begrijp ik niet goed. Kies een knop, of typ "sla over".'
+
+
+async def answer(question: str, said: dict, extracted: dict) -> Turn:
+    """The form asked `question` (after speaker, age 34) and the user said `said`."""
+    tracker = load_tracker(
+        "eligibility_asks_place", said, extracted=extracted, slots={"requested_slot": question}
+    )
+    return await run_action(ValidateEligibilityForm(), tracker)
+
+
+def typed(text: str) -> dict:
+    return user(text, "inform")
+
+
+@pytest.mark.parametrize(
+    ("said", "extracted", "age"),
+    [
+        (typed("ik ben 8 jaar"), {"age": "ik ben 8 jaar"}, "8"),
+        (typed("minderjarig"), {"age": "minderjarig"}, "0-17"),
+        (typed("65+"), {"age": "65+"}, "65-120"),
+        (user('/inform{"age": "18-64"}', "inform", {"age": "18-64"}), {"age": "18-64"}, "18-64"),
+        (user("/skip", "skip"), {"age": "/skip"}, "onbekend"),
+    ],
+)
+async def test_an_age_or_an_age_band_is_understood(said, extracted, age):
+    turn = await answer("age", said, extracted)
+
+    assert turn.slots == {"age": age}
+    assert turn.texts == []
+
+
+@pytest.mark.parametrize("text", ["blauw", "150", "tussen 3 en 4"])
+async def test_an_age_that_is_not_understood_is_asked_again(text):
+    turn = await answer("age", typed(text), {"age": text})
+
+    assert turn.slots == {"age": None}
+    assert turn.texts == ["Die leeftijd begrijp ik niet. Typ een getal, bijvoorbeeld 34."]
+
+
+async def test_a_postcode_taken_for_an_age_keeps_the_age_given_before():
+    said = user("3000", "inform", {"postcode": "3000", "age": "3000"})
+
+    turn = await answer("place", said, {"place": "3000", "age": "3000"})
+
+    assert turn.slots == {"place": "Leuven", "age": "34"}
+    assert turn.texts == []
+
+
+@pytest.mark.parametrize(
+    ("said", "extracted", "place"),
+    [
+        (user("Leuven", "inform", {"municipality": "Leuven"}), {"place": "Leuven"}, "Leuven"),
+        (user("ik woon in 3000", "inform", {"postcode": "3000"}), {"place": "3000"}, "Leuven"),
+        (typed("Kortrik"), {"place": "Kortrik"}, "Kortrijk"),
+        (typed("Bruxelles"), {"place": "Bruxelles"}, "Brussel"),
+        (typed("provincie limburg"), {"place": "provincie limburg"}, "provincie Limburg"),
+        (user("/skip", "skip"), {"place": "/skip"}, "onbekend"),
+    ],
+)
+async def test_a_municipality_postcode_or_province_is_understood(said, extracted, place):
+    turn = await answer("place", said, extracted)
+
+    assert turn.slots == {"place": place}
+    assert turn.texts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("Namen", "Wallonië"), ("Nederland", "het buitenland")]
+)
+async def test_outside_flanders_is_kept_and_explained(text, place):
+    turn = await answer("place", typed(text), {"place": text})
+
+    assert turn.slots == {"place": place}
+    assert turn.responses == ["utter_place_outside_flanders"]
+    assert turn.text.startswith("Je woont niet in Vlaanderen of Brussel.")
+
+
+async def test_an_unknown_place_is_asked_again():
+    turn = await answer("place", typed("Atlantis"), {"place": "Atlantis"})
+
+    assert turn.slots == {"place": None}
+    assert turn.texts == [
+        "Die gemeente ken ik niet. Typ de naam van de gemeente of de postcode, "
+        "bijvoorbeeld Gent of 9000."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        ("vaph_known", "nee nog niet", "nee"),
+        ("vaph_known", "ja ik ben erkend", "erkend"),
+        ("vaph_known", "ik heb al een budget", "budget"),
+        ("vaph_known", "prioriteitengroep", "prioriteitengroep"),
+        ("urgent", "het is niet zo dringend", "nee"),
+        ("urgent", "ja heel dringend", "ja"),
+        ("help_kind", "een aangepaste rolstoel", "hulpmiddelen"),
+        ("help_kind", "ergens logeren in het weekend", "kort_verblijf"),
+        ("help_kind", "advies", "advies"),
+    ],
+)
+async def test_a_choice_in_own_words_is_understood(question, text, value):
+    turn = await answer(question, typed(text), {question: text})
+
+    assert turn.slots == {question: value}
+    assert turn.texts == []
+
+
+async def test_a_support_type_in_the_answer_gives_the_help_kind():
+    said = user("woonondersteuning", "inform", {"support_type": "woonondersteuning"})
+
+    turn = await answer("help_kind", said, {"help_kind": "woonondersteuning"})
+
+    assert turn.slots == {"help_kind": "wonen"}
+
+
+@pytest.mark.parametrize("question", ["vaph_known", "urgent", "help_kind"])
+async def test_a_skipped_choice_is_unknown(question):
+    turn = await answer(question, user("/skip", "skip"), {question: "/skip"})
+
+    assert turn.slots == {question: "onbekend"}
+
+
+@pytest.mark.parametrize("question", ["vaph_known", "urgent", "help_kind"])
+async def test_a_choice_that_is_not_understood_is_asked_again(question):
+    turn = await answer(question, typed("banaan"), {question: "banaan"})
+
+    assert turn.slots == {question: None}
+    assert turn.texts == [NOT_UNDERSTOOD]
+
+
+# --- action_show_rights -----------------------------------------------------------------------
+
+RTH = "Rechtstreeks toegankelijke hulp (RTH)"
+
+
+async def show_rights(**slots) -> Turn:
+    """The saved form: for the person, 34, Leuven, not known at the VAPH, begeleiding, not
+    urgent; `slots` changes answers."""
+    return await run_action(ActionShowRights(), load_tracker("eligibility_done", slots=slots))
+
+
+async def test_the_rights_that_may_fit_come_with_why_and_where_to_go():
+    turn = await show_rights()
+
+    assert turn.responses == ["utter_rights_intro", None, "utter_rights_next_steps"]
+    assert turn.texts[0].startswith("Dit kan misschien bij je passen. Ik beslis niets")
+    lines = turn.texts[1].split("\n")
+    assert lines[0] == RTH
+    assert lines[1].startswith("Beperkte ondersteuning voor mensen met een handicap")
+    assert lines[2] == (
+        "Waarom dit misschien past: je bent 34 en een eerste aanvraag kan tot 65 jaar; "
+        "je woont in Leuven, en dit is voor wie in Vlaanderen of Brussel woont; "
+        "je hebt hiervoor geen erkenning van het VAPH nodig; "
+        "je zoekt begeleiding, en daar helpt dit bij."
+    )
+    # The VAPH office of the person's province is added to where to go.
+    assert lines[3].startswith("Waar kan je terecht: ")
+    assert lines[3].endswith("VAPH, provinciaal kantoor Vlaams-Brabant.")
+    assert turn.texts[2].startswith("Onthoud: het VAPH (of de dienst die de hulp geeft) beslist")
+    assert turn.buttons == [
+        "Hulp zoeken in de buurt",
+        "Uitleg over de DOP",
+        "Mijn plan maken",
+        "Met een mens praten",
+    ]
+    assert turn.events == [
+        {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None}
+    ]
+
+
+async def test_easy_language_leaves_out_the_summary_of_each_right():
+    turn = await show_rights(reading_level="eenvoudig")
+
+    assert turn.texts[0] == (
+        "Dit kan misschien passen.\nIk beslis niets. Het VAPH of een andere dienst beslist."
+    )
+    lines = turn.texts[1].split("\n")
+    assert lines[0] == RTH
+    assert lines[1].startswith("Waarom dit misschien past: je bent 34")
+    assert turn.texts[2] == "Het VAPH beslist of je de hulp krijgt.\nWat wil je nu doen?"
+
+
+async def test_for_someone_from_the_network_the_reasons_name_the_person():
+    turn = await show_rights(speaker="network", person_ref="Lotte", person_name="Lotte", age="12")
+
+    assert [text.split("\n")[0] for text in turn.texts[1:-1]] == [
+        "Multifunctioneel centrum (MFC)",
+        RTH,
+    ]
+    assert (
+        "Waarom dit misschien past: Lotte is 12 en een eerste aanvraag kan tot 65 jaar; "
+        "Lotte woont in Leuven" in turn.texts[2]
+    )
+    assert "Lotte heeft hiervoor geen erkenning van het VAPH nodig" in turn.texts[2]
+    assert "je bent" not in turn.text
+
+
+async def test_urgent_puts_the_pvb_first_with_the_noodprocedure():
+    turn = await show_rights(vaph_known="erkend", help_kind="geld", urgent="ja")
+
+    first = turn.texts[1].split("\n")
+    assert first[0] == "Persoonsvolgend budget (PVB)"
+    assert first[2].startswith(
+        "Waarom dit misschien past: het is dringend, en daarvoor bestaat een noodprocedure; "
+    )
+    assert first[-1] == (
+        "Het is dringend: vraag naar de noodprocedure PVB. Een DOP of het VAPH helpt je daarbij."
+    )
+
+
+async def test_more_than_eight_rights_are_counted_instead_of_shown():
+    turn = await show_rights(
+        age="onbekend", place="onbekend", vaph_known="onbekend", help_kind="onbekend"
+    )
+
+    assert turn.responses == [
+        "utter_rights_intro",
+        *[None] * 8,
+        "utter_rights_more",
+        "utter_rights_next_steps",
+    ]
+    assert turn.texts[9] == (
+        "Er is nog meer hulp (6 andere). Zeg welke hulp je zoekt, dan toon ik wat het best past."
+    )
+
+
+async def test_nothing_that_fits_points_to_a_dop():
+    turn = await show_rights(place="Wallonië")
+
+    assert turn.responses == ["utter_rights_none", "utter_rights_next_steps"]
+    assert turn.texts[0].startswith("Ik vond geen hulp die zeker past bij wat je vertelde.")
+    assert "Een Dienst Ondersteuningsplan (DOP) zoekt gratis samen met je" in turn.texts[0]

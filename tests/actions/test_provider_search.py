@@ -1,0 +1,258 @@
+"""The provider search: reading the answers (validate_provider_search_form), results five
+at a time, "Meer tonen", "Andere gemeente" and the wider search."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.provider_search import (
+    ActionForgetPlace,
+    ActionShowMoreProviders,
+    ActionShowProviders,
+    ActionWidenSearch,
+    ValidateProviderSearchForm,
+)
+from tests.actions.conftest import Turn, load_tracker, run_action, user
+
+DEMO = "Let op, dit zijn voorbeeldgegevens. Het zijn geen echte organisaties."
+MORE_BUTTONS = ["Meer tonen", "Andere gemeente", "Iets anders vragen"]
+NONE_FOUND = (
+    "Ik vond geen aanbieders voor deze zoekvraag, sorry. Dat wil niet zeggen dat er geen hulp "
+    "is.\nZullen we breder zoeken?"
+)
+
+
+async def answer(question: str, said: dict, extracted: dict) -> Turn:
+    tracker = load_tracker(
+        "provider_search_asks_place", said, extracted=extracted, slots={"requested_slot": question}
+    )
+    return await run_action(ValidateProviderSearchForm(), tracker)
+
+
+@pytest.mark.parametrize(
+    ("said", "extracted", "place"),
+    [
+        (user("in Leuven", "inform", {"municipality": "Leuven"}), {"place": "Leuven"}, "Leuven"),
+        (user("9000", "inform", {"postcode": "9000"}), {"place": "9000"}, "Gent"),
+        (
+            user("Limburg", "inform", {"province": "Limburg"}),
+            {"place": "Limburg"},
+            "provincie Limburg",
+        ),
+        # No place at all: search everywhere.
+        (user("/skip", "skip"), {"place": "/skip"}, "overal"),
+    ],
+)
+async def test_the_place_to_search_is_understood(said, extracted, place):
+    turn = await answer("place", said, extracted)
+
+    assert turn.slots == {"place": place}
+    assert turn.texts == []
+
+
+async def test_a_place_skipped_in_wat_past_bij_mij_is_asked_here():
+    turn = await answer(
+        "place", user("ik zoek een dagcentrum", "find_provider"), {"place": "onbekend"}
+    )
+
+    assert turn.slots == {"place": None}
+    assert turn.texts == []
+
+
+@pytest.mark.parametrize("text", ["Luik", "in Frankrijk"])
+async def test_a_place_outside_flanders_and_brussels_is_asked_again(text):
+    turn = await answer("place", user(text, "inform"), {"place": text})
+
+    assert turn.slots == {"place": None}
+    assert turn.texts == ["Ik ken alleen aanbieders in Vlaanderen en Brussel."]
+
+
+async def test_an_unknown_place_is_asked_again():
+    turn = await answer("place", user("Gotham", "inform"), {"place": "Gotham"})
+
+    assert turn.slots == {"place": None}
+    assert turn.responses == ["utter_place_not_found"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "extracted", "value"),
+    [
+        (
+            "support_type",
+            user('/inform{"support_type": "logeren"}', "inform", {"support_type": "logeren"}),
+            {"support_type": "logeren"},
+            "logeren",
+        ),
+        (
+            "support_type",
+            user("iets voor overdag", "inform", {"support_type": "dagondersteuning"}),
+            {"support_type": "iets voor overdag"},
+            "dagondersteuning",
+        ),
+        ("support_type", user("/skip", "skip"), {"support_type": "/skip"}, "alle"),
+        (
+            "target_group",
+            user("hij heeft autisme", "inform", {"target_group": "autisme"}),
+            {"target_group": "hij heeft autisme"},
+            "autisme",
+        ),
+        (
+            "target_group",
+            user("maakt niet uit", "skip"),
+            {"target_group": "maakt niet uit"},
+            "alle",
+        ),
+    ],
+)
+async def test_a_support_type_or_target_group_is_understood(question, said, extracted, value):
+    turn = await answer(question, said, extracted)
+
+    assert turn.slots == {question: value}
+    assert turn.texts == []
+
+
+@pytest.mark.parametrize("question", ["support_type", "target_group"])
+async def test_words_that_name_no_category_are_asked_again(question):
+    turn = await answer(question, user("iets leuks", "inform"), {question: "iets leuks"})
+
+    assert turn.slots == {question: None}
+    assert turn.texts == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
+
+
+# --- the results ------------------------------------------------------------------------------
+
+
+async def show(action, **slots) -> Turn:
+    """`action` after the saved search: Leuven, every support type, every target group."""
+    return await run_action(action, load_tracker("provider_search_done", slots=slots))
+
+
+async def test_the_first_five_results_nearest_first_with_more_to_come():
+    turn = await show(ActionShowProviders())
+
+    assert turn.responses == [
+        "utter_providers_demo",
+        "utter_providers_found",
+        "utter_providers_more",
+    ]
+    assert turn.texts[0] == DEMO
+    found = turn.texts[1]
+    assert found.startswith("Ik vond 6 aanbieders. Dit zijn er 1 tot 5:\n\n")
+    assert found.split("\n\n")[1] == (
+        "1. Voorbeeld Assistentiedienst De Hazelaar (Leuven), Leuven\n"
+        "Geen vergunning van het VAPH\n"
+        "Telefoon: 000 00 20 20\n"
+        "Website: https://voorbeeld-020.example.org"
+    )
+    # Leuven first, then the rest of the province.
+    headings = [block.split("\n")[0] for block in found.split("\n\n")[1:]]
+    assert [heading.rsplit(", ", 1)[1] for heading in headings] == [
+        "Leuven",
+        "Leuven",
+        "Halle",
+        "Halle",
+        "Vilvoorde",
+    ]
+    assert (
+        "2. Voorbeeld Dagcentrum De Berk (Leuven), Leuven\n"
+        "Vergunde zorgaanbieder: erkend door het VAPH" in found
+    )
+    assert turn.buttons == MORE_BUTTONS
+    assert turn.slots == {"requested_slot": None, "provider_page": 1.0}
+
+
+async def test_more_results_shows_the_next_page_and_says_that_was_all():
+    turn = await show(ActionShowMoreProviders(), provider_page=1.0)
+
+    assert turn.responses == [
+        "utter_providers_demo",
+        "utter_providers_found",
+        "utter_providers_last",
+    ]
+    assert turn.texts[1] == (
+        "Ik vond 6 aanbieders. Dit zijn er 6 tot 6:\n\n"
+        "6. Voorbeeld Woongroep De Eik (Vilvoorde), Vilvoorde\n"
+        "Geen vergunning van het VAPH\n"
+        "Telefoon: 000 00 22 22\n"
+        "Website: https://voorbeeld-022.example.org"
+    )
+    assert turn.texts[2] == "Dat waren ze allemaal. Wil je ergens anders zoeken?"
+    assert turn.buttons == ["Andere gemeente", "Iets anders vragen"]
+    assert turn.slots == {"provider_page": 2.0}
+
+
+async def test_a_province_is_searched_as_a_whole():
+    turn = await show(ActionShowProviders(), place="provincie Limburg")
+
+    assert turn.texts[1].startswith("Ik vond 6 aanbieders. Dit zijn er 1 tot 5:")
+    towns = {block.split("\n")[0].rsplit(", ", 1)[1] for block in turn.texts[1].split("\n\n")[1:]}
+    assert towns <= {"Hasselt", "Genk", "Sint-Truiden"}
+
+
+async def test_no_result_offers_a_wider_search():
+    turn = await show(ActionShowProviders(), support_type="logeren", target_group="autisme")
+
+    assert turn.texts == [NONE_FOUND]
+    assert turn.buttons == ["Breder zoeken", "Andere gemeente", "Met een mens praten"]
+    assert turn.slots == {"requested_slot": None, "provider_page": None}
+
+
+async def test_no_result_in_easy_language():
+    turn = await show(
+        ActionShowProviders(),
+        support_type="logeren",
+        target_group="autisme",
+        reading_level="eenvoudig",
+    )
+
+    assert turn.texts == ["Ik vond niets voor deze vraag. Sorry.\nZullen we breder zoeken?"]
+
+
+@pytest.mark.xfail(strict=True, reason="utter_providers_found says '1 aanbieders' for one result")
+async def test_a_single_result_is_announced_in_the_singular():
+    turn = await show(ActionWidenSearch(), support_type="logeren", target_group="autisme")
+
+    assert "Ik vond 1 aanbieders" not in turn.text
+
+
+@pytest.mark.parametrize(
+    ("slots", "widened", "changed", "total"),
+    [
+        (
+            {"support_type": "logeren", "target_group": "autisme"},
+            "voor alle doelgroepen",
+            {"target_group": "alle"},
+            1,
+        ),
+        ({"support_type": "logeren"}, "voor alle soorten hulp", {"support_type": "alle"}, 6),
+        ({"place": "Boutersem"}, "in de hele provincie", {"place": "provincie Vlaams-Brabant"}, 6),
+        ({"place": "provincie Limburg"}, "in heel Vlaanderen en Brussel", {"place": "overal"}, 36),
+    ],
+)
+async def test_a_wider_search_leaves_out_one_thing_at_a_time(slots, widened, changed, total):
+    turn = await show(ActionWidenSearch(), **slots)
+
+    assert turn.texts[0] == f"Ik zoek nu breder: {widened}."
+    assert turn.texts[2].startswith(f"Ik vond {total} aanbieders.")
+    assert turn.slots == {**changed, "provider_page": 1.0}
+
+
+async def test_a_search_everywhere_cannot_be_widened():
+    turn = await show(ActionWidenSearch(), place="overal")
+
+    assert turn.texts == [
+        "Breder zoeken kan niet meer. Een Dienst Ondersteuningsplan (DOP) kan samen met je zoeken."
+    ]
+    assert turn.buttons == ["Uitleg over de DOP", "Met een mens praten"]
+    assert turn.events == []
+
+
+async def test_another_municipality_forgets_the_place_and_the_page():
+    tracker = load_tracker(
+        "provider_search_done", user("andere gemeente", "other_place"), slots={"provider_page": 1.0}
+    )
+
+    turn = await run_action(ActionForgetPlace(), tracker)
+
+    assert turn.texts == []
+    assert turn.slots == {"place": None, "provider_page": None}
