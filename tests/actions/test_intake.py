@@ -1,0 +1,547 @@
+"""The omgekeerde intake (intake_form): consent, the story, the network loop, the life
+domains and the closing questions, each answer stored as it is given; the "Klopt dit?"
+summaries and the end of the intake."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from actions.intake import (
+    ActionAskPlanConfirmed,
+    ActionAskStoryConfirmed,
+    ActionFinishIntake,
+    ValidateIntakeForm,
+)
+from bot.intake_catalogue import CONSENT_TEXT_VERSION, STORY_SLOTS
+from bot.storage import db as storage
+from bot.storage import plans
+from bot.storage.models import Consent
+from tests.actions.conftest import (
+    PUBLIC_URL,
+    Turn,
+    load_tracker,
+    run_action,
+    saved_state,
+    stored_answers,
+    user,
+)
+
+NOT_UNDERSTOOD = 'Dat begrijp ik niet goed. Kies een knop, of typ "sla over".'
+YES_NO_NOT_UNDERSTOOD = "Sorry, dat begreep ik niet. Kies ja of nee."
+
+
+async def answer(saved: str, said: dict, extracted: dict | None = None, **slots) -> Turn:
+    """The user answers the question the saved intake asks (`slots` changes the saved
+    conversation first, e.g. which question was asked). Rasa extracts nothing for the
+    intake's questions but `speaker` (`extracted`): the validator reads the message."""
+    tracker = load_tracker(saved, said, extracted=extracted or {}, slots=slots)
+    return await run_action(ValidateIntakeForm(), tracker)
+
+
+def typed(text: str) -> dict:
+    return user(text, "inform")
+
+
+def choice(value: str) -> dict:
+    return user(f'/inform{{"choice": "{value}"}}', "inform", {"choice": value})
+
+
+def plan_of(conversation_id: str):
+    with storage.session() as session:
+        return plans.plan_for_conversation(session, conversation_id)
+
+
+def versions(plan_id: str) -> int:
+    with storage.session() as session:
+        return len(plans.versions(session, plan_id))
+
+
+# --- consent ----------------------------------------------------------------------------------
+
+
+async def test_consent_creates_the_plan_and_starts_the_story():
+    turn = await answer("intake_asks_consent", user("ja hoor", "affirm"))
+
+    plan = plan_of("gesprek-plan")
+    assert plan is not None
+    assert turn.slots == {"consent": "ja", "plan_id": plan.id, "requested_slot": "speaker"}
+    assert turn.texts == [
+        "Dank je. Je mag elke vraag overslaan, en 'later verder' zeggen om te pauzeren.",
+        "Eerst vertel je over het leven zoals het nu is. Er zijn geen foute antwoorden.",
+    ]
+    with storage.session() as session:
+        consent = session.execute(select(Consent)).scalar_one()
+    assert (consent.plan_id, consent.conversation_id) == (plan.id, "gesprek-plan")
+    assert consent.text_version == CONSENT_TEXT_VERSION
+
+
+async def test_who_is_talking_before_the_consent_is_stored_with_it():
+    turn = await answer(
+        "intake_asks_consent",
+        user("ja", "affirm"),
+        speaker="network",
+        person_name="Lotte",
+        relation="ouder",
+        person_ref="Lotte",
+    )
+
+    assert turn.slots["speaker"] == "network" and turn.slots["person_ref"] == "Lotte"
+    assert stored_answers(turn.slots["plan_id"]) == {
+        "person_name": "Lotte",
+        "person_ref": "Lotte",
+        "relation": "ouder",
+        "speaker": "network",
+    }
+
+
+async def test_without_consent_nothing_is_stored_and_the_form_ends():
+    turn = await answer("intake_asks_consent", user("nee", "deny"))
+
+    assert turn.slots == {"consent": "nee", "requested_slot": None}
+    assert turn.texts == []
+    assert plan_of("gesprek-plan") is None
+
+
+async def test_an_unclear_consent_is_asked_again_and_nothing_is_stored():
+    turn = await answer("intake_asks_consent", typed("misschien later"))
+
+    assert turn.slots == {"consent": None, "requested_slot": "consent"}
+    assert turn.texts == [YES_NO_NOT_UNDERSTOOD]
+    assert plan_of("gesprek-plan") is None
+
+
+async def test_after_no_consent_the_intake_asks_nothing_else():
+    tracker = load_tracker("intake_asks_consent", slots={"consent": "nee"})
+
+    required = await ValidateIntakeForm().required_slots([], None, tracker, {})
+
+    assert required == ["consent"]
+
+
+# --- the story --------------------------------------------------------------------------------
+
+
+async def test_an_answer_is_stored_as_given_and_the_next_question_follows():
+    text = "Ik kan goed luisteren en ik zing graag."
+
+    turn = await answer("intake_asks_strengths", typed(text))
+
+    assert turn.slots == {"strengths": text, "requested_slot": "dream_wonen"}
+    plan_id = saved_state("intake_asks_strengths")["stored_plan"]["id"]
+    assert stored_answers(plan_id)["strengths"] == text
+
+
+async def test_a_skipped_question_is_stored_as_unknown():
+    turn = await answer("intake_asks_strengths", user("/skip", "skip"))
+
+    assert turn.slots == {"strengths": "onbekend", "requested_slot": "dream_wonen"}
+
+
+async def test_a_very_long_answer_is_cut_and_the_user_is_told():
+    text = "Ik vertel graag. " * 300  # 5100 characters
+
+    turn = await answer("intake_asks_strengths", typed(text))
+
+    assert turn.texts == [
+        "Dat is een lang antwoord, ik bewaar de eerste 4000 tekens. Je kan het later aanpassen."
+    ]
+    assert turn.slots["strengths"] == text.strip()[:4000]
+    plan_id = saved_state("intake_asks_strengths")["stored_plan"]["id"]
+    assert len(stored_answers(plan_id)["strengths"]) == 4000
+
+
+async def test_an_empty_answer_is_asked_again():
+    turn = await answer("intake_asks_strengths", typed("   "))
+
+    assert turn.slots == {"strengths": None, "requested_slot": "strengths"}
+    assert turn.texts == [NOT_UNDERSTOOD]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        user("ik kan niet meer", "crisis"),
+        user("stop", "stop"),
+        user("ik wil met een mens praten", "request_human"),
+        user("wat is een DOP?", "faq"),
+    ],
+    ids=["crisis", "stop", "human", "faq question"],
+)
+async def test_an_interruption_is_not_taken_as_the_answer(said):
+    turn = await answer("intake_asks_strengths", said)
+
+    assert turn.slots == {"requested_slot": "strengths"}
+    assert turn.texts == []
+    plan_id = saved_state("intake_asks_strengths")["stored_plan"]["id"]
+    assert "strengths" not in stored_answers(plan_id)
+
+
+async def test_an_answer_that_names_a_faq_topic_is_still_an_answer():
+    text = "een vergunde zorgaanbieder en mijn zus"
+
+    turn = await answer("intake_asks_strengths", user(text, "faq"))
+
+    assert turn.slots == {"strengths": text, "requested_slot": "dream_wonen"}
+
+
+async def test_someone_from_the_network_tells_the_story_of_the_named_person():
+    said = user(
+        "over mijn dochter Mira",
+        "identify_as_network",
+        {"relation": ("kind", "dochter"), "first_name": "Mira"},
+    )
+
+    turn = await answer(
+        "intake_asks_strengths",
+        said,
+        extracted={"speaker": "network"},
+        requested_slot="speaker",
+        speaker=None,
+    )
+
+    assert turn.slots["person_ref"] == "Mira"
+    plan_id = saved_state("intake_asks_strengths")["stored_plan"]["id"]
+    assert stored_answers(plan_id)["speaker"] == "network"
+    assert stored_answers(plan_id)["person_ref"] == "Mira"
+
+
+# --- the network, one person at a time --------------------------------------------------------
+
+
+async def test_my_neighbour_becomes_je_buurvrouw_with_the_relation_from_the_message():
+    said = user("mijn buurvrouw", "inform", {"relation": ("vriend", "buurvrouw")})
+
+    turn = await answer("intake_asks_member_name", said)
+
+    assert turn.slots == {
+        "member_name": "je buurvrouw",
+        "member_relation": "vriend",
+        "requested_slot": "member_does",
+    }
+    plan_id = saved_state("intake_asks_member_name")["stored_plan"]["id"]
+    assert stored_answers(plan_id)["network.1.name"] == "je buurvrouw"
+    assert stored_answers(plan_id)["network.1.relation"] == "vriend"
+
+
+async def test_nobody_to_tell_about_ends_the_network_loop():
+    turn = await answer("intake_asks_member_name", user("/skip", "skip"))
+
+    assert turn.slots == {
+        "member_name": None,
+        "member_relation": None,
+        "member_does": None,
+        "member_could": None,
+        "member_more": "nee",
+        "requested_slot": "story_confirmed",
+    }
+
+
+async def test_another_person_asks_about_the_next_member_from_the_start():
+    turn = await answer(
+        "intake_asks_story_confirmed",
+        user("ja", "affirm"),
+        requested_slot="member_more",
+        member_more=None,
+        network_count=None,
+    )
+
+    assert turn.slots == {
+        "member_name": None,
+        "member_relation": None,
+        "member_does": None,
+        "member_could": None,
+        "member_more": None,
+        "network_count": 1.0,
+        "requested_slot": "member_name",
+    }
+    # The first member stays stored; the second is stored under number 2.
+    plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
+    assert stored_answers(plan_id)["network.1.name"] == "Ann"
+
+
+async def test_an_unclear_answer_to_anyone_else_is_asked_again():
+    turn = await answer(
+        "intake_asks_story_confirmed", typed("hmm"), requested_slot="member_more", member_more=None
+    )
+
+    assert turn.texts == [YES_NO_NOT_UNDERSTOOD]
+    assert turn.slots == {"member_more": None, "requested_slot": "member_more"}
+
+
+# --- "Klopt dit?" after the story -------------------------------------------------------------
+
+
+async def test_the_story_summary_lists_what_was_told_and_leaves_out_skipped_questions():
+    turn = await run_action(ActionAskStoryConfirmed(), load_tracker("intake_asks_story_confirmed"))
+
+    assert turn.texts[0] == (
+        "Dit heb ik onthouden:\n"
+        "- Een goede dag: Ik slaap uit, ik wandel met de hond en 's avonds kook ik met mijn zus.\n"
+        "- Wat belangrijk is: Dat ik zelf mag kiezen wat ik doe.\n"
+        "- Waar ik goed in ben en wat ik graag doe: Ik ben goed met dieren en ik teken graag.\n"
+        "- Droom over wonen: Alleen wonen in een studio, met hulp in de buurt.\n"
+        "- Droom over werk of dagbesteding: Werken in een dierenasiel.\n"
+        "- Droom over relaties: Meer vrienden.\n"
+        "- Droom over leren: Leren koken.\n"
+        "- Wat nu moeilijk is: Papieren invullen en alleen de bus nemen.\n"
+        "- Wat nu goed gaat: Mijn zus helpt me met de administratie."
+    )
+    assert turn.texts[1] == "Klopt dit?"
+    assert turn.buttons == ["Ja, dat klopt", "Nee, ik wil iets aanpassen"]
+    assert turn.events == []
+
+
+async def test_the_story_summary_cuts_long_answers_and_accepts_all_skipped():
+    long_day = "Een lange dag. " * 20
+    cut = await run_action(
+        ActionAskStoryConfirmed(),
+        load_tracker("intake_asks_story_confirmed", slots={"good_day": long_day}),
+    )
+    first = cut.texts[0].split("\n")[1]
+    assert first.startswith("- Een goede dag: Een lange dag. Een lange dag.")
+    assert first.endswith("…") and len(first) == len("- Een goede dag: ") + 160
+
+    skipped = await run_action(
+        ActionAskStoryConfirmed(),
+        load_tracker("intake_asks_story_confirmed", slots=dict.fromkeys(STORY_SLOTS, "onbekend")),
+    )
+    assert skipped.texts[0] == "Dit heb ik onthouden:\n- Je sloeg alle vragen over. Dat mag."
+
+
+async def test_yes_confirms_the_story_and_keeps_a_version():
+    turn = await answer("intake_asks_story_confirmed", user("ja dat klopt", "affirm"))
+
+    assert turn.slots == {"story_confirmed": "ja", "requested_slot": "wonen_now"}
+    plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
+    assert versions(plan_id) == 1
+    assert stored_answers(plan_id)["story_confirmed"] == "ja"
+
+
+async def test_no_asks_which_answer_to_change():
+    turn = await answer("intake_asks_story_confirmed", user("nee", "deny"))
+
+    assert turn.slots == {"story_confirmed": None, "requested_slot": "story_confirmed"}
+    assert turn.texts == ["Welk antwoord wil je aanpassen?"]
+    assert turn.buttons[:3] == ["Mijn verhaal", "Mijn dromen", "Mijn netwerk"]
+
+
+async def test_naming_what_is_wrong_asks_those_questions_again():
+    turn = await answer(
+        "intake_asks_story_confirmed", user("nee, mijn dromen kloppen niet", "deny")
+    )
+
+    assert turn.texts == ["Goed, we passen je antwoord over je dromen aan."]
+    dreams = ["dream_wonen", "dream_werk", "dream_vrije_tijd", "dream_relaties", "dream_leren"]
+    assert turn.slots == {
+        **dict.fromkeys(dreams),
+        "plan_confirmed": None,
+        "story_confirmed": None,
+        "requested_slot": "dream_wonen",
+    }
+    plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
+    assert not set(dreams) & set(stored_answers(plan_id))
+    assert stored_answers(plan_id)["good_day"].startswith("Ik slaap uit")
+
+
+async def test_telling_the_network_again_forgets_the_members_told():
+    turn = await answer("intake_asks_story_confirmed", user("mijn netwerk klopt niet", "inform"))
+
+    assert turn.slots["network_count"] == 0.0
+    assert turn.slots["requested_slot"] == "member_name"
+    plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
+    assert not [key for key in stored_answers(plan_id) if key.startswith("network.")]
+
+
+async def test_an_unclear_confirmation_is_asked_again():
+    turn = await answer("intake_asks_story_confirmed", typed("tja"))
+
+    assert turn.texts == [YES_NO_NOT_UNDERSTOOD]
+    assert turn.slots == {"story_confirmed": None, "requested_slot": "story_confirmed"}
+
+
+# --- the life domains -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "wish", "unit"),
+    [
+        (choice("woonondersteuning"), "woonondersteuning", "nachten per week"),
+        (
+            user(
+                "praktische hulp thuis", "inform", {"support_type": "individuele_praktische_hulp"}
+            ),
+            "individuele_praktische_hulp",
+            "uren per week",
+        ),
+        # Words of one's own are kept as typed, and asked about in a general unit.
+        (
+            typed("iemand die 's avonds even langskomt"),
+            "iemand die 's avonds even langskomt",
+            "keer per week of per maand",
+        ),
+    ],
+    ids=["button", "support type in the message", "own words"],
+)
+async def test_a_wish_asks_how_often_in_the_unit_of_its_support_function(said, wish, unit):
+    turn = await answer("intake_asks_wonen_wish", said)
+
+    assert turn.slots == {"wonen_wish": wish, "current_unit": unit, "requested_slot": "wonen_often"}
+
+
+async def test_oproepbare_permanentie_is_only_needed_or_not_so_how_often_is_skipped():
+    turn = await answer("intake_asks_wonen_wish", choice("oproepbare_permanentie"))
+
+    assert turn.slots["wonen_often"] == "nodig"
+    assert turn.slots["requested_slot"] == "wonen_who"
+
+
+@pytest.mark.parametrize("said", [typed("dat gaat goed, geen hulp nodig"), choice("geen")])
+async def test_no_help_needed_goes_on_to_the_next_life_domain(said):
+    turn = await answer("intake_asks_wonen_wish", said)
+
+    assert turn.slots["wonen_wish"] == "geen"
+    assert turn.slots["requested_slot"] == "dagbesteding_now"
+
+
+async def answer_after_wish(question: str, said: dict) -> Turn:
+    """The intake asks `question` after the wish for woonondersteuning (2 nights a week)."""
+    after_wish = {
+        "wonen_wish": "woonondersteuning",
+        "current_unit": "nachten per week",
+        "wonen_often": "2",
+        question: None,
+    }
+    return await answer("intake_asks_wonen_wish", said, requested_slot=question, **after_wish)
+
+
+@pytest.mark.parametrize(
+    ("text", "often"),
+    [("twee nachten per week", "2"), ("elke nacht", "7"), ("2,5", "2.5"), ("soms", "soms")],
+)
+async def test_how_often_is_read_as_a_number_or_kept_as_typed(text, often):
+    turn = await answer_after_wish("wonen_often", typed(text))
+
+    assert turn.slots == {"wonen_often": often, "requested_slot": "wonen_who"}
+
+
+@pytest.mark.parametrize(
+    ("said", "who"),
+    [
+        (typed("mijn zus en een vergunde zorgaanbieder"), "vergund,netwerk"),
+        (typed("een zelfstandige, niet vergund"), "niet_vergund"),
+        (choice("welzijn"), "welzijn"),
+        (typed("de bakker"), "de bakker"),
+    ],
+)
+async def test_who_could_help_is_read_as_the_circles_named(said, who):
+    turn = await answer_after_wish("wonen_who", said)
+
+    assert turn.slots == {"wonen_who": who, "requested_slot": "dagbesteding_now"}
+
+
+# --- the closing questions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "spending"),
+    [
+        (typed("liever cash"), "cash"),
+        (choice("voucher"), "voucher"),
+        (typed("allebei"), "combinatie"),
+    ],
+)
+async def test_cash_voucher_or_both(said, spending):
+    turn = await answer(
+        "intake_asks_plan_confirmed", said, requested_slot="spending", spending=None
+    )
+
+    assert turn.slots == {"spending": spending, "requested_slot": "plan_confirmed"}
+
+
+async def test_a_spending_answer_that_is_not_understood_asks_to_choose():
+    turn = await answer(
+        "intake_asks_plan_confirmed", typed("geen idee"), requested_slot="spending", spending=None
+    )
+
+    assert turn.texts == ["Sorry, dat begreep ik niet. Kies een knop, of typ het anders."]
+    assert turn.slots == {"spending": None, "requested_slot": "spending"}
+
+
+@pytest.mark.parametrize(
+    ("said", "value"), [(user("nee", "deny"), "nee"), (typed("zo zo"), "zo zo")]
+)
+async def test_can_it_last_is_yes_no_or_the_words_typed(said, value):
+    turn = await answer(
+        "intake_asks_plan_confirmed",
+        said,
+        requested_slot="urgency_sustainable",
+        urgency_sustainable=None,
+    )
+
+    assert turn.slots == {"urgency_sustainable": value, "requested_slot": "plan_confirmed"}
+
+
+async def test_the_plan_summary_lists_the_support_asked_per_life_domain():
+    turn = await run_action(ActionAskPlanConfirmed(), load_tracker("intake_asks_plan_confirmed"))
+
+    assert turn.texts == [
+        "Dit is de hulp die je vraagt:\n"
+        "- Wonen: Woonondersteuning (2)\n"
+        "- Dagbesteding en werk: Dagondersteuning (3)\n"
+        "- Huishouden en administratie: Individuele praktische hulp (2)",
+        "Klopt dit?",
+    ]
+
+
+async def test_the_plan_summary_without_any_support_asked():
+    no_help = {f"{domain}_wish": "geen" for domain in ("wonen", "dagbesteding", "huishouden")}
+    tracker = load_tracker("intake_asks_plan_confirmed", slots=no_help)
+
+    turn = await run_action(ActionAskPlanConfirmed(), tracker)
+
+    assert turn.texts[0] == (
+        "Dit is de hulp die je vraagt:\n- Je vroeg geen hulp bij een deel van je leven."
+    )
+
+
+async def test_confirming_the_plan_keeps_a_new_version_and_ends_the_form():
+    turn = await answer("intake_asks_plan_confirmed", user("ja", "affirm"))
+
+    assert turn.slots == {"plan_confirmed": "ja", "requested_slot": None}
+    assert versions(saved_state("intake_asks_plan_confirmed")["stored_plan"]["id"]) == 2
+
+
+async def test_changing_a_life_domain_at_the_end_keeps_the_story_confirmed():
+    turn = await answer("intake_asks_plan_confirmed", user("nee, wonen klopt niet", "deny"))
+
+    assert turn.texts == ["Goed, we passen je antwoord over wonen aan."]
+    assert "story_confirmed" not in turn.slots
+    assert turn.slots["wonen_wish"] is None
+    assert turn.slots["requested_slot"] == "wonen_now"
+
+
+# --- the end of the intake --------------------------------------------------------------------
+
+
+async def test_the_finished_intake_gives_the_link_to_the_draft_plan():
+    turn = await run_action(ActionFinishIntake(), load_tracker("intake_asks_plan_confirmed"))
+
+    token = saved_state("intake_asks_plan_confirmed")["stored_plan"]["document_token"]
+    assert turn.texts == [
+        "Je ontwerp van ondersteuningsplan is klaar, open het met deze link "
+        f"{PUBLIC_URL}/plan/{token}\nHet is een voorbereiding, geen aanvraag."
+    ]
+    assert turn.buttons == ["Laat een trajectondersteuner het nakijken", "Iets aanpassen"]
+    assert turn.events == []
+
+
+async def test_an_intake_without_consent_ends_saying_nothing_was_kept():
+    tracker = load_tracker("intake_asks_consent", slots={"consent": "nee", "requested_slot": None})
+
+    turn = await run_action(ActionFinishIntake(), tracker)
+
+    assert turn.texts == [
+        "Dat is goed, ik bewaar niets over jou. Je kan me wel vragen blijven stellen."
+    ]
+    assert turn.slots == {"consent": None}
