@@ -7,7 +7,7 @@ import pytest
 
 from actions.eligibility import ValidateEligibilityForm
 from actions.who_is_talking import ActionIdentifySpeaker
-from tests.actions.conftest import load_tracker, run_action, user
+from tests.actions.conftest import Turn, load_tracker, run_action, user
 
 
 async def identify(text: str, entities: dict | None = None, intent="identify_as_network"):
@@ -82,7 +82,7 @@ async def test_the_person_themself_clears_what_was_said_about_someone_else():
 # --- the speaker question inside the eligibility form (also used by the intake) ---------------
 
 
-async def validate_speaker(said: dict, extracted: dict) -> object:
+async def validate_speaker(said: dict, extracted: dict) -> Turn:
     tracker = load_tracker("eligibility_asks_speaker", said, extracted=extracted)
     return await run_action(ValidateEligibilityForm(), tracker)
 

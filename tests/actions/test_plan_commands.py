@@ -1,0 +1,331 @@
+"""What someone can ask about their plan at any time: change an answer, show the plan,
+pause with a code, resume with it, see what is stored, delete everything."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from actions.plan_commands import (
+    ActionChangeAnswer,
+    ActionDeleteMyData,
+    ActionPauseIntake,
+    ActionResumeIntake,
+    ActionShowMyData,
+    ActionShowPlan,
+)
+from bot.storage import db as storage
+from bot.storage import plans, resume_codes
+from bot.storage.models import AuditEntry, utcnow
+from tests.actions.conftest import (
+    PUBLIC_URL,
+    Turn,
+    load_tracker,
+    run_action,
+    saved_state,
+    stored_answers,
+    user,
+)
+
+NO_PLAN = "Je hebt nog geen plan. Wil je er een beginnen?"
+CONTINUE_INTAKE = [
+    {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None},
+    {"event": "active_loop", "timestamp": None, "name": "intake_form"},
+]
+SAVED_PLAN = saved_state("intake_asks_wonen_wish")["stored_plan"]
+
+
+def not_slots(turn: Turn) -> list[dict]:
+    return [event for event in turn.events if event["event"] != "slot"]
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        (ActionChangeAnswer(), user("ik wil mijn antwoord over wonen aanpassen", "change_answer")),
+        (ActionShowPlan(), user("wat heb ik al ingevuld?", "show_plan")),
+        (ActionPauseIntake(), user("ik doe later verder", "pause")),
+    ],
+)
+async def test_without_a_plan_the_user_is_offered_to_start_one(action, said):
+    turn = await run_action(action, load_tracker("welcome", said))
+
+    assert turn.texts == [NO_PLAN]
+    assert turn.buttons == ["Ja, begin een plan", "Verder met een code"]
+    assert turn.events == []
+
+
+# --- change an answer -------------------------------------------------------------------------
+
+
+async def test_changing_an_answer_in_the_intake_asks_those_questions_again():
+    said = user("ik wil mijn antwoord over wonen aanpassen", "change_answer")
+
+    turn = await run_action(ActionChangeAnswer(), load_tracker("intake_asks_wonen_wish", said))
+
+    assert turn.texts == ["Goed, we passen je antwoord over wonen aan."]
+    assert turn.slots == {
+        "wonen_now": None,
+        "wonen_wish": None,
+        "wonen_often": None,
+        "wonen_who": None,
+        "plan_confirmed": None,
+    }
+    assert not_slots(turn) == []  # the form is active: it asks the question itself
+    assert "wonen_now" not in stored_answers(SAVED_PLAN["id"])
+
+
+async def test_changing_an_answer_after_the_intake_stopped_starts_the_form_again():
+    said = user("mijn dromen wil ik aanpassen", "change_answer")
+
+    turn = await run_action(ActionChangeAnswer(), load_tracker("intake_after_crisis", said))
+
+    assert turn.texts == ["Goed, we passen je antwoord over je dromen aan."]
+    assert turn.slots["dream_wonen"] is None and turn.slots["story_confirmed"] is None
+    assert not_slots(turn) == CONTINUE_INTAKE[1:]
+    assert turn.events[-2:] == CONTINUE_INTAKE
+    assert not [key for key in stored_answers(SAVED_PLAN["id"]) if key.startswith("dream_")]
+
+
+async def test_the_topic_button_names_what_to_change():
+    said = user(
+        '/change_answer{"intake_topic": "network"}', "change_answer", {"intake_topic": "network"}
+    )
+
+    turn = await run_action(ActionChangeAnswer(), load_tracker("intake_asks_wonen_wish", said))
+
+    assert turn.texts == ["Goed, we passen je antwoord over je netwerk aan."]
+    assert turn.slots["network_count"] == 0.0
+
+
+async def test_changing_without_saying_what_asks_which_answer():
+    said = user("ik wil iets aanpassen", "change_answer")
+
+    turn = await run_action(ActionChangeAnswer(), load_tracker("intake_asks_wonen_wish", said))
+
+    assert turn.texts == ["Welk antwoord wil je aanpassen?"]
+    assert turn.buttons == [
+        "Mijn verhaal",
+        "Mijn dromen",
+        "Mijn netwerk",
+        "Wonen",
+        "Dagbesteding en werk",
+        "Iets anders",
+    ]
+    assert turn.events == []
+
+
+# --- show the plan ----------------------------------------------------------------------------
+
+
+async def test_show_plan_lists_what_was_filled_in_and_links_to_the_draft():
+    said = user("wat heb ik al ingevuld?", "show_plan")
+
+    turn = await run_action(ActionShowPlan(), load_tracker("intake_asks_wonen_wish", said))
+
+    lines = turn.texts[0].split("\n")
+    assert lines[0] == "Dit heb je al ingevuld:"
+    assert lines[1] == (
+        "- Een goede dag: Ik slaap uit, ik wandel met de hond en 's avonds kook ik met mijn zus."
+    )
+    assert "- Droom over vrije tijd: onbekend" not in lines  # skipped
+    assert lines[-1] == "- Netwerk: 1 persoon"
+    assert turn.texts[1] == f"Je plan tot nu toe: {PUBLIC_URL}/plan/{SAVED_PLAN['document_token']}"
+    assert turn.events == []
+
+
+async def test_show_plan_of_a_plan_that_is_gone_gives_no_link():
+    said = user("wat heb ik al ingevuld?", "show_plan")
+    tracker = load_tracker("welcome", said, slots={"plan_id": "0" * 32})
+
+    turn = await run_action(ActionShowPlan(), tracker)
+
+    assert turn.texts == ["Je hebt nog niets ingevuld."]
+
+
+# --- pause and resume -------------------------------------------------------------------------
+
+
+async def pause() -> str:
+    """Pause the saved intake; the code said."""
+    said = user("ik doe later verder", "pause")
+    turn = await run_action(ActionPauseIntake(), load_tracker("intake_asks_wonen_wish", said))
+    return turn.kwargs("utter_paused")["code"]
+
+
+async def resume(saved: str, text: str, **entities) -> Turn:
+    return await run_action(
+        ActionResumeIntake(), load_tracker(saved, user(text, "resume", entities))
+    )
+
+
+async def test_pausing_gives_a_code_to_write_down():
+    said = user("ik doe later verder", "pause")
+
+    turn = await run_action(ActionPauseIntake(), load_tracker("intake_asks_wonen_wish", said))
+
+    code = turn.kwargs("utter_paused")["code"]
+    assert re.fullmatch(r"[A-Z]+-[A-Z]+-\d{4}", code)
+    assert turn.texts == [
+        f"Je antwoorden zijn bewaard, je code is {code}\n"
+        f'Schrijf de code op en typ later "verder met {code}", ook in een ander gesprek en tot '
+        "30 dagen lang."
+    ]
+    assert turn.events == []
+
+
+async def test_the_code_continues_the_plan_in_a_new_conversation_where_it_stopped():
+    code = await pause()
+
+    turn = await resume("welcome", f"verder met {code.lower()}", resume_code=code)
+
+    assert turn.texts == ["Welkom terug. We gaan verder waar je stopte."]
+    restored = turn.slots
+    assert restored["plan_id"] == SAVED_PLAN["id"]
+    assert restored["consent"] == "ja"
+    assert restored["speaker"] == "person"
+    assert restored["plan_name"] == "Sam"
+    assert restored["dream_vrije_tijd"] == "onbekend"
+    assert restored["network_count"] == 1.0 and restored["member_name"] is None
+    assert restored["story_confirmed"] == "ja"
+    assert restored["wonen_now"] == "Ik woon bij mijn ouders."
+    assert restored["wonen_wish"] is None  # the next question the form asks
+    assert turn.events[-2:] == CONTINUE_INTAKE
+    with storage.session() as session:
+        assert plans.plan_for_conversation(session, "gesprek-welkom").id == SAVED_PLAN["id"]
+
+
+async def test_a_code_that_does_not_exist_is_not_found():
+    turn = await resume("welcome", "verder met ZON-MAAN-0000")
+
+    assert turn.texts == [
+        "Ik vind die code niet, kijk even na of je ze goed typte. "
+        "Een code ziet eruit als ZON-MAAN-4821."
+    ]
+    assert turn.buttons == ["Een nieuw plan beginnen", "Met een mens praten"]
+    assert turn.events == []
+
+
+async def test_a_code_older_than_thirty_days_no_longer_works():
+    load_tracker("intake_asks_wonen_wish")  # the plan is stored
+    with storage.session() as session:
+        code = resume_codes.issue_code(session, SAVED_PLAN["id"], now=utcnow() - timedelta(days=31))
+
+    turn = await resume("welcome", f"verder met {code}")
+
+    assert turn.responses == ["utter_resume_expired"]
+    assert turn.text.startswith("Die code werkt niet meer, want een code werkt 30 dagen.")
+    assert turn.events == []
+
+
+async def test_after_three_wrong_codes_the_conversation_has_to_wait():
+    for wrong in ("ZON-MAAN-0001", "ZON-MAAN-0002", "ZON-MAAN-0003"):
+        assert (await resume("welcome", wrong)).responses == ["utter_resume_not_found"]
+    code = await pause()
+
+    turn = await resume("welcome", f"verder met {code}")
+
+    assert turn.texts == [
+        "Je probeerde al een paar codes, wacht 15 minuten en probeer dan opnieuw. "
+        "Een mens kan je ook helpen."
+    ]
+    assert turn.events == []
+
+
+async def test_continue_without_a_code_in_the_same_conversation_goes_back_to_the_intake():
+    turn = await resume("intake_after_crisis", "verder met mijn plan")
+
+    assert turn.texts == ["Welkom terug. We gaan verder waar je stopte."]
+    assert turn.events == CONTINUE_INTAKE
+
+
+async def test_continue_without_a_code_during_the_intake_lets_the_form_ask_again():
+    turn = await resume("intake_asks_wonen_wish", "verder")
+
+    assert turn.texts == []
+    assert turn.events == []
+
+
+async def test_continue_without_a_code_or_a_plan_asks_for_the_code():
+    turn = await resume("welcome", "ik wil verder doen")
+
+    assert turn.texts == ["Typ je code, bijvoorbeeld: verder met ZON-MAAN-4821."]
+    assert turn.events == []
+
+
+# --- privacy ----------------------------------------------------------------------------------
+
+
+async def test_what_do_you_know_about_me_without_a_plan():
+    turn = await run_action(
+        ActionShowMyData(), load_tracker("welcome", user("wat weet je over mij?", "show_my_data"))
+    )
+
+    assert turn.texts == [
+        "Ik bewaar alleen de berichten van dit gesprek, geen plan en geen toestemming. "
+        "Zeg 'vergeet mij' om ook de berichten te wissen."
+    ]
+
+
+async def test_what_do_you_know_about_me_names_everything_stored_in_words():
+    said = user("wat weet je over mij?", "show_my_data")
+
+    turn = await run_action(ActionShowMyData(), load_tracker("intake_asks_wonen_wish", said))
+
+    lines = turn.texts[0].split("\n")
+    assert lines[:3] == [
+        "Dit bewaar ik over jou:",
+        "- Je toestemming: gegeven op 2026-11-24 09:30 (tekst van 2026-11-24)",
+        f"- Je antwoorden: {len(SAVED_PLAN['answers'])}",
+    ]
+    answers = lines[3:-3]
+    assert len(answers) == len(SAVED_PLAN["answers"])
+    for line in (
+        "  - Droom over leren: Leren koken.",
+        "  - Droom over vrije tijd: onbekend",
+        "  - Netwerk, persoon 1: Naam: Ann",
+        "  - Netwerk, persoon 1: Relatie: mijn zus",
+        "  - Netwerk, persoon 1: Wat doet die nu?: Ze helpt me met papieren.",
+        "  - Naam van het plan: Sam",
+        "  - Wonen: Hoe gaat het nu?: Ik woon bij mijn ouders.",
+    ):
+        assert line in answers
+    assert lines[-3:] == [
+        "- Bevestigde versies van je plan: 1",
+        "- Codes om verder te doen: 0",
+        "- De berichten van dit gesprek",
+    ]
+
+
+async def test_forget_me_deletes_the_plan_and_restarts_the_conversation():
+    said = user("ja, wis alles", "affirm")
+
+    turn = await run_action(ActionDeleteMyData(), load_tracker("intake_asks_wonen_wish", said))
+
+    assert turn.texts == ["Alles is gewist. Ik weet niets meer over jou."]
+    assert turn.events == [{"event": "restart", "timestamp": None}]
+    with storage.session() as session:
+        assert plans.plan_by_id(session, SAVED_PLAN["id"]) is None
+        assert plans.plan_for_conversation(session, "gesprek-plan") is None
+        assert session.execute(select(AuditEntry.event)).scalars().all() == ["data_deleted"]
+
+
+async def test_forget_me_without_a_plan_still_confirms_and_restarts():
+    said = user("vergeet mij", "delete_my_data")
+
+    turn = await run_action(ActionDeleteMyData(), load_tracker("welcome", said))
+
+    assert turn.texts == ["Alles is gewist. Ik weet niets meer over jou."]
+    assert turn.events == [{"event": "restart", "timestamp": None}]
+
+
+@pytest.mark.xfail(strict=True, reason="'Wie vertelt' shows the slot value 'person', not words")
+async def test_what_do_you_know_about_me_says_who_is_talking_in_dutch():
+    said = user("wat weet je over mij?", "show_my_data")
+
+    turn = await run_action(ActionShowMyData(), load_tracker("intake_asks_wonen_wish", said))
+
+    assert "  - Wie vertelt: person" not in turn.texts[0].split("\n")
