@@ -43,11 +43,18 @@ def versions(assistant, sender: str) -> int:
         return len(plans.versions(session, plan.id)) if plan else 0
 
 
-@pytest.fixture(scope="module")
-def finished(assistant):
-    """One complete scripted intake for oneself: the sender and every bot text."""
+def full_intake(assistant) -> tuple[str, list[str]]:
+    """A complete scripted intake for oneself in a new conversation: the sender and every
+    bot text."""
     sender = new_sender()
     return sender, chat(assistant, sender, FULL_INTAKE_FOR_ONESELF)
+
+
+@pytest.fixture(scope="module")
+def finished(assistant):
+    """One complete scripted intake, shared by the tests that only read it: a test that
+    changes a plan makes its own with full_intake()."""
+    return full_intake(assistant)
 
 
 def test_consent_is_asked_first_and_explains_what_is_stored(assistant):
@@ -113,10 +120,9 @@ def test_a_network_member_is_asked_about_the_person(assistant):
     assert stored(assistant, sender)["speaker"] == "network"
 
 
-def test_changing_an_answer_after_the_intake_asks_again_and_makes_a_new_version(
-    assistant, finished
-):
-    sender, _ = finished
+def test_changing_an_answer_after_the_intake_asks_again_and_makes_a_new_version(assistant):
+    sender, _ = full_intake(assistant)
+    assert versions(assistant, sender) == 2
     said = chat(assistant, sender, ["ik wil mijn antwoord over vrije tijd aanpassen"])
     assert any("vrije tijd" in line.lower() for line in said)
     chat(assistant, sender, ["ik wil leren dansen", CHOICE_NONE])
