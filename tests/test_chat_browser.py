@@ -1,5 +1,6 @@
 """The chat page in Debian's chromium, against the real Rasa and action servers: the intake
-by keyboard only, the plan link, and axe-core on a conversation with many buttons."""
+with the keyboard only (Tab, Shift+Tab, Enter and typing, never a mouse or focus()), the
+plan link, and axe-core on a conversation with many buttons."""
 
 from __future__ import annotations
 
@@ -10,6 +11,53 @@ from tests.test_plan_routes import CHROMIUM, violations_report
 
 pytestmark = pytest.mark.rasa
 
+# What has the keyboard focus: the element, its words, whether its focus ring shows, and
+# whether it is in the newest message of Wegwijzer.
+FOCUSED = """() => {
+    const element = document.activeElement;
+    const messages = document.querySelectorAll("#conversation > li.bot");
+    const newest = messages[messages.length - 1];
+    const box = element.getBoundingClientRect();
+    return {
+        tag: element.tagName.toLowerCase(),
+        id: element.id,
+        text: (element.textContent || "").trim(),
+        outline: getComputedStyle(element).outlineStyle,
+        on_screen: box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0,
+        in_newest_message: Boolean(newest && newest.contains(element)),
+    };
+}"""
+MAX_PRESSES = 15
+
+
+async def focused(page) -> dict:
+    return await page.evaluate(FOCUSED)
+
+
+async def press_until(page, key: str, reached) -> list[dict]:
+    """Presses `key` until `reached(focused element)`; returns the elements focused on the
+    way (the last one is the target). Fails when the target is not reached."""
+    passed = []
+    for _ in range(MAX_PRESSES):
+        await page.keyboard.press(key)
+        passed.append(await focused(page))
+        if reached(passed[-1]):
+            return passed
+    pytest.fail(f"{key} {MAX_PRESSES} times did not reach the element; focus went to {passed}")
+
+
+def button(name: str):
+    return lambda element: element["tag"] == "button" and element["text"] == name
+
+
+def text_box(element: dict) -> bool:
+    return element["id"] == "message"
+
+
+def assert_visible_focus(element: dict) -> None:
+    assert element["on_screen"], element
+    assert element["outline"] not in ("none", ""), f"no focus ring on {element}"
+
 
 async def test_intake_by_keyboard_with_a_plan_link_and_no_axe_violations(aiohttp_server, assistant):
     if not CHROMIUM.exists():
@@ -17,22 +65,39 @@ async def test_intake_by_keyboard_with_a_plan_link_and_no_axe_violations(aiohttp
     from axe_playwright_python.async_playwright import Axe
     from playwright.async_api import async_playwright
 
-    server = await aiohttp_server(create_app(assistant.settings), host="127.0.0.1")
+    # On the web app's own port: the plan links the assistant writes lead here.
+    server = await aiohttp_server(
+        create_app(assistant.settings), host="127.0.0.1", port=assistant.settings.web_port
+    )
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         try:
             page = await browser.new_page(viewport={"width": 640, "height": 900})  # 200 %
             await page.goto(str(server.make_url("/")))
-            await page.keyboard.press("Tab")  # skip link or the message box first
-            await page.focus("#message")
+            await page.get_by_role("button", name="Mijn plan maken").wait_for()  # the welcome
+
+            # The first Tab reaches the skip link; Enter on it puts the cursor in the text box.
+            await page.keyboard.press("Tab")
+            skip_link = await focused(page)
+            assert (skip_link["tag"], skip_link["text"]) == ("a", "Naar het tekstvak")
+            assert_visible_focus(skip_link)
+            await page.keyboard.press("Enter")
+            assert text_box(await focused(page))
+
             await page.keyboard.type("ik wil mijn ondersteuningsplan maken")
             await page.keyboard.press("Enter")
-            consent = page.get_by_role("button", name="Ja, dat is goed")
-            await consent.wait_for()
+            await page.get_by_role("button", name="Ja, dat is goed").wait_for()
+            assert text_box(await focused(page))  # the cursor stays in the text box
 
-            await consent.focus()  # keyboard only: focus the button, press Enter
+            # Shift+Tab from the text box goes back through the answers to the question just
+            # asked, the last one first.
+            passed = await press_until(page, "Shift+Tab", button("Ja, dat is goed"))
+            assert all(e["tag"] == "button" and e["in_newest_message"] for e in passed), passed
+            assert passed[0]["text"] == "Meer over privacy"
+            assert_visible_focus(passed[-1])
             await page.keyboard.press("Enter")
             await page.get_by_role("button", name="Over mezelf").wait_for()
+
             results = await Axe().run(page)
             assert results.violations_count == 0, violations_report(results)
             overflow = await page.evaluate(
@@ -40,11 +105,37 @@ async def test_intake_by_keyboard_with_a_plan_link_and_no_axe_violations(aiohttp
             )
             assert overflow <= 0
 
-            await page.focus("#message")
+            # The pressed button keeps the focus; Tab goes on to the answers of the new question.
+            assert button("Ja, dat is goed")(await focused(page))
+            passed = await press_until(page, "Tab", button("Over mezelf"))
+            assert all(e["tag"] == "button" for e in passed), passed
+            assert passed[-1]["in_newest_message"]
+            assert_visible_focus(passed[-1])
+            await page.keyboard.press("Enter")
+            await page.get_by_text("Welke naam mag in je plan staan?").wait_for()
+
+            # Tab goes on through the new answer buttons to the text box.
+            passed = await press_until(page, "Tab", text_box)
+            assert all(e["tag"] == "button" for e in passed[:-1]), passed
+            assert any(e["text"] == "Sla over" for e in passed), passed
             await page.keyboard.type("wat heb ik al ingevuld")
             await page.keyboard.press("Enter")
             link = page.get_by_role("link", name="Open je plan (nieuw venster)")
             await link.wait_for()
-            assert "/plan/" in await link.get_attribute("href")
+
+            # Shift+Tab reaches the plan link; Enter opens the plan in a new window.
+            passed = await press_until(
+                page, "Shift+Tab", lambda e: e["tag"] == "a" and e["text"].startswith("Open je")
+            )
+            assert_visible_focus(passed[-1])
+            href = await link.get_attribute("href")
+            assert "/plan/" in href
+            async with page.expect_popup() as opened:
+                await page.keyboard.press("Enter")
+            plan_page = await opened.value
+            await plan_page.wait_for_load_state()
+            assert plan_page.url == href
+            heading = plan_page.get_by_role("heading", level=1)
+            assert await heading.text_content() == "Ontwerp van je ondersteuningsplan"
         finally:
             await browser.close()
