@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 import requests
@@ -63,6 +67,73 @@ def test_a_crashed_process_stops_the_others_and_is_reported_in_one_line(tmp_path
     assert "sending SIGTERM to rasa" in result.stdout
 
 
+class OutputReader:
+    """Reads a process's output in a thread, so that the test waits with a deadline instead
+    of blocking on a line that never comes."""
+
+    def __init__(self, stream) -> None:
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.lines.put(line)
+        self.lines.put(None)  # the output ended: the process closed it or stopped
+
+    def wait_for(self, wanted: str, seconds: float) -> bool:
+        """True as soon as the line `wanted` is read; False when the output ends or the
+        deadline passes first."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                return False
+            self.seen.append(line)
+            if line.strip() == wanted:
+                return True
+        return False
+
+    def text(self) -> str:
+        """Everything read so far."""
+        while True:
+            try:
+                line = self.lines.get_nowait()
+            except queue.Empty:
+                break
+            if line is not None:
+                self.seen.append(line)
+        return "".join(self.seen)
+
+
+def kill_with_descendants(pid: int) -> None:
+    """SIGKILL a process and every process it started (honcho starts each server in a
+    session of its own, so a process group would not reach them)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    tree, todo = [], [pid]
+    while todo:
+        tree.append(todo.pop())
+        todo += children.get(tree[-1], [])
+    for member in tree:
+        try:
+            os.kill(member, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+READY_SECONDS = 300  # Rasa loads its model in 60-90 s when the machine is not busy
+
+
 @pytest.mark.rasa
 def test_run_starts_all_three_prints_the_chat_address_and_stops_them_on_ctrl_c(tmp_path):
     ports = {name: processes.free_port() for name in ("RASA", "ACTION", "WEB")}
@@ -79,21 +150,30 @@ def test_run_starts_all_three_prints_the_chat_address_and_stops_them_on_ctrl_c(t
         stderr=subprocess.STDOUT,
         text=True,
     )
+    output = OutputReader(launcher.stdout)
     ready_line = f"Wegwijzer is ready. Chat: http://127.0.0.1:{ports['WEB']}/"
+    stopped = False
     try:
-        seen = []
-        for line in launcher.stdout:
-            seen.append(line)
-            if line.strip() == ready_line:
-                break
-        assert ready_line in "".join(seen), "".join(seen)[-3000:]
+        ready = output.wait_for(ready_line, READY_SECONDS)
+        assert ready, (
+            f"no line {ready_line!r} within {READY_SECONDS} s or before the output ended; "
+            f"the last output:\n{output.text()[-3000:]}"
+        )
         health = requests.get(f"http://127.0.0.1:{ports['WEB']}/healthz", timeout=10)
         assert health.json()["status"] == "up"
     finally:
         launcher.send_signal(signal.SIGINT)
-        output, _ = launcher.communicate(timeout=60)
+        try:
+            launcher.wait(timeout=60)
+            stopped = True
+        except subprocess.TimeoutExpired:
+            kill_with_descendants(launcher.pid)
+            launcher.wait()
+        output.thread.join(timeout=10)
 
-    assert "SIGINT received" in output
+    said = output.text()
+    assert stopped, f"still running 60 s after Ctrl-C; the last output:\n{said[-3000:]}"
+    assert "SIGINT received" in said
     for port in ports.values():
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
