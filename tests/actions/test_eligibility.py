@@ -57,6 +57,19 @@ async def test_a_postcode_taken_for_an_age_keeps_the_age_given_before():
     assert turn.texts == []
 
 
+async def test_a_wrong_value_for_a_question_not_asked_yet_is_dropped_quietly():
+    said = user("voor mezelf, ik woon in 3000", "identify_as_person", {"age": "3000"})
+    tracker = load_tracker(
+        "eligibility_asks_speaker", said, extracted={"speaker": "person", "age": "3000"}
+    )
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert turn.slots["age"] is None
+    assert turn.slots["speaker"] == "person"
+    assert turn.texts == []
+
+
 @pytest.mark.parametrize(
     ("said", "extracted", "place"),
     [
@@ -104,6 +117,7 @@ async def test_an_unknown_place_is_asked_again():
         ("vaph_known", "ik heb al een budget", "budget"),
         ("vaph_known", "prioriteitengroep", "prioriteitengroep"),
         ("urgent", "het is niet zo dringend", "nee"),
+        ("urgent", "ja", "ja"),
         ("urgent", "ja heel dringend", "ja"),
         ("help_kind", "een aangepaste rolstoel", "hulpmiddelen"),
         ("help_kind", "ergens logeren in het weekend", "kort_verblijf"),
@@ -178,6 +192,21 @@ async def test_the_rights_that_may_fit_come_with_why_and_where_to_go():
     assert turn.events == [
         {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None}
     ]
+
+
+@pytest.mark.parametrize(
+    ("place", "lives", "office"),
+    [
+        ("provincie Limburg", "je woont in Vlaanderen", None),
+        ("Brussel", "je woont in Brussel", "VAPH, provinciaal kantoor Vlaams-Brabant"),
+    ],
+)
+async def test_the_reasons_and_the_office_follow_the_place(place, lives, office):
+    turn = await show_rights(place=place)
+
+    lines = turn.texts[1].split("\n")
+    assert f"; {lives}, en dit is voor wie in Vlaanderen of Brussel woont;" in lines[2]
+    assert lines[3].endswith(f"{office}.") if office else "provinciaal kantoor" not in lines[3]
 
 
 async def test_easy_language_leaves_out_the_summary_of_each_right():

@@ -151,10 +151,14 @@ async def test_a_very_long_answer_is_cut_and_the_user_is_told():
     assert len(stored_answers(plan_id)["strengths"]) == 4000
 
 
-async def test_an_empty_answer_is_asked_again():
-    turn = await answer("intake_asks_strengths", typed("   "))
+@pytest.mark.parametrize(
+    "question", ["strengths", "wonen_wish", "wonen_often", "wonen_who", "urgency_sustainable"]
+)
+async def test_an_empty_answer_is_asked_again(question):
+    asked = {"requested_slot": question, question: None}
+    turn = await answer("intake_asks_plan_confirmed", typed("   "), **asked)
 
-    assert turn.slots == {"strengths": None, "requested_slot": "strengths"}
+    assert turn.slots == {question: None, "requested_slot": question}
     assert turn.texts == [NOT_UNDERSTOOD]
 
 
@@ -258,6 +262,22 @@ async def test_another_person_asks_about_the_next_member_from_the_start():
     # The first member stays stored; the second is stored under number 2.
     plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
     assert stored_answers(plan_id)["network.1.name"] == "Ann"
+
+
+async def test_no_one_else_ends_the_network_loop_and_counts_the_member():
+    turn = await answer(
+        "intake_asks_story_confirmed",
+        typed("neen, dat is alles"),
+        requested_slot="member_more",
+        member_more=None,
+        network_count=None,
+    )
+
+    assert turn.slots == {
+        "member_more": "nee",
+        "network_count": 1.0,
+        "requested_slot": "story_confirmed",
+    }
 
 
 async def test_an_unclear_answer_to_anyone_else_is_asked_again():
@@ -469,7 +489,8 @@ async def test_a_spending_answer_that_is_not_understood_asks_to_choose():
 
 
 @pytest.mark.parametrize(
-    ("said", "value"), [(user("nee", "deny"), "nee"), (typed("zo zo"), "zo zo")]
+    ("said", "value"),
+    [(user("nee", "deny"), "nee"), (typed("ja hoor"), "ja"), (typed("zo zo"), "zo zo")],
 )
 async def test_can_it_last_is_yes_no_or_the_words_typed(said, value):
     turn = await answer(
