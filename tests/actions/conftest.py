@@ -6,6 +6,11 @@ inside a form, the events Rasa's form adds before it calls the validator). `run_
 runs the action with a CollectingDispatcher and renders what it dispatched with Rasa's own
 response generator from domain.yml, as the Rasa server would before sending it.
 
+A saved tracker has the keys of Rasa's tracker dump (GET /conversations/<id>/tracker):
+`sender_id`, `slots` (those not at their initial value suffice), `active_loop` and
+`events`. One saved after the intake's consent also has `stored_plan`: what the application
+database held then (plan id, link token, consent, answers, number of confirmed versions).
+
 The knowledge base is built once from knowledge/data/ into a temporary file (so a provider
 list imported into var/knowledge.db changes nothing here); every test gets its own freshly
 migrated application database.
