@@ -96,13 +96,16 @@ def show_providers(
         return [SlotSet("provider_page", None)]
     if result.demo:
         dispatcher.utter_message(response="utter_providers_demo")
-    dispatcher.utter_message(
-        response="utter_providers_found",
-        total=result.total,
-        first=first,
-        last=first + len(texts) - 1,
-        providers="\n\n".join(texts),
-    )
+    if result.total == 1:
+        dispatcher.utter_message(response="utter_providers_found_one", providers=texts[0])
+    else:
+        dispatcher.utter_message(
+            response="utter_providers_found",
+            total=result.total,
+            first=first,
+            last=first + len(texts) - 1,
+            providers="\n\n".join(texts),
+        )
     more = "utter_providers_more" if result.has_more else "utter_providers_last"
     dispatcher.utter_message(response=more)
     return [SlotSet("provider_page", float(page))]

@@ -124,6 +124,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_providers_found' is not used in any story or rule.": (
         "said by action_show_providers with one page of results"
     ),
+    "The utterance 'utter_providers_found_one' is not used in any story or rule.": (
+        "said by action_show_providers when the search finds one provider"
+    ),
     "The utterance 'utter_providers_last' is not used in any story or rule.": (
         "said by action_show_providers after the last page"
     ),
