@@ -91,6 +91,9 @@ def show_providers(
         )
         first = (page - 1) * PAGE_SIZE + 1
         texts = [_describe(first + i, match) for i, match in enumerate(result.items)]
+    if not texts and result.total:  # "Meer tonen" after the last page
+        dispatcher.utter_message(response="utter_providers_last")
+        return []
     if not texts:
         dispatcher.utter_message(response="utter_providers_none")
         return [SlotSet("provider_page", None)]

@@ -181,6 +181,15 @@ async def test_more_results_shows_the_next_page_and_says_that_was_all():
     assert turn.slots == {"provider_page": 2.0}
 
 
+async def test_more_results_after_the_last_page_says_that_was_all_and_keeps_the_page():
+    turn = await show(ActionShowMoreProviders(), provider_page=2.0)
+
+    assert turn.responses == ["utter_providers_last"]
+    assert turn.texts == ["Dat waren ze allemaal. Wil je ergens anders zoeken?"]
+    assert turn.buttons == ["Andere gemeente", "Iets anders vragen"]
+    assert turn.events == []
+
+
 async def test_a_province_is_searched_as_a_whole():
     turn = await show(ActionShowProviders(), place="provincie Limburg")
 
