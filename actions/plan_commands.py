@@ -13,7 +13,7 @@ from actions import answers
 from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.intake import clear_topic, store
-from actions.plan_summary import answer_label, filled_in, plan_url
+from actions.plan_summary import answer_label, answer_value, filled_in, plan_url
 from bot.config import load_settings
 from bot.storage import db, plans, privacy, resume_codes
 
@@ -133,7 +133,7 @@ def _stored_lines(data: dict[str, Any]) -> list[str]:
     lines.append(f"- Je antwoorden: {len(data['answers'])}")
     for key, value in data["answers"].items():
         label = answer_label(key)
-        lines.append(f"  - {label}: {value[:80]}")
+        lines.append(f"  - {label}: {answer_value(key, value)[:80]}")
     lines.append(f"- Bevestigde versies van je plan: {data['versions']}")
     lines.append(f"- Codes om verder te doen: {data['active_codes']}")
     lines.append("- De berichten van dit gesprek")

@@ -18,7 +18,7 @@ from bot.intake_catalogue import (
     URGENCY_LABELS,
     domain_slot,
 )
-from bot.plan_document import LABELS
+from bot.plan_document import LABELS, RELATION_NOUNS, SPEAKER_NETWORK
 from knowledge.reference import support_types
 
 MAX_CHARS = 160  # longer answers are cut in the summary, never in the plan
@@ -99,6 +99,19 @@ _OTHER_LABELS = {
     "spending": "Cash of voucher",
     "providers": "Zorgaanbieder",
 }
+
+
+_SPEAKER_WORDS = {"person": "jij zelf", "network": SPEAKER_NETWORK.lower()}
+
+
+def answer_value(key: str, value: str) -> str:
+    """A stored answer for "wat weet je over mij?": slot ids such as `person` or
+    `broer_zus` in words, typed answers as typed."""
+    if key == "speaker":
+        return _SPEAKER_WORDS.get(value, value)
+    if key == "relation" or key.endswith(".relation"):
+        return RELATION_NOUNS.get(value, value)
+    return value
 
 
 def answer_label(key: str) -> str:

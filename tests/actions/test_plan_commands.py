@@ -26,6 +26,7 @@ from tests.actions.conftest import (
     load_tracker,
     run_action,
     saved_state,
+    store_plan,
     stored_answers,
     user,
 )
@@ -322,10 +323,36 @@ async def test_forget_me_without_a_plan_still_confirms_and_restarts():
     assert turn.events == [{"event": "restart", "timestamp": None}]
 
 
-@pytest.mark.xfail(strict=True, reason="'Wie vertelt' shows the slot value 'person', not words")
 async def test_what_do_you_know_about_me_says_who_is_talking_in_dutch():
     said = user("wat weet je over mij?", "show_my_data")
 
     turn = await run_action(ActionShowMyData(), load_tracker("intake_asks_wonen_wish", said))
 
-    assert "  - Wie vertelt: person" not in turn.texts[0].split("\n")
+    lines = turn.texts[0].split("\n")
+    assert "  - Wie vertelt: person" not in lines
+    assert "  - Wie vertelt: jij zelf" in lines
+
+
+async def test_what_do_you_know_about_me_names_a_network_speaker_and_relations_in_words():
+    state = saved_state("intake_asks_wonen_wish")
+    told_by_a_parent = {
+        "speaker": "network",
+        "person_name": "Sam",
+        "relation": "ouder",
+        "network.1.relation": "broer_zus",
+    }
+    answers = {**SAVED_PLAN["answers"], **told_by_a_parent}
+    store_plan({**SAVED_PLAN, "answers": answers}, state["sender_id"])
+    said = user("wat weet je over mij?", "show_my_data")
+
+    turn = await run_action(ActionShowMyData(), load_tracker("intake_asks_wonen_wish", said))
+
+    lines = turn.texts[0].split("\n")
+    for line in (
+        "  - Wie vertelt: iemand uit het netwerk",
+        "  - Naam van de persoon: Sam",
+        "  - Relatie met de persoon: ouder",
+        "  - Netwerk, persoon 1: Relatie: broer of zus",
+    ):
+        assert line in lines
+    assert not any(line.endswith(("network", "broer_zus")) for line in lines)
