@@ -36,7 +36,9 @@ def say_faq_answer(
     """Say the knowledge base's answer and the next steps; False when there is none.
 
     In the middle of a form the next-step buttons are left out: the form asks its question
-    again instead."""
+    again instead. The next steps are chosen by `level`, not by a condition on the slot:
+    Rasa renders an action's responses with the slots from before the action's own events,
+    so after a switch of reading level a condition would still see the old level."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
@@ -44,7 +46,7 @@ def say_faq_answer(
         return False
     dispatcher.utter_message(text=text)
     if next_steps:
-        dispatcher.utter_message(response="utter_faq_next_steps")
+        dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
     return True
 
 

@@ -80,8 +80,13 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_fallback_offer_human' is not used in any story or rule.": (
         "said by action_fallback (actions/fallback.py) after the second miss in a row"
     ),
-    "The utterance 'utter_faq_next_steps' is not used in any story or rule.": (
-        "said by action_answer_faq (actions/faq.py) after every answer"
+    "The utterance 'utter_faq_next_steps_gewoon' is not used in any story or rule.": (
+        "said by action_answer_faq and the reading level actions (actions/faq.py) after every "
+        "answer at the reading level gewoon"
+    ),
+    "The utterance 'utter_faq_next_steps_eenvoudig' is not used in any story or rule.": (
+        "said by action_answer_faq and the reading level actions (actions/faq.py) after every "
+        "answer at the reading level eenvoudig"
     ),
     "The utterance 'utter_faq_unknown' is not used in any story or rule.": (
         "said by action_answer_faq when the knowledge base has no answer"

@@ -3,8 +3,6 @@ from the knowledge base at the user's reading level."""
 
 from __future__ import annotations
 
-import pytest
-
 from actions.faq import ActionAnswerFaq
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
 from tests.actions.conftest import faq_selection, load_tracker, run_action, user
@@ -24,7 +22,7 @@ def pvb_question(text: str = "wat is een persoonsvolgend budget?") -> dict:
 async def test_question_is_answered_from_the_knowledge_base_with_next_steps():
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", pvb_question()))
 
-    assert turn.responses == [None, "utter_faq_next_steps"]
+    assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
     assert turn.texts[0].startswith(PVB_GEWOON)
     # The figures come from the knowledge records, not from a placeholder.
     assert "vanaf 17 jaar" in turn.texts[0] and "{" not in turn.texts[0]
@@ -87,7 +85,11 @@ async def test_not_understanding_switches_to_easy_language_and_repeats_the_last_
 
     turn = await run_action(ActionUseSimpleLanguage(), tracker)
 
-    assert turn.responses == ["utter_reading_level_eenvoudig", None, "utter_faq_next_steps"]
+    assert turn.responses == [
+        "utter_reading_level_eenvoudig",
+        None,
+        "utter_faq_next_steps_eenvoudig",
+    ]
     assert turn.texts[0] == "Goed. Ik schrijf nu in makkelijke taal."
     assert turn.texts[1].startswith(PVB_EENVOUDIG)
     assert turn.slots == {"reading_level": "eenvoudig"}
@@ -111,20 +113,19 @@ async def test_normal_language_switches_back_and_repeats_the_answer_in_full():
 
     turn = await run_action(ActionUseNormalLanguage(), tracker)
 
+    assert turn.responses == ["utter_reading_level_gewoon", None, "utter_faq_next_steps_gewoon"]
     assert turn.texts[0] == "Goed. Ik geef nu weer de gewone uitleg."
     assert turn.texts[1].startswith(PVB_GEWOON)
+    # The next steps come at the new level too, not at the level before the switch.
+    assert turn.texts[2] == "Is dit duidelijk? Je kan ook een andere vraag stellen."
+    assert turn.buttons == ["Eenvoudiger uitleg", "Wat past bij mij?", "Met een mens praten"]
     assert turn.slots == {"reading_level": "gewoon"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Rasa renders the responses of an action with the slots from before its events: "
-    "the next steps after 'ik snap het niet' still come at the old reading level",
-)
 async def test_after_switching_to_easy_language_the_next_steps_are_easy_too():
     tracker = load_tracker("faq_answered", user("ik snap het niet", "simpler_language"))
 
     turn = await run_action(ActionUseSimpleLanguage(), tracker)
 
     assert turn.texts[2] == "Wil je nog iets weten?"
-    assert "Nog eenvoudiger" in turn.buttons
+    assert turn.buttons == ["Nog eenvoudiger", "Wat past bij mij?", "Met een mens praten"]
