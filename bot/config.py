@@ -36,6 +36,8 @@ class Settings:
     rasa_token: str
     # The address people use to reach the web app; plan links start with it.
     public_url: str = ""
+    # The trained model Rasa serves (make train writes it).
+    model_path: str = str(MODEL_DIR / "wegwijzer.tar.gz")
 
     @property
     def rasa_url(self) -> str:
@@ -86,6 +88,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         # Hex: a token starting with "-" would be taken for an option by `rasa run`.
         rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_hex(32),
         public_url=env.get("WEGWIJZER_PUBLIC_URL", "").rstrip("/"),
+        model_path=env.get("WEGWIJZER_MODEL") or str(MODEL_DIR / "wegwijzer.tar.gz"),
     )
 
 
@@ -111,6 +114,7 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_WEB_PORT": str(settings.web_port),
             "WEGWIJZER_RASA_TOKEN": settings.rasa_token,
             "WEGWIJZER_PUBLIC_URL": settings.public_url or settings.web_url,
+            "WEGWIJZER_MODEL": settings.model_path,
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",

@@ -21,7 +21,7 @@ from honcho.environ import parse_procfile
 from honcho.manager import Manager
 from honcho.printer import Printer
 
-from bot.config import MODEL_DIR, PROJECT_ROOT, VAR_DIR, Settings, rasa_environment
+from bot.config import PROJECT_ROOT, VAR_DIR, Settings, rasa_environment
 
 PROCFILE = PROJECT_ROOT / "Procfile"
 PROCESS_NAMES = {"rasa": "Rasa server", "actions": "action server", "web": "web app"}
@@ -91,8 +91,8 @@ def announce_when_ready(settings: Settings, timeout: float = 600) -> None:
 
 
 def run(settings: Settings) -> int:
-    if not (MODEL_DIR / "wegwijzer.tar.gz").exists():
-        print("No trained model in models/: run `make run` (it trains one first).")
+    if not Path(settings.model_path).exists():
+        print(f"No trained model at {settings.model_path}: run `make run` (it trains one first).")
         return 1
     problems = busy_ports(settings)
     if problems:

@@ -13,7 +13,7 @@ import yaml
 from sqlalchemy import select
 
 from bot import processes
-from bot.config import MODEL_DIR, PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT, Settings
 from knowledge import db
 from knowledge.models import FaqAnswer
 
@@ -70,7 +70,7 @@ class Assistant:
 
 
 def start_assistant(settings: Settings, log_dir: Path) -> Assistant:
-    if not (MODEL_DIR / "wegwijzer.tar.gz").exists():
+    if not Path(settings.model_path).exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
     servers = {"actions": processes.start("actions", settings, log_dir)}
     try:

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from bot.config import MODEL_DIR, PROJECT_ROOT, load_settings, rasa_environment
+from bot.config import PROJECT_ROOT, load_settings, rasa_environment
 
 HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout.yml"
 
@@ -27,7 +27,7 @@ def intent_report(tmp_path_factory) -> dict:
             "--nlu",
             str(HOLDOUT),
             "--model",
-            str(MODEL_DIR / "wegwijzer.tar.gz"),
+            load_settings().model_path,
             "--out",
             str(out),
         ],
