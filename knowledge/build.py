@@ -199,6 +199,7 @@ def _right(right: loader.Right) -> models.Right:
                 text=amount.text,
                 value=amount.value,
                 year=amount.year,
+                money=amount.money,
                 **amount.source.columns(),
             )
             for position, amount in enumerate(right.amounts)

@@ -137,6 +137,7 @@ class Amount:
     text: str
     value: float | None
     year: int | None
+    money: bool  # a sum of money ("bedrag"); other figures are times, counts or scores
     source: Source
 
 
@@ -698,12 +699,17 @@ def _amounts(record: Record, right_source: Source) -> tuple[Amount, ...]:
             raise record.error("each amount must be a record with fields", "amounts", index)
 
     def amount(sub: Record) -> Amount:
-        sub.expect_fields(("id", "text", "value", "year"), SOURCE_FIELDS)
+        sub.expect_fields(("id", "text", "value", "year"), ("money",) + SOURCE_FIELDS)
+        year = sub.integer("year", low=1900, high=2100)
+        if year is not None and "money" not in sub.values:
+            # The year is said as "bedrag van" or "cijfer van": the record must say which.
+            raise sub.error("an amount with a `year` needs `money: true` or `money: false`")
         return Amount(
             key=sub.identifier("id", RECORD_ID, "an id of letters, digits and _"),
             text=sub.required_text("text"),
             value=sub.number("value"),
-            year=sub.integer("year", low=1900, high=2100),
+            year=year,
+            money=sub.boolean("money", default=False),
             source=sub.source(inherit=right_source),
         )
 

@@ -144,12 +144,16 @@ class Amount(SourcedMixin, Base):
     text = Column(String(300), nullable=False)
     value = Column(Float, nullable=True)
     year = Column(Integer, nullable=True)
+    money = Column(Boolean, nullable=False, default=False)  # else a time, count or score
 
     right = relationship("Right", back_populates="amounts")
 
     def spoken(self) -> str:
         """How the assistant says it: the text, with the year when it is known."""
-        return f"{self.text} (bedrag van {self.year})" if self.year else self.text
+        if not self.year:
+            return self.text
+        label = "bedrag" if self.money else "cijfer"
+        return f"{self.text} ({label} van {self.year})"
 
 
 class Service(SourcedMixin, Base):

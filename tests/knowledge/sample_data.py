@@ -70,6 +70,7 @@ RIGHTS = f"""\
       text: 300 euro per maand
       value: 300
       year: 2024
+      money: true
       status: uncertain
       source_url: {SOURCE}
   how_to_apply: Via de zorgkas of een DOP.

@@ -14,7 +14,7 @@ from knowledge.__main__ import main
 from knowledge.build import UNCERTAIN_POINTER, build
 from knowledge.db import make_engine
 from knowledge.loader import DataError
-from knowledge.models import FaqAnswer, Municipality, Provider, Province
+from knowledge.models import Amount, FaqAnswer, Municipality, Provider, Province
 from tests.conftest import POSTGRES_URL
 from tests.knowledge.sample_data import line_of, replace_in, write_sample_data
 
@@ -65,6 +65,20 @@ def test_faq_placeholders_are_filled_in(session: Session) -> None:
     assert "02 225 84 11" in answers[("what_is_bob", "gewoon")].text
     assert answers[("what_is_bob", "gewoon")].uses == ["BOB", "zorgkas"]
     assert all("{" not in a.text for a in answers.values())
+
+
+@pytest.mark.parametrize(
+    ("money", "year", "spoken"),
+    [
+        (True, 2019, "300 euro per maand (bedrag van 2019)"),
+        (False, 2021, "300 euro per maand (cijfer van 2021)"),  # a time, count or score
+        (True, None, "300 euro per maand"),
+    ],
+)
+def test_the_year_is_said_as_an_amount_only_for_money(
+    money: bool, year: int | None, spoken: str
+) -> None:
+    assert Amount(text="300 euro per maand", money=money, year=year).spoken() == spoken
 
 
 def test_an_uncertain_used_record_marks_the_answer(data_dir: Path, db_path: Path) -> None:

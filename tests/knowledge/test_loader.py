@@ -53,6 +53,13 @@ CASES = {
         "`min_age` must be a whole number",
         ("min_age", 1),
     ),
+    "year_without_money": (
+        "rights.yml",
+        "      money: true\n",
+        "",
+        "an amount with a `year` needs `money: true` or `money: false`",
+        ("- id: per_month", 1),
+    ),
     "text_type": (
         "priority_groups.yml",
         "name: Prioriteitengroep 1",
