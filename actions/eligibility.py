@@ -22,7 +22,10 @@ from knowledge.models import Service
 MAX_RIGHTS = 8  # more than this is too much to read in a chat; the rest is counted
 WHY = "Waarom dit misschien past"
 WHERE = "Waar kan je terecht"
-URGENT_NOTE = "Het is dringend: vraag naar de {procedure}. Een DOP of het VAPH helpt je daarbij."
+# The brief (§2.5 a) names the VAPH for the noodprocedure and gives a DOP no role in it.
+URGENT_NOTE = "Het is dringend: vraag het VAPH naar de {procedure}. Het VAPH beslist."
+DANGER_NOTE = "Is er nu gevaar? Bel dan meteen {phone}."
+EMERGENCY_NUMBER = "noodnummer_112"  # the services.yml record of the emergency number
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -93,6 +96,9 @@ def describe_right(session, match: queries.RightMatch, place, level: str) -> str
     if match.emergency is not None:
         procedure = match.emergency.name[:1].lower() + match.emergency.name[1:]
         lines.append(URGENT_NOTE.format(procedure=procedure))
+        emergency_number = session.get(Service, EMERGENCY_NUMBER)
+        if emergency_number is not None and emergency_number.phone:
+            lines.append(DANGER_NOTE.format(phone=emergency_number.phone))
     return "\n".join(lines)
 
 

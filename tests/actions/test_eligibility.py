@@ -244,9 +244,11 @@ async def test_urgent_puts_the_pvb_first_with_the_noodprocedure():
     assert first[2].startswith(
         "Waarom dit misschien past: het is dringend, en daarvoor bestaat een noodprocedure; "
     )
-    assert first[-1] == (
-        "Het is dringend: vraag naar de noodprocedure PVB. Een DOP of het VAPH helpt je daarbij."
-    )
+    assert first[-2:] == [
+        "Het is dringend: vraag het VAPH naar de noodprocedure PVB. Het VAPH beslist.",
+        "Is er nu gevaar? Bel dan meteen 112.",
+    ]
+    assert "DOP" not in "\n".join(first[-2:])  # the brief gives a DOP no role in it
 
 
 async def test_more_than_eight_rights_are_counted_instead_of_shown():
