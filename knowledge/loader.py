@@ -152,6 +152,9 @@ class Right:
     min_age: int | None
     max_age: int | None
     first_request_before_age: int | None
+    open_after_age_if_recognised: bool  # recognised by the VAPH: no first-request age
+    exceptional_max_age: int | None  # the age at which even an exceptional extension stops
+    new_grants_only_for: tuple[str, ...]  # empty: new grants are not limited to groups
     residence: str | None  # None: the source does not say
     recognition: str | None  # None: the source does not say
     minors_only: bool
@@ -660,6 +663,7 @@ def _right(record: Record, service_ids: set[str]) -> Right:
         ("id", "name", "kind", "summary", "who", "residence", "recognition", "help_kinds")
         + ("how_to_apply", "where"),
         ("abbreviation", "min_age", "max_age", "first_request_before_age", "minors_only")
+        + ("open_after_age_if_recognised", "exceptional_max_age", "new_grants_only_for")
         + ("amounts",)
         + SOURCE_FIELDS,
     )
@@ -667,6 +671,15 @@ def _right(record: Record, service_ids: set[str]) -> Right:
     min_age, max_age = record.integer("min_age"), record.integer("max_age")
     if min_age is not None and max_age is not None and min_age > max_age:
         raise record.error(f"`min_age` {min_age} is above `max_age` {max_age}", "min_age")
+    exceptional_max_age = record.integer("exceptional_max_age")
+    if exceptional_max_age is not None and (max_age is None or exceptional_max_age <= max_age):
+        message = "`exceptional_max_age` needs a `max_age` below it"
+        raise record.error(message, "exceptional_max_age")
+    first_request_before_age = record.integer("first_request_before_age")
+    open_after_age = record.boolean("open_after_age_if_recognised", default=False)
+    if open_after_age and first_request_before_age is None:
+        message = "`open_after_age_if_recognised` needs a `first_request_before_age`"
+        raise record.error(message, "open_after_age_if_recognised")
     return Right(
         id=record.identifier("id", RECORD_ID, "an id of letters, digits and _"),
         name=record.required_text("name"),
@@ -676,7 +689,10 @@ def _right(record: Record, service_ids: set[str]) -> Right:
         who=record.required_text("who"),
         min_age=min_age,
         max_age=max_age,
-        first_request_before_age=record.integer("first_request_before_age"),
+        first_request_before_age=first_request_before_age,
+        open_after_age_if_recognised=open_after_age,
+        exceptional_max_age=exceptional_max_age,
+        new_grants_only_for=record.text_list("new_grants_only_for", optional=True),
         residence=record.choice("residence", RESIDENCES, nullable=True),
         recognition=record.choice("recognition", RECOGNITIONS, nullable=True),
         minors_only=record.boolean("minors_only", default=False),

@@ -121,6 +121,11 @@ class Right(SourcedMixin, Base):
     min_age = Column(Integer, nullable=True)
     max_age = Column(Integer, nullable=True)
     first_request_before_age = Column(Integer, nullable=True)
+    # True: someone the VAPH already recognised can still use it after that age.
+    open_after_age_if_recognised = Column(Boolean, nullable=False, default=False)
+    exceptional_max_age = Column(Integer, nullable=True)  # even an exception stops here
+    # Plain sentences naming the only groups that still get it new; empty: not limited.
+    new_grants_only_for = Column(JSON, nullable=False, default=list)
     residence = Column(String(30), nullable=True)  # None: the source does not say
     recognition = Column(String(20), nullable=True)  # None: the source does not say
     minors_only = Column(Boolean, nullable=False, default=False)

@@ -427,18 +427,24 @@ def _age_reasons(
             return None
         reasons.append(f"{be} en dit kan vanaf {right.min_age} jaar")
     if right.max_age is not None:
-        if low >= right.max_age:
+        if low < right.max_age:
+            reasons.append(f"{be} en dit kan tot {right.max_age} jaar")
+        elif right.exceptional_max_age is not None and low < right.exceptional_max_age:
+            reasons.append(
+                f"{be}: dit kan meestal tot {right.max_age} jaar, "
+                f"en soms nog tot {right.exceptional_max_age} jaar"
+            )
+        else:
             return None
-        reasons.append(f"{be} en dit kan tot {right.max_age} jaar")
     if right.first_request_before_age is not None:
         limit = right.first_request_before_age
         if low < limit:
             reasons.append(f"{be} en een eerste aanvraag kan tot {limit} jaar")
-        elif recognised and right.recognition == "required":
-            # Someone recognised by the VAPH before the limit can still turn to it later.
+        elif recognised and right.open_after_age_if_recognised:
+            # Someone the VAPH already recognised can still turn to it after the limit.
             reasons.append(
                 f"{be}, maar {subject.is_} al erkend door het VAPH: wie vóór {limit} jaar "
-                "erkend werd, kan ook later nog een aanvraag doen"
+                "erkend werd, kan ook later nog hulp vragen"
             )
         else:
             return None
@@ -482,7 +488,11 @@ def rights_for_profile(
     "Lotte is 34" instead of "je bent 34".
 
     `lives_in` is a Municipality, or a region when only that is known: FLANDERS_REGION,
-    BRUSSELS_REGION, WALLOON_REGION or ABROAD. With `urgent=True` the PVB comes first and
+    BRUSSELS_REGION, WALLOON_REGION or ABROAD. A right that new people only get in
+    particular groups (`new_grants_only_for`, such as the zorgbudget voor mensen met een
+    handicap) is never listed: the profile cannot tell whether someone is in such a group.
+    A right with `open_after_age_if_recognised` stays for someone the VAPH recognised who
+    is past its `first_request_before_age`. With `urgent=True` the PVB comes first and
     carries the emergency procedure (AutomaticGrant ATG_NOOD) in `emergency`, when both exist
     and the PVB fits the profile.
     """
@@ -502,6 +512,8 @@ def rights_for_profile(
 
     matches: list[RightMatch] = []
     for right in session.execute(select(Right).order_by(Right.name, Right.id)).scalars():
+        if right.new_grants_only_for:
+            continue  # the questions cannot tell whether someone is in one of those groups
         reasons: list[str] = []
         if age_range is not None:
             age_reasons = _age_reasons(right, *age_range, subject, recognised)

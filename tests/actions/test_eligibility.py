@@ -263,7 +263,7 @@ async def test_more_than_eight_rights_are_counted_instead_of_shown():
         "utter_rights_next_steps",
     ]
     assert turn.texts[9] == (
-        "Er is nog meer hulp (6 andere). Zeg welke hulp je zoekt, dan toon ik wat het best past."
+        "Er is nog meer hulp (5 andere). Zeg welke hulp je zoekt, dan toon ik wat het best past."
     )
 
 

@@ -60,6 +60,27 @@ CASES = {
         "an amount with a `year` needs `money: true` or `money: false`",
         ("- id: per_month", 1),
     ),
+    "open_after_age_without_age": (
+        "rights.yml",
+        "  first_request_before_age: 65\n",
+        "  first_request_before_age: null\n  open_after_age_if_recognised: true\n",
+        "`open_after_age_if_recognised` needs a `first_request_before_age`",
+        ("open_after_age_if_recognised", 1),
+    ),
+    "exceptional_max_age_without_max_age": (
+        "rights.yml",
+        "  max_age: null\n",
+        "  max_age: null\n  exceptional_max_age: 26\n",
+        "`exceptional_max_age` needs a `max_age` below it",
+        ("exceptional_max_age", 1),
+    ),
+    "new_grants_only_for_not_a_list": (
+        "rights.yml",
+        "  who: Mensen die op een wachtlijst staan.\n",
+        "  who: Mensen die op een wachtlijst staan.\n  new_grants_only_for: iedereen\n",
+        "`new_grants_only_for` must be a list",
+        ("new_grants_only_for", 1),
+    ),
     "text_type": (
         "priority_groups.yml",
         "name: Prioriteitengroep 1",

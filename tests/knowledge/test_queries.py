@@ -134,7 +134,10 @@ def right(id: str, **fields: object) -> Right:
         "who": "Voor wie.",
         "min_age": None,
         "max_age": None,
+        "exceptional_max_age": None,
         "first_request_before_age": None,
+        "open_after_age_if_recognised": False,
+        "new_grants_only_for": [],
         "residence": "vlaanderen_brussel",
         "recognition": "not_required",
         "minors_only": False,
@@ -154,8 +157,26 @@ def add_rights(session: Session) -> None:
                 kind="budget",
                 min_age=17,
                 first_request_before_age=65,
+                open_after_age_if_recognised=True,
                 recognition="required",
                 help_kinds=["geld", "begeleiding", "wonen"],
+            ),
+            right(
+                "BOB",
+                name="Zorgbudget voor mensen met een handicap",
+                kind="allowance",
+                new_grants_only_for=["wie vrijwillig overstapt"],
+                recognition="required",
+                help_kinds=["geld"],
+            ),
+            right(
+                "MFC",
+                name="Multifunctioneel centrum",
+                kind="service",
+                max_age=22,
+                exceptional_max_age=26,
+                recognition=None,
+                help_kinds=["dagbesteding"],
             ),
             right(
                 "PAB",
@@ -172,7 +193,7 @@ def add_rights(session: Session) -> None:
                 name="Inkomensvervangende tegemoetkoming",
                 kind="allowance",
                 min_age=18,
-                max_age=65,
+                first_request_before_age=65,  # a VAPH recognition changes nothing here
                 residence="belgie",
                 help_kinds=["geld"],
             ),
@@ -180,6 +201,7 @@ def add_rights(session: Session) -> None:
                 "RTH",
                 name="Rechtstreeks toegankelijke hulp",
                 first_request_before_age=65,
+                open_after_age_if_recognised=True,
                 help_kinds=["begeleiding", "kort_verblijf"],
             ),
             right("IMB", name="Hulpmiddelen", recognition="required", help_kinds=["hulpmiddelen"]),
@@ -444,11 +466,33 @@ def test_first_pvb_request_only_before_65(session: Session) -> None:
 
 def test_someone_recognised_before_65_can_still_turn_to_the_vaph(session: Session) -> None:
     matches = {m.right.id: m for m in rights_for_profile(session, age=70, recognised=True)}
-    assert "PVB" in matches and "RTH" not in matches  # RTH needs no recognition: no exception
+    # RTH needs no recognition, but a recognised person keeps access after 65 (brief §4).
+    assert {"PVB", "RTH"} <= set(matches)
+    assert "IVT_IT" not in matches  # a VAPH recognition does not lift this age limit
+    for right_id in ("PVB", "RTH"):
+        assert (
+            "je bent 70, maar je bent al erkend door het VAPH: wie vóór 65 jaar erkend werd, "
+            "kan ook later nog hulp vragen" in matches[right_id].reasons
+        )
+    not_recognised = ids(rights_for_profile(session, age=70, recognised=False))
+    assert "RTH" not in not_recognised and "PVB" not in not_recognised
+    assert "RTH" not in ids(rights_for_profile(session, age=70))  # recognition not known
+
+
+def test_a_right_with_new_grants_only_for_some_groups_is_never_listed(session: Session) -> None:
+    for profile in ({}, {"age": 8}, {"age": 34, "recognised": True}, {"help_kind": "geld"}):
+        assert "BOB" not in ids(rights_for_profile(session, **profile))  # type: ignore[arg-type]
+
+
+def test_an_exceptional_extension_keeps_the_right_until_its_own_limit(session: Session) -> None:
+    young = {m.right.id: m for m in rights_for_profile(session, age=12)}
+    assert "je bent 12 en dit kan tot 22 jaar" in young["MFC"].reasons
+    extended = {m.right.id: m for m in rights_for_profile(session, age=24)}
     assert (
-        "je bent 70, maar je bent al erkend door het VAPH: wie vóór 65 jaar erkend werd, "
-        "kan ook later nog een aanvraag doen" in matches["PVB"].reasons
+        "je bent 24: dit kan meestal tot 22 jaar, en soms nog tot 26 jaar"
+        in extended["MFC"].reasons
     )
+    assert "MFC" not in ids(rights_for_profile(session, age=26))
 
 
 def test_an_age_band_keeps_what_fits_some_age_in_it(session: Session) -> None:
@@ -500,9 +544,13 @@ def test_residence(session: Session) -> None:
 
 def test_unrecognised_gets_only_rights_without_recognition(session: Session) -> None:
     matches = rights_for_profile(session, recognised=False)
-    assert {m.right.recognition for m in matches} == {"not_required"}
+    assert {m.right.recognition for m in matches} == {"not_required", None}
     assert "PVB" not in ids(matches) and "IMB" not in ids(matches)
-    assert all("je hebt hiervoor geen erkenning van het VAPH nodig" in m.reasons for m in matches)
+    assert all(
+        "je hebt hiervoor geen erkenning van het VAPH nodig" in m.reasons
+        for m in matches
+        if m.right.recognition == "not_required"
+    )
     recognised = {m.right.id: m for m in rights_for_profile(session, recognised=True)}
     assert {"PVB", "IMB", "RTH"} <= set(recognised)
     assert "je bent door het VAPH erkend als persoon met een handicap" in recognised["PVB"].reasons
@@ -513,7 +561,7 @@ def test_help_kind_and_nothing_known(session: Session) -> None:
     matches = rights_for_profile(session, age=40, help_kind="geld")
     assert ids(matches) == ["IVT_IT", "PVB"]
     assert "je zoekt geld voor je ondersteuning, en daar helpt dit bij" in matches[0].reasons
-    assert len(rights_for_profile(session)) == 7
+    assert len(rights_for_profile(session)) == 8  # every right but BOB
     with pytest.raises(ValueError):
         rights_for_profile(session, help_kind="taart")
 
