@@ -27,6 +27,9 @@ async def test_crisis_gives_the_crisis_lines_the_noodprocedure_and_a_human():
     positions = [text.index(line) for line in CRISIS_LINES]
     assert positions == sorted(positions), "112 first, then 1813, then 106"
     assert "Het VAPH heeft ook een noodprocedure PVB: een snelle weg" in text
+    # The brief gives the DOP no role in the noodprocedure; the VAPH decides.
+    assert "Het VAPH beslist of je die krijgt." in text
+    assert "DOP" not in text
     assert turn.buttons == ["Ja, met een mens praten", "Nee, verder met Wegwijzer"]
     assert turn.events == []
 
