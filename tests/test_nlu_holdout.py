@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,8 @@ HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout.yml"
 
 
 @pytest.fixture(scope="module")
-def intent_report(tmp_path_factory) -> dict:
+def evaluation(tmp_path_factory) -> Path:
+    """The output folder of `rasa test nlu` on the held-out file."""
     out = tmp_path_factory.mktemp("nlu_holdout")
     subprocess.run(
         [
@@ -36,12 +38,24 @@ def intent_report(tmp_path_factory) -> dict:
         check=True,
         capture_output=True,
     )
-    return json.loads((out / "intent_report.json").read_text())
+    return out
 
 
-def test_intent_macro_f1_on_the_holdout_is_at_least_0_90(intent_report):
-    assert intent_report["macro avg"]["f1-score"] >= 0.90
+def test_intent_macro_f1_on_the_holdout_is_at_least_0_90(evaluation):
+    report = json.loads((evaluation / "intent_report.json").read_text())
+    weakest = sorted(
+        (round(scores["f1-score"], 2), intent)
+        for intent, scores in report.items()
+        if isinstance(scores, dict) and "support" in scores and "avg" not in intent
+    )[:5]
+    assert report["macro avg"]["f1-score"] >= 0.90, f"weakest intents: {weakest}"
 
 
-def test_every_crisis_message_in_the_holdout_is_recognised(intent_report):
-    assert intent_report["crisis"]["recall"] == 1.0
+def test_every_crisis_message_in_the_holdout_is_recognised(evaluation):
+    errors = json.loads((evaluation / "intent_errors.json").read_text())
+    missed = [
+        (error["text"], error["intent_prediction"]["name"])
+        for error in errors
+        if error["intent"] == "crisis"
+    ]
+    assert missed == [], "crisis messages taken for something else"
