@@ -1,0 +1,40 @@
+"""The keyword check beside the classifier (bot/crisis_signals.txt) is deterministic: the
+same on every machine, whatever the training gave. It must catch what it is written for,
+and not fire on ordinary questions about the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.crisis_signals import load_signals, signals_crisis
+
+SIGNALS = load_signals()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ik kan echt niet meer",
+        "hij slaat mij",
+        "we moeten morgen ons huis uit en we hebben nergens een plek",
+        "ik moet mijn kamer uit en weet niet waar naartoe",
+        "het loopt thuis uit de hand en ik ben bang",
+        "ik ben bang, het loopt hier uit de hand",
+        "Ik wil er een einde aan maken",
+    ],
+)
+def test_a_crisis_signal_is_caught_whatever_the_model(message):
+    assert signals_crisis(message, SIGNALS)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "we moeten het huis uit tegen volgende maand, waar vind ik een woning",
+        "het papierwerk loopt uit de hand",
+        "ik ben bang dat ik het formulier verkeerd invul",
+        "hoe vraag ik een budget aan",
+    ],
+)
+def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
+    assert not signals_crisis(message, SIGNALS)
