@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,11 @@ from bot.config import PROJECT_ROOT, Settings
 from knowledge import db
 from knowledge.models import FaqAnswer
 
-POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+# The production-kind services, required (never skipped). Another database on the same
+# server can be chosen so that two suites can run side by side.
+POSTGRES_URL = os.environ.get(
+    "WEGWIJZER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 REDIS_HOST = "127.0.0.1"
 
 
