@@ -7,6 +7,8 @@
 #     bash benchmarks/seed_and_threads.sh [SEED ...]     (default seeds: 42 7)
 #     FULL=1 bash benchmarks/seed_and_threads.sh         (the whole pytest suite per model)
 #     REUSE=1 bash benchmarks/seed_and_threads.sh        (test the variants trained before)
+# With FULL=1 beside another suite, give it a database of its own (createdb variants):
+#     WEGWIJZER_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/variants FULL=1 ...
 #
 # Run from the project root after `make setup`. The variants and their logs go to
 # var/variants/; each is served through WEGWIJZER_MODEL, so models/ is never touched.
