@@ -167,8 +167,12 @@ def test_a_plan_survives_a_restart_of_the_rasa_server(assistant):
     start_plan(assistant, sender)
     chat(assistant, sender, ["lang slapen en dan wandelen"])
     assistant.restart_rasa()
-    said = chat(assistant, sender, ["mijn hond"])
-    assert stored(assistant, sender)["what_matters"] == "mijn hond"
+    # An answer the NLU reads as `inform` on every training (bare "mijn hond" was read as
+    # start_intake 0.74 by one training and so taken for a command, not an answer: a
+    # known weakness of the intake, noted for the understanding issue).
+    answer = "tijd met mijn familie en mijn hond"
+    said = chat(assistant, sender, [answer])
+    assert stored(assistant, sender)["what_matters"] == answer
     assert any("goed in" in line for line in said)  # the next question, nothing lost
 
 
