@@ -6,8 +6,22 @@ from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
 from knowledge import db, queries
+
+
+def _lines(session: Session) -> str:
+    return "\n".join(f"- {line.description}" for line in queries.crisis_lines(session))
+
+
+def crisis_lines_text() -> str | None:
+    """The crisis lines as a list the user reads, or None when the knowledge base fails."""
+    try:
+        with db.session() as session:
+            return _lines(session)
+    except Exception:
+        return None
 
 
 class ActionCrisis(Action):
@@ -21,7 +35,7 @@ class ActionCrisis(Action):
     ) -> list[dict[str, Any]]:
         try:
             with db.session() as session:
-                lines = "\n".join(f"- {s.description}" for s in queries.crisis_lines(session))
+                lines = _lines(session)
                 procedure = queries.emergency_procedure(session)
                 procedure_name = procedure.name if procedure else "noodprocedure PVB"
                 procedure_name = procedure_name[:1].lower() + procedure_name[1:]

@@ -108,7 +108,14 @@ EXPLAINED_WARNINGS = {
         "file and reports the domain's own `faq` entry as a duplicate"
     ),
     "The utterance 'utter_crisis_without_knowledge' is not used in any story or rule.": (
-        "said by action_crisis when the knowledge base cannot be read"
+        "said by action_crisis and action_request_human when the knowledge base cannot be read"
+    ),
+    "The utterance 'utter_human_not_ready_yet' is not used in any story or rule.": (
+        "said by action_request_human (actions/human.py) while nobody can join the chat"
+    ),
+    "The utterance 'utter_human_after_crisis' is not used in any story or rule.": (
+        "said by action_request_human (actions/human.py) when a crisis came earlier in the "
+        "conversation: the crisis lines first"
     ),
     "The utterance 'utter_not_understood_answer' is not used in any story or rule.": (
         "said by the form validators (actions/eligibility.py, actions/provider_search.py) "

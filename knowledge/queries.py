@@ -594,12 +594,12 @@ def faq_answer(session: Session, topic: str, level: str = "gewoon") -> FaqAnswer
 # --- crisis -------------------------------------------------------------------------------
 
 # The order in which crisis lines are shown: danger first, then suicide, then a listening ear.
-CRISIS_LINE_ORDER = ("noodnummer_112", "zelfmoordlijn_1813", "tele_onthaal_106")
+CRISIS_LINE_ORDER = ("noodnummer_112", "zelfmoordlijn_1813", "tele_onthaal_106", "hulplijn_1712")
 EMERGENCY_PROCEDURE = "ATG_NOOD"
 
 
 def crisis_lines(session: Session) -> list[Service]:
-    """The crisis lines (112, Zelfmoordlijn, Tele-Onthaal), in the order they are shown."""
+    """The crisis lines (112, Zelfmoordlijn, Tele-Onthaal, 1712), in the order they are shown."""
     lines = session.execute(select(Service).where(Service.kind == "crisislijn")).scalars()
 
     def position(service: Service) -> tuple[int, str]:

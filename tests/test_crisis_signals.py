@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.crisis_signals import load_signals, signals_crisis
+from knowledge.loader import load
 
 SIGNALS = load_signals()
 
@@ -21,6 +22,9 @@ SIGNALS = load_signals()
         "het loopt thuis uit de hand en ik ben bang",
         "ik ben bang, het loopt hier uit de hand",
         "Ik wil er een einde aan maken",
+        # An emergency call belongs on the crisis path, not in a search for support.
+        "ik moet een noodoproep doen",
+        "waar kan ik een noodoproep doen voor mijn moeder",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -38,3 +42,12 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
     assert not signals_crisis(message, SIGNALS)
+
+
+def test_an_emergency_call_is_no_support_type():
+    """'noodoproep' once stood for oproepbare permanentie: a provider search for someone who
+    has to make an emergency call. It belongs on the crisis path only."""
+    support_words = {word for kind in load().support_types for word in kind.synonyms}
+
+    assert not any("noodoproep" in word for word in support_words)
+    assert signals_crisis("noodoproep", SIGNALS)

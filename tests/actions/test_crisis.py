@@ -11,6 +11,7 @@ CRISIS_LINES = (
     "- Bel 112 bij gevaar, als je dringend een ziekenwagen of de brandweer nodig hebt.",
     "- Denk je aan zelfdoding, of maak je je zorgen over iemand? Bel gratis 1813,",
     "- Wil je met iemand praten over wat je zorgen maakt? Bel gratis en anoniem 106,",
+    "- Gaat het over geweld, misbruik of kindermishandeling? Bel 1712, of mail of chat.",
 )
 
 
@@ -25,7 +26,7 @@ async def test_crisis_gives_the_crisis_lines_the_noodprocedure_and_a_human():
     text = turn.text
     assert text.startswith("Wat je vertelt, klinkt ernstig. Je staat er niet alleen voor.\n")
     positions = [text.index(line) for line in CRISIS_LINES]
-    assert positions == sorted(positions), "112 first, then 1813, then 106"
+    assert positions == sorted(positions), "112 first, then 1813, 106 and 1712"
     assert "Het VAPH heeft ook een noodprocedure PVB: een snelle weg" in text
     # The brief gives the DOP no role in the noodprocedure; the VAPH decides.
     assert "Het VAPH beslist of je die krijgt." in text
