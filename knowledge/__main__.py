@@ -1,13 +1,14 @@
 """Command line of the knowledge base, for developers.
 
     python -m knowledge build [--db URL] [--data-dir DIR]
-    python -m knowledge check [--db URL] [--data-dir DIR] [--today YYYY-MM-DD]
+    python -m knowledge check [--db URL] [--data-dir DIR] [--today YYYY-MM-DD] [--facts FILE]
     python -m knowledge import-providers FILE --source-url URL [--db URL]
 
 Prints a short summary. Invalid data, a missing database or an unusable provider file print
 one line on stderr (for data: "knowledge/data/x.yml, line N: ...") and exit with code 1.
-`check` exits with 0 also when it lists something; `import-providers` exits with 1 when no
-row could be imported.
+`check` exits with 1 when it finds an error (a record surer than facts.json, a figure typed
+into an FAQ text; see knowledge/check.py) and with 0 when it lists only warnings;
+`import-providers` exits with 1 when no row could be imported.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from knowledge.build import NoDatabase, build
-from knowledge.check import MAX_AGE_DAYS, CheckReport, check
+from knowledge.check import FACTS_PATH, MAX_AGE_DAYS, CheckReport, FactsFileError, check
 from knowledge.importer import ImportFailed, ImportReport, import_providers
 from knowledge.loader import DataError, display_path
 from knowledge.reference import DATA_DIR
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.command(args)
-    except (DataError, NoDatabase, ImportFailed) as error:
+    except (DataError, NoDatabase, ImportFailed, FactsFileError) as error:
         print(error, file=sys.stderr)
     except OperationalError as error:
         print(f"database error: {str(error.orig).strip()}", file=sys.stderr)
@@ -50,8 +51,16 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("build", parents=[db, data], help="validate the data, build the db")
     sub.set_defaults(command=_build)
-    sub = commands.add_parser("check", parents=[db, data], help="list stale records and sources")
+    sub = commands.add_parser(
+        "check", parents=[db, data], help="list wrong statuses, typed figures, stale records"
+    )
     sub.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    sub.add_argument(
+        "--facts",
+        type=Path,
+        default=FACTS_PATH,
+        help="the domain team's facts.json (default: ../shared/domain/facts.json)",
+    )
     sub.set_defaults(command=_check)
     sub = commands.add_parser("import-providers", parents=[db], help="import the VAPH's list")
     sub.add_argument("file", type=Path, help="CSV (or XLSX with openpyxl) of providers")
@@ -70,13 +79,43 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    report = check(args.db, args.today, args.data_dir)
+    report = check(args.db, args.today, args.data_dir, args.facts)
     _print_check(report)
-    return 0
+    return 1 if report.has_errors else 0
 
 
 def _print_check(report: CheckReport) -> None:
     print(f"Checked {report.url} on {report.today}.")
+    if not report.facts_found:
+        print(f"WARNING: {report.facts_file} not found, so no status was compared with it.")
+    _print_statuses(report, surer=True)
+    typed = len(report.text_facts) or "none"
+    print(f"Figures typed into FAQ texts, not from a record (ERROR): {typed}")
+    for found in report.text_facts:
+        print(f"  faq.yml: {found.topic} ({found.level}): {', '.join(found.facts)}")
+    _print_statuses(report, surer=False)
+    old = len(report.old_crisis_sources) or "none"
+    print(f"Crisis lines with a source over {MAX_AGE_DAYS} days old or without a date: {old}")
+    for line in report.old_crisis_sources:
+        when = f"source_date {line.source_date}" if line.source_date else "no source_date"
+        print(f"  {line.id}: {line.source_url} ({when})")
+    _print_sources(report)
+    print("Result: " + ("ERRORS (exit code 1)." if report.has_errors else "no errors."))
+
+
+def _print_statuses(report: CheckReport, surer: bool) -> None:
+    if surer:
+        heading = f"Records surer than {report.facts_file} (ERROR)"
+    else:
+        heading = f"Records more careful than {report.facts_file}"
+    found = [d for d in report.status_differences if d.surer_than_facts == surer]
+    count = (len(found) or "none") if report.facts_found else "not compared"
+    print(f"{heading}: {count}")
+    for d in found:
+        print(f"  {d.file}: {d.id} is {d.status}; {d.facts_entry} is {d.facts_status}")
+
+
+def _print_sources(report: CheckReport) -> None:
     print(f"Records checked more than {MAX_AGE_DAYS} days ago: {len(report.stale) or 'none'}")
     groups: dict[tuple[str, date], list[str]] = defaultdict(list)
     for record in report.stale:

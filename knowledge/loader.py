@@ -45,7 +45,7 @@ FAQ_TOPICS = tuple(
 FAQ_LEVELS = ("gewoon", "eenvoudig")
 RIGHT_PLACEHOLDER_FIELDS = ("min_age", "max_age", "first_request_before_age")
 SERVICE_PLACEHOLDER_FIELDS = ("phone", "website", "email")
-SOURCE_FIELDS = ("source_url", "other_sources", "checked_on", "status")
+SOURCE_FIELDS = ("source_url", "other_sources", "checked_on", "status", "source_date")
 GEMEENTEN_COLUMNS = ("refnis", "naam_nl", "naam_fr", "provincie", "gewest", "postcodes")
 PROVIDER_COLUMNS = (
     "id,name,licensed,address,postcode,municipality,phone,email,website,"
@@ -57,6 +57,7 @@ RECORD_ID = re.compile(r"^[A-Za-z0-9_]+$")  # usable in {ID.field} placeholders
 SNAKE_ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 PROVIDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
+SOURCE_MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")  # a source_date given as YYYY-MM
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -92,10 +93,18 @@ class Source:
     other_sources: tuple[str, ...]
     checked_on: date
     status: str
+    # When the source page was published or last updated, as the source gives it:
+    # "YYYY-MM-DD" or "YYYY-MM"; None when unknown. Only `python -m knowledge check` reads it.
+    source_date: str | None = None
 
     @property
     def uncertain(self) -> bool:
         return self.status == "uncertain"
+
+    @property
+    def source_day(self) -> date | None:
+        """`source_date` as a day; a month counts from its first day."""
+        return source_day(self.source_date) if self.source_date else None
 
     def columns(self) -> dict[str, Any]:
         """The SourcedMixin columns of a model."""
@@ -487,12 +496,38 @@ class Record:
             if not is_web_url(url):
                 message = f"`other_sources` must hold http(s) URLs, got {url!r}"
                 raise self.error(message, "other_sources", index)
+        checked_on = self.day("checked_on") if own("checked_on") else base.checked_on
+        if own("source_date"):
+            source_date = self.source_date(checked_on)
+        else:  # the date of the inherited page, not of a page this record names itself
+            source_date = None if own("source_url") else base.source_date
         return Source(
             source_url=self.url("source_url") or "" if own("source_url") else base.source_url,
             other_sources=other if own("other_sources") else base.other_sources,
-            checked_on=self.day("checked_on") if own("checked_on") else base.checked_on,
+            checked_on=checked_on,
             status=self.choice("status", STATUSES) if own("status") else base.status,
+            source_date=source_date,
         )
+
+    def source_date(self, checked_on: date) -> str | None:
+        """The optional `source_date`, "YYYY-MM-DD" or "YYYY-MM", not after `checked_on`."""
+        value = self.values.get("source_date")
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = value.isoformat()
+        text = value.strip() if isinstance(value, str) else ""
+        try:
+            day = source_day(text) if SOURCE_MONTH.match(text) else date.fromisoformat(text)
+        except ValueError:
+            day = None
+        if day is None:
+            message = f"`source_date` must be a date YYYY-MM-DD or a month YYYY-MM, got {value!r}"
+            raise self.error(message, "source_date")
+        if day > checked_on:
+            message = f"`source_date` {text} is after `checked_on` {checked_on}"
+            raise self.error(message, "source_date")
+        return text
 
     def text_line(self, key: str, offset: int) -> int:
         """The line of character `offset` of a text field (exact for `|` block texts)."""
@@ -500,6 +535,11 @@ class Record:
         if isinstance(node, yaml.ScalarNode) and node.style == "|":
             return node.start_mark.line + 2 + str(self.values[key])[:offset].count("\n")
         return self.line_of(key)
+
+
+def source_day(text: str) -> date:
+    """A valid source date as a day: "2019-09" is 2019-09-01."""
+    return date.fromisoformat(text if len(text) > len("YYYY-MM") else f"{text}-01")
 
 
 def is_web_url(value: str) -> bool:
@@ -548,7 +588,7 @@ def _load_places(data_dir: Path) -> tuple[Source, tuple[Province, ...], tuple[Mu
     if not isinstance(document["dataset"], YamlMap):
         raise top.error("`dataset` must hold fields", "dataset")
     dataset = Record.from_yaml(path, document["dataset"])
-    dataset.expect_fields(("file", "source_url", "checked_on", "status"), ("other_sources",))
+    dataset.expect_fields(("file", "source_url", "checked_on", "status"), SOURCE_FIELDS)
     source = dataset.source()
     csv_path = data_dir / dataset.required_text("file")
     if not csv_path.is_file():
