@@ -209,6 +209,24 @@ class FaqEntry:
 
 
 @dataclass(frozen=True)
+class JargonTerm:
+    """A term an eenvoudig text may only use when it explains it at its first use."""
+
+    id: str
+    forms: tuple[str, ...]  # the spellings a text may use: "Dienst Ondersteuningsplan", "DOP"
+    explanation: str  # one plain sentence that explains the term
+    source: Source
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """glossary.yml: the words of the eenvoudig ("makkelijk lezen") texts."""
+
+    plain: tuple[str, ...]  # words everyone knows: used without an explanation
+    jargon: tuple[JargonTerm, ...]
+
+
+@dataclass(frozen=True)
 class Provider:
     id: str
     name: str
@@ -240,6 +258,7 @@ class KnowledgeData:
     faq: tuple[FaqEntry, ...]
     providers: tuple[Provider, ...]
     sources: tuple[str, ...]  # sources.yml: the source URLs the project tracks
+    glossary: Glossary
 
     def province_id(self, name: str | None) -> str | None:
         return next((p.id for p in self.provinces if p.name == name), None)
@@ -975,6 +994,76 @@ def load_sources(data_dir: Path = DATA_DIR) -> tuple[str, ...]:
     return tuple(document)
 
 
+# --- glossary -------------------------------------------------------------------------------
+
+
+def term_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word matches of any of `forms`, the longest first ("RTH" in "RTH-punten" too).
+
+    A form written in capitals only (an abbreviation: "VAPH", "OP PVB") matches exactly as
+    written; any other form matches in any case ("Zorgkas" and "zorgkas")."""
+    alternatives = []
+    for form in sorted(forms, key=len, reverse=True):
+        escaped = re.escape(form).replace(r"\ ", r"\s+")
+        alternatives.append(escaped if _is_abbreviation(form) else f"(?i:{escaped})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _is_abbreviation(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def load_glossary(data_dir: Path = DATA_DIR) -> Glossary:
+    """glossary.yml: plain words and jargon terms of the eenvoudig texts (SCHEMA.md)."""
+    path = data_dir / "glossary.yml"
+    document = read_yaml(path)
+    if not isinstance(document, YamlMap):
+        line = getattr(document, "line", 1)
+        raise DataError(path, line, "expected the fields `plain` and `jargon`")
+    top = Record.from_yaml(path, document)
+    top.expect_fields(("plain", "jargon"))
+    plain = top.text_list("plain")
+    seen: dict[str, str] = {}  # folded word or form -> what it is
+    for index, word in enumerate(plain):
+        if word.casefold() in seen:
+            raise top.error(f"plain word {word!r} is listed twice", "plain", index)
+        seen[word.casefold()] = "a plain word"
+    items = document["jargon"]
+    if not isinstance(items, YamlList):
+        raise top.error("`jargon` must be a list of records", "jargon")
+    for item, line in zip(items, items.lines, strict=True):
+        if not isinstance(item, YamlMap):
+            raise DataError(path, line, "expected a jargon record with `id`, `forms`, ...")
+
+    def term(record: Record) -> JargonTerm:
+        record.expect_fields(("id", "forms", "explanation"), SOURCE_FIELDS)
+        term_id = record.identifier("id", SNAKE_ID, "a lower_snake_case id")
+        forms = record.text_list("forms")
+        if not forms:
+            raise record.error("`forms` must name at least one spelling of the term", "forms")
+        for index, form in enumerate(forms):
+            if form.casefold() in seen:
+                message = f"form {form!r} is already {seen[form.casefold()]}"
+                raise record.error(message, "forms", index)
+            seen[form.casefold()] = f"a form of {term_id!r}"
+        explanation = record.required_text("explanation")
+        if re.search(r"[.!?]\s", explanation) or "\n" in explanation:
+            raise record.error("`explanation` must be one sentence", "explanation")
+        if not term_pattern(forms).search(explanation):
+            message = "`explanation` must name the term (one of its `forms`)"
+            raise record.error(message, "explanation")
+        return JargonTerm(
+            id=term_id,
+            forms=forms,
+            explanation=explanation,
+            source=record.source(),
+        )
+
+    jargon = _unique((Record.from_yaml(path, item) for item in items), term)
+    return Glossary(plain=plain, jargon=tuple(jargon))
+
+
 # --- everything -----------------------------------------------------------------------------
 
 
@@ -1033,4 +1122,5 @@ def load(data_dir: Path = DATA_DIR) -> KnowledgeData:
         faq=faq,
         providers=providers,
         sources=load_sources(data_dir),
+        glossary=load_glossary(data_dir),
     )

@@ -149,6 +149,23 @@ def faq_text() -> str:
     return FAQ_PVB + rest
 
 
+GLOSSARY = f"""\
+plain: [budget, hulp]
+jargon:
+  - id: vaph
+    forms: [VAPH, Vlaams Agentschap voor Personen met een Handicap]
+    explanation: Het VAPH is de Vlaamse dienst voor mensen met een handicap.
+    source_url: {SOURCE}
+    checked_on: 2026-11-24
+    status: verified
+  - id: zorgkas
+    forms: [zorgkas, zorgkassen]
+    explanation: Een zorgkas is een Vlaamse dienst die geld voor zorg uitbetaalt.
+    source_url: {SOURCE}
+    checked_on: 2026-11-24
+    status: verified
+"""
+
 PROVIDERS = f"""\
 id,name,licensed,address,postcode,municipality,phone,email,website,support_types,target_groups,source_url,checked_on,status
 voorbeeld_gent,Voorbeeld Dagcentrum Gent,ja,Voorbeeldstraat 1,9000,Gent,000 00 00 01,info@example.org,https://example.org/gent,dagondersteuning;logeren,autisme,{DEMO_SOURCE},2026-11-24,verified
@@ -169,6 +186,7 @@ FILES = {
     "services.yml": SERVICES,
     "providers_demo.csv": PROVIDERS,
     "sources.yml": SOURCES,
+    "glossary.yml": GLOSSARY,
 }
 
 

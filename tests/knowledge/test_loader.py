@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.loader import DataError, load
+from knowledge.loader import DataError, load, term_pattern
 from knowledge.reference import DATA_DIR
 from tests.knowledge.sample_data import SOURCE, line_of, replace_in, write_sample_data
 
@@ -433,6 +433,55 @@ CASES = {
         "`synonyms` must hold non-empty texts",
         ("synonyms: [12", 1),
     ),
+    "glossary_form_is_plain": (
+        "glossary.yml",
+        "forms: [zorgkas, zorgkassen]",
+        "forms: [zorgkas, budget]",
+        "form 'budget' is already a plain word",
+        ("forms: [zorgkas, budget]", 1),
+    ),
+    "glossary_form_twice": (
+        "glossary.yml",
+        "forms: [zorgkas, zorgkassen]",
+        "forms: [zorgkas, vaph]",
+        "form 'vaph' is already a form of 'vaph'",
+        ("forms: [zorgkas, vaph]", 1),
+    ),
+    "glossary_plain_twice": (
+        "glossary.yml",
+        "plain: [budget, hulp]",
+        "plain: [budget, Budget]",
+        "plain word 'Budget' is listed twice",
+        ("plain: [budget, Budget]", 1),
+    ),
+    "glossary_explanation_without_the_term": (
+        "glossary.yml",
+        "explanation: Een zorgkas is een Vlaamse dienst die geld voor zorg uitbetaalt.",
+        "explanation: Dat is een Vlaamse dienst die geld voor zorg uitbetaalt.",
+        "`explanation` must name the term",
+        ("explanation: Dat is", 1),
+    ),
+    "glossary_explanation_two_sentences": (
+        "glossary.yml",
+        "explanation: Een zorgkas is een Vlaamse dienst die geld voor zorg uitbetaalt.",
+        "explanation: Een zorgkas is een dienst. Ze betaalt geld voor zorg uit.",
+        "`explanation` must be one sentence",
+        ("explanation: Een zorgkas is een dienst.", 1),
+    ),
+    "glossary_without_source": (
+        "glossary.yml",
+        "    checked_on: 2026-11-24\n    status: verified\n  - id: zorgkas",
+        "    status: verified\n  - id: zorgkas",
+        "missing field `checked_on`",
+        ("- id: vaph", 1),
+    ),
+    "glossary_unknown_field": (
+        "glossary.yml",
+        "plain: [budget, hulp]",
+        "plain: [budget, hulp]\nwoorden: [geld]",
+        "unknown field `woorden`",
+        ("woorden", 1),
+    ),
 }
 
 
@@ -485,6 +534,25 @@ def test_a_record_that_is_not_a_mapping(data_dir: Path) -> None:
     with pytest.raises(DataError, match="expected a record with fields") as raised:
         load(data_dir)
     assert raised.value.line == 1
+
+
+def test_the_glossary_is_loaded(data_dir: Path) -> None:
+    glossary = load(data_dir).glossary
+    assert glossary.plain == ("budget", "hulp")
+    assert [term.id for term in glossary.jargon] == ["vaph", "zorgkas"]
+    assert glossary.jargon[1].forms == ("zorgkas", "zorgkassen")
+    assert glossary.jargon[0].source.checked_on.isoformat() == "2026-11-24"
+
+
+def test_an_abbreviation_matches_as_written_other_forms_in_any_case() -> None:
+    vaph = term_pattern(["VAPH", "Vlaams Agentschap voor Personen met een Handicap"])
+    assert vaph.search("Het VAPH beslist.")
+    assert vaph.search("Bel de VAPH-lijn.")  # a whole word before a hyphen
+    assert not vaph.search("Kijk op www.vaph.be.")
+    assert vaph.search("het vlaams agentschap voor personen\nmet een handicap")
+    zorgkas = term_pattern(["zorgkas", "zorgkassen"])
+    assert zorgkas.search("Zorgkas") and zorgkas.search("de zorgkassen")
+    assert not zorgkas.search("de Vlaamse zorgkasbijdrage")
 
 
 def test_paths_in_the_project_are_shown_relative() -> None:
