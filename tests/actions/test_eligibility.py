@@ -157,6 +157,7 @@ async def test_a_choice_that_is_not_understood_is_asked_again(question):
 # --- action_show_rights -----------------------------------------------------------------------
 
 RTH = "Rechtstreeks toegankelijke hulp (RTH)"
+VAPH_EXPLAINED = "Het VAPH is de Vlaamse dienst voor mensen met een handicap."  # eenvoudig
 
 
 async def show_rights(**slots) -> Turn:
@@ -213,12 +214,15 @@ async def test_easy_language_leaves_out_the_summary_of_each_right():
     turn = await show_rights(reading_level="eenvoudig")
 
     assert turn.texts[0] == (
-        "Dit kan misschien passen.\nIk beslis niets. Het VAPH of een andere dienst beslist."
+        "Dit kan misschien passen.\nIk beslis niets. Het VAPH of een andere dienst beslist.\n"
+        f"{VAPH_EXPLAINED}"
     )
     lines = turn.texts[1].split("\n")
     assert lines[0] == RTH
     assert lines[1].startswith("Waarom dit misschien past: je bent 34")
-    assert turn.texts[2] == "Het VAPH beslist of je de hulp krijgt.\nWat wil je nu doen?"
+    assert turn.texts[2] == (
+        f"Het VAPH beslist of je de hulp krijgt.\n{VAPH_EXPLAINED}\nWat wil je nu doen?"
+    )
 
 
 async def test_for_someone_from_the_network_the_reasons_name_the_person():
