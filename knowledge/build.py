@@ -135,16 +135,19 @@ def _row_groups(data: loader.KnowledgeData) -> Iterable[list[models.Base]]:
     target_groups = {c.id: _category(models.TargetGroup, c) for c in data.target_groups}
     services = {s.id: _service(s) for s in data.services}
     rights = {r.id: _right(r) for r in data.rights}
+    statements = {s.id: _statement(s) for s in data.statements}
     yield [
         *support_types.values(),
         *target_groups.values(),
         *services.values(),
         *rights.values(),
+        *statements.values(),
         *(_priority_group(g) for g in data.priority_groups),
         *(_automatic_grant(g) for g in data.automatic_grants),
     ]
     yield [provider_model(p, support_types, target_groups) for p in data.providers]
-    yield list(_faq_answers(data, rights, services))
+    places = {m.refnis: m.name for m in data.municipalities}
+    yield list(_faq_answers(data, Facts(rights, services, statements, places)))
 
 
 def _category(
@@ -203,11 +206,21 @@ def _right(right: loader.Right) -> models.Right:
                 value=amount.value,
                 year=amount.year,
                 money=amount.money,
+                eenvoudig=amount.eenvoudig,
                 **amount.source.columns(),
             )
             for position, amount in enumerate(right.amounts)
         ],
         **right.source.columns(),
+    )
+
+
+def _statement(statement: loader.Statement) -> models.Statement:
+    return models.Statement(
+        id=statement.id,
+        gewoon=statement.texts["gewoon"],
+        eenvoudig=statement.texts["eenvoudig"],
+        **statement.source.columns(),
     )
 
 
@@ -268,50 +281,93 @@ def with_pointer(text: str, level: str) -> str:
     return text if HAS_POINTER.search(text) else f"{text}\n{UNCERTAIN_POINTER[level]}"
 
 
-def _faq_answers(
-    data: loader.KnowledgeData,
-    rights: dict[str, models.Right],
-    services: dict[str, models.Service],
-) -> Iterable[models.FaqAnswer]:
+@dataclass(frozen=True)
+class Facts:
+    """The rows that fill the placeholders of an FAQ text."""
+
+    rights: dict[str, models.Right]
+    services: dict[str, models.Service]
+    statements: dict[str, models.Statement]
+    places: dict[str, str]  # refnis -> municipality name, for `{SERVICE.address}`
+
+
+@dataclass(frozen=True)
+class Filled:
+    text: str
+    uncertain: bool  # a filled-in fact is uncertain
+    statements: tuple[str, ...]  # ids of the statements the text tells, in order
+
+
+def _faq_answers(data: loader.KnowledgeData, facts: Facts) -> Iterable[models.FaqAnswer]:
     sources = data.sources_by_id()
     for entry in data.faq:
         uses_uncertain = any(s.uncertain for used in entry.uses for s in sources[used])
         for level, raw in entry.texts.items():
-            text, uncertain = fill_placeholders(raw, rights, services)
-            uncertain = uses_uncertain or uncertain
+            filled = fill_placeholders(raw, facts, level)
+            uncertain = uses_uncertain or filled.uncertain
+            # A statement's source joins the answer's sources, as if it were in `uses`.
+            told = [s for s in filled.statements if s not in entry.uses]
             yield models.FaqAnswer(
                 topic=entry.topic,
                 level=level,
-                text=with_pointer(text, level) if uncertain else text,
-                uses=list(entry.uses),
+                text=with_pointer(filled.text, level) if uncertain else filled.text,
+                uses=[*entry.uses, *told],
                 uncertain=uncertain,
             )
 
 
-def fill_placeholders(
-    text: str, rights: dict[str, models.Right], services: dict[str, models.Service]
-) -> tuple[str, bool]:
-    """The text with every {ID.field} filled in, and whether any filled fact is uncertain.
+def fill_placeholders(text: str, facts: Facts, level: str = "gewoon") -> Filled:
+    """The text with every {ID.field} filled in at reading `level`.
 
-    The placeholders were validated by the loader, so every lookup succeeds.
+    A statement gives its wording of `level`, an amount its `spoken(level)`. In an
+    eenvoudig text the year of an amount follows as a sentence on a line of its own, after
+    the line that holds the amount (eenvoudig texts have one sentence a line). The
+    placeholders were validated by the loader, so every lookup succeeds.
     """
     uncertain = False
+    told: list[str] = []
 
-    def fill(match: re.Match[str]) -> str:
-        nonlocal uncertain
-        parsed = loader.parse_placeholder(match.group(1))
-        assert parsed is not None
-        record_id, field_name, amount_key = parsed
-        if field_name in loader.SERVICE_PLACEHOLDER_FIELDS:
-            service = services[record_id]
-            uncertain = uncertain or service.uncertain
-            return str(getattr(service, field_name))
-        right = rights[record_id]
-        uncertain = uncertain or right.uncertain
-        if amount_key is None:
-            return str(getattr(right, field_name))
-        amount = next(a for a in right.amounts if a.key == amount_key)
-        uncertain = uncertain or amount.uncertain
-        return amount.spoken()
+    def fill_line(line: str) -> str:
+        notes: list[str] = []
 
-    return loader.PLACEHOLDER.sub(fill, text), uncertain
+        def fill(match: re.Match[str]) -> str:
+            nonlocal uncertain
+            parsed = loader.parse_placeholder(match.group(1))
+            assert parsed is not None
+            record_id, field_name, amount_key = parsed
+            if field_name in loader.STATEMENT_PLACEHOLDER_FIELDS:
+                statement = facts.statements[record_id]
+                inner = fill_placeholders(statement.wording(level), facts, level)
+                uncertain = uncertain or statement.uncertain or inner.uncertain
+                if record_id not in told:
+                    told.append(record_id)
+                return inner.text
+            if field_name in loader.SERVICE_PLACEHOLDER_FIELDS:
+                service = facts.services[record_id]
+                uncertain = uncertain or service.uncertain
+                if field_name == "address":
+                    return postal_address(service, facts.places)
+                return str(getattr(service, field_name))
+            right = facts.rights[record_id]
+            uncertain = uncertain or right.uncertain
+            if amount_key is None:
+                return str(getattr(right, field_name))
+            amount = next(a for a in right.amounts if a.key == amount_key)
+            uncertain = uncertain or amount.uncertain
+            note = amount.year_note() if level == "eenvoudig" else None
+            if note and note not in notes:
+                notes.append(note)
+            return amount.spoken(level)
+
+        return "\n".join([loader.PLACEHOLDER.sub(fill, line), *notes])
+
+    text = "\n".join(fill_line(line) for line in text.split("\n"))
+    return Filled(text=text, uncertain=uncertain, statements=tuple(told))
+
+
+def postal_address(service: models.Service, places: dict[str, str]) -> str:
+    """'Diestsepoort 6/57, 3000 Leuven': the street, then postcode and municipality."""
+    place = " ".join(
+        part for part in (service.postcode, places.get(service.municipality_refnis or "")) if part
+    )
+    return f"{service.address}, {place}" if place else str(service.address)

@@ -44,7 +44,9 @@ FAQ_TOPICS = tuple(
 )
 FAQ_LEVELS = ("gewoon", "eenvoudig")
 RIGHT_PLACEHOLDER_FIELDS = ("min_age", "max_age", "first_request_before_age")
-SERVICE_PLACEHOLDER_FIELDS = ("phone", "website", "email")
+# `address`: street and number, then the postcode and the municipality when known.
+SERVICE_PLACEHOLDER_FIELDS = ("phone", "website", "email", "address")
+STATEMENT_PLACEHOLDER_FIELDS = ("text",)  # the wording of the reading level being filled
 SOURCE_FIELDS = ("source_url", "other_sources", "checked_on", "status", "source_date")
 GEMEENTEN_COLUMNS = ("refnis", "naam_nl", "naam_fr", "provincie", "gewest", "postcodes")
 PROVIDER_COLUMNS = (
@@ -148,6 +150,7 @@ class Amount:
     year: int | None
     money: bool  # a sum of money ("bedrag"); other figures are times, counts or scores
     source: Source
+    eenvoudig: str | None = None  # how an eenvoudig text says it; needed to use it there
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,15 @@ class FaqEntry:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A fact told in words (statements.yml), with its wording at each reading level."""
+
+    id: str
+    texts: dict[str, str]  # level (gewoon | eenvoudig) -> wording, maybe with placeholders
+    source: Source
+
+
+@dataclass(frozen=True)
 class JargonTerm:
     """A term an eenvoudig text may only use when it explains it at its first use."""
 
@@ -259,6 +271,7 @@ class KnowledgeData:
     providers: tuple[Provider, ...]
     sources: tuple[str, ...]  # sources.yml: the source URLs the project tracks
     glossary: Glossary
+    statements: tuple[Statement, ...] = ()
 
     def province_id(self, name: str | None) -> str | None:
         return next((p.id for p in self.provinces if p.name == name), None)
@@ -273,6 +286,7 @@ class KnowledgeData:
             *self.automatic_grants,
             *self.support_types,
             *self.target_groups,
+            *self.statements,
         )
         for record in groups:
             found.setdefault(record.id, []).append(record.source)
@@ -774,7 +788,7 @@ def _amounts(record: Record, right_source: Source) -> tuple[Amount, ...]:
             raise record.error("each amount must be a record with fields", "amounts", index)
 
     def amount(sub: Record) -> Amount:
-        sub.expect_fields(("id", "text", "value", "year"), ("money",) + SOURCE_FIELDS)
+        sub.expect_fields(("id", "text", "value", "year"), ("money", "eenvoudig") + SOURCE_FIELDS)
         year = sub.integer("year", low=1900, high=2100)
         if year is not None and "money" not in sub.values:
             # The year is said as "bedrag van" or "cijfer van": the record must say which.
@@ -786,6 +800,7 @@ def _amounts(record: Record, right_source: Source) -> tuple[Amount, ...]:
             year=year,
             money=sub.boolean("money", default=False),
             source=sub.source(inherit=right_source),
+            eenvoudig=sub.text("eenvoudig", optional=True),
         )
 
     return tuple(_unique((Record.from_yaml(record.path, item) for item in items), amount))
@@ -867,42 +882,88 @@ def _category(record: Record, link_field: str) -> Category:
 def parse_placeholder(inner: str) -> tuple[str, str, str | None] | None:
     """'PVB.amount.per_month' -> ('PVB', 'amount', 'per_month'); None when malformed."""
     parts = inner.split(".")
-    if len(parts) == 2 and parts[1] in RIGHT_PLACEHOLDER_FIELDS + SERVICE_PLACEHOLDER_FIELDS:
+    fields = RIGHT_PLACEHOLDER_FIELDS + SERVICE_PLACEHOLDER_FIELDS + STATEMENT_PLACEHOLDER_FIELDS
+    if len(parts) == 2 and parts[1] in fields:
         return parts[0], parts[1], None
     if len(parts) == 3 and parts[1] == "amount":
         return parts[0], "amount", parts[2]
     return None
 
 
-def _placeholder_problem(
-    inner: str, rights: dict[str, Right], services: dict[str, Service]
-) -> str | None:
+@dataclass(frozen=True)
+class PlaceholderRecords:
+    """The records a placeholder may name; `statements` is empty inside a statement."""
+
+    rights: dict[str, Right]
+    services: dict[str, Service]
+    statements: dict[str, Statement]
+
+
+def _placeholder_problem(inner: str, records: PlaceholderRecords, level: str) -> str | None:
     parsed = parse_placeholder(inner)
     if parsed is None:
         return (
             f"unknown placeholder {{{inner}}}: use {{RIGHT.min_age|max_age|"
-            f"first_request_before_age|amount.AMOUNT_ID}} or {{SERVICE.phone|website|email}}"
+            f"first_request_before_age|amount.AMOUNT_ID}}, "
+            f"{{SERVICE.phone|website|email|address}} or {{STATEMENT.text}}"
         )
     record_id, field_name, amount_key = parsed
+    if field_name in STATEMENT_PLACEHOLDER_FIELDS:
+        if record_id not in records.statements:
+            return f"placeholder {{{inner}}}: unknown statement id {record_id!r}"
+        return None
     if field_name in SERVICE_PLACEHOLDER_FIELDS:
-        if record_id not in services:
+        if record_id not in records.services:
             return f"placeholder {{{inner}}}: unknown service id {record_id!r}"
-        if getattr(services[record_id], field_name) is None:
+        if getattr(records.services[record_id], field_name) is None:
             return f"placeholder {{{inner}}}: service {record_id!r} has no {field_name}"
         return None
-    if record_id not in rights:
+    if record_id not in records.rights:
         return f"placeholder {{{inner}}}: unknown right id {record_id!r}"
-    right = rights[record_id]
+    right = records.rights[record_id]
     if amount_key is not None:
-        if all(amount.key != amount_key for amount in right.amounts):
+        amount = next((a for a in right.amounts if a.key == amount_key), None)
+        if amount is None:
             return f"placeholder {{{inner}}}: right {record_id!r} has no amount {amount_key!r}"
+        if level == "eenvoudig" and amount.eenvoudig is None:
+            return (
+                f"placeholder {{{inner}}} in an eenvoudig text: "
+                f"amount {amount_key!r} of {record_id!r} has no `eenvoudig` wording"
+            )
     elif getattr(right, field_name) is None:
         return f"placeholder {{{inner}}}: {field_name} of {record_id!r} is null"
     return None
 
 
+def _check_placeholders(record: Record, records: PlaceholderRecords) -> None:
+    """Raise DataError at the line of the first placeholder in a level text that is wrong."""
+    for level in FAQ_LEVELS:
+        raw = str(record.values[level])
+        for match in PLACEHOLDER.finditer(raw):
+            problem = _placeholder_problem(match.group(1), records, level)
+            if problem:
+                raise DataError(record.path, record.text_line(level, match.start()), problem)
+
+
+def _load_statements(
+    path: Path, rights: dict[str, Right], services: dict[str, Service], other_ids: set[str]
+) -> list[Statement]:
+    inner = PlaceholderRecords(rights, services, statements={})  # no statement in a statement
+
+    def statement(record: Record) -> Statement:
+        record.expect_fields(("id",) + FAQ_LEVELS, SOURCE_FIELDS)
+        statement_id = record.identifier("id", SNAKE_ID, "a lower_snake_case id")
+        if statement_id in other_ids:
+            raise record.error(f"id {statement_id!r} is already the id of another record", "id")
+        texts = {level: record.required_text(level) for level in FAQ_LEVELS}
+        _check_placeholders(record, inner)
+        return Statement(id=statement_id, texts=texts, source=record.source())
+
+    return _unique(_records(path), statement)
+
+
 def _load_faq(
-    path: Path, rights: dict[str, Right], services: dict[str, Service], known_ids: set[str]
+    path: Path, placeholders: PlaceholderRecords, known_ids: set[str]
 ) -> tuple[FaqEntry, ...]:
     def entry(record: Record) -> FaqEntry:
         record.expect_fields(("topic", "uses") + FAQ_LEVELS)
@@ -911,12 +972,7 @@ def _load_faq(
             raise record.error(f"unknown topic {topic!r} (not one of the NLU contract)", "topic")
         uses = record.choices("uses", known_ids, "record id")
         texts = {level: record.required_text(level) for level in FAQ_LEVELS}
-        for level in FAQ_LEVELS:
-            raw = str(record.values[level])
-            for match in PLACEHOLDER.finditer(raw):
-                problem = _placeholder_problem(match.group(1), rights, services)
-                if problem:
-                    raise DataError(path, record.text_line(level, match.start()), problem)
+        _check_placeholders(record, placeholders)
         return FaqEntry(topic=topic, uses=uses, texts=texts)
 
     records = list(_records(path))
@@ -1096,12 +1152,10 @@ def load(data_dir: Path = DATA_DIR) -> KnowledgeData:
         *target_groups,
     ]
     known_ids = {record.id for record in records}
-    faq = _load_faq(
-        data_dir / "faq.yml",
-        {r.id: r for r in rights},
-        {s.id: s for s in services},
-        known_ids,
-    )
+    by_id = {r.id: r for r in rights}, {s.id: s for s in services}
+    statements = _load_statements(data_dir / "statements.yml", *by_id, known_ids)
+    placeholders = PlaceholderRecords(*by_id, {s.id: s for s in statements})
+    faq = _load_faq(data_dir / "faq.yml", placeholders, known_ids | set(placeholders.statements))
     providers = _load_providers(
         data_dir / "providers_demo.csv",
         by_name,
@@ -1123,4 +1177,5 @@ def load(data_dir: Path = DATA_DIR) -> KnowledgeData:
         providers=providers,
         sources=load_sources(data_dir),
         glossary=load_glossary(data_dir),
+        statements=tuple(statements),
     )

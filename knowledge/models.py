@@ -150,15 +150,29 @@ class Amount(SourcedMixin, Base):
     value = Column(Float, nullable=True)
     year = Column(Integer, nullable=True)
     money = Column(Boolean, nullable=False, default=False)  # else a time, count or score
+    eenvoudig = Column(String(300), nullable=True)  # the wording for eenvoudig texts
 
     right = relationship("Right", back_populates="amounts")
 
-    def spoken(self) -> str:
-        """How the assistant says it: the text, with the year when it is known."""
+    def spoken(self, level: str = "gewoon") -> str:
+        """How the assistant says it at `level`.
+
+        Gewoon: the text, with the year when it is known: "300 euro per maand (bedrag van
+        2019)". Eenvoudig: the eenvoudig wording alone; the year follows in a sentence of its
+        own, `year_note()`, since brackets do not belong in "makkelijk lezen"."""
+        if level == "eenvoudig":
+            return self.eenvoudig or self.text
         if not self.year:
             return self.text
-        label = "bedrag" if self.money else "cijfer"
-        return f"{self.text} ({label} van {self.year})"
+        return f"{self.text} ({self._label} van {self.year})"
+
+    def year_note(self) -> str | None:
+        """The year as a sentence of its own, for eenvoudig texts: Dat bedrag is van 2019."""
+        return f"Dat {self._label} is van {self.year}." if self.year else None
+
+    @property
+    def _label(self) -> str:
+        return "bedrag" if self.money else "cijfer"
 
 
 class Service(SourcedMixin, Base):
@@ -244,6 +258,20 @@ class Provider(SourcedMixin, Base):
             "ix_providers_search", "province_id", "municipality_refnis", "licensed", "name", "id"
         ),
     )
+
+
+class Statement(SourcedMixin, Base):
+    """A fact told in words (statements.yml), at both reading levels; FAQ texts use it
+    through `{ID.text}`."""
+
+    __tablename__ = "statements"
+
+    id = Column(String(80), primary_key=True)
+    gewoon = Column(Text, nullable=False)
+    eenvoudig = Column(Text, nullable=False)
+
+    def wording(self, level: str) -> str:
+        return str(self.eenvoudig if level == "eenvoudig" else self.gewoon)
 
 
 class FaqAnswer(Base):

@@ -69,6 +69,7 @@ RIGHTS = f"""\
     - id: per_month
       text: 300 euro per maand
       value: 300
+      eenvoudig: 300 euro elke maand
       year: 2024
       money: true
       status: uncertain
@@ -149,6 +150,13 @@ def faq_text() -> str:
     return FAQ_PVB + rest
 
 
+STATEMENTS = f"""\
+- id: pvb_belastingvrij
+  gewoon: Op een persoonsvolgend budget betaal je geen belastingen.
+  eenvoudig: Je betaalt er geen belasting op.
+  {COMMON}
+"""
+
 GLOSSARY = f"""\
 plain: [budget, hulp]
 jargon:
@@ -184,6 +192,7 @@ FILES = {
     "automatic_grants.yml": AUTOMATIC_GRANTS,
     "rights.yml": RIGHTS,
     "services.yml": SERVICES,
+    "statements.yml": STATEMENTS,
     "providers_demo.csv": PROVIDERS,
     "sources.yml": SOURCES,
     "glossary.yml": GLOSSARY,

@@ -47,6 +47,7 @@ def test_building_twice_gives_the_same_counts(data_dir: Path, db_path: Path) -> 
     second = build(f"sqlite:///{db_path}", data_dir)
     assert first.counts == second.counts
     assert first.counts["faq_answers"] == 40
+    assert first.counts["statements"] == 1
     assert first.counts["municipalities"] == 304
     assert first.counts["provinces"] == 5
     assert first.counts["providers"] == 2
@@ -60,7 +61,10 @@ def test_faq_placeholders_are_filled_in(session: Session) -> None:
     assert "vanaf 17 jaar, voor je 65 bent" in gewoon.text
     assert not gewoon.uncertain
     eenvoudig = answers[("what_is_pvb", "eenvoudig")]
-    assert "300 euro per maand (bedrag van 2024)" in eenvoudig.text  # Amount.spoken()
+    # Eenvoudig: the amount's own eenvoudig wording, and its year as a sentence on the next
+    # line, never the gewoon "(bedrag van 2024)".
+    assert "Je krijgt ongeveer 300 euro elke maand.\nDat bedrag is van 2024." in eenvoudig.text
+    assert "(bedrag van" not in eenvoudig.text
     assert eenvoudig.uncertain  # the amount is uncertain
     assert "02 225 84 11" in answers[("what_is_bob", "gewoon")].text
     assert answers[("what_is_bob", "gewoon")].uses == ["BOB", "zorgkas"]
@@ -79,6 +83,22 @@ def test_the_year_is_said_as_an_amount_only_for_money(
     money: bool, year: int | None, spoken: str
 ) -> None:
     assert Amount(text="300 euro per maand", money=money, year=year).spoken() == spoken
+
+
+@pytest.mark.parametrize(
+    ("money", "year", "note"),
+    [
+        (True, 2019, "Dat bedrag is van 2019."),
+        (False, 2021, "Dat cijfer is van 2021."),
+        (True, None, None),
+    ],
+)
+def test_eenvoudig_says_the_amount_plainly_and_its_year_apart(
+    money: bool, year: int | None, note: str | None
+) -> None:
+    amount = Amount(text="300 euro per maand", eenvoudig="300 euro", money=money, year=year)
+    assert amount.spoken("eenvoudig") == "300 euro"
+    assert amount.year_note() == note
 
 
 def test_an_uncertain_used_record_marks_the_answer(data_dir: Path, db_path: Path) -> None:

@@ -482,6 +482,48 @@ CASES = {
         "unknown field `woorden`",
         ("woorden", 1),
     ),
+    "faq_placeholder_unknown_statement": (
+        "faq.yml",
+        "Een persoonsvolgend budget is geld voor ondersteuning.",
+        "{geen_feit.text}",
+        "placeholder {geen_feit.text}: unknown statement id 'geen_feit'",
+        ("{geen_feit.text}", 1),
+    ),
+    "statements_no_statement_inside_a_statement": (
+        "statements.yml",
+        "eenvoudig: Je betaalt er geen belasting op.",
+        "eenvoudig: Zie {pvb_belastingvrij.text}",
+        "unknown statement id 'pvb_belastingvrij'",
+        ("eenvoudig: Zie", 1),
+    ),
+    "statements_id_of_another_record": (
+        "statements.yml",
+        "id: pvb_belastingvrij",
+        "id: zorgkas",
+        "id 'zorgkas' is already the id of another record",
+        ("id: zorgkas", 1),
+    ),
+    "statements_id": (
+        "statements.yml",
+        "id: pvb_belastingvrij",
+        "id: PVB_belastingvrij",
+        "is not a lower_snake_case id",
+        ("id: PVB_belastingvrij", 1),
+    ),
+    "statements_missing_level": (
+        "statements.yml",
+        "  eenvoudig: Je betaalt er geen belasting op.\n",
+        "",
+        "missing field `eenvoudig`",
+        ("- id: pvb_belastingvrij", 1),
+    ),
+    "statements_checked_on": (
+        "statements.yml",
+        "  checked_on: 2026-11-24",
+        "  checked_on: 24/11/2026",
+        "`checked_on` must be a real date",
+        ("24/11/2026", 1),
+    ),
 }
 
 
@@ -494,6 +536,7 @@ def test_the_sample_data_is_valid(data_dir: Path) -> None:
     data = load(data_dir)
     assert {r.id for r in data.rights} == {"PVB", "BOB"}
     assert len(data.faq) == 20
+    assert [s.id for s in data.statements] == ["pvb_belastingvrij"]
     assert data.rights[0].amounts[0].source.status == "uncertain"
     assert data.rights[0].amounts[0].source.checked_on == data.rights[0].source.checked_on
     assert [p.province_id for p in data.providers] == ["oost_vlaanderen", None]
