@@ -1,0 +1,169 @@
+"""The FAQ answers of knowledge/data/ tell the facts issue 15 found missing or misstated.
+
+Built from the real data files, as the assistant says them. Figures are compared with the
+records they come from, so a changed record does not break these tests; a text that stops
+taking the fact from its record does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge import loader
+from knowledge.build import build
+from knowledge.db import make_engine
+from knowledge.models import FaqAnswer
+
+LEVELS = ("gewoon", "eenvoudig")
+
+
+@pytest.fixture(scope="module")
+def data() -> loader.KnowledgeData:
+    return loader.load()
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], FaqAnswer]]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('knowledge') / 'knowledge.db'}"
+    build(url)
+    engine = make_engine(url)
+    with Session(engine, future=True, expire_on_commit=False) as session:
+        rows = session.execute(select(FaqAnswer)).scalars().all()
+        yield {(a.topic, a.level): a for a in rows}
+    engine.dispose()
+
+
+def right(data: loader.KnowledgeData, right_id: str) -> loader.Right:
+    return next(r for r in data.rights if r.id == right_id)
+
+
+def service(data: loader.KnowledgeData, service_id: str) -> loader.Service:
+    return next(s for s in data.services if s.id == service_id)
+
+
+def statement(data: loader.KnowledgeData, statement_id: str) -> loader.Statement:
+    return next(s for s in data.statements if s.id == statement_id)
+
+
+# --- the 65 rule (issue 15: what_is_pvb left out recognition and the rule after 65) --------
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_what_is_pvb_says_recognition_is_needed_and_what_happens_after_65(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData, level: str
+) -> None:
+    text = answers[("what_is_pvb", level)].text
+    age = right(data, "PVB").first_request_before_age
+    assert right(data, "PVB").open_after_age_if_recognised
+    assert re.search(r"\berken(?:nen|d|de)\b", text), "recognition by the VAPH is required"
+    assert f"na je {age} jaar nog" in text, "recognised before that age: still welcome after"
+    assert f"vóór je {age} jaar" in text
+
+
+# --- emergencies: a number, and the line for violence and abuse ------------------------------
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_the_emergency_procedure_gives_112_and_1712_from_their_records(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData, level: str
+) -> None:
+    text = answers[("emergency_procedure", level)].text
+    emergency, abuse = service(data, "noodnummer_112").phone, service(data, "hulplijn_1712").phone
+    assert f"meteen {emergency}." in text
+    assert str(abuse) in text
+    assert "hulpdiensten" not in text  # "bel de hulpdiensten" without a number
+
+
+# --- reading levels ------------------------------------------------------------------------
+
+
+def test_no_eenvoudig_answer_has_gewoon_wording_from_a_placeholder(
+    answers: dict[tuple[str, str], FaqAnswer],
+) -> None:
+    for (topic, level), answer in answers.items():
+        if level == "eenvoudig":
+            assert "(bedrag van" not in answer.text, topic
+            assert "(cijfer van" not in answer.text, topic
+            assert "bijstand in het opstartjaar" not in answer.text, topic
+
+
+def test_the_zorgbudget_amount_is_said_plainly_with_its_year_apart(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData
+) -> None:
+    amount = next(a for a in right(data, "BOB").amounts if a.key == "per_maand")
+    text = answers[("what_is_bob", "eenvoudig")].text
+    assert f"{amount.eenvoudig}.\nDat bedrag is van {amount.year}." in text
+    assert f"(bedrag van {amount.year})" in answers[("what_is_bob", "gewoon")].text
+
+
+# --- facts that had no record behind them now come from statements ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "statement_id"),
+    [
+        ("costs", "pvb_belastingvrij"),
+        ("what_is_bob", "zorgbudget_belastingvrij"),
+        ("budget_categories", "budgetcategorie_laagste"),
+        ("waiting_time", "wachttijd_hangt_af"),
+        ("budget_spending", "besteding_wisselen"),
+        ("change_provider", "besteding_wisselen"),
+        ("what_is_dop", "dop_wensen_dromen"),
+        ("how_to_apply", "op_pvb_volledig"),
+        ("how_to_apply", "vtc_toelichting"),
+        ("what_is_pvb", "pvb_combineren"),
+        ("other_support", "pvb_combineren"),
+        ("budget_spending", "cash_voorschot"),
+        ("budget_spending", "cash_duurder_bij_vza"),
+        ("budget_spending", "cash_familie"),
+    ],
+)
+def test_a_fact_in_words_comes_from_its_statement(
+    answers: dict[tuple[str, str], FaqAnswer],
+    data: loader.KnowledgeData,
+    topic: str,
+    statement_id: str,
+) -> None:
+    gewoon = answers[(topic, "gewoon")]
+    assert statement_id in gewoon.uses
+    wording = statement(data, statement_id).texts["gewoon"]
+    assert "{" in wording or wording in gewoon.text
+
+
+@pytest.mark.parametrize("topic", ["automatic_grant", "minors"])
+def test_the_continuity_routes_give_their_ages_not_just_in_time(
+    answers: dict[tuple[str, str], FaqAnswer], topic: str
+) -> None:
+    text = answers[(topic, "gewoon")].text
+    assert "kalenderjaar waarin je 21 wordt" in text
+    assert "vóór je 22ste verjaardag" in text
+    assert "op tijd" not in text
+
+
+def test_the_budget_spending_answer_names_short_stays(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData
+) -> None:
+    stays = next(a for a in right(data, "PVB").amounts if a.key == "kortverblijf")
+    assert stays.text in answers[("budget_spending", "gewoon")].text
+
+
+# --- a way to reach the VAPH wherever an answer sends you there ------------------------------
+
+ASKS_THE_VAPH = re.compile(
+    r"\b(?:vraag|kijk)\b[^.?!\n]*\bVAPH\b|\baan het VAPH\b[^.?!\n]*\bna\b", re.IGNORECASE
+)
+
+
+def test_every_answer_that_sends_you_to_the_vaph_says_how_to_reach_it(
+    data: loader.KnowledgeData, answers: dict[tuple[str, str], FaqAnswer]
+) -> None:
+    eloket = service(data, "vaph_eloket").website
+    for entry in data.faq:
+        for level, raw in entry.texts.items():
+            if any(ASKS_THE_VAPH.search(line) for line in raw.splitlines()):
+                assert str(eloket) in answers[(entry.topic, level)].text, (entry.topic, level)
