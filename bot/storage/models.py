@@ -1,4 +1,5 @@
-"""Tables of the application database (the intake's plans, answers and resume codes).
+"""Tables of the application database: the intake's plans, answers and resume codes, and the
+hand-off's cases, support-worker accounts, portal sessions and audit log.
 
 Every table name starts with `app_`: the same database also holds Rasa's tracker table
 `events`, which Alembic must never touch (see alembic/env.py).
@@ -13,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -23,7 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base
+from sqlalchemy.orm import declarative_base, synonym
 from sqlalchemy.types import TypeDecorator
 
 TABLE_PREFIX = "app_"
@@ -50,6 +52,11 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
+
+
+def moment_or_now(moment: datetime | None) -> datetime:
+    """`moment` as aware UTC, or the current time when it is None (the `now=` arguments)."""
+    return utcnow() if moment is None else as_utc(moment)
 
 
 class UtcDateTime(TypeDecorator):
@@ -176,10 +183,135 @@ class ResumeAttempt(Base):
 
 
 class AuditEntry(Base):
-    """Something happened. `event` is a short fixed text: never an id or anything personal."""
+    """Something happened: `action` is a short fixed name (see `bot.storage.audit_log`).
+
+    Append-only: no code updates or deletes a row, and on PostgreSQL and SQLite a trigger
+    refuses it (migration 0002). `worker_id` and `case_id` are plain columns, not foreign
+    keys, so the log never blocks or follows a change elsewhere. `detail` is short and
+    never holds message text or anything a person typed.
+    """
 
     __tablename__ = "app_audit_log"
+    __table_args__ = (
+        Index("ix_app_audit_log_at", "at"),
+        Index("ix_app_audit_log_case_id", "case_id"),
+    )
 
     id = Column(Integer, primary_key=True)
     at = Column(UtcDateTime, nullable=False, default=utcnow)
-    event = Column(String(64), nullable=False)
+    action = Column(String(64), nullable=False)
+    worker_id = Column(Integer, nullable=True)
+    case_id = Column(String(32), nullable=True)
+    detail = Column(String(200), nullable=True)
+
+    # The column's name before migration 0002; older code and tests still read it.
+    event = synonym("action")
+
+
+def new_case_id() -> str:
+    return secrets.token_hex(16)
+
+
+class Worker(Base):
+    """A support worker (trajectondersteuner) or an admin who logs in to the portal."""
+
+    __tablename__ = "app_workers"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False, unique=True)
+    display_name = Column(String(100), nullable=False)
+    password_hash = Column(String(255), nullable=False)
+    role = Column(String(16), nullable=False)  # "worker" or "admin"
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    active = Column(Boolean, nullable=False, default=True)
+
+
+class WorkerTeam(Base):
+    """A worker belongs to one or more teams; the teams themselves live in the teams file."""
+
+    __tablename__ = "app_worker_teams"
+
+    worker_id = Column(Integer, ForeignKey("app_workers.id", ondelete="CASCADE"), primary_key=True)
+    team_id = Column(String(64), primary_key=True)
+
+
+class PortalSession(Base):
+    """A logged-in portal session. Only the SHA-256 of the cookie's token is stored."""
+
+    __tablename__ = "app_portal_sessions"
+
+    token_hash = Column(String(64), primary_key=True)
+    worker_id = Column(
+        Integer, ForeignKey("app_workers.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    last_seen = Column(UtcDateTime, nullable=False, default=utcnow)
+
+
+class LoginAttempt(Base):
+    """A login attempt, counted for rate limiting per account and per client address."""
+
+    __tablename__ = "app_login_attempts"
+    __table_args__ = (
+        Index("ix_app_login_attempts_username_at", "username", "attempted_at"),
+        Index("ix_app_login_attempts_client_at", "client", "attempted_at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False)
+    client = Column(String(64), nullable=False)
+    attempted_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    succeeded = Column(Boolean, nullable=False)
+
+
+class Case(Base):
+    """A hand-off to a human: why, how urgent, for which team, and how to reach the person.
+
+    `summary` is a JSON object of what was known (see `bot.handoff.summary`).
+    """
+
+    __tablename__ = "app_cases"
+    __table_args__ = (
+        Index("ix_app_cases_team_id_status", "team_id", "status"),
+        Index("ix_app_cases_conversation_id", "conversation_id"),
+    )
+
+    id = Column(String(32), primary_key=True, default=new_case_id)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    reason = Column(String(32), nullable=False)
+    urgency = Column(String(16), nullable=False)
+    channel = Column(String(32), nullable=False)
+    conversation_id = Column(String(255), nullable=False)
+    team_id = Column(String(64), nullable=False)
+    status = Column(String(16), nullable=False, default="nieuw")
+    claimed_by = Column(Integer, ForeignKey("app_workers.id", ondelete="SET NULL"), nullable=True)
+    claimed_at = Column(UtcDateTime, nullable=True)
+    summary = Column(Text, nullable=False, default="{}")
+    plan_id = Column(String(32), ForeignKey("app_plans.id", ondelete="SET NULL"), nullable=True)
+    plan_status = Column(String(32), nullable=False, default="ontwerp")
+    contact_preference = Column(String(16), nullable=True)
+    contact_value = Column(String(255), nullable=True)
+    contact_when = Column(String(200), nullable=True)
+    closed_at = Column(UtcDateTime, nullable=True)
+    outcome = Column(Text, nullable=True)
+
+    @property
+    def summary_data(self) -> dict[str, Any]:
+        return json.loads(self.summary or "{}")
+
+
+class CaseNote(Base):
+    """A worker's note on one part of the plan of a case (or on the case as a whole)."""
+
+    __tablename__ = "app_case_notes"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(
+        String(32), ForeignKey("app_cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    worker_id = Column(Integer, ForeignKey("app_workers.id", ondelete="SET NULL"), nullable=True)
+    plan_part = Column(String(64), nullable=False)
+    text = Column(Text, nullable=False)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)

@@ -1,20 +1,23 @@
 """What is stored about a conversation, and deleting all of it (the right to be forgotten).
 
 Deleting removes the plans linked to the conversation with everything that belongs to them,
-the wrong resume attempts of all their conversations, and those conversations in Rasa's
-tracker table `events` when it lives in the same database. The audit log only records that
-a deletion happened: never an id or anything personal.
+the hand-off cases of those plans and conversations (with their notes), the wrong resume
+attempts of all their conversations, and those conversations in Rasa's tracker table
+`events` when it lives in the same database. The audit log only records that a deletion
+happened: never an id or anything personal.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import MetaData, Table, delete, func, inspect, select
+from sqlalchemy import MetaData, Table, delete, func, inspect, or_, select
 from sqlalchemy.orm import Session
 
+from bot.storage import audit_log
 from bot.storage.models import (
-    AuditEntry,
+    Case,
+    CaseNote,
     Consent,
     Plan,
     PlanAnswer,
@@ -22,17 +25,12 @@ from bot.storage.models import (
     PlanVersion,
     ResumeAttempt,
     ResumeCode,
-    as_utc,
     utcnow,
 )
 from bot.storage.plans import answers, plan_for_conversation
 
-DATA_DELETED = "data_deleted"
+DATA_DELETED = audit_log.DELETION
 RASA_TRACKER_TABLE = "events"
-
-
-def _now(now: datetime | None) -> datetime:
-    return utcnow() if now is None else as_utc(now)
 
 
 def _count(session: Session, statement) -> int:
@@ -100,6 +98,18 @@ def delete_everything(
     ).scalars()
     conversation_ids = [conversation_id, *sorted(set(others) - {conversation_id})]
 
+    # Hand-off cases (with their notes) of these conversations or plans: they hold a
+    # summary and maybe a phone number or e-mail address.
+    case_ids = list(
+        session.execute(
+            select(Case.id).where(
+                or_(Case.conversation_id.in_(conversation_ids), Case.plan_id.in_(plan_ids))
+            )
+        ).scalars()
+    )
+    if case_ids:
+        session.execute(delete(CaseNote).where(CaseNote.case_id.in_(case_ids)))
+        session.execute(delete(Case).where(Case.id.in_(case_ids)))
     if plan_ids:
         # The foreign keys cascade too; deleting explicitly does not depend on it.
         for child in (PlanAnswer, PlanVersion, PlanConversation, Consent, ResumeCode):
@@ -116,6 +126,5 @@ def delete_everything(
 
 
 def audit(session: Session, event: str, now: datetime | None = None) -> None:
-    """Record that `event` happened (a short fixed text, nothing personal)."""
-    session.add(AuditEntry(at=_now(now), event=event))
-    session.flush()
+    """Record that `event` happened (a short fixed name, nothing personal)."""
+    audit_log.record(session, event, now=now)

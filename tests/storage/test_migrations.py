@@ -8,7 +8,7 @@ import sys
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.storage import db
 from bot.storage.models import Base
@@ -84,3 +84,28 @@ def test_alembic_command_line_from_another_directory(tmp_path):
     assert "Running upgrade  -> 0001" in result.stderr
     assert table_names(url) == APP_TABLES | {db.VERSION_TABLE}
     db.dispose(url)
+
+
+def test_audit_log_keeps_its_rows_through_0002(empty_db_url):
+    """0002 renames `event` to `action` and adds columns; old entries stay, both ways."""
+    db.downgrade(empty_db_url, "base")
+    with db.engine(empty_db_url).connect() as connection:
+        from alembic import command
+
+        command.upgrade(db.alembic_config(connection), "0001")
+    with db.engine(empty_db_url).begin() as connection:
+        connection.execute(
+            text("INSERT INTO app_audit_log (at, event) VALUES (:at, 'data_deleted')"),
+            {"at": "2026-11-24 09:30:00"},
+        )
+    db.migrate(empty_db_url)
+    with db.engine(empty_db_url).connect() as connection:
+        rows = connection.execute(text("SELECT action, worker_id, case_id FROM app_audit_log"))
+        assert rows.all() == [("data_deleted", None, None)]
+    db.downgrade(empty_db_url, "0001")
+    with db.engine(empty_db_url).connect() as connection:
+        assert connection.execute(text("SELECT event FROM app_audit_log")).scalars().all() == [
+            "data_deleted"
+        ]
+    db.migrate(empty_db_url)
+    assert schema_differences(empty_db_url) == []
