@@ -18,6 +18,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
 MODEL_DIR = PROJECT_ROOT / "models"
 SPACY_MODEL_DIR = VAR_DIR / "spacy" / "nl_wegwijzer"
+DEFAULT_TEAMS_FILE = PROJECT_ROOT / "bot" / "handoff" / "teams.yml"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,12 @@ class Settings:
     public_url: str = ""
     # The trained model Rasa serves (make train writes it).
     model_path: str = str(MODEL_DIR / "wegwijzer.tar.gz")
+    # The teams of trajectondersteuners: provinces, hours, webhook and e-mail per team.
+    teams_file: str = str(DEFAULT_TEAMS_FILE)
+    # A portal session ends after this many minutes without a request.
+    portal_idle_minutes: int = 30
+    # A worker counts as online for the hand-off when the portal saw them this recently.
+    worker_online_minutes: int = 5
 
     @property
     def rasa_url(self) -> str:
@@ -71,6 +78,13 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise SystemExit(f"{name} must be a whole number, not {raw!r}.") from error
 
 
+def _positive(env: dict[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if value < 1:
+        raise SystemExit(f"{name} must be at least 1, not {value}.")
+    return value
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from `env` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -89,6 +103,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_hex(32),
         public_url=env.get("WEGWIJZER_PUBLIC_URL", "").rstrip("/"),
         model_path=env.get("WEGWIJZER_MODEL") or str(MODEL_DIR / "wegwijzer.tar.gz"),
+        teams_file=env.get("WEGWIJZER_TEAMS_FILE") or str(DEFAULT_TEAMS_FILE),
+        portal_idle_minutes=_positive(env, "WEGWIJZER_PORTAL_IDLE_MINUTES", 30),
+        worker_online_minutes=_positive(env, "WEGWIJZER_WORKER_ONLINE_MINUTES", 5),
     )
 
 
@@ -115,6 +132,9 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_RASA_TOKEN": settings.rasa_token,
             "WEGWIJZER_PUBLIC_URL": settings.public_url or settings.web_url,
             "WEGWIJZER_MODEL": settings.model_path,
+            "WEGWIJZER_TEAMS_FILE": settings.teams_file,
+            "WEGWIJZER_PORTAL_IDLE_MINUTES": str(settings.portal_idle_minutes),
+            "WEGWIJZER_WORKER_ONLINE_MINUTES": str(settings.worker_online_minutes),
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",
