@@ -131,3 +131,40 @@ def test_audit(db_url):
     with db.session(db_url) as session:
         privacy.audit(session, "plan_created", now=T0)
     assert [(row.event, row.at) for row in audit_rows(db_url)] == [("plan_created", T0)]
+
+
+def test_delete_everything_removes_the_hand_off_cases(db_url):
+    from bot.handoff import cases, plan_review
+    from bot.handoff.teams import DEFAULT_TEAMS_FILE, load_teams
+    from bot.storage import workers
+    from bot.storage.models import Case, CaseNote
+
+    talker, bystander = conversation("praat"), conversation("ander")
+    teams = load_teams(DEFAULT_TEAMS_FILE)
+    phone = f"0470 {secrets.randbelow(90) + 10} 34 56"
+    with db.session(db_url) as session:
+        plan = plans.create_plan(session, talker, CONSENT_TEXT_VERSION, now=T0)
+        worker = workers.add_worker(
+            session, "an", "An", "paard-batterij-nietje", "worker", ["limburg"], now=T0
+        )
+        opened = cases.create_case(
+            session,
+            reason=cases.PLAN_REVIEW,
+            conversation_id=talker,
+            channel="rest",
+            facts={"place": "Genk"},
+            plan_id=plan.id,
+            teams=teams,
+            now=T0,
+        )
+        assert cases.set_contact(session, opened.case.id, "telefoon", phone).ok
+        plan_review.add_note(session, opened.case.id, worker.id, "vraag", "Goed plan", now=T0)
+        other = cases.create_case(
+            session, reason=cases.CRISIS, conversation_id=bystander, channel="rest", teams=teams
+        )
+    with db.session(db_url) as session:
+        privacy.delete_everything(session, talker, now=T0)
+    with db.session(db_url) as session:
+        assert [case.id for case in session.execute(select(Case)).scalars()] == [other.case.id]
+        assert session.execute(select(CaseNote)).scalars().all() == []
+    assert not any("+32470" in value for _t, _c, value in database_text(db_url))
