@@ -3,6 +3,7 @@
 run          start the Rasa server, the action server and the web app (make run)
 web          start only the web app
 build-nlp    build the Dutch spaCy pipeline and the generated entity synonyms
+add-worker   make a portal account for a support worker or admin (password asked, never shown)
 exec -- CMD  run CMD (e.g. rasa test) with Wegwijzer's configuration in the environment
 """
 
@@ -26,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="bring the application database up to date (Alembic)")
     build_nlp = commands.add_parser("build-nlp", help="build the Dutch spaCy pipeline")
     build_nlp.add_argument("--output", type=Path, default=config.SPACY_MODEL_DIR)
+    add_worker = commands.add_parser("add-worker", help="make a portal account")
+    from bot.handoff import add_worker as add_worker_command
+
+    add_worker_command.add_arguments(add_worker)
     run_cmd = commands.add_parser("exec", help="run a command with the configuration set")
     run_cmd.add_argument("cmd", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
@@ -48,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The database at WEGWIJZER_DB_URL cannot be used: {error}", file=sys.stderr)
             return 1
         return 0
+    if args.command == "add-worker":
+        return add_worker_command.run(args, config.load_settings())
     if args.command == "build-nlp":
         from bot import nlp_pipeline
 
