@@ -20,6 +20,7 @@ from knowledge.db import make_engine
 from knowledge.models import FaqAnswer
 
 LEVELS = ("gewoon", "eenvoudig")
+NEW_TOPICS = ("herziening", "zzi_interview", "contact_vaph")
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +168,75 @@ def test_every_answer_that_sends_you_to_the_vaph_says_how_to_reach_it(
         for level, raw in entry.texts.items():
             if any(ASKS_THE_VAPH.search(line) for line in raw.splitlines()):
                 assert str(eloket) in answers[(entry.topic, level)].text, (entry.topic, level)
+
+
+def test_the_vaph_line_has_no_invented_number(
+    answers: dict[tuple[str, str], FaqAnswer],
+) -> None:
+    for level in LEVELS:
+        text = answers[("contact_vaph", level)].text
+        assert "heb ik niet" in text  # the brief has no number for the VAPH-lijn
+
+
+# --- the three new topics ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("topic", NEW_TOPICS)
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_new_topic_answers_at_both_levels_and_says_who_decides(
+    answers: dict[tuple[str, str], FaqAnswer], topic: str, level: str
+) -> None:
+    answer = answers[(topic, level)]
+    assert "{" not in answer.text
+    assert re.search(r"\bVAPH\b[^.?!]*\bbeslis", answer.text)
+    assert "niet ik" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("topic", "sources"),
+    [
+        (
+            "herziening",
+            {"herziening_wanneer", "herziening_budget", "herziening_datum", "vaph_bereiken"},
+        ),
+        ("zzi_interview", {"zzi_meet_nood", "zzi_gesprek", "zzi_waarden", "mdt"}),
+        ("contact_vaph", {"vaph", "vaph_eloket", "vaph_vlaams_brabant", "vaph_bereiken"}),
+    ],
+)
+def test_a_new_topic_carries_its_sources(
+    answers: dict[tuple[str, str], FaqAnswer], topic: str, sources: set[str]
+) -> None:
+    for level in LEVELS:
+        assert sources <= set(answers[(topic, level)].uses), level
+
+
+def test_herziening_says_which_date_counts_and_is_marked_uncertain(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData
+) -> None:
+    assert statement(data, "herziening_datum").source.uncertain  # an RPC-period source
+    for level in LEVELS:
+        answer = answers[("herziening", level)]
+        assert "datum van je eerste vraag" in answer.text
+        assert "noodprocedure" in answer.text
+        assert answer.uncertain
+
+
+def test_zzi_interview_tells_how_long_where_and_with_whom(
+    answers: dict[tuple[str, str], FaqAnswer],
+) -> None:
+    gewoon = answers[("zzi_interview", "gewoon")].text
+    assert "2,5 uur" in gewoon and "thuis" in gewoon and "vertrouwenspersonen" in gewoon
+    assert "B-waarde" in gewoon and "P-waarde" in gewoon
+    assert "telefonisch toe te lichten" in gewoon
+    eenvoudig = answers[("zzi_interview", "eenvoudig")].text
+    assert "tweeënhalf uur" in eenvoudig and "vertrouwt" in eenvoudig
+
+
+def test_contact_vaph_gives_the_only_provincial_address_the_brief_has(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData
+) -> None:
+    office = service(data, "vaph_vlaams_brabant")
+    for level in LEVELS:
+        text = answers[("contact_vaph", level)].text
+        assert f"{office.address}, {office.postcode} Leuven" in text
+        assert str(service(data, "vaph").website) in text
