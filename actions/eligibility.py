@@ -6,6 +6,7 @@ Nothing here decides: the rights come from `knowledge.queries.rights_for_profile
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -26,6 +27,46 @@ WHERE = "Waar kan je terecht"
 URGENT_NOTE = "Het is dringend: vraag het VAPH naar de {procedure}. Het VAPH beslist."
 DANGER_NOTE = "Is er nu gevaar? Bel dan meteen {phone}."
 EMERGENCY_NUMBER = "noodnummer_112"  # the services.yml record of the emergency number
+
+
+SKIP_BUTTON = {"title": "Zeg ik liever niet", "payload": "/skip"}
+
+
+def age_band_title(low: int, high: int) -> str:
+    if low == 0:
+        return f"Jonger dan {high + 1}"
+    if high >= queries.MAX_AGE:
+        return f"{low} jaar of ouder"
+    return f"{low} tot {high} jaar"
+
+
+def age_buttons() -> list[dict[str, str]]:
+    """A button per age band, its ages from the knowledge base; only "Zeg ik liever niet"
+    when the knowledge base cannot be read (typing the age still works)."""
+    try:
+        with db.session() as session:
+            bands = queries.age_bands(session)
+    except Exception:
+        bands = []
+    buttons = [
+        {
+            "title": age_band_title(low, high),
+            "payload": "/inform" + json.dumps({"age": f"{low}-{high}"}),
+        }
+        for low, high in bands
+    ]
+    return [*buttons, SKIP_BUTTON]
+
+
+class ActionAskAge(Action):
+    """The eligibility form's age question, with the age groups as buttons."""
+
+    def name(self) -> str:
+        return "action_ask_age"
+
+    async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_ask_age", buttons=age_buttons())
+        return []
 
 
 class ValidateEligibilityForm(FormValidationAction):

@@ -75,7 +75,9 @@ class IntakeAnswer:
         self.choice = self.entities.get("choice")
         self.skipped = answers.skipped(tracker)
         if len(self.text) > plans.MAX_ANSWER_CHARS:
-            dispatcher.utter_message(response="utter_answer_too_long")
+            dispatcher.utter_message(
+                response="utter_answer_too_long", max_chars=plans.MAX_ANSWER_CHARS
+            )
             self.text = self.text[: plans.MAX_ANSWER_CHARS]
 
     def read(self) -> dict[str, Any]:

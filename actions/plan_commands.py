@@ -82,7 +82,7 @@ class ActionPauseIntake(Action):
             return []
         with db.session() as session:
             code = resume_codes.issue_code(session, plan_id)
-        dispatcher.utter_message(response="utter_paused", code=code)
+        dispatcher.utter_message(response="utter_paused", code=code, days=resume_codes.VALID_DAYS)
         return []
 
 
@@ -107,7 +107,11 @@ class ActionResumeIntake(Action):
                 dispatcher.utter_message(response="utter_resume_throttled", minutes=minutes)
                 return []
             if result.status != "ok":
-                dispatcher.utter_message(response=f"utter_resume_{result.status}")
+                dispatcher.utter_message(
+                    response=f"utter_resume_{result.status}",
+                    days=resume_codes.VALID_DAYS,
+                    example_code=resume_codes.EXAMPLE_CODE,
+                )
                 return []
             plan_id = result.plan_id
             assert plan_id is not None  # an "ok" redemption always names its plan
@@ -121,7 +125,9 @@ class ActionResumeIntake(Action):
         if tracker.get_slot("plan_id"):  # "verder" in the same conversation
             dispatcher.utter_message(response="utter_resumed")
             return continue_intake(tracker)
-        dispatcher.utter_message(response="utter_resume_ask_code")
+        dispatcher.utter_message(
+            response="utter_resume_ask_code", example_code=resume_codes.EXAMPLE_CODE
+        )
         return []
 
 

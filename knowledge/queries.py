@@ -374,6 +374,8 @@ HELP_KINDS: dict[str, str] = {  # help kind -> what the person looks for, in pla
 }
 EMERGENCY_GRANT = "ATG_NOOD"
 MAX_AGE = 120  # the top of an open age band ("65 of ouder")
+ADULT_AGE = 18  # Belgian legal majority: where rights for minors stop (`minors_only`)
+FIRST_REQUEST_RIGHT = "PVB"  # its first_request_before_age is the VAPH's age limit
 EMERGENCY_RIGHT = "PVB"  # the emergency procedure (noodprocedure) gives a PVB
 _REGION_LABELS = {
     FLANDERS_REGION: "Vlaanderen",
@@ -404,6 +406,16 @@ class _Subject:
     @property
     def is_(self) -> str:
         return self.verb("bent", "is")
+
+
+def age_bands(session: Session) -> list[tuple[int, int]]:
+    """The three age bands the eligibility check offers: minors, adults below the VAPH's
+    first-request age, and from that age on (bounds included)."""
+    right = session.get(Right, FIRST_REQUEST_RIGHT)
+    limit = right.first_request_before_age if right else None
+    if limit is None:
+        return [(0, ADULT_AGE - 1), (ADULT_AGE, MAX_AGE)]
+    return [(0, ADULT_AGE - 1), (ADULT_AGE, limit - 1), (limit, MAX_AGE)]
 
 
 def _age_label(low: int, high: int) -> str:
@@ -449,9 +461,9 @@ def _age_reasons(
         else:
             return None
     if right.minors_only:
-        if low >= 18:
+        if low >= ADULT_AGE:
             return None
-        reasons.append(f"{be} en dit is voor kinderen en jongeren onder 18")
+        reasons.append(f"{be} en dit is voor kinderen en jongeren onder {ADULT_AGE}")
     return reasons
 
 

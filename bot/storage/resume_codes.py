@@ -24,6 +24,7 @@ from bot.storage.plans import link_conversation
 VALID_DAYS = 30
 MAX_WRONG = 3
 THROTTLE_MINUTES = 15
+EXAMPLE_CODE = "ZON-MAAN-4821"  # shown to people as an example; it has a code's form
 
 # Short, common, concrete and friendly Dutch nouns. None contains IJ, EI, AU or OU (which
 # sound alike), no two sound alike (such as DUIN/TUIN), none is a number word or ends in a

@@ -42,7 +42,8 @@ async def test_crisis_in_easy_language():
 
     assert turn.text.startswith("Wat je schrijft, is ernstig.")
     assert all(line in turn.text for line in CRISIS_LINES)
-    assert "Het VAPH heeft ook een noodprocedure PVB. Dat is snelle hulp" in turn.text
+    assert "Het VAPH heeft ook een noodprocedure.\nDat is snelle hulp" in turn.text
+    assert "Het VAPH is de Vlaamse dienst voor mensen met een handicap." in turn.text
 
 
 @pytest.mark.parametrize("saved", ["eligibility_asks_place", "intake_asks_wonen_wish"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.eligibility import ActionShowRights, ValidateEligibilityForm
+from actions.eligibility import ActionAskAge, ActionShowRights, ValidateEligibilityForm
 from tests.actions.conftest import Turn, load_tracker, run_action, user
 
 NOT_UNDERSTOOD = 'Dat begrijp ik niet goed. Kies een knop, of typ "sla over".'
@@ -40,12 +40,41 @@ async def test_an_age_or_an_age_band_is_understood(said, extracted, age):
     assert turn.texts == []
 
 
+async def test_the_age_question_offers_the_age_groups_with_the_vaph_age_limit():
+    turn = await run_action(ActionAskAge(), load_tracker("eligibility_asks_speaker"))
+
+    assert turn.texts == ["Hoe oud ben je? Typ je leeftijd of kies een groep."]
+    assert turn.buttons == [
+        "Jonger dan 18",
+        "18 tot 64 jaar",
+        "65 jaar of ouder",  # PVB.first_request_before_age in rights.yml
+        "Zeg ik liever niet",
+    ]
+    payloads = [b["payload"] for reply in turn.replies for b in reply["buttons"]]
+    assert payloads[:3] == [
+        '/inform{"age": "0-17"}',
+        '/inform{"age": "18-64"}',
+        '/inform{"age": "65-120"}',
+    ]
+
+
+async def test_the_age_question_asks_about_the_person_from_the_network():
+    tracker = load_tracker(
+        "eligibility_asks_speaker", slots={"speaker": "network", "person_ref": "Lotte"}
+    )
+
+    turn = await run_action(ActionAskAge(), tracker)
+
+    assert turn.texts == ["Hoe oud is Lotte? Typ de leeftijd of kies een groep."]
+    assert turn.buttons[0] == "Jonger dan 18"
+
+
 @pytest.mark.parametrize("text", ["blauw", "150", "tussen 3 en 4"])
 async def test_an_age_that_is_not_understood_is_asked_again(text):
     turn = await answer("age", typed(text), {"age": text})
 
     assert turn.slots == {"age": None}
-    assert turn.texts == ["Die leeftijd begrijp ik niet. Typ een getal, bijvoorbeeld 34."]
+    assert turn.texts == ["Die leeftijd begrijp ik niet. Typ de leeftijd als getal."]
 
 
 async def test_a_postcode_taken_for_an_age_keeps_the_age_given_before():

@@ -228,7 +228,7 @@ async def test_a_single_result_is_announced_in_the_singular():
         "utter_providers_last",
     ]
     assert turn.texts[2] == (
-        "Ik vond 1 aanbieder:\n\n"
+        "Ik vond deze aanbieder:\n\n"
         "1. Voorbeeld Permanentiedienst De Linde (Vilvoorde), Vilvoorde\n"
         "Vergunde zorgaanbieder: erkend door het VAPH\n"
         "Telefoon: 000 00 21 21\n"
@@ -243,7 +243,7 @@ async def test_a_single_result_is_announced_in_the_singular():
             {"support_type": "logeren", "target_group": "autisme"},
             "voor alle doelgroepen",
             {"target_group": "alle"},
-            "Ik vond 1 aanbieder:",
+            "Ik vond deze aanbieder:",
         ),
         (
             {"support_type": "logeren"},

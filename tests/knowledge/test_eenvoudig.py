@@ -72,10 +72,7 @@ NO_DECISION = {"privacy": "about what Wegwijzer stores, not about support"}
 # Eenvoudig responses that break a rule and that this test's authors may not edit: the
 # lead developer owns the crisis and human hand-off texts. Strict: once fixed, the entry
 # must go.
-KNOWN_FAILURES = {
-    "utter_crisis": "a sentence of 15 words; the VAPH is not explained (lead developer's text)",
-    "utter_human_not_ready_yet": "two sentences of 13 words (lead developer's text)",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 BRACKETS = re.compile(r"\(([^()]*)\)")
 ABBREVIATION_IN_BRACKETS = re.compile(r"^\s*[A-Z][A-Za-z0-9' ]*[A-Z0-9]\s*$")

@@ -169,3 +169,15 @@ def test_no_code_word_is_a_municipality_the_entity_ruler_would_tag():
     for municipality in municipalities():
         names |= {fold(v) for v in name_variants(municipality.name)} | {fold(municipality.name_fr)}
     assert [word for word in WORDS if fold(word) in names] == []
+
+
+def test_the_example_code_people_are_shown_reads_as_a_code():
+    """The example in "Typ je code, bijvoorbeeld: verder met ..." must look like a real code
+    (two different words of WORDS and four digits), so copying its form works."""
+    first, second, digits = resume_codes.EXAMPLE_CODE.split("-")
+
+    assert resume_codes.find_code(f"verder met {resume_codes.EXAMPLE_CODE}") == (
+        resume_codes.EXAMPLE_CODE
+    )
+    assert first in resume_codes.WORDS and second in resume_codes.WORDS and first != second
+    assert digits.isdigit() and len(digits) == 4
