@@ -125,8 +125,9 @@ def _where(session, right, place: places.Place | None) -> str:
 
 def describe_right(session, match: queries.RightMatch, place, level: str) -> str:
     right = match.right
-    title = f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
-    lines = [title]
+    # Easy language has nothing in brackets: no abbreviation after the name.
+    with_abbreviation = right.abbreviation and level != "eenvoudig"
+    lines = [f"{right.name} ({right.abbreviation})" if with_abbreviation else right.name]
     if level != "eenvoudig":
         lines.append(right.summary.split(". ")[0].rstrip(".") + ".")
     if match.reasons:

@@ -247,7 +247,7 @@ async def test_easy_language_leaves_out_the_summary_of_each_right():
         f"{VAPH_EXPLAINED}"
     )
     lines = turn.texts[1].split("\n")
-    assert lines[0] == RTH
+    assert lines[0] == "Rechtstreeks toegankelijke hulp", "nothing in brackets in easy language"
     assert lines[1].startswith("Waarom dit misschien past: je bent 34")
     assert turn.texts[2] == (
         f"Het VAPH beslist of je de hulp krijgt.\n{VAPH_EXPLAINED}\nWat wil je nu doen?"
