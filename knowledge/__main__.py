@@ -98,7 +98,7 @@ def _print_check(report: CheckReport) -> None:
     print(f"Crisis lines with a source over {MAX_AGE_DAYS} days old or without a date: {old}")
     for line in report.old_crisis_sources:
         when = f"source_date {line.source_date}" if line.source_date else "no source_date"
-        print(f"  {line.id}: {line.source_url} ({when})")
+        print(f"  {line.id}: {line.source} ({when})")
     _print_sources(report)
     print("Result: " + ("ERRORS (exit code 1)." if report.has_errors else "no errors."))
 
@@ -130,6 +130,14 @@ def _print_sources(report: CheckReport) -> None:
     print(f"Sources used by records but missing from sources.yml: {missing}")
     for url in report.untracked_sources:
         print(f"  {url}")
+    cited = len(report.cited) or "none"
+    heading = "Records sourced by a citation, not a public page (replace it when one is found)"
+    print(f"{heading}: {cited}")
+    citations: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cited_record in report.cited:
+        citations[(cited_record.table, cited_record.citation)].append(cited_record.id)
+    for (table, citation), ids in citations.items():
+        print(f"  {table}: {', '.join(ids)}: {citation}")
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -9,7 +9,10 @@
 - records whose `checked_on` is more than 12 months old (`stale`; read from the database, so
   imported providers count too);
 - URLs in knowledge/data/sources.yml, the list of sources the project tracks, that no record
-  uses any more, and URLs that records use but that sources.yml does not list.
+  uses any more, and URLs that records use but that sources.yml does not list;
+- records whose source is a `source_citation` of a source without a public page, not a URL
+  (`cited`): sources.yml lists URLs only, so they are not "missing" from it, but they are
+  listed, to be replaced by a public page when one is found.
 
 Errors and warnings (`CheckReport.has_errors`; `python -m knowledge check` exits with 1 on
 an error):
@@ -19,8 +22,9 @@ an error):
 - warnings, exit code 0: a record that is more careful than facts.json (`uncertain` where
   facts.json says `verified`; the brief marks some of those [ONZEKER]); an old or undated
   crisis-line source (the brief's §8.1 sources are news pages that a maintainer should
-  replace by the organisations' own pages); stale records; the source bookkeeping; and a
-  facts.json that cannot be found, so that no status was compared.
+  replace by the organisations' own pages); stale records; the source bookkeeping; records
+  with a citation instead of a URL; and a facts.json that cannot be found, so that no
+  status was compared.
 
 The statuses, texts and crisis lines are read from the data files (knowledge.loader), the
 `checked_on` dates from the database.
@@ -92,8 +96,17 @@ class CrisisSource:
     """A crisis line whose source is old, or has no date (`source_date` None)."""
 
     id: str
-    source_url: str
+    source: str  # its source_url, or its source_citation when it has no public page
     source_date: str | None
+
+
+@dataclass(frozen=True)
+class CitedRecord:
+    """A record whose source is a citation of a source without a public page, not a URL."""
+
+    table: str
+    id: str
+    citation: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,7 @@ class CheckReport:
     stale: list[StaleRecord]
     unused_sources: list[str]  # in sources.yml, used by no record
     untracked_sources: list[str]  # used by records, missing from sources.yml
+    cited: list[CitedRecord]  # sourced by a citation, not a URL: replace when a page is found
     status_differences: list[StatusDifference]
     text_facts: list[TextFacts]
     old_crisis_sources: list[CrisisSource]
@@ -121,6 +135,7 @@ class CheckReport:
             self.stale
             or self.unused_sources
             or self.untracked_sources
+            or self.cited
             or self.status_differences
             or self.text_facts
             or self.old_crisis_sources
@@ -146,13 +161,18 @@ def check(
     facts = read_facts(facts_path)
     url = url or database_url()
     stale: list[StaleRecord] = []
+    cited: list[CitedRecord] = []
     used: set[str] = set()
     engine = open_built(url)
     try:
         with Session(engine, future=True) as session:
             for model in sourced_models():
                 for record in session.execute(select(model)).scalars():
-                    used.add(record.source_url)
+                    if record.source_url:
+                        used.add(record.source_url)
+                    else:  # no public page: sources.yml, a list of URLs, has no place for it
+                        citation = record.source_citation or ""
+                        cited.append(CitedRecord(model.__tablename__, _record_id(record), citation))
                     used.update(record.other_sources or ())
                     if record.is_stale(today, MAX_AGE_DAYS):
                         stale.append(
@@ -166,6 +186,7 @@ def check(
         stale=stale,
         unused_sources=[source for source in data.sources if source not in used],
         untracked_sources=sorted(used - set(data.sources)),
+        cited=cited,
         status_differences=status_differences(data, facts) if facts is not None else [],
         text_facts=faq_text_facts(data),
         old_crisis_sources=old_crisis_sources(data, today),
@@ -227,7 +248,7 @@ def status_differences(data: KnowledgeData, facts: dict[str, Any]) -> list[Statu
         for record in records:
             status = record.source.status
             key = record.id if field == "id" else record.source.source_url
-            for entry in entries.get(key, []):
+            for entry in entries.get(key, []) if key else []:
                 if entry["status"] != status:
                     name = entry["id"] if field == "id" else repr(entry.get("name"))
                     found.append(
@@ -263,7 +284,7 @@ def faq_text_facts(data: KnowledgeData) -> list[TextFacts]:
 def old_crisis_sources(data: KnowledgeData, today: date) -> list[CrisisSource]:
     """Crisis lines whose source is more than MAX_AGE_DAYS old, or has no source date."""
     return [
-        CrisisSource(service.id, service.source.source_url, service.source.source_date)
+        CrisisSource(service.id, service.source.shown, service.source.source_date)
         for service in data.services
         if service.kind == CRISIS_LINE and _source_is_old(service.source, today)
     ]

@@ -47,7 +47,17 @@ RIGHT_PLACEHOLDER_FIELDS = ("min_age", "max_age", "first_request_before_age")
 # `address`: street and number, then the postcode and the municipality when known.
 SERVICE_PLACEHOLDER_FIELDS = ("phone", "website", "email", "address")
 STATEMENT_PLACEHOLDER_FIELDS = ("text",)  # the wording of the reading level being filled
-SOURCE_FIELDS = ("source_url", "other_sources", "checked_on", "status", "source_date")
+SOURCE_FIELDS = (
+    "source_url",
+    "source_citation",
+    "other_sources",
+    "checked_on",
+    "status",
+    "source_date",
+)
+# The main source of a record: a public page, or a citation of a source that has none.
+MAIN_SOURCE_FIELDS = ("source_url", "source_citation")
+YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 GEMEENTEN_COLUMNS = ("refnis", "naam_nl", "naam_fr", "provincie", "gewest", "postcodes")
 PROVIDER_COLUMNS = (
     "id,name,licensed,address,postcode,municipality,phone,email,website,"
@@ -91,17 +101,27 @@ def display_path(path: Path | str) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    source_url: str
+    # The main source: exactly one of the two. `source_url` is the public page the fact
+    # comes from; `source_citation` a plain-text citation (title, organiser, date) of a
+    # source that has no public page, such as a congress presentation.
+    source_url: str | None
     other_sources: tuple[str, ...]
     checked_on: date
     status: str
-    # When the source page was published or last updated, as the source gives it:
-    # "YYYY-MM-DD" or "YYYY-MM"; None when unknown. Only `python -m knowledge check` reads it.
+    # When the source page was published or last updated (or the cited source presented),
+    # as the source gives it: "YYYY-MM-DD" or "YYYY-MM"; None when unknown. Only
+    # `python -m knowledge check` reads it.
     source_date: str | None = None
+    source_citation: str | None = None
 
     @property
     def uncertain(self) -> bool:
         return self.status == "uncertain"
+
+    @property
+    def shown(self) -> str:
+        """The main source as a person reads it: the URL, or else the citation."""
+        return self.source_url or self.source_citation or ""
 
     @property
     def source_day(self) -> date | None:
@@ -112,6 +132,7 @@ class Source:
         """The SourcedMixin columns of a model."""
         return {
             "source_url": self.source_url,
+            "source_citation": self.source_citation,
             "other_sources": list(self.other_sources),
             "checked_on": self.checked_on,
             "status": self.status,
@@ -514,33 +535,77 @@ class Record:
                 raise self.error(f"missing field `{key}`")
 
     def source(self, inherit: Source | None = None) -> Source:
-        """The common source fields; missing ones are taken from `inherit` when given."""
+        """The common source fields; missing ones are taken from `inherit` when given.
+
+        The main source is `source_url` or `source_citation`, exactly one of them. A record
+        that gives either one inherits neither (nor the `source_date` that goes with it)."""
         if inherit is None:
-            self.require("source_url", "checked_on", "status")
+            self.require("checked_on", "status")
         elif not any(key in self.values for key in SOURCE_FIELDS):
             return inherit
-        base = inherit or Source("", (), date.min, "")
+        base = inherit or Source(None, (), date.min, "")
 
         def own(key: str) -> bool:
             return inherit is None or key in self.values
 
+        own_main = inherit is None or any(key in self.values for key in MAIN_SOURCE_FIELDS)
         other = self.text_list("other_sources", optional=True)
         for index, url in enumerate(other):
             if not is_web_url(url):
                 message = f"`other_sources` must hold http(s) URLs, got {url!r}"
                 raise self.error(message, "other_sources", index)
+        if own_main:
+            source_url, citation = self._main_source(bool(other))
+        else:
+            source_url, citation = base.source_url, base.source_citation
         checked_on = self.day("checked_on") if own("checked_on") else base.checked_on
         if own("source_date"):
             source_date = self.source_date(checked_on)
-        else:  # the date of the inherited page, not of a page this record names itself
-            source_date = None if own("source_url") else base.source_date
+        else:  # the date of the inherited source, not of a source this record names itself
+            source_date = None if own_main else base.source_date
         return Source(
-            source_url=self.url("source_url") or "" if own("source_url") else base.source_url,
-            other_sources=other if own("other_sources") else base.other_sources,
+            source_url=source_url,
+            # A citation stands alone: it takes no other sources from `inherit` either.
+            other_sources=other if own("other_sources") or citation else base.other_sources,
             checked_on=checked_on,
             status=self.choice("status", STATUSES) if own("status") else base.status,
             source_date=source_date,
+            source_citation=citation,
         )
+
+    def _main_source(self, has_other_sources: bool) -> tuple[str | None, str | None]:
+        """(source_url, source_citation) of a record that names its own main source."""
+        given = [key for key in MAIN_SOURCE_FIELDS if key in self.values]
+        if not given:
+            raise self.error(
+                "missing field `source_url` (the public page the fact comes from), or "
+                "`source_citation` for a source that has no public page"
+            )
+        if len(given) > 1:
+            raise self.error(
+                "give `source_url` or `source_citation`, not both: a fact with a public "
+                "page has that page as its source",
+                "source_citation",
+            )
+        if given == ["source_url"]:
+            return self.url("source_url"), None
+        citation = self.required_text("source_citation")
+        if re.search(r"https?://|www\.", citation):
+            message = "`source_citation` holds a web address: give the page as `source_url`"
+            raise self.error(message, "source_citation")
+        if not YEAR.search(citation):
+            message = (
+                "`source_citation` must say when the source appeared "
+                "(title, organiser, date), got no year in " + repr(citation)
+            )
+            raise self.error(message, "source_citation")
+        if has_other_sources:
+            message = (
+                "a record with `source_citation` has no `other_sources`: a public page that "
+                "says the same is its `source_url`"
+            )
+            raise self.error(message, "other_sources")
+        return None, " ".join(citation.split())
 
     def source_date(self, checked_on: date) -> str | None:
         """The optional `source_date`, "YYYY-MM-DD" or "YYYY-MM", not after `checked_on`."""

@@ -1,9 +1,10 @@
 """SQLAlchemy models of the knowledge base (SQLAlchemy 1.4, written in the 2.0 style).
 
-Every fact-bearing table has `source_url`, `other_sources`, `checked_on` and `status`
-(`verified` or `uncertain`) through `SourcedMixin`. The database is rebuilt from the files
-in knowledge/data/ by `python -m knowledge build`; nothing writes to it at run time except
-the provider importer.
+Every fact-bearing table has `source_url`, `source_citation`, `other_sources`, `checked_on`
+and `status` (`verified` or `uncertain`) through `SourcedMixin`; of `source_url` and
+`source_citation` a row has exactly one (the loader sees to that). The database is rebuilt
+from the files in knowledge/data/ by `python -m knowledge build`; nothing writes to it at run
+time except the provider importer.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ class SourcedMixin:
 
     __tablename__: str  # set by every model that uses the mixin
 
-    source_url = Column(String(500), nullable=False)
+    source_url = Column(String(500), nullable=True)  # None: the source has no public page
+    # A plain-text citation (title, organiser, date) of a source without a public page.
+    source_citation = Column(Text, nullable=True)
     other_sources = Column(JSON, nullable=False, default=list)
     checked_on = Column(Date, nullable=False)
     status = Column(String(20), nullable=False)

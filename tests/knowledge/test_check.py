@@ -14,6 +14,7 @@ from knowledge.__main__ import main
 from knowledge.build import NoDatabase, build
 from knowledge.check import (
     CheckReport,
+    CitedRecord,
     CrisisSource,
     FactsFileError,
     StaleRecord,
@@ -324,6 +325,45 @@ def test_old_and_undated_crisis_line_sources_are_a_warning(
     assert "Crisis lines with a source over 365 days old or without a date: 2\n" in out
     assert f"  noodnummer_112: {SOURCE} (no source_date)\n" in out
     assert f"  zelfmoordlijn_1813: {SOURCE} (source_date 2019-09)\n" in out
+
+
+# --- a source without a public page ---------------------------------------------------------
+
+CITATION = "Congres Hulpverlening als sociale onderneming?!, UCLL, 3 juni 2022"
+
+
+def test_a_record_with_a_citation_is_listed_not_missing_from_sources_yml(
+    tmp_path: Path, data_dir: Path, facts_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace_in(
+        data_dir / "statements.yml", f"  source_url: {SOURCE}\n", f"  source_citation: {CITATION}\n"
+    )
+    report = run_check(tmp_path, data_dir, facts_path)
+    assert report.cited == [CitedRecord("statements", "pvb_belastingvrij", CITATION)]
+    # sources.yml lists URLs: a record without one is not "missing" from it
+    assert None not in report.untracked_sources
+    assert CITATION not in report.untracked_sources
+    assert SOURCE not in report.unused_sources  # other records still use it
+    assert not report.has_errors
+
+    code, out = run_cli(tmp_path, data_dir, facts_path, capsys)
+    assert code == 0
+    assert "None" not in out and f"  {CITATION}\n" not in out
+    assert (
+        "Records sourced by a citation, not a public page (replace it when one is found): 1\n"
+        f"  statements: pvb_belastingvrij: {CITATION}\n"
+    ) in out
+
+
+def test_a_crisis_line_with_a_citation_shows_it(
+    tmp_path: Path, data_dir: Path, facts_path: Path
+) -> None:
+    with (data_dir / "services.yml").open("a", encoding="utf-8") as services:
+        services.write(
+            CRISIS_LINES.replace(f"source_url: {SOURCE}", f"source_citation: {CITATION}", 1)
+        )
+    report = run_check(tmp_path, data_dir, facts_path)
+    assert report.old_crisis_sources[0] == CrisisSource("noodnummer_112", CITATION, None)
 
 
 def test_only_crisis_lines_need_a_recent_source(

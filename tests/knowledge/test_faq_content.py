@@ -240,3 +240,52 @@ def test_contact_vaph_gives_the_only_provincial_address_the_brief_has(
         text = answers[("contact_vaph", level)].text
         assert f"{office.address}, {office.postcode} Leuven" in text
         assert str(service(data, "vaph").website) in text
+
+
+# --- waiting time: when the wait starts and the VAPH's aim for PG1 (brief §2.4) -------------
+
+WAITING_FACTS = ("wachtlijst_vanaf_beslissing", "wachttijd_doel_pg1")
+
+
+def test_the_waiting_facts_rest_on_the_congress_citation_and_are_uncertain(
+    data: loader.KnowledgeData,
+) -> None:
+    for statement_id in WAITING_FACTS:
+        source = statement(data, statement_id).source
+        assert source.source_url is None  # the brief gives no page for it
+        assert source.source_citation is not None
+        assert "Hulpverlening als sociale onderneming?!" in source.source_citation
+        assert "3 juni 2022" in source.source_citation
+        assert source.uncertain  # an offline presentation nobody can check
+
+
+def test_the_waiting_facts_say_what_the_brief_says(data: loader.KnowledgeData) -> None:
+    start = statement(data, "wachtlijst_vanaf_beslissing").texts
+    assert "pas mee op de wachtlijst vanaf de definitieve beslissing" in start["gewoon"]
+    assert "wachttijd loopt al vanaf de dag dat je het ondersteuningsplan PVB" in start["gewoon"]
+    assert "pas op de wachtlijst als de beslissing vastligt" in start["eenvoudig"]
+    assert (
+        "wachttijd telt al vanaf het indienen van je ondersteuningsplan PVB" in (start["eenvoudig"])
+    )
+    aim = statement(data, "wachttijd_doel_pg1").texts
+    assert "prioriteitengroep 1" in aim["gewoon"] and "dringendste vragen" in aim["eenvoudig"]
+    for level in LEVELS:
+        assert "hoogstens 18 maanden" in aim[level]  # the figure of the record
+        assert "doel, geen belofte" in aim[level]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_waiting_time_tells_both_facts_and_that_they_may_have_changed(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData, level: str
+) -> None:
+    answer = answers[("waiting_time", level)]
+    told = []
+    for statement_id in WAITING_FACTS:
+        wording = statement(data, statement_id).texts[level]
+        assert wording in answer.text, statement_id
+        assert statement_id in answer.uses, statement_id  # its source travels with it
+        told.append(answer.text.index(wording))
+    assert answer.uncertain
+    changed = re.search(r"\b(?:kan|kunnen) intussen veranderd zijn\b", answer.text)
+    assert changed and changed.start() > max(told)  # said of both facts, after them
+    assert re.search(r"\bvraag\b[^.?!]*\bwachttijd aan het VAPH\b", answer.text, re.IGNORECASE)

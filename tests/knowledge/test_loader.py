@@ -14,6 +14,7 @@ from knowledge.loader import DataError, load, term_pattern
 from knowledge.reference import DATA_DIR
 from tests.knowledge.sample_data import SOURCE, line_of, replace_in, write_sample_data
 
+CITATION = "Congres Hulpverlening als sociale onderneming?!, UCLL, 3 juni 2022"
 PRIVACY = "- topic: privacy\n  uses: []\n  gewoon: Uitleg over privacy.\n  eenvoudig: Kort.\n"
 
 # (file, text to replace, replacement, expected message part, (text on the line, occurrence))
@@ -524,6 +525,50 @@ CASES = {
         "`checked_on` must be a real date",
         ("24/11/2026", 1),
     ),
+    # --- a citation of a source without a public page instead of a URL ---
+    "neither_url_nor_citation": (
+        "statements.yml",
+        f"  source_url: {SOURCE}\n",
+        "",
+        "missing field `source_url` (the public page the fact comes from), or "
+        "`source_citation` for a source that has no public page",
+        ("- id: pvb_belastingvrij", 1),
+    ),
+    "url_and_citation": (
+        "statements.yml",
+        f"  source_url: {SOURCE}\n",
+        f"  source_url: {SOURCE}\n  source_citation: {CITATION}\n",
+        "give `source_url` or `source_citation`, not both",
+        ("source_citation:", 1),
+    ),
+    "citation_is_a_url": (
+        "statements.yml",
+        f"  source_url: {SOURCE}\n",
+        "  source_citation: Jaarverslag 2021, www.vaph.be\n",
+        "`source_citation` holds a web address: give the page as `source_url`",
+        ("source_citation:", 1),
+    ),
+    "citation_without_a_year": (
+        "statements.yml",
+        f"  source_url: {SOURCE}\n",
+        "  source_citation: Een congres van UCLL\n",
+        "`source_citation` must say when the source appeared",
+        ("source_citation:", 1),
+    ),
+    "citation_with_other_sources": (
+        "statements.yml",
+        f"  source_url: {SOURCE}\n",
+        f"  source_citation: {CITATION}\n  other_sources: [{SOURCE}]\n",
+        "a record with `source_citation` has no `other_sources`",
+        ("other_sources:", 1),
+    ),
+    "citation_empty": (
+        "statements.yml",
+        f"  source_url: {SOURCE}\n",
+        "  source_citation: ''\n",
+        "`source_citation` must be non-empty text",
+        ("source_citation:", 1),
+    ),
 }
 
 
@@ -556,6 +601,35 @@ def test_an_error_names_the_file_and_the_line(data_dir: Path, case: str) -> None
     if where is not None:
         assert error.line == line_of(path, *where)
         assert str(error) == f"{error.path}, line {error.line}: {error.message}"
+
+
+def test_a_record_may_cite_a_source_without_a_public_page(data_dir: Path) -> None:
+    citation = "Cijfers uit de VAPH-jaarverslagen,\n    voorgesteld op een congres, 3 juni 2022"
+    path = data_dir / "statements.yml"
+    replace_in(path, f"  source_url: {SOURCE}\n", f"  source_citation: >-\n    {citation}\n")
+    source = load(data_dir).statements[0].source
+    expected = "Cijfers uit de VAPH-jaarverslagen, voorgesteld op een congres, 3 juni 2022"
+    assert (source.source_url, source.source_citation) == (None, expected)
+    assert source.shown == expected
+    assert source.other_sources == ()
+
+
+def test_an_amount_that_cites_its_own_source_takes_no_url_from_its_right(
+    data_dir: Path,
+) -> None:
+    replace_in(
+        data_dir / "rights.yml", f"      source_url: {SOURCE}", f"      source_citation: {CITATION}"
+    )
+    replace_in(
+        data_dir / "rights.yml",
+        "  where: [vaph, zorgkas]\n",
+        "  where: [vaph, zorgkas]\n  other_sources: [https://www.vaph.be/pvb]\n",
+    )
+    pvb = load(data_dir).rights[0]
+    assert pvb.source.source_url == SOURCE
+    cited = pvb.amounts[0].source
+    assert (cited.source_url, cited.source_citation, cited.other_sources) == (None, CITATION, ())
+    assert cited.checked_on == pvb.source.checked_on  # the rest is still inherited
 
 
 def test_gemeenten_line_points_at_the_row(data_dir: Path) -> None:
