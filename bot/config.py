@@ -45,6 +45,9 @@ class Settings:
     portal_idle_minutes: int = 30
     # A worker counts as online for the hand-off when the portal saw them this recently.
     worker_online_minutes: int = 5
+    # The portal's session cookie is only sent over HTTPS. Switch off only for plain-http
+    # development on this machine (WEGWIJZER_PORTAL_SECURE_COOKIE=false).
+    portal_secure_cookie: bool = True
 
     @property
     def rasa_url(self) -> str:
@@ -85,6 +88,17 @@ def _positive(env: dict[str, str], name: str, default: int) -> int:
     return value
 
 
+def _flag(env: dict[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "ja", "on"):
+        return True
+    if raw in ("0", "false", "no", "nee", "off"):
+        return False
+    raise SystemExit(f"{name} must be true or false, not {raw!r}.")
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from `env` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -106,6 +120,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         teams_file=env.get("WEGWIJZER_TEAMS_FILE") or str(DEFAULT_TEAMS_FILE),
         portal_idle_minutes=_positive(env, "WEGWIJZER_PORTAL_IDLE_MINUTES", 30),
         worker_online_minutes=_positive(env, "WEGWIJZER_WORKER_ONLINE_MINUTES", 5),
+        portal_secure_cookie=_flag(env, "WEGWIJZER_PORTAL_SECURE_COOKIE", True),
     )
 
 
@@ -135,6 +150,7 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_TEAMS_FILE": settings.teams_file,
             "WEGWIJZER_PORTAL_IDLE_MINUTES": str(settings.portal_idle_minutes),
             "WEGWIJZER_WORKER_ONLINE_MINUTES": str(settings.worker_online_minutes),
+            "WEGWIJZER_PORTAL_SECURE_COOKIE": "true" if settings.portal_secure_cookie else "false",
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",

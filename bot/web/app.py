@@ -18,7 +18,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
-from bot.web import health, plan_routes
+from bot.web import health, plan_routes, portal
 
 HERE = Path(__file__).resolve().parent
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -127,6 +127,7 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static", HERE / "static", name="static")
     plan_routes.setup(app, settings)
+    portal.setup(app, settings)
     return app
 
 
