@@ -56,12 +56,15 @@ NOTICES = {
 
 
 def find_case(session, case_id: str, who: Visitor) -> Case:
-    """The case if this worker may open it; Refused("not_found" / "forbidden") if not."""
+    """The case if this worker may open it; Refused("not_found" / "forbidden") if not.
+
+    Call it first in a session: a refusal commits its audit entry."""
     found = cases.case_by_id(session, case_id)
     if found is None:
         raise Refused("not_found")
     if not who.is_admin and not cases.may_open(session, who.worker_id, found):
         audit_log.record(session, CASE_REFUSED, worker_id=who.worker_id, case_id=found.id)
+        session.commit()  # the refusal stays in the log; the caller's block rolls back
         raise Refused("forbidden")
     return found
 
