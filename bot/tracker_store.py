@@ -4,15 +4,26 @@
 the tracker after the turn and would write every event back. This store sees that the
 action ran in the turn being saved and deletes the conversation's events instead.
 Configured in endpoints.yml (a custom tracker store, as Rasa documents them).
+
+While a worker has the conversation (Rasa's `pause` event, appended by the portal) the bot
+is silent, but every channel's message still passes here: a new user message with the
+intent `crisis` or a crisis signal (bot/crisis_signals.txt) flags the open case as urgent
+at once (bot.handoff.cases.flag_crisis), so the worker sees it in the portal.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
+
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.crisis_signals import CRISIS, load_signals, signals_crisis
+
 FORGET_ACTION = "action_delete_my_data"
+logger = logging.getLogger(__name__)
 
 
 def forgets(tracker: DialogueStateTracker) -> bool:
@@ -25,8 +36,40 @@ def forgets(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def crisis_in(events: Iterable[Event]) -> bool:
+    """Whether one of these events is a user message with a crisis intent or signal."""
+    signals = None
+    for event in events:
+        if not isinstance(event, UserUttered):
+            continue
+        if (event.intent or {}).get("name") == CRISIS:
+            return True
+        signals = load_signals() if signals is None else signals
+        if signals_crisis(event.text or "", signals):
+            return True
+    return False
+
+
+def flag_crisis_while_paused(conversation_id: str) -> None:
+    """Mark the conversation's open case urgent with a crisis flag (never raises: saving
+    the tracker must go on)."""
+    from bot.handoff import cases
+    from bot.storage import db
+
+    try:
+        with db.session() as session:
+            cases.flag_crisis(session, conversation_id)
+    except Exception:
+        logger.exception("Could not flag a crisis on the case of a paused conversation")
+
+
 class ForgettingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
+        if tracker.is_paused():
+            with self.session_scope() as session:
+                new_events = list(self._additional_events(session, tracker))
+            if crisis_in(new_events):
+                flag_crisis_while_paused(tracker.sender_id)
         if not forgets(tracker):
             await super().save(tracker)
             return

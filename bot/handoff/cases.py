@@ -311,3 +311,27 @@ def set_contact(
     found.updated_at = moment_or_now(now)
     session.flush()
     return checked
+
+
+CRISIS_FLAG = "crisis_flag"
+
+
+def flag_crisis(session: Session, conversation_id: str, now: datetime | None = None) -> Case | None:
+    """A crisis signal while a worker has the conversation (the bot is silent): the open
+    case becomes urgent and carries a crisis flag with the time, so the worker's portal
+    shows it at once. None when the conversation has no open case."""
+    found = open_case_for_conversation(session, conversation_id)
+    if found is None:
+        return None
+    now = moment_or_now(now)
+    data = found.summary_data
+    data["crisis"] = True
+    data["crisis_flagged_at"] = now.isoformat()
+    found.summary = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    if found.urgency != URGENT:
+        found.urgency = URGENT
+        audit_log.record(session, "case_escalated", case_id=found.id, detail=CRISIS, now=now)
+    found.updated_at = now
+    session.flush()
+    audit_log.record(session, CRISIS_FLAG, case_id=found.id, detail="while paused", now=now)
+    return found
