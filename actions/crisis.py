@@ -1,4 +1,8 @@
-"""Crisis: the crisis lines and the VAPH's noodprocedure, from the knowledge base."""
+"""Crisis: the crisis lines and the VAPH's noodprocedure, from the knowledge base.
+
+The answer comes first and is never held up; then an urgent case is opened for the team
+(bot.handoff), so a trajectondersteuner sees it at once. Opening it never breaks the answer.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.handoff_trigger import open_case
+from bot.handoff.cases import CRISIS
 from knowledge import db, queries
 
 
@@ -25,7 +31,7 @@ def crisis_lines_text() -> str | None:
 
 
 class ActionCrisis(Action):
-    """Interrupts whatever is going on; the human hand-off is offered by the response."""
+    """Interrupts whatever is going on; opens an urgent case; the response offers a human."""
 
     def name(self) -> str:
         return "action_crisis"
@@ -41,8 +47,10 @@ class ActionCrisis(Action):
                 procedure_name = procedure_name[:1].lower() + procedure_name[1:]
         except Exception:  # never leave a person in crisis without an answer
             dispatcher.utter_message(response="utter_crisis_without_knowledge")
+            open_case(tracker, CRISIS)
             return []
         dispatcher.utter_message(
             response="utter_crisis", crisis_lines=lines, emergency_procedure=procedure_name
         )
+        open_case(tracker, CRISIS)
         return []

@@ -182,4 +182,6 @@ class ActionShowRights(Action):
                     response="utter_rights_more", more=len(matches) - MAX_RIGHTS
                 )
         dispatcher.utter_message(response="utter_rights_next_steps")
-        return [SlotSet("requested_slot", None)]
+        # The names shown go into the summary of a later hand-off (bot.handoff.summary).
+        shown = [match.right.name for match in matches[:MAX_RIGHTS]]
+        return [SlotSet("requested_slot", None), SlotSet("rights_shown", shown)]

@@ -8,6 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff_trigger import open_case
+from bot.handoff.cases import FALLBACK
+
 # After this many misunderstood messages in a row, a human is offered.
 MISSES_BEFORE_OFFERING_HUMAN = 2
 
@@ -33,7 +36,8 @@ def misses_in_a_row(tracker: Tracker) -> int:
 
 
 class ActionFallback(Action):
-    """Say what Wegwijzer can do; after the second miss in a row, offer a human.
+    """Say what Wegwijzer can do; after the second miss in a row, open a case for the team
+    and offer a human (the contact question follows when the person says yes).
 
     The misunderstood message is reverted, so it does not steer later predictions.
     """
@@ -46,6 +50,7 @@ class ActionFallback(Action):
     ) -> list[dict[str, Any]]:
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
+            open_case(tracker, FALLBACK)
         else:
             dispatcher.utter_message(response="utter_fallback")
         return [UserUtteranceReverted()]

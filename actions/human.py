@@ -1,42 +1,164 @@
-"""Asking for a human: honest about what is possible, and safe after a crisis.
+"""Asking for a human: a case for a trajectondersteuner, the contact preference, and an
+honest answer about who can help and when.
 
-Until the hand-off to a trajectondersteuner exists (its own issue), nobody can join the
-chat. Whoever asks for a person is told so, with where a person can be reached. After a
-crisis in the same conversation the crisis lines come first again: a person in crisis who
-asks for a human must never end on a dead end.
+Four triggers open a case (bot.handoff.cases): asking for a human (also inside a form),
+the second misunderstanding in a row (actions/fallback.py), a crisis (actions/crisis.py)
+and the review of a finished or paused plan (the button sends `request_human` with the
+entity `handoff_reason: plan_review`). After a crisis in the same conversation the crisis
+lines always come first, before any question. The logic is in bot.handoff.assistant.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import latest_entities, latest_intent
 from actions.crisis import crisis_lines_text
+from actions.handoff_trigger import channel, had_crisis, open_case
+from bot.handoff import assistant, cases, contact
+from bot.intake_catalogue import SKIPPED
+
+logger = logging.getLogger(__name__)
+
+CONTACT_SLOTS = ("contact_preference", "contact_value", "contact_when")
+# The response that says how the team will get in touch, per contact preference.
+HOW_CONTACTED = {
+    contact.PHONE: "utter_handoff_by_phone",
+    contact.EMAIL: "utter_handoff_by_email",
+    contact.CHAT: "utter_handoff_in_chat",
+    contact.NO_CONTACT: "utter_handoff_no_contact",
+}
 
 
-def had_crisis(tracker: Tracker) -> bool:
-    """Whether the crisis answer was given earlier in this conversation."""
-    return any(
-        event.get("event") == "action" and event.get("name") == "action_crisis"
-        for event in tracker.events
-    )
+def say_crisis_lines(dispatcher: CollectingDispatcher) -> None:
+    lines = crisis_lines_text()
+    if lines is None:  # never leave a person in crisis without a number
+        dispatcher.utter_message(response="utter_crisis_without_knowledge")
+    else:
+        dispatcher.utter_message(response="utter_human_after_crisis", crisis_lines=lines)
 
 
 class ActionRequestHuman(Action):
+    """Opens (or updates) the case, then the contact form asks how to get in touch."""
+
     def name(self) -> str:
         return "action_request_human"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        if not had_crisis(tracker):
-            dispatcher.utter_message(response="utter_human_not_ready_yet")
+    ) -> list[EventType]:
+        if had_crisis(tracker):  # the crisis lines first, before any question
+            say_crisis_lines(dispatcher)
+        review = latest_entities(tracker).get("handoff_reason") == cases.PLAN_REVIEW
+        opened = open_case(tracker, cases.PLAN_REVIEW if review else cases.REQUEST_HUMAN)
+        if opened is None:
+            dispatcher.utter_message(response="utter_handoff_failed")
+            return [SlotSet("case_id", None)]
+        started = "utter_plan_review_started" if review else "utter_handoff_started"
+        dispatcher.utter_message(response=started, team_name=opened.team.name)
+        events: list[EventType] = [SlotSet("case_id", opened.case_id)]
+        if not opened.has_contact:  # a case that knows how to reach the person is not asked again
+            events += [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        return events
+
+
+class ValidateContactForm(FormValidationAction):
+    """How to get in touch: here in the chat, by phone, by e-mail or not at all; and when."""
+
+    def name(self) -> str:
+        return "validate_contact_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher, tracker: Tracker, domain: dict
+    ) -> list[str]:
+        if not tracker.get_slot("case_id"):
+            return []  # no case could be stored: nothing to ask
+        preference = tracker.get_slot("contact_preference")
+        slots = ["contact_preference"]
+        if preference in (contact.PHONE, contact.EMAIL):
+            slots.append("contact_value")
+        if preference != contact.NO_CONTACT:
+            slots.append("contact_when")
+        return slots
+
+    # The Rasa server fills these from its slot mappings; nothing more to extract here.
+    async def extract_contact_value(self, dispatcher, tracker, domain) -> dict[str, Any]:
+        return {}
+
+    async def extract_contact_when(self, dispatcher, tracker, domain) -> dict[str, Any]:
+        return {}
+
+    def validate_contact_preference(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        text = latest_entities(tracker).get("contact_preference") or str(value or "")
+        preference = assistant.parse_preference(text, latest_intent(tracker))
+        if preference is None:
+            dispatcher.utter_message(response="utter_contact_preference_not_understood")
+            return {"contact_preference": None}
+        if preference == contact.CHAT and not cases.live_reply_possible(channel(tracker)):
+            dispatcher.utter_message(response="utter_contact_chat_not_live")
+            return {"contact_preference": None}
+        slots: dict[str, Any] = {"contact_preference": preference}
+        typed = assistant.value_in_answer(preference, (tracker.latest_message or {}).get("text"))
+        if typed:
+            slots["contact_value"] = typed
+        return slots
+
+    def validate_contact_value(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        if latest_intent(tracker) in ("deny", "skip"):  # rather not give it after all
+            return {"contact_preference": contact.NO_CONTACT, "contact_value": None}
+        checked = contact.check_contact(tracker.get_slot("contact_preference"), str(value or ""))
+        if not checked.ok:
+            dispatcher.utter_message(response="utter_contact_problem", problem=checked.problem)
+            return {"contact_value": None}
+        return {"contact_value": checked.value}
+
+    def validate_contact_when(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
+        return {"contact_when": assistant.parse_when(str(value or ""), latest_intent(tracker))}
+
+
+class ActionTellHandoff(Action):
+    """After the contact form: store the preference and say honestly who can help, when,
+    and how the team will get in touch. A human is only said to come when one can."""
+
+    def name(self) -> str:
+        return "action_tell_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        case_id = tracker.get_slot("case_id")
+        if not case_id:
             return []
-        lines = crisis_lines_text()
-        if lines is None:  # never leave a person in crisis without a number
-            dispatcher.utter_message(response="utter_crisis_without_knowledge")
+        preference = tracker.get_slot("contact_preference")
+        value = tracker.get_slot("contact_value")
+        when = tracker.get_slot("contact_when")
+        try:
+            if preference:
+                assistant.save_contact(case_id, preference, value, when)
+            who = assistant.who_can_help(case_id, channel(tracker))
+        except Exception:
+            logger.exception("Could not finish the hand-off of case %s", case_id)
+            who = None
+        if who is None:
+            dispatcher.utter_message(response="utter_handoff_failed")
+            return [SlotSet("requested_slot", None)]
+        if who.joins_now:
+            dispatcher.utter_message(response="utter_handoff_joins", team_name=who.team_name)
         else:
-            dispatcher.utter_message(response="utter_human_after_crisis", crisis_lines=lines)
-        return []
+            dispatcher.utter_message(
+                response="utter_handoff_later", team_name=who.team_name, hours=who.hours
+            )
+            dispatcher.utter_message(
+                response=HOW_CONTACTED.get(preference or "", "utter_handoff_no_contact"),
+                contact_shown=assistant.shown_value(preference, value),
+            )
+            if when and when != SKIPPED and preference != contact.NO_CONTACT:
+                dispatcher.utter_message(response="utter_handoff_when", contact_when=when)
+            if had_crisis(tracker):
+                dispatcher.utter_message(response="utter_handoff_crisis_reminder")
+        return [SlotSet("requested_slot", None)]

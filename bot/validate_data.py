@@ -110,8 +110,51 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_crisis_without_knowledge' is not used in any story or rule.": (
         "said by action_crisis and action_request_human when the knowledge base cannot be read"
     ),
-    "The utterance 'utter_human_not_ready_yet' is not used in any story or rule.": (
-        "said by action_request_human (actions/human.py) while nobody can join the chat"
+    "The utterance 'utter_handoff_failed' is not used in any story or rule.": (
+        "said by action_request_human and action_tell_handoff (actions/human.py) when the "
+        "case cannot be stored or read: where else a person can be reached"
+    ),
+    "The utterance 'utter_handoff_started' is not used in any story or rule.": (
+        "said by action_request_human with the team's name when the case is opened"
+    ),
+    "The utterance 'utter_plan_review_started' is not used in any story or rule.": (
+        "said by action_request_human for the plan review button (handoff_reason plan_review)"
+    ),
+    "The utterance 'utter_contact_problem' is not used in any story or rule.": (
+        "said by validate_contact_form with the Dutch problem from bot.handoff.contact when a "
+        "phone number or e-mail address is wrong"
+    ),
+    "The utterance 'utter_contact_preference_not_understood' is not used in any story or rule.": (
+        "said by validate_contact_form when the contact preference is not understood"
+    ),
+    "The utterance 'utter_contact_chat_not_live' is not used in any story or rule.": (
+        "said by validate_contact_form when 'here in the chat' is chosen on a channel where a "
+        "worker's reply cannot reach the person live"
+    ),
+    "The utterance 'utter_handoff_joins' is not used in any story or rule.": (
+        "said by action_tell_handoff only when a worker of the case's team is online and the "
+        "channel carries their reply"
+    ),
+    "The utterance 'utter_handoff_later' is not used in any story or rule.": (
+        "said by action_tell_handoff when nobody of the team can join: the team's hours"
+    ),
+    "The utterance 'utter_handoff_by_phone' is not used in any story or rule.": (
+        "said by action_tell_handoff for the contact preference telefoon"
+    ),
+    "The utterance 'utter_handoff_by_email' is not used in any story or rule.": (
+        "said by action_tell_handoff for the contact preference e-mail"
+    ),
+    "The utterance 'utter_handoff_in_chat' is not used in any story or rule.": (
+        "said by action_tell_handoff for the contact preference chat"
+    ),
+    "The utterance 'utter_handoff_no_contact' is not used in any story or rule.": (
+        "said by action_tell_handoff when no contact details were given"
+    ),
+    "The utterance 'utter_handoff_when' is not used in any story or rule.": (
+        "said by action_tell_handoff when the person said when they can be reached"
+    ),
+    "The utterance 'utter_handoff_crisis_reminder' is not used in any story or rule.": (
+        "said by action_tell_handoff after a crisis when nobody can join now: do not wait"
     ),
     "The utterance 'utter_human_after_crisis' is not used in any story or rule.": (
         "said by action_request_human (actions/human.py) when a crisis came earlier in the "

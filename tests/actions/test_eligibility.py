@@ -219,9 +219,14 @@ async def test_the_rights_that_may_fit_come_with_why_and_where_to_go():
         "Mijn plan maken",
         "Met een mens praten",
     ]
-    assert turn.events == [
-        {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None}
-    ]
+    assert turn.events[0] == {
+        "event": "slot",
+        "timestamp": None,
+        "name": "requested_slot",
+        "value": None,
+    }
+    # The rights shown are kept for the summary of a later hand-off.
+    assert turn.slots["rights_shown"][0] == RTH.removesuffix(" (RTH)")
 
 
 @pytest.mark.parametrize(
