@@ -215,3 +215,37 @@ async def test_admins_read_the_audit_log_newest_first_in_pages(portal):
     second = await (await client.get(f"/portal/audit?voor={older}")).text()
     assert "case0005" in second and "case0059" not in second
     assert 'href="/portal/audit"' in second
+
+
+async def test_when_rasa_is_down_a_claim_changes_nothing(portal):
+    case_id = portal.add_case()
+    client, csrf = await portal.logged_in("an")
+
+    response = await client.post(f"/portal/cases/{case_id}/claim", data={"csrf_token": csrf})
+
+    assert response.status == 503
+    assert "Wegwijzer is even niet bereikbaar. Er is niets veranderd." in await response.text()
+    assert portal.case(case_id).status == "nieuw"
+
+
+async def test_when_rasa_is_down_a_claimed_case_stays_claimed_and_the_text_stays(portal):
+    case_id = portal.add_case()
+    client, csrf = await portal.logged_in("an")
+    with db.session(portal.db_url) as session:
+        worker_id = audit_log.entries(session, action=audit_log.LOGIN)[0].worker_id
+        cases.claim(session, case_id, worker_id)
+
+    reply = await client.post(
+        f"/portal/cases/{case_id}/reply", data={"csrf_token": csrf, "text": "Dag & welkom"}
+    )
+    back = await client.post(f"/portal/cases/{case_id}/hand-back", data={"csrf_token": csrf})
+    close = await client.post(
+        f"/portal/cases/{case_id}/close", data={"csrf_token": csrf, "outcome": "Klaar"}
+    )
+
+    assert reply.status == back.status == close.status == 503
+    assert "Je antwoord is niet verstuurd." in (reply_html := await reply.text())
+    assert ">Dag &amp; welkom</textarea>" in reply_html  # nothing typed is lost
+    assert ">Klaar</textarea>" in await close.text()
+    assert portal.case(case_id).status == "geclaimd"
+    assert audit_log.REPLY not in actions_of(portal.db_url, case_id)
