@@ -35,6 +35,21 @@ HOW_CONTACTED = {
 }
 
 
+def worker_had_it_since(tracker: Tracker, event: dict[str, Any]) -> bool:
+    """Whether a worker handed the conversation back (Rasa's `resume`) after the latest
+    event like `event`: the contact question asked before is no longer open then."""
+    events = list(tracker.events)
+    matches = [
+        i for i, e in enumerate(events) if all(e.get(key) == value for key, value in event.items())
+    ]
+    start = matches[-1] if matches else 0
+    return any(e.get("event") == "resume" for e in events[start:])
+
+
+ASKED = {"event": "active_loop", "name": "contact_form"}
+REQUESTED = {"event": "action", "name": "action_request_human"}
+
+
 def say_crisis_lines(dispatcher: CollectingDispatcher) -> None:
     lines = crisis_lines_text()
     if lines is None:  # never leave a person in crisis without a number
@@ -86,6 +101,15 @@ class ValidateContactForm(FormValidationAction):
             slots.append("contact_when")
         return slots
 
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        if worker_had_it_since(tracker, ASKED):
+            # A worker took the conversation while the question was open and gave it back:
+            # the message now is not an answer. The form ends; action_tell_handoff goes on.
+            return [SlotSet(slot, None) for slot in CONTACT_SLOTS] + [
+                SlotSet("requested_slot", None)
+            ]
+        return await super().run(dispatcher, tracker, domain)
+
     # The Rasa server fills these from its slot mappings; nothing more to extract here.
     async def extract_contact_value(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return {}
@@ -134,6 +158,9 @@ class ActionTellHandoff(Action):
         case_id = tracker.get_slot("case_id")
         if not case_id:
             return []
+        if worker_had_it_since(tracker, REQUESTED):  # a worker has been and gone: no news
+            dispatcher.utter_message(response="utter_what_next")
+            return [SlotSet("requested_slot", None)]
         preference = tracker.get_slot("contact_preference")
         value = tracker.get_slot("contact_value")
         when = tracker.get_slot("contact_when")

@@ -480,3 +480,43 @@ async def test_without_a_case_it_says_nothing_more():
     turn = await tell()
 
     assert turn.responses == [] and turn.events == []
+
+
+# --- a worker took the conversation while the question was open ----------------------------
+
+PAUSED_AND_BACK = [
+    {"event": "pause"},
+    user("hallo?", "greet"),
+    {"event": "resume"},
+    {"event": "bot", "text": "De trajectondersteuner gaf het gesprek terug aan Wegwijzer."},
+    {"event": "action", "name": "action_listen"},
+]
+
+
+def back_from_a_worker(said: dict, **slots: Any):
+    tracker = load_tracker("contact_asks_preference", slots=slots)
+    tracker.events.extend(PAUSED_AND_BACK + [said])
+    tracker.latest_message = said["parse_data"]
+    return tracker
+
+
+async def test_after_a_worker_gave_the_conversation_back_the_open_question_ends():
+    opened = open_case_for("gesprek-mens")
+    tracker = back_from_a_worker(
+        user("bedankt", "thank"), case_id=opened.case_id, contact_preference="bedankt"
+    )
+
+    turn = await run_action(ValidateContactForm(), tracker)
+
+    assert turn.responses == []  # no "not understood" for a message that is no answer
+    assert turn.slots == {**dict.fromkeys(CASE_SLOTS), "requested_slot": None}
+
+
+async def test_after_a_worker_gave_the_conversation_back_nobody_is_announced_again():
+    opened = open_case_for("gesprek-mens")
+    worker_online("oost-vlaanderen")
+    tracker = back_from_a_worker(user("bedankt", "thank"), case_id=opened.case_id)
+
+    turn = await run_action(ActionTellHandoff(), tracker)
+
+    assert turn.responses == ["utter_what_next"]
