@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.handoff import cases
 from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.storage import audit_log, db, plans
+from bot.web.portal.case_routes import answer_label
 from tests.portal.conftest import ESCAPED, SCRIPT
 
 
@@ -249,3 +250,10 @@ async def test_when_rasa_is_down_a_claimed_case_stays_claimed_and_the_text_stays
     assert ">Klaar</textarea>" in await close.text()
     assert portal.case(case_id).status == "geclaimd"
     assert audit_log.REPLY not in actions_of(portal.db_url, case_id)
+
+
+def test_plan_answers_are_named_in_dutch():
+    assert answer_label("wonen_now") == "Wonen (nu)"
+    assert answer_label("network.2.could_do") == "Netwerk, persoon 2 (zou kunnen doen)"
+    assert answer_label("what_matters") == "Wat belangrijk is"
+    assert answer_label("spending") == "Cash of voucher"

@@ -22,6 +22,8 @@ from aiohttp import web
 
 from bot.handoff import cases, contact, plan_review, summary
 from bot.intake_catalogue import DOMAINS, STORY_LABELS
+from bot.intake_catalogue import URGENCY_LABELS as URGENCY_QUESTIONS
+from bot.plan_document import LABELS as PLAN_LABELS
 from bot.storage import audit_log, db, plans, workers
 from bot.storage.models import Case
 from bot.web.portal import rasa_api
@@ -69,13 +71,35 @@ def find_case(session, case_id: str, who: Visitor) -> Case:
     return found
 
 
+DOMAIN_QUESTION_WORDS = {"now": "nu", "wish": "wens", "often": "hoe vaak", "who": "wie"}
+OTHER_ANSWERS = {
+    "consent": "Toestemming",
+    "speaker": "Wie vult het plan in",
+    "person_name": "Naam van de persoon",
+    "relation": "Relatie met de persoon",
+    "plan_confirmed": "Plan bevestigd",
+}
+MEMBER_WORDS = {
+    "name": "naam",
+    "relation": "relatie",
+    "does_now": "doet nu",
+    "could_do": "zou kunnen doen",
+}
+
+
 def answer_label(key: str) -> str:
-    """A plan answer's key in words where we know them ("wonen_now" -> "Wonen (now)")."""
-    if key in STORY_LABELS:
-        return STORY_LABELS[key]
+    """A plan answer's key in words where we know them ("wonen_now" -> "Wonen (nu)")."""
+    known = {**STORY_LABELS, **URGENCY_QUESTIONS, **OTHER_ANSWERS}
+    if key in known:
+        return known[key]
+    if key in PLAN_LABELS and isinstance(PLAN_LABELS[key], str):
+        return PLAN_LABELS[key]
     domain, _, question = key.rpartition("_")
-    if domain in DOMAINS:
-        return f"{DOMAINS[domain]} ({question})"
+    if domain in DOMAINS and question in DOMAIN_QUESTION_WORDS:
+        return f"{DOMAINS[domain]} ({DOMAIN_QUESTION_WORDS[question]})"
+    parts = key.split(".")
+    if len(parts) == 3 and parts[0] == "network" and parts[2] in MEMBER_WORDS:
+        return f"Netwerk, persoon {parts[1]} ({MEMBER_WORDS[parts[2]]})"
     return key
 
 
