@@ -35,14 +35,14 @@ HOW_CONTACTED = {
 }
 
 
-def worker_had_it_since(tracker: Tracker, event: dict[str, Any]) -> bool:
+def worker_had_it_since(tracker: Tracker, *since: dict[str, Any]) -> bool:
     """Whether a worker handed the conversation back (Rasa's `resume`) after the latest
-    event like `event`: the contact question asked before is no longer open then."""
+    event like one of `since`: the contact question asked before is no longer open then."""
     events = list(tracker.events)
-    matches = [
-        i for i, e in enumerate(events) if all(e.get(key) == value for key, value in event.items())
-    ]
-    start = matches[-1] if matches else 0
+    start = max(
+        (i for i, e in enumerate(events) for pattern in since if pattern.items() <= e.items()),
+        default=0,
+    )
     return any(e.get("event") == "resume" for e in events[start:])
 
 
@@ -102,7 +102,7 @@ class ValidateContactForm(FormValidationAction):
         return slots
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
-        if worker_had_it_since(tracker, ASKED):
+        if worker_had_it_since(tracker, REQUESTED, ASKED):
             # A worker took the conversation while the question was open and gave it back:
             # the message now is not an answer. The form ends; action_tell_handoff goes on.
             return [SlotSet(slot, None) for slot in CONTACT_SLOTS] + [

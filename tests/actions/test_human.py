@@ -520,3 +520,16 @@ async def test_after_a_worker_gave_the_conversation_back_nobody_is_announced_aga
     turn = await run_action(ActionTellHandoff(), tracker)
 
     assert turn.responses == ["utter_what_next"]
+
+
+async def test_a_new_request_after_an_earlier_hand_back_is_asked_as_usual():
+    opened = open_case_for("gesprek-mens")
+    tracker = back_from_a_worker(ask_for_a_human(), case_id=opened.case_id)
+    tracker.events.append({"event": "action", "name": "action_request_human"})
+
+    turn = await run_action(ValidateContactForm(), tracker)
+
+    # Not ended by the old hand back: the form goes on to ask how to get in touch (the SDK
+    # leaves the first question of the domain's list to Rasa).
+    assert turn.slots.get("requested_slot", "contact_preference") == "contact_preference"
+    assert turn.responses == []
