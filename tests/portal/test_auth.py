@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot import processes
 from bot.storage import audit_log, db, login_limits
 from bot.web.portal.auth import COOKIE, LOGIN_CSRF_COOKIE, safe_next
 from tests.portal.conftest import PASSWORD, csrf_of, login, make_portal, session_cookie
@@ -332,3 +333,19 @@ async def test_passwords_never_reach_a_log(portal, caplog):
     assert PASSWORD not in caplog.text and wrong not in caplog.text
     stored = " ".join(value for _, _, value in database_text(portal.db_url))
     assert PASSWORD not in stored and wrong not in stored
+
+
+async def test_an_unreachable_database_gets_a_dutch_page(aiohttp_client, portal):
+    closed_port = processes.free_port()
+    settings = replace(
+        portal.settings, db_url=f"postgresql://postgres@127.0.0.1:{closed_port}/test"
+    )
+    client = await make_portal(aiohttp_client, settings).client()
+    client.session.cookie_jar.update_cookies({COOKIE: "some-session"})
+
+    page = await client.get("/portal")
+    form = await login(client, "an", PASSWORD)
+
+    assert page.status == form.status == 503
+    assert "Het portaal werkt nu niet" in await page.text()
+    assert PASSWORD not in await form.text()

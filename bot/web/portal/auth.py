@@ -21,6 +21,7 @@ from datetime import datetime
 from urllib.parse import quote, urlsplit
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.storage import audit_log, db, login_limits, portal_sessions, workers
 from bot.web.portal.common import (
@@ -146,7 +147,11 @@ async def guard(request: web.Request, handler):
     Every portal answer gets the private headers."""
     if not _is_portal(request.path):
         return await handler(request)
-    response = await _guarded(request, handler)
+    try:
+        response = await _guarded(request, handler)
+    except SQLAlchemyError as error:
+        log.warning("The portal could not use the database: %s", type(error).__name__)
+        response = problem(request, "unavailable")
     private_headers(response)
     return response
 
