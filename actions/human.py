@@ -178,8 +178,12 @@ class ActionTellHandoff(Action):
             dispatcher.utter_message(response="utter_handoff_joins", team_name=who.team_name)
         else:
             dispatcher.utter_message(
-                response="utter_handoff_later", team_name=who.team_name, hours=who.hours
+                response="utter_handoff_later", team_name=who.team_name, team_hours=who.hours
             )
+            if who.open_until:
+                dispatcher.utter_message(response="utter_team_works_now", until=who.open_until)
+            elif who.back:
+                dispatcher.utter_message(response="utter_team_back", back=who.back)
             dispatcher.utter_message(
                 response=HOW_CONTACTED.get(preference or "", "utter_handoff_no_contact"),
                 contact_shown=assistant.shown_value(preference, value),

@@ -138,6 +138,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_handoff_later' is not used in any story or rule.": (
         "said by action_tell_handoff when nobody of the team can join: the team's hours"
     ),
+    "The utterance 'utter_team_works_now' is not used in any story or rule.": (
+        "said by action_tell_handoff after utter_handoff_later while the team works"
+    ),
+    "The utterance 'utter_team_back' is not used in any story or rule.": (
+        "said by action_tell_handoff after utter_handoff_later: when the team is back"
+    ),
     "The utterance 'utter_handoff_by_phone' is not used in any story or rule.": (
         "said by action_tell_handoff for the contact preference telefoon"
     ),

@@ -59,11 +59,15 @@ class Opened:
 @dataclass(frozen=True)
 class WhoCanHelp:
     """What the person may honestly be told: whether someone of the team can join this
-    chat now, and otherwise when the team works (two plain Dutch sentences)."""
+    chat now, and otherwise when the team works, in words the responses fill in:
+    `hours` "van maandag tot vrijdag, van 9 tot 17 uur"; `open_until` "17 uur" when the
+    team works now; `back` "morgen om 9 uur" when it does not (None: no opening found)."""
 
     team_name: str
     joins_now: bool
     hours: str
+    open_until: str | None = None
+    back: str | None = None
 
 
 def plan_domains(slots: Mapping[str, Any]) -> list[str]:
@@ -146,7 +150,15 @@ def who_can_help(
         team = teams.get(found.team_id) or teams.default_team
         online = bool(workers_online(session, team.id, now, online_minutes))
     joins = online and cases.live_reply_possible(channel or "")
-    return WhoCanHelp(team.name, joins, schedule.availability(team, now))
+    until = schedule.open_until(team, now)
+    opening = None if until else schedule.next_opening(team, now)
+    return WhoCanHelp(
+        team_name=team.name,
+        joins_now=joins,
+        hours=schedule.describe_hours(team),
+        open_until=schedule.end_time(until) if until else None,
+        back=schedule.describe_moment(opening, now) if opening else None,
+    )
 
 
 def _words(text: str) -> str:

@@ -198,3 +198,8 @@ def _minutes(moment: datetime) -> int:
     local = _local(moment)
     minutes = local.hour * 60 + local.minute
     return minutes or 24 * 60  # a period that ends at midnight ends "tot 24 uur"
+
+
+def end_time(moment: datetime) -> str:
+    """The end of a period as people say it: "17 uur", "12.30 uur", midnight "24 uur"."""
+    return f"{clock(_minutes(moment))} uur"

@@ -153,8 +153,11 @@ def test_who_can_help_is_honest_about_the_team_and_the_channel(app_db):
     nobody = assistant.who_can_help(opened.case_id, "rest", teams=TEAMS, now=SATURDAY)
     assert nobody is not None and not nobody.joins_now
     assert nobody.team_name == "Team West-Vlaanderen"
-    assert nobody.hours.startswith("Team West-Vlaanderen werkt van maandag tot vrijdag")
-    assert "Het team is er weer op maandag 7 december om 9 uur." in nobody.hours
+    assert nobody.hours == "van maandag tot vrijdag, van 9 tot 17 uur"
+    assert (nobody.open_until, nobody.back) == (None, "op maandag 7 december om 9 uur")
+    working = assistant.who_can_help(opened.case_id, "rest", teams=TEAMS, now=MONDAY_10)
+    assert working is not None and not working.joins_now  # open, but nobody is online
+    assert (working.open_until, working.back) == ("17 uur", None)
 
     with db.session() as session:
         worker = workers.add_worker(

@@ -13,6 +13,7 @@ from bot.handoff.schedule import (
     describe_hours,
     describe_moment,
     easter_sunday,
+    end_time,
     is_open,
     next_opening,
     open_until,
@@ -176,3 +177,12 @@ def test_availability_is_honest():
     assert availability(team, be(2026, 12, 24, 20, 0)).endswith(
         "Het team is er weer op maandag 28 december om 9 uur."
     )
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "said"),
+    [(17, 0, "17 uur"), (12, 30, "12.30 uur"), (0, 0, "24 uur")],
+)
+def test_the_end_of_a_period_as_people_say_it(hour, minute, said):
+    moment = datetime(2026, 12, 7, hour, minute, tzinfo=ZoneInfo("Europe/Brussels"))
+    assert end_time(moment) == said
