@@ -257,3 +257,17 @@ def test_plan_answers_are_named_in_dutch():
     assert answer_label("network.2.could_do") == "Netwerk, persoon 2 (zou kunnen doen)"
     assert answer_label("what_matters") == "Wat belangrijk is"
     assert answer_label("spending") == "Cash of voucher"
+
+
+async def test_a_crisis_while_paused_is_shown_at_the_top(portal):
+    case_id = portal.add_case("gesprek-crisis")
+    with db.session(portal.db_url) as session:
+        cases.flag_crisis(session, "gesprek-crisis")
+    client, _ = await portal.logged_in("an")
+
+    queue = await (await client.get("/portal")).text()
+    page = await (await client.get(f"/portal/cases/{case_id}")).text()
+
+    assert "Crisissignaal om " in queue
+    assert '<p class="crisis-alert" role="alert"><strong>Crisissignaal</strong>' in page
+    assert page.index("crisis-alert") < page.index("Over de vraag")

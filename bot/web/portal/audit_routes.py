@@ -29,6 +29,7 @@ ACTION_LABELS = {
     audit_log.DELETION: "Gegevens gewist",
     "case_escalated": "Vraag dringender gemaakt",
     "case_refused": "Vraag van een ander team geweigerd",
+    "crisis_flag": "Crisissignaal terwijl Wegwijzer zweeg",
 }
 
 

@@ -30,6 +30,7 @@ from bot.web.portal import rasa_api
 from bot.web.portal.common import (
     Refused,
     Visitor,
+    crisis_flagged_at,
     in_thread,
     local_time,
     now,
@@ -254,6 +255,7 @@ async def render_case(
         "is_new": found.status == cases.NEW,
         "is_closed": found.status == cases.CLOSED,
         "age": time_ago(found.created_at, current),
+        "crisis_flagged_at": crisis_flagged_at(found.summary_data),
         "local_time": local_time,
     }
     return render(request, "case.html", context, status=status)

@@ -90,6 +90,17 @@ def local_time(moment: datetime) -> str:
     return f"{dutch_date(local)} om {local:%H:%M}"
 
 
+def crisis_flagged_at(summary_data: Mapping[str, Any]) -> datetime | None:
+    """When a crisis signal came in while a worker had the conversation (or None)."""
+    raw = summary_data.get("crisis_flagged_at")
+    if not isinstance(raw, str):
+        return None
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
 def time_ago(moment: datetime, current: datetime) -> str:
     """How long ago, in plain Dutch: "12 minuten geleden", "3 uur geleden"."""
     seconds = max(0, (current - moment).total_seconds())

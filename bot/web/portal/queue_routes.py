@@ -11,6 +11,7 @@ from aiohttp import web
 from bot.handoff import cases, summary
 from bot.storage import db
 from bot.web.portal.common import (
+    crisis_flagged_at,
     in_thread,
     local_time,
     now,
@@ -63,6 +64,7 @@ class Row:
     channel: str
     status: str
     summary: list[tuple[str, str]]
+    crisis_flagged_at: datetime | None = None
 
 
 def _rows(
@@ -82,6 +84,7 @@ def _rows(
                 channel=case.channel,
                 status=STATUS_LABELS.get(case.status, case.status),
                 summary=summary.summary_lines(case.summary_data)[:SUMMARY_FIELDS],
+                crisis_flagged_at=crisis_flagged_at(case.summary_data),
             )
             for case in found
         ]
