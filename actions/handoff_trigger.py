@@ -7,7 +7,7 @@ import logging
 
 from rasa_sdk import Tracker
 
-from bot.handoff import assistant, cases
+from bot.handoff import assistant, cases, notify
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ def open_case(tracker: Tracker, reason: str) -> assistant.Opened | None:
     """The conversation's case for this trigger (urgent after a crisis); None when it
     cannot be stored. Never raises: the answer to the person must go on."""
     try:
-        return assistant.open_case(
+        opened = assistant.open_case(
             reason=reason,
             conversation_id=tracker.sender_id,
             channel=channel(tracker),
@@ -38,3 +38,13 @@ def open_case(tracker: Tracker, reason: str) -> assistant.Opened | None:
     except Exception:
         logger.exception("Could not open a hand-off case (%s)", reason)
         return None
+    notify_team_if_urgent(opened)
+    return opened
+
+
+def notify_team_if_urgent(opened: assistant.Opened) -> None:
+    """A case that became urgent goes to the team's webhook and e-mail too, in the
+    background (bot.handoff.notify): the answer to the person does not wait for it."""
+    if opened.became_urgent:
+        event = notify.OPENED if opened.is_new else notify.ESCALATED
+        notify.send_later(opened.case_id, opened.team.id, event)

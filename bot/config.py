@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,13 @@ class Settings:
     # The portal's session cookie is only sent over HTTPS. Switch off only for plain-http
     # development on this machine (WEGWIJZER_PORTAL_SECURE_COOKIE=false).
     portal_secure_cookie: bool = True
+    # E-mail to a team about an urgent case (bot/handoff/notify.py). No host: no e-mail.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_sender: str = ""
+    smtp_username: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_starttls: bool = True
 
     @property
     def rasa_url(self) -> str:
@@ -65,6 +72,11 @@ class Settings:
     def plan_base_url(self) -> str:
         """Where the draft plans are: `<base>/<token>`."""
         return f"{self.public_url or self.web_url}/plan"
+
+    @property
+    def portal_url(self) -> str:
+        """The portal's address as workers reach it (links in notifications)."""
+        return f"{self.public_url or self.web_url}/portal"
 
     @property
     def lock_store_type(self) -> str:
@@ -99,6 +111,13 @@ def _flag(env: dict[str, str], name: str, default: bool) -> bool:
     raise SystemExit(f"{name} must be true or false, not {raw!r}.")
 
 
+def _smtp_sender(env: dict[str, str]) -> str:
+    sender = env.get("WEGWIJZER_SMTP_SENDER", "").strip()
+    if env.get("WEGWIJZER_SMTP_HOST", "").strip() and not sender:
+        raise SystemExit("WEGWIJZER_SMTP_SENDER (the From address) is needed with an SMTP host.")
+    return sender
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from `env` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -121,6 +140,12 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         portal_idle_minutes=_positive(env, "WEGWIJZER_PORTAL_IDLE_MINUTES", 30),
         worker_online_minutes=_positive(env, "WEGWIJZER_WORKER_ONLINE_MINUTES", 5),
         portal_secure_cookie=_flag(env, "WEGWIJZER_PORTAL_SECURE_COOKIE", True),
+        smtp_host=env.get("WEGWIJZER_SMTP_HOST", "").strip(),
+        smtp_port=_positive(env, "WEGWIJZER_SMTP_PORT", 587),
+        smtp_sender=_smtp_sender(env),
+        smtp_username=env.get("WEGWIJZER_SMTP_USERNAME", ""),
+        smtp_password=env.get("WEGWIJZER_SMTP_PASSWORD", ""),
+        smtp_starttls=_flag(env, "WEGWIJZER_SMTP_STARTTLS", True),
     )
 
 
@@ -151,6 +176,12 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_PORTAL_IDLE_MINUTES": str(settings.portal_idle_minutes),
             "WEGWIJZER_WORKER_ONLINE_MINUTES": str(settings.worker_online_minutes),
             "WEGWIJZER_PORTAL_SECURE_COOKIE": "true" if settings.portal_secure_cookie else "false",
+            "WEGWIJZER_SMTP_HOST": settings.smtp_host,
+            "WEGWIJZER_SMTP_PORT": str(settings.smtp_port),
+            "WEGWIJZER_SMTP_SENDER": settings.smtp_sender,
+            "WEGWIJZER_SMTP_USERNAME": settings.smtp_username,
+            "WEGWIJZER_SMTP_PASSWORD": settings.smtp_password,
+            "WEGWIJZER_SMTP_STARTTLS": "true" if settings.smtp_starttls else "false",
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",

@@ -51,16 +51,20 @@ def crisis_in(events: Iterable[Event]) -> bool:
 
 
 def flag_crisis_while_paused(conversation_id: str) -> None:
-    """Mark the conversation's open case urgent with a crisis flag (never raises: saving
-    the tracker must go on)."""
-    from bot.handoff import cases
+    """Mark the conversation's open case urgent with a crisis flag, and notify its team in
+    the background (never raises: saving the tracker must go on)."""
+    from bot.handoff import cases, notify
     from bot.storage import db
 
     try:
         with db.session() as session:
-            cases.flag_crisis(session, conversation_id)
+            flagged = cases.flag_crisis(session, conversation_id)
+            found = (flagged.id, flagged.team_id) if flagged is not None else None
     except Exception:
         logger.exception("Could not flag a crisis on the case of a paused conversation")
+        return
+    if found is not None:
+        notify.send_later(*found, notify.CRISIS_WHILE_PAUSED)
 
 
 class ForgettingSQLTrackerStore(SQLTrackerStore):

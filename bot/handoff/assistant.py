@@ -54,6 +54,9 @@ class Opened:
     team: Team
     is_new: bool
     has_contact: bool
+    # Whether this trigger made the case urgent (opened urgent, or raised to urgent):
+    # then the team is notified (bot.handoff.notify).
+    became_urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ def open_case(
     if crisis_before:
         facts["crisis"] = True
     with db.session() as session:
+        before = cases.open_case_for_conversation(session, conversation_id)
+        was_urgent = before is not None and before.urgency == cases.URGENT
         opening = cases.create_case(
             session,
             reason=reason,
@@ -123,6 +128,7 @@ def open_case(
             team=opening.team,
             is_new=opening.is_new,
             has_contact=opening.case.contact_preference is not None,
+            became_urgent=opening.case.urgency == cases.URGENT and not was_urgent,
         )
 
 
