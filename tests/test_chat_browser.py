@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.web.app import create_app
-from tests.test_plan_routes import CHROMIUM, violations_report
+from tests.browser_helpers import CHROMIUM, violations_report
+from tests.browser_helpers import press_until as press_until_reading
 
 pytestmark = pytest.mark.rasa
 
@@ -35,15 +36,7 @@ async def focused(page) -> dict:
 
 
 async def press_until(page, key: str, reached) -> list[dict]:
-    """Presses `key` until `reached(focused element)`; returns the elements focused on the
-    way (the last one is the target). Fails when the target is not reached."""
-    passed = []
-    for _ in range(MAX_PRESSES):
-        await page.keyboard.press(key)
-        passed.append(await focused(page))
-        if reached(passed[-1]):
-            return passed
-    pytest.fail(f"{key} {MAX_PRESSES} times did not reach the element; focus went to {passed}")
+    return await press_until_reading(page, key, reached, most=MAX_PRESSES, read=focused)
 
 
 def button(name: str):

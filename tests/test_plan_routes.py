@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pypdf
 import pytest
@@ -13,9 +12,9 @@ from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.plan_document import build_document
 from bot.storage import db, plans
 from bot.web.app import create_app
+from tests.browser_helpers import CHROMIUM, violations_report
 from tests.test_plan_document import ANSWERS
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCRIPT = "<script>alert(1)</script>"
 EMOJI = "Rolstoel 🦽, duim 👍🏽 en 🧑‍🦽 samen"
 PLAN_ANSWERS = {**ANSWERS, "what_matters": SCRIPT, "works_well": EMOJI}
@@ -168,15 +167,6 @@ async def test_no_store_on_every_form_of_the_plan(client, token):
         assert response.headers["Cache-Control"] == "no-store", path
     stylesheet = await client.get("/static/plan.css")
     assert stylesheet.status == 200
-
-
-def violations_report(results) -> str:
-    lines = []
-    for violation in results.response["violations"]:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '')}")
-    return "\n".join(lines)
 
 
 async def test_plan_page_passes_axe_in_chromium(aiohttp_server, settings, token):
