@@ -1,7 +1,9 @@
 """aiohttp application factory: the chat page, the chat proxy and the health check.
 
 The browser never talks to Rasa directly: POST /chat/message passes the message on to
-Rasa's REST channel, so Rasa and its token stay on 127.0.0.1.
+Rasa's REST channel, so Rasa and its token stay on 127.0.0.1. GET /chat/history (the
+conversation so far) and GET /chat/events (a worker's replies, live) are in
+bot.web.history and bot.web.live.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
-from bot.web import health, plan_routes, portal
+from bot.web import health, history, live, plan_routes, portal
 
 HERE = Path(__file__).resolve().parent
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -124,10 +126,12 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.append(_resources)
     app.router.add_get("/", chat_page, name="chat")
     app.router.add_post("/chat/message", chat_message)
+    app.router.add_get("/chat/history", history.chat_history)
     app.router.add_get("/healthz", healthz)
     app.router.add_static("/static", HERE / "static", name="static")
     plan_routes.setup(app, settings)
     portal.setup(app, settings)
+    live.setup(app)
     return app
 
 

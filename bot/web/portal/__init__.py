@@ -42,6 +42,7 @@ def setup(app: web.Application, settings: Settings) -> None:
     router.add_post("/portal/login", auth.login)
     router.add_post("/portal/logout", auth.logout, name="portal_logout")
     router.add_get("/portal", queue_routes.queue_page, name="portal_queue")
+    router.add_get("/portal/queue-rows", queue_routes.queue_rows, name="portal_queue_rows")
     router.add_get(CASE, case_routes.case_page, name="portal_case")
     router.add_post(CASE + "/claim", actions.claim)
     router.add_post(CASE + "/reply", actions.reply)

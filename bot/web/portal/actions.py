@@ -1,7 +1,8 @@
 """The actions on a case (POST, behind the guard's login and CSRF check):
 
 - claim: the case is the worker's, and Wegwijzer is paused in the conversation;
-- reply: the worker's text goes into the tracker as a bot event (and to `publish_reply`);
+- reply: the worker's text goes into the tracker as a bot event, and live to the person's
+  open chat page (`publish_reply`; the notice says whether the chat page was open);
 - hand back: the case goes back to the queue, Wegwijzer resumes and says so;
 - close: the case is closed with its outcome; a paused conversation resumes;
 - a note on a plan part, and the plan status.
@@ -188,15 +189,20 @@ async def reply(request: web.Request) -> web.Response:
     if isinstance(checked, web.Response):
         return checked
     text, conversation_id, values = checked
+    message_id = rasa_api.new_message_id()
     try:
-        await rasa_api.append_events(request.app, conversation_id, [rasa_api.bot_event(text)])
+        await rasa_api.append_events(
+            request.app, conversation_id, [rasa_api.bot_event(text, message_id=message_id)]
+        )
     except rasa_api.RasaUnavailable as error:
         log.warning("Could not add a worker's reply to the tracker: %s", error)
         message = "Je antwoord is niet verstuurd. " + RASA_DOWN
         return await _show_error(request, case_id, message, "reply", values, status=503)
     await in_thread(_audit_reply, db_url, case_id, who.worker_id)
-    await rasa_api.publish_reply(request.app, conversation_id, text)
-    return _done(case_id, "verstuurd")
+    reached = await rasa_api.publish_reply(
+        request.app, conversation_id, text, message_id=message_id
+    )
+    return _done(case_id, "verstuurd" if reached else "verstuurd-later")
 
 
 def _hand_back(db_url: str, case_id: str, who: Visitor) -> None:
@@ -214,15 +220,26 @@ async def hand_back(request: web.Request) -> web.Response:
         return problem(request, refused.key)
     except CaseError as error:
         return await _show_error(request, case_id, str(error))
+    message_id = rasa_api.new_message_id()
     try:
         await rasa_api.append_events(
             request.app,
             conversation_id,
-            [rasa_api.resume_event(), rasa_api.bot_event(rasa_api.HAND_BACK_TEXT)],
+            [
+                rasa_api.resume_event(),
+                rasa_api.bot_event(rasa_api.HAND_BACK_TEXT, False, message_id),
+            ],
         )
     except rasa_api.RasaUnavailable as error:
         log.warning("Could not resume a conversation: %s", error)
         return await _show_error(request, case_id, RASA_DOWN, status=503)
+    await rasa_api.publish_reply(
+        request.app,
+        conversation_id,
+        rasa_api.HAND_BACK_TEXT,
+        message_id=message_id,
+        by_worker=False,
+    )
     try:
         await in_thread(_hand_back, db_url, case_id, who)
     except CaseError as error:
@@ -249,15 +266,26 @@ async def close(request: web.Request) -> web.Response:
         return checked
     outcome, conversation_id, values = checked
     if await in_thread(_is_claimed, db_url, case_id):
+        message_id = rasa_api.new_message_id()
         try:
             await rasa_api.append_events(
                 request.app,
                 conversation_id,
-                [rasa_api.resume_event(), rasa_api.bot_event(rasa_api.CLOSE_TEXT)],
+                [
+                    rasa_api.resume_event(),
+                    rasa_api.bot_event(rasa_api.CLOSE_TEXT, False, message_id),
+                ],
             )
         except rasa_api.RasaUnavailable as error:
             log.warning("Could not resume a conversation: %s", error)
             return await _show_error(request, case_id, RASA_DOWN, "outcome", values, status=503)
+        await rasa_api.publish_reply(
+            request.app,
+            conversation_id,
+            rasa_api.CLOSE_TEXT,
+            message_id=message_id,
+            by_worker=False,
+        )
     try:
         await in_thread(_close, db_url, case_id, who, outcome)
     except CaseError as error:

@@ -102,10 +102,21 @@ def _is_portal(path: str) -> bool:
 # --- the guard ---------------------------------------------------------------------------
 
 
+# What an open page asks by itself (the live queue, bot.web.live): no use of the session,
+# so an unattended portal still ends after the idle time.
+BACKGROUND_PATHS = frozenset({"/portal/events", "/portal/queue-rows"})
+
+
 def _load_visitor(
-    db_url: str, token: str | None, moment: datetime, idle_minutes: int, submitted: str | None
+    db_url: str,
+    token: str | None,
+    moment: datetime,
+    idle_minutes: int,
+    submitted: str | None,
+    touch: bool = True,
 ) -> tuple[Visitor | None, bool]:
-    """The worker of the session (touched now) and whether `submitted` is its CSRF token."""
+    """The worker of the session (touched now, unless `touch` is False) and whether
+    `submitted` is its CSRF token."""
     with db.session(db_url) as session:
         row = portal_sessions.session_for_token(session, token, moment, idle_minutes=idle_minutes)
         if row is None:
@@ -113,7 +124,8 @@ def _load_visitor(
         worker = workers.worker_by_id(session, row.worker_id)
         if worker is None:
             return None, False
-        portal_sessions.touch(session, row, moment)
+        if touch:
+            portal_sessions.touch(session, row, moment)
         found = Visitor(
             worker_id=worker.id,
             username=worker.username,
@@ -167,6 +179,7 @@ async def _guarded(request: web.Request, handler) -> web.StreamResponse:
         now(request),
         settings(request).portal_idle_minutes,
         submitted,
+        request.path not in BACKGROUND_PATHS,
     )
     if found is None:
         return _to_login(request)

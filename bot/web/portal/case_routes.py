@@ -42,6 +42,7 @@ from bot.web.portal.common import (
     visitor,
 )
 from bot.web.portal.queue_routes import STATUS_LABELS, URGENCY_LABELS, channel_label
+from bot.web.push import CHAT_HUB
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,11 @@ CASE_REFUSED = "case_refused"
 NOTICES = {
     "opgenomen": "Je hebt de vraag opgenomen. Wegwijzer zwijgt nu in dit gesprek.",
     "verstuurd": "Je antwoord is verstuurd en staat in het gesprek.",
+    "verstuurd-later": (
+        "Je antwoord staat in het gesprek, maar de persoon heeft de chat nu niet open. "
+        "De persoon ziet het pas bij een volgend bezoek aan de chat. Neem contact op zoals "
+        "de persoon vroeg."
+    ),
     "teruggegeven": "Je hebt het gesprek teruggegeven aan Wegwijzer.",
     "afgesloten": "De vraag is afgesloten. Wegwijzer praat weer mee.",
     "notitie": "Je notitie is bewaard.",
@@ -241,6 +247,7 @@ async def render_case(
         "team": team_name(request, found.team_id),
         "channel": channel_label(found.channel),
         "live_reply": cases.live_reply_possible(found.channel),
+        "chat_open": request.app[CHAT_HUB].watching(found.conversation_id),
         "contact_label": contact.PREFERENCE_LABELS.get(found.contact_preference or ""),
         "transcript": transcript,
         "paused": paused,

@@ -1,5 +1,7 @@
 """/portal: the queue of the worker's teams (an admin's: every team), urgent first, then
-the oldest, with filters for status, reason and channel (validated GET parameters)."""
+the oldest, with filters for status, reason and channel (validated GET parameters).
+/portal/queue-rows gives only the rows, for the open queue page that updates itself
+(bot/web/static/portal.js, told of changes by /portal/events)."""
 
 from __future__ import annotations
 
@@ -107,7 +109,7 @@ def _filters(request: web.Request) -> tuple[dict[str, str], dict[str, str]]:
     return chosen, errors
 
 
-async def queue_page(request: web.Request) -> web.Response:
+async def _context(request: web.Request) -> tuple[dict, dict[str, str]]:
     chosen, errors = _filters(request)
     rows = await in_thread(
         _rows,
@@ -130,4 +132,16 @@ async def queue_page(request: web.Request) -> web.Response:
         "age": lambda moment: time_ago(moment, current),
         "local_time": local_time,
     }
+    return context, errors
+
+
+async def queue_page(request: web.Request) -> web.Response:
+    context, errors = await _context(request)
     return render(request, "queue.html", context, status=400 if errors else 200)
+
+
+async def queue_rows(request: web.Request) -> web.Response:
+    """Only the rows of the queue (an HTML fragment, with the same filters as /portal):
+    portal.js puts them in the open queue page when the queue changed."""
+    context, _ = await _context(request)
+    return render(request, "queue_rows.html", context)

@@ -2,14 +2,16 @@
 the transcript, and append events (pause, resume, a worker's reply as a bot event).
 
 The tracker store is the transcript's single source of truth: a worker's reply is written
-into it as a `bot` event, so the transcript is whole. `publish_reply` is where a reply will
-be pushed live to the person's open chat page; that is not built yet.
+into it as a `bot` event, so the transcript is whole. `publish_reply` pushes it live to the
+person's open chat page (bot.web.live); the same message id is in the event's metadata, so
+the chat page shows a message once even when it reads the history and the push.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -19,12 +21,15 @@ import aiohttp
 from aiohttp import web
 
 from bot.web.portal.common import HTTP, SETTINGS
+from bot.web.push import CHAT_HUB
 
 log = logging.getLogger(__name__)
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 # Marks a bot event that a worker wrote (Rasa keeps an event's metadata).
 WORKER_METADATA = {"wegwijzer_source": "trajectondersteuner"}
+# The id of a message that is also pushed live to the chat page.
+MESSAGE_ID = "wegwijzer_message_id"
 HAND_BACK_TEXT = (
     "De trajectondersteuner geeft het gesprek terug aan Wegwijzer. Je kan verder typen."
 )
@@ -113,20 +118,39 @@ def resume_event() -> dict[str, Any]:
     return {"event": "resume"}
 
 
-def bot_event(text: str, by_worker: bool = True) -> dict[str, Any]:
+def new_message_id() -> str:
+    return secrets.token_hex(12)
+
+
+def bot_event(text: str, by_worker: bool = True, message_id: str | None = None) -> dict[str, Any]:
     event: dict[str, Any] = {"event": "bot", "text": text}
-    if by_worker:
-        event["metadata"] = dict(WORKER_METADATA)
+    metadata: dict[str, Any] = dict(WORKER_METADATA) if by_worker else {}
+    if message_id:
+        metadata[MESSAGE_ID] = message_id
+    if metadata:
+        event["metadata"] = metadata
     return event
 
 
-async def publish_reply(app: web.Application, conversation_id: str, text: str) -> None:
-    """Hook: push a worker's reply live to the person's open chat page.
+async def publish_reply(
+    app: web.Application,
+    conversation_id: str,
+    text: str,
+    *,
+    message_id: str | None = None,
+    by_worker: bool = True,
+) -> int:
+    """Push a message (a worker's reply; with `by_worker=False` Wegwijzer's message of the
+    hand back or close) live to the person's open chat pages; returns how many got it.
 
-    Not built yet (issue 10, point 5): the reply is already in the tracker as a bot event,
-    so a reload of the chat shows it. This function does nothing until then.
-    """
-    return None
+    It is in the tracker already (as a bot event with the same `message_id`), so a reload
+    of the chat shows it too; 0 means the person has no chat page open now."""
+    data = {
+        "id": message_id or new_message_id(),
+        "speaker": WORKER if by_worker else BOT,
+        "text": text,
+    }
+    return app[CHAT_HUB].publish(conversation_id, data)
 
 
 def _moment(value: Any) -> datetime | None:

@@ -1,5 +1,7 @@
 // Minimal chat client: sends messages to the web app, which passes them on to Rasa.
 // Everything the user or the bot writes is inserted as text (never as HTML).
+// A reload shows the conversation so far (GET /chat/history), and a worker's replies come
+// in live over server-sent events (GET /chat/events) into the same aria-live log.
 (function () {
   "use strict";
   const form = document.getElementById("chat-form");
@@ -7,8 +9,12 @@
   const log = document.getElementById("conversation");
   const status = document.getElementById("status");
 
+  function storedId() {
+    return sessionStorage.getItem("wegwijzer-sender");
+  }
+
   function conversationId() {
-    let id = sessionStorage.getItem("wegwijzer-sender");
+    let id = storedId();
     if (!id) {
       const bytes = new Uint8Array(18);
       crypto.getRandomValues(bytes);
@@ -36,14 +42,17 @@
     });
   }
 
+  const LABELS = { me: "Jij:", bot: "Wegwijzer:", worker: "Trajectondersteuner:" };
+  const shownIds = new Set();  // messages that came both in the history and live show once
+
   function addMessage(who, text, buttons) {
     const item = document.createElement("li");
-    item.className = who === "me" ? "me" : "bot";
+    item.className = who === "me" ? "me" : who === "worker" ? "bot worker" : "bot";
     const label = document.createElement("span");
     label.className = "who";
-    label.textContent = who === "me" ? "Jij:" : "Wegwijzer:";
+    label.textContent = LABELS[who] || LABELS.bot;
     item.appendChild(label);
-    appendText(item, text || "", who === "bot");
+    appendText(item, text || "", who !== "me");
     if (buttons && buttons.length) {
       const choices = document.createElement("div");
       choices.className = "choices";
@@ -75,6 +84,7 @@
       input.value = "";
       body.messages.forEach(function (reply) { addMessage("bot", reply.text, reply.buttons); });
       status.textContent = "";
+      listen(null);
     } catch (error) {
       // Keep what the user typed, so nothing is lost.
       status.className = "status error";
@@ -92,5 +102,53 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
   });
-  send("/greet", null);  // the welcome, without showing a message of the user
+  // Live messages: a worker's reply, and Wegwijzer's message when the worker hands back.
+  let events = null;
+
+  function listen(after) {
+    if (events || !window.EventSource) { return; }
+    const query = new URLSearchParams({ sender: conversationId() });
+    if (after !== null && after !== undefined) { query.set("after", String(after)); }
+    events = new EventSource("/chat/events?" + query.toString());
+    events.addEventListener("message", function (event) {
+      let message;
+      try { message = JSON.parse(event.data); } catch (error) { return; }
+      if (!message || typeof message.text !== "string") { return; }
+      if (message.id) {
+        if (shownIds.has(message.id)) { return; }
+        shownIds.add(message.id);
+      }
+      addMessage(message.speaker === "worker" ? "worker" : "bot", message.text);
+    });
+  }
+
+  // After a reload: the conversation so far, then the live messages from where it ends.
+  async function restore() {
+    const response = await fetch("/chat/history?sender=" + encodeURIComponent(storedId()), {
+      headers: { Accept: "application/json" },
+    });
+    if (!response.ok) { return false; }
+    const body = await response.json();
+    if (!body.messages || !body.messages.length) { return false; }
+    const region = log.parentElement;
+    region.setAttribute("aria-busy", "true");  // no reading out of the whole history
+    body.messages.forEach(function (message) {
+      if (message.id) { shownIds.add(message.id); }
+      addMessage(message.speaker, message.text, message.buttons);
+    });
+    region.removeAttribute("aria-busy");
+    status.className = "status";
+    status.textContent = "Je gesprek tot nu toe staat hierboven. Je kan verder typen.";
+    listen(body.cursor);
+    return true;
+  }
+
+  async function start() {
+    let restored = false;
+    if (storedId()) {
+      try { restored = await restore(); } catch (error) { restored = false; }
+    }
+    if (!restored) { send("/greet", null); }  // the welcome, without a message of the user
+  }
+  start();
 })();
