@@ -1,7 +1,8 @@
 """The draft ondersteuningsplan as a PDF (fpdf2), from the dict of bot/plan_document.py.
 
-Same content and order as the HTML page. The text uses DejaVu Sans, a Unicode TrueType
-font that ships with matplotlib, so accents and most scripts work without the network.
+Same content and order as the HTML page and the Word file: the walk through the document is
+bot/web/plan_layout.py, this module only writes it. The text uses DejaVu Sans, a Unicode
+TrueType font that ships with matplotlib, so accents and most scripts work without the network.
 Characters the font has no glyph for (most emoji) are replaced, never a crash.
 """
 
@@ -18,7 +19,7 @@ from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos
 from fpdf.fonts import FontFace
 
-from bot.plan_document import LABELS
+from bot.web.plan_layout import write_plan
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
@@ -140,7 +141,9 @@ class _Writer:
         self.paragraph(label, bold=True)
         self.paragraph(value)
 
-    def table(self, caption: str, headings: list[str], rows: list[list[str]], widths) -> None:
+    def table(
+        self, caption: str, headings: list[str], rows: list[list[str]], widths: tuple[int, ...]
+    ) -> None:
         pdf = self.pdf
         if pdf.will_page_break(5 * LINE):  # the caption with the first rows
             pdf.add_page()
@@ -161,8 +164,14 @@ class _Writer:
         pdf.set_font(FAMILY, "", BODY_SIZE)
         pdf.ln(3)
 
-    def notice(self, text: str) -> None:
+    def bullets(self, items: list[str]) -> None:
+        for item in items:
+            self.paragraph(item)
+
+    def notice(self, text: str, closing: bool = False) -> None:
         pdf = self.pdf
+        if closing:
+            pdf.ln(4)
         pdf.set_font(FAMILY, "B", BODY_SIZE)
         pdf.set_fill_color(*NOTICE_FILL)
         pdf.multi_cell(
@@ -176,117 +185,8 @@ class _Writer:
         return bytes(self.pdf.output())
 
 
-def _identification(w: _Writer, part: dict) -> None:
-    if part["plan_name"]:
-        w.field(LABELS["plan_name"], part["plan_name"])
-    w.field(LABELS["filled_in_by"], part["filled_in_by"]["text"])
-
-
-def _current_situation(w: _Writer, part: dict) -> None:
-    w.heading(LABELS["story"], 3)
-    for item in part["story"]:
-        w.field(item["label"], item["value"])
-    w.heading(LABELS["domains_now"], 3)
-    for domain in part["domains"]:
-        w.field(domain["label"], domain["now"])
-    w.heading(LABELS["network"], 3)
-    if not part["network"]:
-        w.paragraph(LABELS["network_empty"])
-        return
-    w.table(
-        LABELS["network_caption"],
-        [
-            LABELS["member_name"],
-            LABELS["member_relation"],
-            LABELS["member_does_now"],
-            LABELS["member_could_do"],
-        ],
-        [[m["name"], m["relation"], m["does_now"], m["could_do"]] for m in part["network"]],
-        (2, 2, 3, 3),
-    )
-
-
-def _circle_label(circle: dict) -> str:
-    if circle["details"]:
-        return f"{circle['label']}: {'; '.join(circle['details'])}"
-    return circle["label"]
-
-
-def _support_request(w: _Writer, part: dict) -> None:
-    w.heading(LABELS["wishes"], 3)
-    if not part["wishes"]:
-        w.paragraph(LABELS["wishes_empty"])
-    for wish in part["wishes"]:
-        domain = wish["domain"]["label"]
-        w.heading(domain, 4)
-        w.field(LABELS["support"], wish["support"]["label"])
-        w.field(LABELS["frequency"], wish["frequency"]["text"])
-        w.field(LABELS["who"], wish["who"]["text"])
-        w.field(LABELS["vaph"], wish["vaph_text"])
-        w.table(
-            LABELS["circles_caption"].format(domain=domain),
-            [LABELS["circle"], LABELS["circle_helps"]],
-            [[_circle_label(c), c["helps_text"]] for c in wish["circles"]],
-            (4, 1),
-        )
-    if part["no_help"]:
-        w.field(LABELS["no_help"], ", ".join(part["no_help"]))
-    if part["skipped"]:
-        w.field(LABELS["skipped"], ", ".join(part["skipped"]))
-    w.heading(LABELS["vaph_summary"], 3)
-    if part["vaph_summary"]:
-        w.table(
-            LABELS["vaph_summary_caption"],
-            [LABELS["vaph_function"], LABELS["vaph_amount"], LABELS["vaph_domains"]],
-            [
-                [s["support"]["label"], s["frequency"]["text"], ", ".join(s["domains"])]
-                for s in part["vaph_summary"]
-            ],
-            (3, 2, 3),
-        )
-    else:
-        w.paragraph(LABELS["vaph_summary_empty"])
-    if part["vaph_other"]:
-        w.paragraph(LABELS["vaph_other"], bold=True)
-        for other in part["vaph_other"]:
-            w.paragraph(
-                f"{other['support']['label']}: {other['frequency']['text']} "
-                f"({', '.join(other['domains'])})"
-            )
-
-
-def _clarification(w: _Writer, part: dict) -> None:
-    w.field(LABELS["how"], part["how"])
-    w.field(LABELS["participants"], part["participants"])
-
-
-def _urgency(w: _Writer, part: dict) -> None:
-    for item in part["items"]:
-        w.field(item["label"], item["value"])
-
-
-RENDERERS = {
-    "identificatie": _identification,
-    "huidige_situatie": _current_situation,
-    "vraag": _support_request,
-    "vraagverheldering": _clarification,
-    "dringendheid": _urgency,
-}
-
-
 def render_pdf(document: dict) -> bytes:
     """The PDF of a document made by `bot.plan_document.build_document`."""
     w = _Writer(document)
-    w.heading(document["title"], 1)
-    w.notice(document["notice"])
-    w.paragraph(document["version"]["text"])
-    for part in document["parts"]:
-        w.heading(part["title"], 2)
-        RENDERERS[part["id"]](w, part)
-    budget = document["budget"]
-    w.heading(budget["title"], 2)
-    w.field(LABELS["spending"], budget["spending"]["text"])
-    w.field(LABELS["providers"], budget["providers"])
-    w.pdf.ln(4)
-    w.notice(document["notice"])
+    write_plan(w, document)
     return w.output()
