@@ -2,7 +2,8 @@
 
 The secret token in the link is the only key to a plan, so every answer says: do not cache,
 do not index, do not pass the link on as referrer. All three forms come from the one dict of
-bot/plan_document.py.
+bot/plan_document.py; `plan_document` and `document_json` also make the portal's exports
+(bot/web/portal/exports.py).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import TypeVar
 import aiohttp_jinja2
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from bot.plan_document import LABELS, build_document
 from bot.storage import db, plans
+from bot.storage.models import Plan
 from bot.web.plan_pdf import render_pdf
 
 log = logging.getLogger(__name__)
@@ -67,16 +70,27 @@ def _private(response: _Response) -> _Response:
     return response
 
 
+def plan_document(session: Session, plan: Plan, version: int | None = None) -> dict | None:
+    """The document of `plan`: its answers now, with the number of its last confirmed
+    version (0 when there is none); or, with `version`, the answers of that confirmed
+    version as they were then (None when the plan has no such version)."""
+    saved = plans.versions(session, plan.id)
+    if version is None:
+        number = max((v.number for v in saved), default=0)
+        answers = plans.answers(session, plan.id)
+        return build_document(plan.id, plan.created_at, plan.updated_at, number, answers)
+    chosen = next((v for v in saved if v.number == version), None)
+    if chosen is None:
+        return None
+    return build_document(plan.id, plan.created_at, chosen.created_at, version, chosen.answers)
+
+
 def _load_document(db_url: str, token: str) -> dict | None:
     """The document of the plan with this token, or None (runs in a worker thread)."""
     try:
         with db.session(db_url) as session:
             plan = plans.plan_by_token(session, token)
-            if plan is None:
-                return None
-            answers = plans.answers(session, plan.id)
-            version = max((v.number for v in plans.versions(session, plan.id)), default=0)
-            return build_document(plan.id, plan.created_at, plan.updated_at, version, answers)
+            return None if plan is None else plan_document(session, plan)
     except SQLAlchemyError as error:
         log.warning("Could not read a plan: %s", error)
         raise _Unavailable from error
@@ -108,7 +122,8 @@ def _problem_json(status: int) -> web.Response:
     return _private(web.json_response({"error": " ".join((f"{title}.", *lines))}, status=status))
 
 
-def _dumps(value: object) -> str:
+def document_json(value: object) -> str:
+    """The JSON download: readable (indented, accents as they are)."""
     return json.dumps(value, ensure_ascii=False, indent=2, default=str)
 
 
@@ -149,7 +164,7 @@ async def plan_json(request: web.Request) -> web.Response:
         return _problem_json(503)
     if document is None:
         return _problem_json(404)
-    response = web.json_response(document, dumps=_dumps)
+    response = web.json_response(document, dumps=document_json)
     response.headers["Content-Disposition"] = f'attachment; filename="{JSON_NAME}"'
     return _private(response)
 

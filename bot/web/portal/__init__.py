@@ -7,6 +7,7 @@ private headers, the routes, and the portal's own HTTP client for Rasa's API.
 - case_routes: one case (summary, transcript, plan, notes)
 - actions: claim, reply, hand back, close, notes and plan status
 - audit_routes: the audit log for admins
+- exports: the plan of a case as PDF, Word and JSON
 - rasa_api: reading and changing a conversation's tracker through Rasa's HTTP API
 """
 
@@ -18,7 +19,7 @@ from aiohttp import web
 from bot.config import Settings
 from bot.handoff.teams import load_teams
 from bot.storage.models import utcnow
-from bot.web.portal import actions, audit_routes, auth, case_routes, queue_routes
+from bot.web.portal import actions, audit_routes, auth, case_routes, exports, queue_routes
 from bot.web.portal.common import CLOCK, HTTP, SETTINGS, TEAMS
 
 CASE = r"/portal/cases/{case_id:[A-Za-z0-9]{1,32}}"
@@ -50,4 +51,5 @@ def setup(app: web.Application, settings: Settings) -> None:
     router.add_post(CASE + "/close", actions.close)
     router.add_post(CASE + "/notes", actions.add_note)
     router.add_post(CASE + "/plan-status", actions.set_plan_status)
+    router.add_get(CASE + exports.ROUTE, exports.export_plan, name="portal_plan_export")
     router.add_get("/portal/audit", audit_routes.audit_page, name="portal_audit")
