@@ -22,6 +22,8 @@ SIGNALS = load_signals()
         "het loopt thuis uit de hand en ik ben bang",
         "ik ben bang, het loopt hier uit de hand",
         "Ik wil er een einde aan maken",
+        # "eind" as well as "einde", and "aan te maken" (a held-out message slipped through).
+        "soms denk ik erover om er een eind aan te maken",
         # An emergency call belongs on the crisis path, not in a search for support.
         "ik moet een noodoproep doen",
         "waar kan ik een noodoproep doen voor mijn moeder",
