@@ -53,9 +53,9 @@ NOTICES = {
     "opgenomen": "Je hebt de vraag opgenomen. Wegwijzer zwijgt nu in dit gesprek.",
     "verstuurd": "Je antwoord is verstuurd en staat in het gesprek.",
     "verstuurd-later": (
-        "Je antwoord staat in het gesprek, maar de persoon heeft de chat nu niet open. "
-        "De persoon ziet het pas bij een volgend bezoek aan de chat. Neem contact op zoals "
-        "de persoon vroeg."
+        "Je antwoord is verstuurd en staat in het gesprek, maar de persoon heeft de chat nu "
+        "niet open. De persoon ziet het pas bij een volgend bezoek aan de chat. Neem contact "
+        "op zoals de persoon vroeg."
     ),
     "teruggegeven": "Je hebt het gesprek teruggegeven aan Wegwijzer.",
     "afgesloten": "De vraag is afgesloten. Wegwijzer praat weer mee.",
