@@ -1,0 +1,65 @@
+"""A resume code in a message always means "go on with my plan".
+
+Rasa component placed before the CrisisSignalClassifier in config.yml (so a crisis signal
+still wins): when a message holds a code of two words from `resume_codes.WORDS` and four
+digits ("verder met libel muur 6592", "ZON-MAAN-4821"), its intent becomes `resume` with
+confidence 1. A code is random, so the classifier sees words and digits it never learned
+together; one training took "verder met libel muur 6592" for `inform` (0.99).
+A mistyped code (a word not in the list) is left to the classifier, and the resume action
+answers it with "not found".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.storage.resume_codes import WORDS, find_code
+
+RESUME = "resume"
+
+
+def holds_resume_code(text: str) -> bool:
+    """Whether `text` holds a code whose two words are both resume-code words."""
+    code = find_code(text)
+    if code is None:
+        return False
+    first, second, _ = code.split("-")
+    return first in WORDS and second in WORDS
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ResumeCodeClassifier(GraphComponent):
+    """Sets the intent to `resume` when a resume code is in the message."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ResumeCodeClassifier:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if holds_resume_code(message.get(TEXT) or ""):
+                ranking = [
+                    entry
+                    for entry in message.get(INTENT_RANKING_KEY) or []
+                    if entry.get("name") != RESUME
+                ]
+                message.set(INTENT, {"name": RESUME, "confidence": 1.0}, add_to_output=True)
+                message.set(
+                    INTENT_RANKING_KEY,
+                    [{"name": RESUME, "confidence": 1.0}, *ranking],
+                    add_to_output=True,
+                )
+        return messages
