@@ -35,6 +35,15 @@ def signals_crisis(text: str, signals: list[re.Pattern[str]]) -> bool:
     return any(signal.search(folded) for signal in signals)
 
 
+def force_intent(message: Message, intent: str) -> None:
+    """Make `intent` the message's intent with confidence 1, first in its ranking."""
+    ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != intent]
+    message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+    message.set(
+        INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}, *ranking], add_to_output=True
+    )
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisSignalClassifier(GraphComponent):
     """Sets the intent to `crisis` when a crisis signal is in the message."""
@@ -55,15 +64,5 @@ class CrisisSignalClassifier(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             if signals_crisis(message.get(TEXT) or "", self.signals):
-                ranking = [
-                    entry
-                    for entry in message.get(INTENT_RANKING_KEY) or []
-                    if entry.get("name") != CRISIS
-                ]
-                message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
-                message.set(
-                    INTENT_RANKING_KEY,
-                    [{"name": CRISIS, "confidence": 1.0}, *ranking],
-                    add_to_output=True,
-                )
+                force_intent(message, CRISIS)
         return messages

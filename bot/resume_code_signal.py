@@ -17,9 +17,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.crisis_signals import force_intent
 from bot.storage.resume_codes import WORDS, find_code
 
 RESUME = "resume"
@@ -51,15 +52,5 @@ class ResumeCodeClassifier(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             if holds_resume_code(message.get(TEXT) or ""):
-                ranking = [
-                    entry
-                    for entry in message.get(INTENT_RANKING_KEY) or []
-                    if entry.get("name") != RESUME
-                ]
-                message.set(INTENT, {"name": RESUME, "confidence": 1.0}, add_to_output=True)
-                message.set(
-                    INTENT_RANKING_KEY,
-                    [{"name": RESUME, "confidence": 1.0}, *ranking],
-                    add_to_output=True,
-                )
+                force_intent(message, RESUME)
         return messages
