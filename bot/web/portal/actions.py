@@ -205,6 +205,18 @@ async def reply(request: web.Request) -> web.Response:
     return _done(case_id, "verstuurd" if reached else "verstuurd-later")
 
 
+async def _give_back_to_bot(app: web.Application, conversation_id: str, text: str) -> None:
+    """Wegwijzer speaks again: Rasa's `resume` and Wegwijzer's message in the tracker, and
+    the message on the open chat page. Raises RasaUnavailable when Rasa does not answer."""
+    message_id = rasa_api.new_message_id()
+    await rasa_api.append_events(
+        app,
+        conversation_id,
+        [rasa_api.resume_event(), rasa_api.bot_event(text, False, message_id)],
+    )
+    await rasa_api.publish_reply(app, conversation_id, text, message_id=message_id, by_worker=False)
+
+
 def _hand_back(db_url: str, case_id: str, who: Visitor) -> None:
     with db.session(db_url) as session:
         cases.release(session, case_id, who.worker_id, force=who.is_admin)
@@ -220,26 +232,11 @@ async def hand_back(request: web.Request) -> web.Response:
         return problem(request, refused.key)
     except CaseError as error:
         return await _show_error(request, case_id, str(error))
-    message_id = rasa_api.new_message_id()
     try:
-        await rasa_api.append_events(
-            request.app,
-            conversation_id,
-            [
-                rasa_api.resume_event(),
-                rasa_api.bot_event(rasa_api.HAND_BACK_TEXT, False, message_id),
-            ],
-        )
+        await _give_back_to_bot(request.app, conversation_id, rasa_api.HAND_BACK_TEXT)
     except rasa_api.RasaUnavailable as error:
         log.warning("Could not resume a conversation: %s", error)
         return await _show_error(request, case_id, RASA_DOWN, status=503)
-    await rasa_api.publish_reply(
-        request.app,
-        conversation_id,
-        rasa_api.HAND_BACK_TEXT,
-        message_id=message_id,
-        by_worker=False,
-    )
     try:
         await in_thread(_hand_back, db_url, case_id, who)
     except CaseError as error:
@@ -266,26 +263,11 @@ async def close(request: web.Request) -> web.Response:
         return checked
     outcome, conversation_id, values = checked
     if await in_thread(_is_claimed, db_url, case_id):
-        message_id = rasa_api.new_message_id()
         try:
-            await rasa_api.append_events(
-                request.app,
-                conversation_id,
-                [
-                    rasa_api.resume_event(),
-                    rasa_api.bot_event(rasa_api.CLOSE_TEXT, False, message_id),
-                ],
-            )
+            await _give_back_to_bot(request.app, conversation_id, rasa_api.CLOSE_TEXT)
         except rasa_api.RasaUnavailable as error:
             log.warning("Could not resume a conversation: %s", error)
             return await _show_error(request, case_id, RASA_DOWN, "outcome", values, status=503)
-        await rasa_api.publish_reply(
-            request.app,
-            conversation_id,
-            rasa_api.CLOSE_TEXT,
-            message_id=message_id,
-            by_worker=False,
-        )
     try:
         await in_thread(_close, db_url, case_id, who, outcome)
     except CaseError as error:
