@@ -46,17 +46,52 @@ class Server:
     process: subprocess.Popen
     log_path: Path
 
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+    def stop(self, timeout: float = 20) -> None:
+        """Stop the whole process group and return only when none of it runs any more.
+
+        The Procfile command runs under `sh -c`, which dies at once on SIGTERM while the
+        server it started is still shutting down and still answering on its port. A
+        restart that only waited for the shell would find the old server "ready".
+        """
+        group = self.process.pid
+        if _group_alive(group):
+            _signal_group(group, signal.SIGTERM)
+            if not _wait_for_group(group, timeout):
+                _signal_group(group, signal.SIGKILL)
+                _wait_for_group(group, timeout)
+        self.process.wait()
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of this process group still runs (zombies do not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        state, process_group = fields[0], int(fields[2])
+        if process_group == group and state not in ("Z", "X"):
+            return True
+    return False
+
+
+def _signal_group(group: int, signal_number: int) -> None:
+    try:
+        os.killpg(group, signal_number)
+    except ProcessLookupError:
+        pass
+
+
+def _wait_for_group(group: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while _group_alive(group):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
 
 
 def _ready(url: str) -> bool:
