@@ -55,6 +55,22 @@ class Settings:
     smtp_username: str = ""
     smtp_password: str = field(default="", repr=False)
     smtp_starttls: bool = True
+    # The server secret: resume codes are stored as an HMAC with it, client addresses are
+    # only kept as an HMAC. Default: made once and kept in var/secret.key (mode 600).
+    secret_key: str = field(default="", repr=False)
+    # Privacy and retention (docs/operations.md gives the reason for each default).
+    # A conversation without consent is deleted after this many minutes without a message.
+    session_minutes: int = 60
+    # A plan (with its conversations) is deleted this many days after its last change.
+    plan_keep_days: int = 365
+    # A closed hand-off case (with its notes) is deleted this many days after closing.
+    case_keep_days: int = 90
+    # A plan link works this many days after it was made or extended.
+    plan_link_days: int = 30
+    # Chat messages one client (IP address) may send per minute to the web app.
+    chat_messages_per_minute: int = 30
+    # Sites that may show the chat in a frame (CSP frame-ancestors), space-separated.
+    frame_ancestors: tuple[str, ...] = ()
 
     @property
     def rasa_url(self) -> str:
@@ -118,6 +134,31 @@ def _smtp_sender(env: dict[str, str]) -> str:
     return sender
 
 
+SECRET_KEY_FILE = VAR_DIR / "secret.key"
+
+
+def _secret_key(env: dict[str, str]) -> str:
+    """WEGWIJZER_SECRET_KEY, or the key kept in var/secret.key (made on first use)."""
+    given = env.get("WEGWIJZER_SECRET_KEY", "").strip()
+    if given:
+        if len(given) < 32:
+            raise SystemExit("WEGWIJZER_SECRET_KEY must be at least 32 characters long.")
+        return given
+    try:
+        return SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        pass
+    SECRET_KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    try:
+        descriptor = os.open(SECRET_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it just now
+        return SECRET_KEY_FILE.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key)
+    return key
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from `env` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -146,6 +187,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_username=env.get("WEGWIJZER_SMTP_USERNAME", ""),
         smtp_password=env.get("WEGWIJZER_SMTP_PASSWORD", ""),
         smtp_starttls=_flag(env, "WEGWIJZER_SMTP_STARTTLS", True),
+        secret_key=_secret_key(env),
+        session_minutes=_positive(env, "WEGWIJZER_SESSION_MINUTES", 60),
+        plan_keep_days=_positive(env, "WEGWIJZER_PLAN_KEEP_DAYS", 365),
+        case_keep_days=_positive(env, "WEGWIJZER_CASE_KEEP_DAYS", 90),
+        plan_link_days=_positive(env, "WEGWIJZER_PLAN_LINK_DAYS", 30),
+        chat_messages_per_minute=_positive(env, "WEGWIJZER_CHAT_MESSAGES_PER_MINUTE", 30),
+        frame_ancestors=tuple(env.get("WEGWIJZER_FRAME_ANCESTORS", "").split()),
     )
 
 
@@ -182,6 +230,13 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_SMTP_USERNAME": settings.smtp_username,
             "WEGWIJZER_SMTP_PASSWORD": settings.smtp_password,
             "WEGWIJZER_SMTP_STARTTLS": "true" if settings.smtp_starttls else "false",
+            "WEGWIJZER_SECRET_KEY": settings.secret_key,
+            "WEGWIJZER_SESSION_MINUTES": str(settings.session_minutes),
+            "WEGWIJZER_PLAN_KEEP_DAYS": str(settings.plan_keep_days),
+            "WEGWIJZER_CASE_KEEP_DAYS": str(settings.case_keep_days),
+            "WEGWIJZER_PLAN_LINK_DAYS": str(settings.plan_link_days),
+            "WEGWIJZER_CHAT_MESSAGES_PER_MINUTE": str(settings.chat_messages_per_minute),
+            "WEGWIJZER_FRAME_ANCESTORS": " ".join(settings.frame_ancestors),
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",
