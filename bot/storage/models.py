@@ -97,6 +97,9 @@ class Plan(Base):
 
     id = Column(String(32), primary_key=True, default=new_plan_id)
     document_token = Column(String(64), nullable=False, unique=True, default=new_document_token)
+    # The plan link works until then; None (plans from before migration 0003): until
+    # `created_at` plus the configured plan link days.
+    document_token_expires_at = Column(UtcDateTime, nullable=True)
     created_at = Column(UtcDateTime, nullable=False, default=utcnow)
     updated_at = Column(UtcDateTime, nullable=False, default=utcnow)
 
@@ -175,11 +178,24 @@ class ResumeAttempt(Base):
     __tablename__ = "app_resume_attempts"
     __table_args__ = (
         Index("ix_app_resume_attempts_conversation_id_at", "conversation_id", "attempted_at"),
+        Index("ix_app_resume_attempts_client_key_at", "client_key", "attempted_at"),
     )
 
     id = Column(Integer, primary_key=True)
     conversation_id = Column(String(255), nullable=False)
     attempted_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    # An HMAC of the client's address (bot.storage.keys), never the address itself.
+    client_key = Column(String(64), nullable=True)
+
+
+class ForgottenConversation(Base):
+    """A conversation deleted by "vergeet mij", kept only as an HMAC of its id so that a
+    turn still running cannot write its events back (bot.tracker_store)."""
+
+    __tablename__ = "app_forgotten_conversations"
+
+    conversation_hash = Column(String(64), primary_key=True)
+    forgotten_at = Column(UtcDateTime, nullable=False, default=utcnow)
 
 
 class AuditEntry(Base):
