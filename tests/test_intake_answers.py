@@ -165,7 +165,8 @@ def choices(variation: dict) -> list[str]:
     """The button choices of a question: `/inform{"choice": ...}` values, "/skip" as is."""
     found = []
     for button in variation.get("buttons", []):
-        payload = button["payload"]
+        # As Rasa sends it: domain.yml doubles a payload's JSON braces (see its responses).
+        payload = button["payload"].replace("{{", "{").replace("}}", "}")
         if payload.startswith("/inform"):
             found.append(json.loads(payload[len("/inform") :])["choice"])
         else:

@@ -66,7 +66,8 @@ def test_every_small_talk_and_path_intent_has_at_least_25_distinct_examples(inte
 def test_every_button_leads_to_an_intent_the_assistant_knows():
     domain = load("domain.yml")
     payloads = {
-        button["payload"]
+        # As Rasa sends it: domain.yml doubles a payload's JSON braces (see its responses).
+        button["payload"].replace("{{", "{").replace("}}", "}")
         for variations in domain["responses"].values()
         for variation in variations
         for button in variation.get("buttons", [])
