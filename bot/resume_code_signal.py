@@ -1,10 +1,10 @@
 """A resume code in a message always means "go on with my plan".
 
 Rasa component placed before the CrisisSignalClassifier in config.yml (so a crisis signal
-still wins): when a message holds a code of two words from `resume_codes.WORDS` and four
-digits ("verder met libel muur 6592", "ZON-MAAN-4821"), its intent becomes `resume` with
-confidence 1. A code is random, so the classifier sees words and digits it never learned
-together; one training took "verder met libel muur 6592" for `inform` (0.99).
+still wins): when a message holds a code of three words from `resume_codes.WORDS` and four
+digits ("verder met libel muur zon 6592", "ZON-MAAN-STER-4821"), its intent becomes `resume`
+with confidence 1. A code is random, so the classifier sees words and digits it never
+learned together; one training took "verder met libel muur 6592" for `inform` (0.99).
 A mistyped code (a word not in the list) is left to the classifier, and the resume action
 answers it with "not found".
 """
@@ -27,12 +27,12 @@ RESUME = "resume"
 
 
 def holds_resume_code(text: str) -> bool:
-    """Whether `text` holds a code whose two words are both resume-code words."""
+    """Whether `text` holds a code whose words are all resume-code words."""
     code = find_code(text)
     if code is None:
         return False
-    first, second, _ = code.split("-")
-    return first in WORDS and second in WORDS
+    *words, _digits = code.split("-")
+    return all(word in WORDS for word in words)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -13,10 +13,11 @@ from bot.storage import resume_codes
 @pytest.mark.parametrize(
     "message",
     [
-        "verder met libel muur 6592",  # one training took this for `inform` (0.99)
-        "verder met LIBEL-MUUR-6592",
-        "ZON-MAAN-4821",
-        "mijn code is zon maan 4821",
+        "verder met libel muur zon 6592",  # one training took 'libel muur 6592' for `inform`
+        "verder met LIBEL-MUUR-ZON-6592",
+        "ZON-MAAN-STER-4821",
+        "mijn code is zon maan ster 4821",
+        "verder me zon maan ster 4821",
     ],
 )
 def test_a_resume_code_is_recognised(message):
@@ -35,7 +36,9 @@ def test_every_code_the_assistant_gives_is_recognised():
         "ik woon in 9000",  # two words and four digits, but no code words
         "bel mij op 0470 12 34 56",
         "verder met mijn plan",
-        "verder met AAP-NOOT-0001",  # a mistyped code: the classifier and 'not found'
+        "verder met AAP-NOOT-MAAN-0001",  # a mistyped code: the classifier and 'not found'
+        "verder met zon maan 4821",  # the old form of two words: no code any more
+        "ik woon in de kerkstraat 12, 9000 Gent",
     ],
 )
 def test_other_messages_are_left_to_the_classifier(message):
@@ -44,6 +47,6 @@ def test_other_messages_are_left_to_the_classifier(message):
 
 def test_a_crisis_signal_still_wins_over_a_code():
     """The crisis check runs after this one in config.yml and sets `crisis` last."""
-    message = "ik kan niet meer, verder met zon maan 4821"
+    message = "ik kan niet meer, verder met zon maan ster 4821"
     assert holds_resume_code(message)
     assert signals_crisis(message, load_signals())

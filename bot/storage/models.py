@@ -162,7 +162,8 @@ class Consent(Base):
 
 
 class ResumeCode(Base):
-    """A code to continue a plan later; only the SHA-256 of the normalised code is stored."""
+    """A code to continue a plan later; only an HMAC of the normalised code is stored
+    (bot.storage.resume_codes)."""
 
     __tablename__ = "app_resume_codes"
 
