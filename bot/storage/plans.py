@@ -1,19 +1,27 @@
-"""Plans and their answers, versions and conversations.
+"""Plans and their answers, versions, conversations and plan links.
 
 Every function takes an open session first (see `bot.storage.db.session`) and never
-commits: the caller's session does. `now` defaults to the current UTC time.
+commits: the caller's session does. `now` defaults to the current UTC time, `link_days`
+to the configured plan link days (settings.plan_link_days).
+
+The plan link /plan/<token> works until `document_token_expires_at` (for plans from before
+that column: `created_at` plus the plan link days). A new link replaces the token, so the
+old link stops working at once; extending sets the expiry to `link_days` from now.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.config import load_settings
+from bot.storage.keys import keyed_hash
 from bot.storage.models import (
     Consent,
     Plan,
@@ -21,6 +29,7 @@ from bot.storage.models import (
     PlanConversation,
     PlanVersion,
     as_utc,
+    new_document_token,
     utcnow,
 )
 
@@ -28,6 +37,10 @@ MAX_ANSWER_CHARS = 4000
 NETWORK_PREFIX = "network."
 NETWORK_FIELDS = ("name", "relation", "does_now", "could_do")
 _NETWORK_KEY = re.compile(r"network\.(\d+)\.(\w+)")
+# The reference of a linked conversation in "ontkoppel" buttons: part of an HMAC, so it
+# names no conversation id and only means something together with the plan.
+CONVERSATION_REF_CHARS = 16
+CONVERSATION_REF = re.compile(rf"[0-9a-f]{{{CONVERSATION_REF_CHARS}}}")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -44,12 +57,22 @@ def upsert(session: Session, model):
     raise NotImplementedError(f"No upsert for {dialect}")
 
 
+def _link_days(link_days: int | None) -> int:
+    return load_settings().plan_link_days if link_days is None else link_days
+
+
 def create_plan(
-    session: Session, conversation_id: str, consent_text_version: str, now: datetime | None = None
+    session: Session,
+    conversation_id: str,
+    consent_text_version: str,
+    now: datetime | None = None,
+    link_days: int | None = None,
 ) -> Plan:
-    """A new, empty plan with the consent given in `conversation_id` and linked to it."""
+    """A new, empty plan with the consent given in `conversation_id` and linked to it; its
+    link works for `link_days`."""
     now = _now(now)
-    plan = Plan(created_at=now, updated_at=now)
+    expires = now + timedelta(days=_link_days(link_days))
+    plan = Plan(created_at=now, updated_at=now, document_token_expires_at=expires)
     session.add(plan)
     session.flush()
     session.add(
@@ -72,6 +95,61 @@ def plan_by_token(session: Session, token: str) -> Plan | None:
     if not token:
         return None
     return session.execute(select(Plan).where(Plan.document_token == token)).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class LinkLookup:
+    """The plan behind a plan link: status "ok" (with the plan), "expired" or "not_found"
+    (also for a link replaced by a new one)."""
+
+    status: str
+    plan: Plan | None = None
+
+
+def link_expires_at(plan: Plan, link_days: int | None = None) -> datetime:
+    """When the plan's link stops working."""
+    if plan.document_token_expires_at is not None:
+        return plan.document_token_expires_at
+    return plan.created_at + timedelta(days=_link_days(link_days))
+
+
+def plan_by_link(
+    session: Session, token: str, now: datetime | None = None, link_days: int | None = None
+) -> LinkLookup:
+    """The plan whose link holds `token`, if the link still works."""
+    plan = plan_by_token(session, token)
+    if plan is None:
+        return LinkLookup("not_found")
+    if link_expires_at(plan, link_days) <= _now(now):
+        return LinkLookup("expired")
+    return LinkLookup("ok", plan)
+
+
+def new_plan_link(
+    session: Session, plan_id: str, now: datetime | None = None, link_days: int | None = None
+) -> Plan | None:
+    """Give the plan a new link token (the old link stops working at once), valid for
+    `link_days` from now; None when there is no such plan."""
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        return None
+    plan.document_token = new_document_token()
+    plan.document_token_expires_at = _now(now) + timedelta(days=_link_days(link_days))
+    session.flush()
+    return plan
+
+
+def extend_plan_link(
+    session: Session, plan_id: str, now: datetime | None = None, link_days: int | None = None
+) -> Plan | None:
+    """Let the plan's link work `link_days` from now (also a link that had expired); None
+    when there is no such plan."""
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        return None
+    plan.document_token_expires_at = _now(now) + timedelta(days=_link_days(link_days))
+    session.flush()
+    return plan
 
 
 def plan_for_conversation(session: Session, conversation_id: str) -> Plan | None:
@@ -104,6 +182,82 @@ def link_conversation(
             set_={"linked_at": statement.excluded.linked_at},
         )
     )
+
+
+def is_linked(session: Session, plan_id: str, conversation_id: str) -> bool:
+    """Whether the conversation may work on the plan (it is linked to it)."""
+    session.flush()
+    found = session.execute(
+        select(PlanConversation.id).where(
+            PlanConversation.plan_id == plan_id,
+            PlanConversation.conversation_id == conversation_id,
+        )
+    ).first()
+    return found is not None
+
+
+@dataclass(frozen=True)
+class LinkedConversation:
+    """A conversation linked to a plan, as the person may see it: `ref` (see
+    `conversation_ref`), when it was linked, and whether it is the one asking."""
+
+    ref: str
+    linked_at: datetime
+    current: bool
+
+
+def conversation_ref(plan_id: str, conversation_id: str) -> str:
+    """A short reference to a conversation of a plan, safe to put in a button: an HMAC of
+    both, so it reveals nothing and is worthless for any other plan."""
+    return keyed_hash("linked_conversation", f"{plan_id}\x00{conversation_id}")[
+        :CONVERSATION_REF_CHARS
+    ]
+
+
+def linked_conversations(
+    session: Session, plan_id: str, current_conversation_id: str
+) -> list[LinkedConversation]:
+    """The conversations linked to the plan, the earliest link first."""
+    session.flush()
+    rows = session.execute(
+        select(PlanConversation.conversation_id, PlanConversation.linked_at)
+        .where(PlanConversation.plan_id == plan_id)
+        .order_by(PlanConversation.linked_at, PlanConversation.id)
+    )
+    return [
+        LinkedConversation(
+            conversation_ref(plan_id, conversation_id),
+            as_utc(linked_at),
+            conversation_id == current_conversation_id,
+        )
+        for conversation_id, linked_at in rows
+    ]
+
+
+def unlink_conversation(
+    session: Session, plan_id: str, ref: str, current_conversation_id: str
+) -> bool:
+    """Remove the link of the conversation `ref` (see `conversation_ref`) to the plan, so
+    it no longer reaches the plan. The asking conversation cannot unlink itself this way
+    (that is "vergeet mij"). Whether a link was removed."""
+    if not CONVERSATION_REF.fullmatch(ref or ""):
+        return False
+    session.flush()
+    conversation_ids = session.execute(
+        select(PlanConversation.conversation_id).where(PlanConversation.plan_id == plan_id)
+    ).scalars()
+    for conversation_id in conversation_ids:
+        if conversation_id == current_conversation_id:
+            continue
+        if conversation_ref(plan_id, conversation_id) == ref:
+            session.execute(
+                delete(PlanConversation).where(
+                    PlanConversation.plan_id == plan_id,
+                    PlanConversation.conversation_id == conversation_id,
+                )
+            )
+            return True
+    return False
 
 
 def _touch(session: Session, plan_id: str, now: datetime) -> None:

@@ -202,3 +202,119 @@ def test_network_members():
     assert plans.next_member_number(answers) == 11
     assert plans.next_member_number({"good_day": "Zwemmen"}) == 1
     assert plans.next_member_number({"network.1.name": "Ana"}) == 2
+
+
+# --- plan links -------------------------------------------------------------------------------
+
+
+def test_a_plan_link_works_for_the_link_days_then_expires(db_url):
+    with db.session(db_url) as session:
+        plan = plans.create_plan(session, "gesprek-1", CONSENT_TEXT_VERSION, now=T0, link_days=30)
+        plan_id, token = plan.id, plan.document_token
+    end = T0 + timedelta(days=30)
+    with db.session(db_url) as session:
+        assert plans.plan_by_id(session, plan_id).document_token_expires_at == end
+        found = plans.plan_by_link(session, token, now=end - timedelta(seconds=1))
+        assert (found.status, found.plan.id) == ("ok", plan_id)
+        assert plans.plan_by_link(session, token, now=end) == plans.LinkLookup("expired")
+        assert plans.plan_by_link(session, "niet-bestaand", now=T0) == plans.LinkLookup("not_found")
+
+
+def test_a_plan_from_before_the_expiry_column_expires_after_its_creation(db_url):
+    plan_id = new_plan(db_url)
+    with db.session(db_url) as session:
+        plan = plans.plan_by_id(session, plan_id)
+        plan.document_token_expires_at = None
+        token = plan.document_token
+    with db.session(db_url) as session:
+        assert plans.plan_by_link(session, token, T0 + timedelta(days=9), link_days=10).plan
+        assert plans.plan_by_link(session, token, T0 + timedelta(days=10), link_days=10) == (
+            plans.LinkLookup("expired")
+        )
+
+
+def test_a_new_link_kills_the_old_one_at_once(db_url):
+    with db.session(db_url) as session:
+        plan = plans.create_plan(session, "gesprek-1", CONSENT_TEXT_VERSION, now=T0, link_days=30)
+        plan_id, old = plan.id, plan.document_token
+    later = T0 + timedelta(days=40)  # also after the old link expired
+    with db.session(db_url) as session:
+        new = plans.new_plan_link(session, plan_id, now=later, link_days=30).document_token
+    assert new != old and len(new) >= 43
+    with db.session(db_url) as session:
+        assert plans.plan_by_link(session, old, now=later) == plans.LinkLookup("not_found")
+        assert plans.plan_by_link(session, new, now=later).plan.id == plan_id
+        expired = later + timedelta(days=30)
+        assert plans.plan_by_link(session, new, now=expired) == plans.LinkLookup("expired")
+        assert plans.new_plan_link(session, "0" * 32) is None
+
+
+def test_extending_a_link_lets_it_work_the_link_days_from_now(db_url):
+    with db.session(db_url) as session:
+        plan = plans.create_plan(session, "gesprek-1", CONSENT_TEXT_VERSION, now=T0, link_days=30)
+        plan_id, token = plan.id, plan.document_token
+    at = T0 + timedelta(days=35)  # already expired: extending revives it
+    with db.session(db_url) as session:
+        assert plans.plan_by_link(session, token, now=at).status == "expired"
+        plans.extend_plan_link(session, plan_id, now=at, link_days=30)
+    with db.session(db_url) as session:
+        assert plans.plan_by_id(session, plan_id).document_token == token  # the same link
+        assert plans.plan_by_link(session, token, now=at + timedelta(days=29)).status == "ok"
+        assert plans.plan_by_link(session, token, now=at + timedelta(days=30)).status == "expired"
+        assert plans.extend_plan_link(session, "0" * 32) is None
+
+
+# --- linked conversations ---------------------------------------------------------------------
+
+
+def test_linked_conversations_name_no_ids_and_mark_the_current_one(db_url):
+    plan_id = new_plan(db_url, "gesprek-1")
+    with db.session(db_url) as session:
+        plans.link_conversation(session, plan_id, "gesprek-2", now=T0 + timedelta(days=1))
+        plans.link_conversation(session, plan_id, "gesprek-3", now=T0 + timedelta(days=2))
+        linked = plans.linked_conversations(session, plan_id, "gesprek-2")
+    assert [(c.linked_at, c.current) for c in linked] == [
+        (T0, False),
+        (T0 + timedelta(days=1), True),
+        (T0 + timedelta(days=2), False),
+    ]
+    refs = [c.ref for c in linked]
+    assert len(set(refs)) == 3
+    assert all(re.fullmatch(r"[0-9a-f]{16}", ref) for ref in refs)
+    assert not any("gesprek" in ref or plan_id in ref for ref in refs)
+
+
+def test_unlinking_a_conversation_stops_it_reaching_the_plan(db_url):
+    plan_id = new_plan(db_url, "eigenaar")
+    with db.session(db_url) as session:
+        plans.link_conversation(session, plan_id, "vreemde", now=T0 + timedelta(days=1))
+        stranger = next(
+            c for c in plans.linked_conversations(session, plan_id, "eigenaar") if not c.current
+        )
+        own = next(c for c in plans.linked_conversations(session, plan_id, "eigenaar") if c.current)
+        # The asking conversation cannot unlink itself ("vergeet mij" is for that).
+        assert not plans.unlink_conversation(session, plan_id, own.ref, "eigenaar")
+        assert plans.unlink_conversation(session, plan_id, stranger.ref, "eigenaar")
+        assert not plans.unlink_conversation(session, plan_id, stranger.ref, "eigenaar")
+    with db.session(db_url) as session:
+        assert plans.plan_for_conversation(session, "vreemde") is None
+        assert not plans.is_linked(session, plan_id, "vreemde")
+        assert plans.is_linked(session, plan_id, "eigenaar")
+        assert [c.current for c in plans.linked_conversations(session, plan_id, "eigenaar")] == [
+            True
+        ]
+
+
+def test_a_reference_is_worthless_for_another_plan_or_in_another_form(db_url):
+    plan_a = new_plan(db_url, "a-1")
+    plan_b = new_plan(db_url, "b-1")
+    with db.session(db_url) as session:
+        plans.link_conversation(session, plan_a, "a-2", now=T0)
+        plans.link_conversation(session, plan_b, "a-2", now=T0)
+        ref_in_a = plans.conversation_ref(plan_a, "a-2")
+        assert ref_in_a != plans.conversation_ref(plan_b, "a-2")
+        # The owner of plan B cannot use a reference seen in plan A.
+        assert not plans.unlink_conversation(session, plan_b, ref_in_a, "b-1")
+        for bad in ("", "a-2", ref_in_a.upper(), ref_in_a + "0", "' OR 1=1 --"):
+            assert not plans.unlink_conversation(session, plan_a, bad, "a-1")
+        assert plans.is_linked(session, plan_a, "a-2") and plans.is_linked(session, plan_b, "a-2")
