@@ -10,10 +10,12 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from bot.quiet_engine import create_quiet_engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = PROJECT_ROOT / "var" / "knowledge.db"
@@ -27,11 +29,11 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.endswith(":memory:"):
         # Keep connections (and SQLite's page cache) between sessions: a search is ~1.5 ms
         # faster at p95 than with a new connection each time.
-        engine = create_engine(
+        engine = create_quiet_engine(
             url, future=True, poolclass=QueuePool, connect_args={"check_same_thread": False}
         )
     else:
-        engine = create_engine(url, future=True)
+        engine = create_quiet_engine(url, future=True)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

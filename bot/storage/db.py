@@ -3,7 +3,8 @@
 By default this is the same SQLite file as Rasa's tracker store (`Settings.db_url`); in
 production both live in PostgreSQL. On SQLite two processes (the Rasa server and the action
 server) write the same file: WAL journal, a busy timeout, and every transaction starts with
-BEGIN IMMEDIATE so that writers queue instead of failing halfway.
+BEGIN IMMEDIATE so that writers queue instead of failing halfway. Errors hold no values of
+the statements (bot/quiet_engine.py).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from bot.quiet_engine import create_quiet_engine
 from bot.storage.models import TABLE_PREFIX, Base
 
 if TYPE_CHECKING:
@@ -37,12 +39,12 @@ def _sqlite_engine(db_url: str) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
     if in_memory:
-        engine = create_engine(
+        engine = create_quiet_engine(
             url, future=True, poolclass=StaticPool, connect_args={"check_same_thread": False}
         )
     else:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
+        engine = create_quiet_engine(
             url,
             future=True,
             poolclass=QueuePool,
@@ -82,7 +84,7 @@ def engine(db_url: str) -> Engine:
             if make_url(db_url).get_backend_name() == "sqlite":
                 found = _sqlite_engine(db_url)
             else:
-                found = create_engine(db_url, future=True, pool_pre_ping=True)
+                found = create_quiet_engine(db_url, future=True, pool_pre_ping=True)
             _engines[db_url] = found
         return found
 

@@ -16,10 +16,10 @@ import aiohttp
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
-from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
+from bot.quiet_engine import create_quiet_engine
 from bot.web import health, history, live, plan_routes, portal
 
 HERE = Path(__file__).resolve().parent
@@ -104,7 +104,7 @@ async def healthz(request: web.Request) -> web.Response:
 async def _resources(app: web.Application):
     app[HTTP] = aiohttp.ClientSession()
     try:
-        app[ENGINE] = create_engine(app[SETTINGS].db_url, future=True, pool_pre_ping=True)
+        app[ENGINE] = create_quiet_engine(app[SETTINGS].db_url, future=True, pool_pre_ping=True)
     except Exception:  # an unusable URL: the page still works, /healthz says "down"
         app[ENGINE] = None
     yield

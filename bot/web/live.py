@@ -29,10 +29,11 @@ from typing import Any
 
 from aiohttp import web
 from aiohttp_sse import EventSourceResponse
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.handoff import cases
+from bot.quiet_engine import create_quiet_engine
 from bot.storage import db, portal_sessions
 from bot.storage.models import Case, utcnow
 from bot.web.portal.auth import COOKIE
@@ -253,7 +254,9 @@ async def watch_queue(app: web.Application) -> None:
 
 async def _watcher(app: web.Application):
     try:
-        app[WATCH_ENGINE] = create_engine(app[SETTINGS].db_url, future=True, pool_pre_ping=True)
+        app[WATCH_ENGINE] = create_quiet_engine(
+            app[SETTINGS].db_url, future=True, pool_pre_ping=True
+        )
     except Exception:  # an unusable URL: the portal says so on its pages
         app[WATCH_ENGINE] = None
     app[WATCHER] = asyncio.create_task(watch_queue(app))
