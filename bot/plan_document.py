@@ -420,13 +420,15 @@ def _budget(answers: dict[str, str]) -> dict:
 
 
 def build_document(
-    plan_id: int | str,
     created_at: datetime,
     updated_at: datetime,
     version: int,
     answers: dict[str, str],
 ) -> dict:
-    """The whole draft plan: five parts like the official form, then the budget wishes."""
+    """The whole draft plan: five parts like the official form, then the budget wishes.
+
+    It holds no internal id (no plan id, no link token): it is what the person and the
+    worker download."""
     version_date = dutch_date(updated_at)
     if version:
         version_text = f"Versie {version} van {version_date}"
@@ -436,7 +438,6 @@ def build_document(
         "format": FORMAT,
         "title": TITLE,
         "notice": NOTICE,
-        "plan_id": plan_id,
         "created_at": created_at.isoformat(),
         "updated_at": updated_at.isoformat(),
         "version": {

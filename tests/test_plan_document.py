@@ -62,9 +62,7 @@ ANSWERS = {
 
 
 def build(answers: dict[str, str] | None = None, version: int = 2) -> dict:
-    return build_document(
-        "plan-1", CREATED, UPDATED, version, ANSWERS if answers is None else answers
-    )
+    return build_document(CREATED, UPDATED, version, ANSWERS if answers is None else answers)
 
 
 def part(document: dict, part_id: str) -> dict:
@@ -275,7 +273,7 @@ def test_clarification_says_how_and_who():
     )
     assert clarification["participants"] == "Een ouder van Lotte"
 
-    same_day = build_document("p", UPDATED, UPDATED, 1, {"speaker": "person"})
+    same_day = build_document(UPDATED, UPDATED, 1, {"speaker": "person"})
     assert part(same_day, "vraagverheldering")["how"] == (
         "Met Wegwijzer, een chat, op 24 november 2026."
     )

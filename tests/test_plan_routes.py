@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pypdf
 import pytest
@@ -11,6 +12,7 @@ from bot import processes
 from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.plan_document import build_document
 from bot.storage import db, plans
+from bot.storage.models import utcnow
 from bot.web.app import create_app
 from tests.browser_helpers import CHROMIUM, violations_report
 from tests.test_plan_document import ANSWERS
@@ -110,7 +112,7 @@ async def test_json_is_the_document(client, settings, token):
     with db.session(settings.db_url) as session:
         plan = plans.plan_by_token(session, token)
         expected = build_document(
-            plan.id, plan.created_at, plan.updated_at, 1, plans.answers(session, plan.id)
+            plan.created_at, plan.updated_at, 1, plans.answers(session, plan.id)
         )
     assert await response.json() == expected
     assert expected["version"]["number"] == 1
@@ -197,6 +199,92 @@ async def test_plan_page_passes_axe_in_chromium(aiohttp_server, settings, token)
             assert results.violations_count == 0, violations_report(results)
         finally:
             await browser.close()
+
+
+# --- expired and replaced links ----------------------------------------------------------------
+
+
+def age_link(settings, token: str, days: int) -> None:
+    """Make the plan's link as if it was made or extended `days` ago."""
+    with db.session(settings.db_url) as session:
+        plan = plans.plan_by_token(session, token)
+        plan.document_token_expires_at = utcnow() + timedelta(days=settings.plan_link_days - days)
+
+
+async def assert_no_plan_data(response, status: int) -> str:
+    body = await response.text()
+    assert response.status == status
+    assert_private(response)
+    for answer in ("Lotte gaat op kamers", "café", "Jens", "Mama", "nachten"):
+        assert answer not in body, answer
+    return body
+
+
+async def test_a_link_works_until_the_plan_link_days_have_passed(client, settings, token):
+    age_link(settings, token, settings.plan_link_days - 1)
+    assert (await client.get(f"/plan/{token}")).status == 200
+
+
+async def test_an_expired_link_is_a_kind_dutch_410_for_page_pdf_and_json(client, settings, token):
+    age_link(settings, token, settings.plan_link_days)
+
+    page = await assert_no_plan_data(await client.get(f"/plan/{token}"), 410)
+    pdf = await client.get(f"/plan/{token}.pdf")
+    data = await client.get(f"/plan/{token}.json")
+
+    assert '<html lang="nl">' in page
+    assert "Deze link werkt niet meer" in page
+    assert f"Een link naar je plan werkt {settings.plan_link_days} dagen." in page
+    assert "verleng mijn link" in page
+    assert f"/plan/{token}.pdf" not in page
+    assert pdf.content_type == "text/html"
+    await assert_no_plan_data(pdf, 410)
+    await assert_no_plan_data(data, 410)
+    assert (await data.json())["error"].startswith("Deze link werkt niet meer.")
+
+
+async def test_a_plan_from_before_link_expiry_expires_after_its_creation(client, settings):
+    with db.session(settings.db_url) as session:
+        plan = plans.create_plan(
+            session, "c-old", CONSENT_TEXT_VERSION, now=utcnow() - timedelta(days=400)
+        )
+        plan.document_token_expires_at = None
+        token = plan.document_token
+
+    await assert_no_plan_data(await client.get(f"/plan/{token}.json"), 410)
+
+
+async def test_a_replaced_link_is_a_dutch_404_and_the_new_one_works(client, settings, token):
+    with db.session(settings.db_url) as session:
+        plan_id = plans.plan_by_token(session, token).id
+        new = plans.new_plan_link(session, plan_id).document_token
+
+    for suffix in ("", ".pdf", ".json"):
+        await assert_no_plan_data(await client.get(f"/plan/{token}{suffix}"), 404)
+    page = await (await client.get(f"/plan/{token}")).text()
+    assert "Misschien kreeg je plan een nieuwe link." in page
+    assert (await client.get(f"/plan/{new}")).status == 200
+
+
+async def test_an_extended_link_works_again(client, settings, token):
+    age_link(settings, token, settings.plan_link_days + 5)
+    assert (await client.get(f"/plan/{token}.json")).status == 410
+    with db.session(settings.db_url) as session:
+        plans.extend_plan_link(session, plans.plan_by_token(session, token).id)
+
+    assert (await client.get(f"/plan/{token}.json")).status == 200
+
+
+async def test_the_json_holds_no_internal_id(client, settings, token):
+    with db.session(settings.db_url) as session:
+        plan_id = plans.plan_by_token(session, token).id
+
+    body = await (await client.get(f"/plan/{token}.json")).text()
+    pdf = await (await client.get(f"/plan/{token}.pdf")).read()
+
+    assert "plan_id" not in body
+    assert plan_id not in body and token not in body
+    assert plan_id.encode() not in pdf and token.encode() not in pdf
 
 
 async def test_unreadable_database_is_a_dutch_503(aiohttp_client, tmp_path):

@@ -1,9 +1,11 @@
 """The draft ondersteuningsplan on the web: /plan/{token} as HTML, .pdf and .json.
 
 The secret token in the link is the only key to a plan, so every answer says: do not cache,
-do not index, do not pass the link on as referrer. All three forms come from the one dict of
-bot/plan_document.py; `plan_document` and `document_json` also make the portal's exports
-(bot/web/portal/exports.py).
+do not index, do not pass the link on as referrer. A link works for the plan link days
+(bot/storage/plans.py): an expired link is a Dutch 410 page, a replaced or unknown one a
+Dutch 404 page, with no plan data, for the page, the PDF and the JSON alike. All three
+forms come from the one dict of bot/plan_document.py; `plan_document` and `document_json`
+also make the portal's exports (bot/web/portal/exports.py).
 """
 
 from __future__ import annotations
@@ -40,12 +42,22 @@ PRIVATE_HEADERS = {
 }
 
 # What the reader sees when there is no plan to show (plain Dutch).
+# "{days}" is filled in with the plan link days.
 PROBLEMS = {
     404: (
         "Dit plan vinden we niet",
         (
             "De link klopt niet, of het plan bestaat niet meer.",
+            "Misschien kreeg je plan een nieuwe link. Dan werkt deze oude link niet meer.",
             "Kijk of je de hele link hebt overgenomen. Of maak een nieuw plan in de chat.",
+        ),
+    ),
+    410: (
+        "Deze link werkt niet meer",
+        (
+            "Een link naar je plan werkt {days} dagen. Deze link is ouder.",
+            "Je plan is niet weg. Zeg in de chat: 'verleng mijn link' of 'maak een nieuwe link'.",
+            "Ben je in een nieuw gesprek? Typ dan eerst je code om verder te doen.",
         ),
     ),
     503: (
@@ -78,19 +90,22 @@ def plan_document(session: Session, plan: Plan, version: int | None = None) -> d
     if version is None:
         number = max((v.number for v in saved), default=0)
         answers = plans.answers(session, plan.id)
-        return build_document(plan.id, plan.created_at, plan.updated_at, number, answers)
+        return build_document(plan.created_at, plan.updated_at, number, answers)
     chosen = next((v for v in saved if v.number == version), None)
     if chosen is None:
         return None
-    return build_document(plan.id, plan.created_at, chosen.created_at, version, chosen.answers)
+    return build_document(plan.created_at, chosen.created_at, version, chosen.answers)
 
 
-def _load_document(db_url: str, token: str) -> dict | None:
-    """The document of the plan with this token, or None (runs in a worker thread)."""
+def _load_document(db_url: str, token: str, link_days: int) -> tuple[int, dict | None]:
+    """The status (200, 404 or 410) and the document of the plan with this token, if its
+    link works (runs in a worker thread)."""
     try:
         with db.session(db_url) as session:
-            plan = plans.plan_by_token(session, token)
-            return None if plan is None else plan_document(session, plan)
+            found = plans.plan_by_link(session, token, link_days=link_days)
+            if found.plan is None:
+                return (410 if found.status == "expired" else 404), None
+            return 200, plan_document(session, found.plan)
     except SQLAlchemyError as error:
         log.warning("Could not read a plan: %s", error)
         raise _Unavailable from error
@@ -102,23 +117,31 @@ async def _in_thread(function, *args):
     )
 
 
-async def _document(request: web.Request) -> dict | None:
+async def _document(request: web.Request) -> tuple[int, dict | None]:
+    """200 and the document, or the status of the problem page (404, 410); _Unavailable."""
     token = request.match_info.get("token", "")
     if not TOKEN_PATTERN.match(token):
-        return None
-    return await _in_thread(_load_document, request.app[PLAN_SETTINGS].db_url, token)
+        return 404, None
+    settings = request.app[PLAN_SETTINGS]
+    return await _in_thread(_load_document, settings.db_url, token, settings.plan_link_days)
+
+
+def _problem(request: web.Request, status: int) -> tuple[str, list[str]]:
+    title, lines = PROBLEMS[status]
+    days = request.app[PLAN_SETTINGS].plan_link_days
+    return title, [line.format(days=days) for line in lines]
 
 
 def _problem_page(request: web.Request, status: int) -> web.Response:
-    title, lines = PROBLEMS[status]
+    title, lines = _problem(request, status)
     response = aiohttp_jinja2.render_template(
         "plan_not_found.html", request, {"title": title, "lines": lines}, status=status
     )
     return _private(response)
 
 
-def _problem_json(status: int) -> web.Response:
-    title, lines = PROBLEMS[status]
+def _problem_json(request: web.Request, status: int) -> web.Response:
+    title, lines = _problem(request, status)
     return _private(web.json_response({"error": " ".join((f"{title}.", *lines))}, status=status))
 
 
@@ -129,11 +152,11 @@ def document_json(value: object) -> str:
 
 async def plan_page(request: web.Request) -> web.Response:
     try:
-        document = await _document(request)
+        status, document = await _document(request)
     except _Unavailable:
         return _problem_page(request, 503)
     if document is None:
-        return _problem_page(request, 404)
+        return _problem_page(request, status)
     token = request.match_info["token"]
     context = {
         "doc": document,
@@ -146,11 +169,11 @@ async def plan_page(request: web.Request) -> web.Response:
 
 async def plan_pdf(request: web.Request) -> web.Response:
     try:
-        document = await _document(request)
+        status, document = await _document(request)
     except _Unavailable:
         return _problem_page(request, 503)
     if document is None:
-        return _problem_page(request, 404)
+        return _problem_page(request, status)
     body = await _in_thread(render_pdf, document)
     response = web.Response(body=body, content_type="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{PDF_NAME}"'
@@ -159,11 +182,11 @@ async def plan_pdf(request: web.Request) -> web.Response:
 
 async def plan_json(request: web.Request) -> web.Response:
     try:
-        document = await _document(request)
+        status, document = await _document(request)
     except _Unavailable:
-        return _problem_json(503)
+        return _problem_json(request, 503)
     if document is None:
-        return _problem_json(404)
+        return _problem_json(request, status)
     response = web.json_response(document, dumps=document_json)
     response.headers["Content-Disposition"] = f'attachment; filename="{JSON_NAME}"'
     return _private(response)

@@ -44,7 +44,7 @@ def stored_document(portal, plan_id: str) -> dict:
         plan = plans.plan_by_id(session, plan_id)
         version = max(v.number for v in plans.versions(session, plan_id))
         answers = plans.answers(session, plan_id)
-        return build_document(plan.id, plan.created_at, plan.updated_at, version, answers)
+        return build_document(plan.created_at, plan.updated_at, version, answers)
 
 
 def flat(text: str) -> str:
@@ -122,6 +122,13 @@ async def test_the_three_formats_come_from_the_same_plan_document(portal):
     assert [answer for answer in in_all if answer not in in_json] == []
     # The Word file is the renderer's file of that same document.
     assert word_texts(word(render_docx(document))) == word_texts(word(bodies["docx"]))
+    # No internal id in any export: not the plan's id, not its link token (issue 12).
+    with db.session(portal.db_url) as session:
+        token = plans.plan_by_id(session, plan_id).document_token
+    with zipfile.ZipFile(io.BytesIO(bodies["docx"])) as archive:
+        word_xml = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    for text in (in_json, in_pdf, word_xml, bodies["pdf"].decode("latin-1")):
+        assert plan_id not in text and token not in text
 
 
 async def test_word_has_the_headings_of_the_plan_page_in_the_same_order(portal):
@@ -201,7 +208,7 @@ async def test_html_typed_by_the_person_is_literal_text_in_all_three(portal):
 
 def test_characters_word_cannot_hold_do_not_break_the_file():
     answers = {**ANSWERS, "good_day": "Zon\x00 en\x0b zee\ud800", "hard_now": "regel 1\nregel 2"}
-    document = build_document("plan-1", datetime(2026, 11, 3), datetime(2026, 11, 4), 1, answers)
+    document = build_document(datetime(2026, 11, 3), datetime(2026, 11, 4), 1, answers)
 
     texts = word_texts(word(render_docx(document)))
 
@@ -283,9 +290,7 @@ async def test_a_version_is_exported_as_it_was_confirmed(portal):
 
 
 def test_the_json_schema_fields():
-    document = build_document(
-        "plan-1", datetime(2026, 11, 3, 9), datetime(2026, 11, 24, 14), 2, PLAN_ANSWERS
-    )
+    document = build_document(datetime(2026, 11, 3, 9), datetime(2026, 11, 24, 14), 2, PLAN_ANSWERS)
 
     exported = json.loads(FORMATS["json"].render(document))
 
@@ -294,7 +299,6 @@ def test_the_json_schema_fields():
         "format",
         "title",
         "notice",
-        "plan_id",
         "created_at",
         "updated_at",
         "version",
