@@ -35,6 +35,8 @@ INTERRUPTIONS = {
     "start_intake",
 }  # fmt: skip
 YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
+# Tells the web chat page to keep this conversation's id (bot/web/static/chat.js).
+REMEMBER_CONVERSATION = {"wegwijzer": {"remember_conversation": True}}
 
 
 def typed_text(tracker: Tracker) -> str:
@@ -126,6 +128,8 @@ class IntakeAnswer:
         with db.session() as session:
             plan = plans.create_plan(session, self.tracker.sender_id, CONSENT_TEXT_VERSION)
         self.dispatcher.utter_message(response="utter_consent_given")
+        # The web chat may now keep this conversation's id, so "vergeet mij" reaches it.
+        self.dispatcher.utter_message(json_message=REMEMBER_CONVERSATION)
         self.dispatcher.utter_message(response="utter_story_intro")
         # Who is talking may be known from before the consent: store() keeps it now.
         known = {s: self.tracker.get_slot(s) for s in flow.SPEAKER_SLOTS}
@@ -230,6 +234,22 @@ class ValidateIntakeForm(FormValidationAction):
         events = extracted + await self._extract_validation_events(dispatcher, tracker, domain)
         store(tracker, events)
         return events
+
+
+class ActionAskConsent(Action):
+    """The consent question, with how long things are kept (the configured periods)."""
+
+    def name(self) -> str:
+        return "action_ask_consent"
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        settings = load_settings()
+        dispatcher.utter_message(
+            response="utter_ask_consent",
+            plan_keep_days=settings.plan_keep_days,
+            session_minutes=settings.session_minutes,
+        )
+        return []
 
 
 class ActionAskStoryConfirmed(Action):

@@ -10,9 +10,11 @@ five parts, the support functions with their units, and the four circles of supp
 
 from __future__ import annotations
 
-# Version of the consent text (`utter_ask_consent` in domain.yml). Change it whenever that
-# text changes: every stored consent records the version the person agreed to.
-CONSENT_TEXT_VERSION = "2026-11-24"
+from bot.consent_version import consent_text_version
+
+# Version of the consent text (`utter_ask_consent` in domain.yml), derived from the text
+# (bot/consent_version.py): every stored consent records the version the person agreed to.
+CONSENT_TEXT_VERSION = consent_text_version()
 
 # An answer the person skipped ("weet ik niet", "sla over").
 SKIPPED = "onbekend"

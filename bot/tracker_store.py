@@ -1,9 +1,18 @@
-"""Rasa's SQL tracker store, plus forgetting a conversation on request ("vergeet mij").
+"""Rasa's SQL tracker store, plus forgetting a conversation ("vergeet mij", or consent
+refused). Configured in endpoints.yml (a custom tracker store, as Rasa documents them).
 
-`action_delete_my_data` deletes the application data and the stored events, but Rasa saves
-the tracker after the turn and would write every event back. This store sees that the
-action ran in the turn being saved and deletes the conversation's events instead.
-Configured in endpoints.yml (a custom tracker store, as Rasa documents them).
+- `action_delete_my_data` deletes the application data and the stored events, but Rasa
+  saves the tracker after the turn and would write every event back. This store sees that
+  the action ran in the turn being saved and deletes the conversation's events instead.
+- "vergeet mij" may delete other conversations too (of the same plan or browser), which may
+  be in the middle of a turn. Each deleted conversation leaves a tombstone: an HMAC of its
+  id with the time (`ForgottenConversation`). A tracker of a tombstoned conversation that
+  holds an event from before that time is never written (Rasa would write the whole
+  conversation back into an empty table). A tracker started afresh after it is stored as
+  usual. Tombstones are purged after a day (bot/storage/retention.py).
+- When the person refuses consent (the intake's consent slot set to "nee" in this turn,
+  and no plan), the conversation's events are deleted at once instead of being saved,
+  unless a hand-off case is open for it (the worker needs the messages while it is open).
 
 While a worker has the conversation (Rasa's `pause` event, appended by the portal) the bot
 is silent, but every channel's message still passes here: a new user message with the
@@ -17,7 +26,7 @@ import logging
 from collections.abc import Iterable
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.crisis_signals import CRISIS, load_signals, signals_crisis
@@ -34,6 +43,47 @@ def forgets(tracker: DialogueStateTracker) -> bool:
         if isinstance(event, ActionExecuted) and event.action_name == FORGET_ACTION:
             return True
     return False
+
+
+def latest_turn(tracker: DialogueStateTracker) -> list[Event]:
+    """The events from the latest user message on (all events if there is none)."""
+    events = list(tracker.events)
+    for index in range(len(events) - 1, -1, -1):
+        if isinstance(events[index], UserUttered):
+            return events[index:]
+    return events
+
+
+def refuses_consent(tracker: DialogueStateTracker) -> bool:
+    """True when consent to store the intake was refused in the latest turn, without a plan."""
+    if tracker.get_slot("plan_id"):
+        return False
+    return any(
+        isinstance(event, SlotSet) and event.key == "consent" and event.value == "nee"
+        for event in latest_turn(tracker)
+    )
+
+
+def forgotten_at(conversation_id: str) -> float | None:
+    """When this conversation was forgotten (a Unix time), or None."""
+    from bot.storage import db, privacy
+
+    with db.session() as session:
+        moment = privacy.forgotten_at(session, conversation_id)
+    return None if moment is None else moment.timestamp()
+
+
+def has_open_case(conversation_id: str) -> bool:
+    from bot.handoff import cases
+    from bot.storage import db
+
+    with db.session() as session:
+        return cases.open_case_for_conversation(session, conversation_id) is not None
+
+
+def older_than(tracker: DialogueStateTracker, moment: float) -> bool:
+    """Whether the tracker holds an event from before `moment` (a Unix time)."""
+    return any(event.timestamp <= moment for event in tracker.events)
 
 
 def crisis_in(events: Iterable[Event]) -> bool:
@@ -74,11 +124,19 @@ class ForgettingSQLTrackerStore(SQLTrackerStore):
                 new_events = list(self._additional_events(session, tracker))
             if crisis_in(new_events):
                 flag_crisis_while_paused(tracker.sender_id)
-        if not forgets(tracker):
-            await super().save(tracker)
+        if forgets(tracker) or (refuses_consent(tracker) and not has_open_case(tracker.sender_id)):
+            self.delete_events(tracker.sender_id)
             return
+        forgotten = forgotten_at(tracker.sender_id)
+        if forgotten is not None and older_than(tracker, forgotten):
+            logger.info("A forgotten conversation's events were not stored")
+            return
+        await super().save(tracker)
+
+    def delete_events(self, sender_id: str) -> None:
+        """Delete every stored event of this conversation."""
         with self.session_scope() as session:
-            session.query(self.SQLEvent).filter(
-                self.SQLEvent.sender_id == tracker.sender_id
-            ).delete(synchronize_session=False)
+            session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete(
+                synchronize_session=False
+            )
             session.commit()

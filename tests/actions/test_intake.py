@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from actions.intake import (
+    ActionAskConsent,
     ActionAskPlanConfirmed,
     ActionAskStoryConfirmed,
     ActionFinishIntake,
@@ -66,14 +67,36 @@ async def test_consent_creates_the_plan_and_starts_the_story():
     plan = plan_of("gesprek-plan")
     assert plan is not None
     assert turn.slots == {"consent": "ja", "plan_id": plan.id, "requested_slot": "speaker"}
-    assert turn.texts == [
+    assert [text for text in turn.texts if text] == [
         "Dank je. Je mag elke vraag overslaan, en 'later verder' zeggen om te pauzeren.",
         "Eerst vertel je over het leven zoals het nu is. Er zijn geen foute antwoorden.",
+    ]
+    # The web chat is told it may keep this conversation's id (for "vergeet mij").
+    assert [reply["custom"] for reply in turn.replies if "custom" in reply] == [
+        {"wegwijzer": {"remember_conversation": True}}
     ]
     with storage.session() as session:
         consent = session.execute(select(Consent)).scalar_one()
     assert (consent.plan_id, consent.conversation_id) == (plan.id, "gesprek-plan")
     assert consent.text_version == CONSENT_TEXT_VERSION
+
+
+@pytest.mark.parametrize("level", ["gewoon", "eenvoudig"])
+async def test_the_consent_question_says_what_is_kept_how_long_and_who_sees_it(level, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_SESSION_MINUTES", "45")
+    monkeypatch.setenv("WEGWIJZER_PLAN_KEEP_DAYS", "200")
+    said = user("ik wil mijn plan maken", "start_intake")
+    tracker = load_tracker("welcome", said, slots={"reading_level": level})
+
+    turn = await run_action(ActionAskConsent(), tracker)
+
+    text = turn.text
+    assert "je antwoorden" in text and "gesprek" in text  # what is kept
+    assert "200 dagen na je laatste wijziging" in text  # how long, with consent
+    assert "45 minuten zonder bericht" in text  # how long, without
+    assert "wis ik dit gesprek meteen" in text  # after a no
+    assert "trajectondersteuner ziet het alleen als jij om een trajectondersteuner vraagt" in text
+    assert turn.buttons == ["Ja, dat is goed", "Nee", "Meer over privacy"]
 
 
 async def test_who_is_talking_before_the_consent_is_stored_with_it():
@@ -563,6 +586,7 @@ async def test_an_intake_without_consent_ends_saying_nothing_was_kept():
     turn = await run_action(ActionFinishIntake(), tracker)
 
     assert turn.texts == [
-        "Dat is goed, ik bewaar niets over jou. Je kan me wel vragen blijven stellen."
+        "Dat is goed. Ik bewaar niets over jou en ik wis dit gesprek. "
+        "Je kan me wel vragen blijven stellen."
     ]
     assert turn.slots == {"consent": None}

@@ -17,9 +17,10 @@ from actions.plan_commands import (
     ActionShowMyData,
     ActionShowPlan,
 )
+from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.storage import db as storage
-from bot.storage import plans, resume_codes
-from bot.storage.models import AuditEntry, utcnow
+from bot.storage import plans, privacy, resume_codes
+from bot.storage.models import AuditEntry, Consent, utcnow
 from tests.actions.conftest import (
     PUBLIC_URL,
     Turn,
@@ -199,6 +200,20 @@ async def test_the_code_continues_the_plan_in_a_new_conversation_where_it_stoppe
         assert plans.plan_for_conversation(session, "gesprek-welkom").id == SAVED_PLAN["id"]
 
 
+async def test_continuing_with_a_code_records_the_consent_under_the_current_text():
+    code = await pause()
+
+    await resume("welcome", f"verder met {code}", resume_code=code)
+
+    with storage.session() as session:
+        consents = session.execute(
+            select(Consent.conversation_id, Consent.text_version).where(
+                Consent.plan_id == SAVED_PLAN["id"]
+            )
+        ).all()
+    assert ("gesprek-welkom", CONSENT_TEXT_VERSION) in consents
+
+
 async def test_a_code_that_does_not_exist_is_not_found():
     turn = await resume("welcome", "verder met ZON-MAAN-0000")
 
@@ -301,17 +316,25 @@ async def test_what_do_you_know_about_me_names_everything_stored_in_words():
     ]
 
 
+FORGET_BROWSER = {"wegwijzer": {"forget_browser": True}}
+ALL_DELETED = "Alles is gewist. Ik weet niets meer over jou."
+
+
 async def test_forget_me_deletes_the_plan_and_restarts_the_conversation():
     said = user("ja, wis alles", "affirm")
 
     turn = await run_action(ActionDeleteMyData(), load_tracker("intake_asks_wonen_wish", said))
 
-    assert turn.texts == ["Alles is gewist. Ik weet niets meer over jou."]
+    assert [text for text in turn.texts if text] == [ALL_DELETED]
+    # The web chat is told to forget the conversation ids it keeps.
+    assert [reply["custom"] for reply in turn.replies if "custom" in reply] == [FORGET_BROWSER]
     assert turn.events == [{"event": "restart", "timestamp": None}]
     with storage.session() as session:
         assert plans.plan_by_id(session, SAVED_PLAN["id"]) is None
         assert plans.plan_for_conversation(session, "gesprek-plan") is None
         assert session.execute(select(AuditEntry.event)).scalars().all() == ["data_deleted"]
+        # A turn of this conversation that is still running cannot write its events back.
+        assert privacy.forgotten_at(session, "gesprek-plan") is not None
 
 
 async def test_forget_me_without_a_plan_still_confirms_and_restarts():
@@ -319,8 +342,31 @@ async def test_forget_me_without_a_plan_still_confirms_and_restarts():
 
     turn = await run_action(ActionDeleteMyData(), load_tracker("welcome", said))
 
-    assert turn.texts == ["Alles is gewist. Ik weet niets meer over jou."]
+    assert [text for text in turn.texts if text] == [ALL_DELETED]
+    assert [reply["custom"] for reply in turn.replies if "custom" in reply] == [FORGET_BROWSER]
     assert turn.events == [{"event": "restart", "timestamp": None}]
+
+
+async def test_forget_me_reaches_the_earlier_conversations_of_the_same_browser():
+    earlier, other_browser = "vorige-tab-" + "a" * 12, "andere-browser-" + "b" * 12
+    with storage.session() as session:
+        earlier_plan = plans.create_plan(session, earlier, "v1").id
+        kept_plan = plans.create_plan(session, other_browser, "v1").id
+    said = user("ja, wis alles", "affirm")
+    # The web app sends the ids this browser kept; anything malformed is ignored.
+    said["parse_data"]["metadata"] = {
+        "client_id": "c" * 64,
+        "browser_conversations": [earlier, "x", "a b c d e f g h i j k", 42, "../" * 10],
+    }
+
+    turn = await run_action(ActionDeleteMyData(), load_tracker("welcome", said))
+
+    assert [reply["custom"] for reply in turn.replies if "custom" in reply] == [FORGET_BROWSER]
+    with storage.session() as session:
+        assert plans.plan_by_id(session, earlier_plan) is None
+        assert plans.plan_by_id(session, kept_plan) is not None
+        assert privacy.forgotten_at(session, earlier) is not None
+        assert privacy.forgotten_at(session, other_browser) is None
 
 
 async def test_what_do_you_know_about_me_says_who_is_talking_in_dutch():
