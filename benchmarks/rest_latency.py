@@ -36,6 +36,8 @@ def main(count: int) -> None:
         try:
             url = f"{settings.rasa_url}/webhooks/rest/webhook"
             session = requests.Session()
+            # The REST channel only takes requests with Rasa's token (bot/channels/rest.py).
+            session.headers["Authorization"] = f"Bearer {settings.rasa_token}"
             session.post(url, json={"sender": "warm-up", "message": "hallo"}, timeout=60)
             timings = []
             for index in range(count):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import secrets
 
+from bot.config import Settings
+
 
 def new_sender() -> str:
     return secrets.token_hex(12)
@@ -15,3 +17,8 @@ def texts(replies: list[dict]) -> list[str]:
 
 def titles(replies: list[dict]) -> list[str]:
     return [button["title"] for reply in replies for button in reply.get("buttons", [])]
+
+
+def rest_headers(settings: Settings) -> dict[str, str]:
+    """The header Rasa's REST channel requires (bot/channels/rest.py)."""
+    return {"Authorization": f"Bearer {settings.rasa_token}"}

@@ -17,6 +17,7 @@ from bot import processes
 from bot.config import PROJECT_ROOT, Settings
 from knowledge import db
 from knowledge.models import FaqAnswer
+from tests.chat import rest_headers
 
 # The production-kind services, required (never skipped). Another database on the same
 # server can be chosen so that two suites can run side by side.
@@ -38,6 +39,7 @@ class Assistant:
         return requests.post(
             f"{self.settings.rasa_url}/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
+            headers=rest_headers(self.settings),
             timeout=60,
         )
 

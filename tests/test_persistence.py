@@ -16,6 +16,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from bot import processes
+from tests.chat import rest_headers
 from tests.conftest import POSTGRES_URL, REDIS_HOST, Assistant, start_assistant
 
 pytestmark = pytest.mark.rasa
@@ -94,6 +95,7 @@ def test_two_rasa_servers_share_one_conversation(production_assistant):
             response = requests.post(
                 f"{urls[turn % 2]}/webhooks/rest/webhook",
                 json={"sender": sender, "message": message},
+                headers=rest_headers(settings),
                 timeout=60,
             )
             assert response.status_code == 200

@@ -1,0 +1,1 @@
+"""Rasa input channels of Wegwijzer (referenced in credentials.yml)."""

@@ -1,0 +1,55 @@
+"""Start the Rasa server from the WEGWIJZER_* environment: `python -m bot.rasa_server`.
+
+The Procfile runs this instead of `rasa run --auth-token ...`, so that the token is never
+on a command line, where `ps` and /proc/<pid>/cmdline show it to every user of the
+machine. The arguments are built here and handed to Rasa's own command line parser inside
+this process: changing `sys.argv` does not change what the kernel shows for the process.
+The REST channel (bot/channels/rest.py) reads the same token from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from bot.channels.rest import TOKEN_VARIABLE
+from bot.config import PROJECT_ROOT, Settings, load_settings
+
+
+def rasa_arguments(settings: Settings) -> list[str]:
+    """`rasa run` with the API (behind the token) and the channels of credentials.yml.
+
+    No --cors: only the web app talks to Rasa, server to server; a browser on another
+    site gets no CORS headers and so cannot send the token's header or read a reply."""
+    return [
+        "rasa",
+        "run",
+        "--enable-api",
+        "--auth-token",
+        settings.rasa_token,
+        "--interface",
+        settings.rasa_host,
+        "--port",
+        str(settings.rasa_port),
+        "--model",
+        settings.model_path,
+        "--endpoints",
+        str(PROJECT_ROOT / "endpoints.yml"),
+        "--credentials",
+        str(PROJECT_ROOT / "credentials.yml"),
+    ]
+
+
+def main() -> None:
+    settings = load_settings()
+    # A generated token (none given) must be the one the REST channel checks too.
+    os.environ[TOKEN_VARIABLE] = settings.rasa_token
+    sys.argv = rasa_arguments(settings)
+
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
