@@ -137,7 +137,9 @@ try:
 except ZoneInfoNotFoundError:  # no time zone data: dates stay in UTC
     BELGIUM = None
 
-_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
+# An amount as typed: at most 4 digits before and 3 after the comma. A longer number
+# ("999...", thousands of digits) is shown as typed, never summed into "inf".
+_NUMBER = re.compile(r"^\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*$")
 
 
 def _given(value: str | None) -> TypeGuard[str]:

@@ -28,6 +28,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from bot.text_hygiene import clean_text
 from bot.web.plan_layout import write_plan
 
 LANGUAGE = "nl-BE"
@@ -50,12 +51,13 @@ REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 
 
 def clean(text: object) -> str:
-    """Text Word can hold: control characters are left out, a broken character is replaced."""
+    """Text Word can hold: control characters are left out, a broken character is replaced;
+    direction overrides are left out too (they can make a text read differently)."""
 
     def replace(match: re.Match[str]) -> str:
         return REPLACEMENT if "\ud800" <= match.group() <= "\udfff" else ""
 
-    return _NOT_XML.sub(replace, str(text))
+    return clean_text(_NOT_XML.sub(replace, str(text)))
 
 
 def _child(parent, tag: str, **attributes: str):

@@ -19,6 +19,7 @@ from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos
 from fpdf.fonts import FontFace
 
+from bot.text_hygiene import clean_text
 from bot.web.plan_layout import write_plan
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -33,6 +34,15 @@ _SEQUENCE_PARTS = {"\u200d", *map(chr, range(0xFE00, 0xFE10)), *map(chr, range(0
 
 BODY_SIZE = 11
 LINE = 6
+TABLE_SIZE = BODY_SIZE - 1
+TABLE_LINE = LINE - 0.5
+TABLE_PADDING = 1.5
+# A table row may fill at most this part of a page: fpdf2 cannot split a row over two
+# pages, so a table with a taller row (long answers) is written as fields instead.
+MAX_ROW_SHARE = 0.5
+# Enough text to fill the first lines of a field, or a table cell of MAX_ROW_SHARE.
+FIRST_LINES_CHARS = 600
+MEASURE_CHARS = 2000
 HEADING_SIZES = {1: 20, 2: 15, 3: 13, 4: 12}
 # The colours of the chat page (chat.css).
 TEXT = (26, 26, 26)
@@ -56,11 +66,13 @@ def _glyphs() -> frozenset[int]:
 
 def clean(text: object) -> str:
     """Text the font can draw: composed accents; a character without a glyph (with the
-    joiners and modifiers of its emoji sequence) becomes one replacement character."""
+    joiners and modifiers of its emoji sequence) becomes one replacement character. Control
+    characters, lone surrogates and direction overrides are left out (bot/text_hygiene.py):
+    the order of right-to-left words is fpdf2's own, from the letters themselves."""
     glyphs = _glyphs()
     mark = REPLACEMENT if ord(REPLACEMENT) in glyphs else "?"
     result: list[str] = []
-    for char in unicodedata.normalize("NFC", str(text)):
+    for char in unicodedata.normalize("NFC", clean_text(str(text))):
         replaced = bool(result) and result[-1] == mark
         if char == "\t":
             result.append(" ")
@@ -134,28 +146,59 @@ class _Writer:
         """A label on its own line and the answer under it, on the same page when short."""
         pdf = self.pdf
         pdf.set_font(FAMILY, "", BODY_SIZE)
-        # fpdf2 types the result as every possible output; output="LINES" gives the lines.
-        lines = cast(list[str], pdf.multi_cell(0, LINE, clean(value), dry_run=True, output="LINES"))
+        # Only the first lines matter here, and measuring costs as much as writing.
+        lines = self._lines(0, LINE, value[:FIRST_LINES_CHARS])
         if pdf.will_page_break(LINE * (2 + min(len(lines), 4))):
             pdf.add_page()
         self.paragraph(label, bold=True)
         self.paragraph(value)
 
+    def _lines(self, width: float, height: float, text: str) -> list[str]:
+        """The lines fpdf2 would break `text` into, in the current font."""
+        # fpdf2 types the result as every possible output; output="LINES" gives the lines.
+        return cast(
+            list[str], self.pdf.multi_cell(width, height, clean(text), dry_run=True, output="LINES")
+        )
+
+    def _fits_as_table(self, rows: list[list[str]], widths: tuple[int, ...]) -> bool:
+        """Whether no row is taller than MAX_ROW_SHARE of a page (measured in bold, the
+        wider of the two fonts). A long cell is measured in pieces: once the first piece
+        is too tall, the rest does not matter."""
+        pdf = self.pdf
+        max_lines = (pdf.eph * MAX_ROW_SHARE - 2 * TABLE_PADDING) / TABLE_LINE
+        pdf.set_font(FAMILY, "B", TABLE_SIZE)
+        try:
+            for cells in rows:
+                for cell, width in zip(cells, widths, strict=True):
+                    text_width = pdf.epw * width / sum(widths) - 2 * TABLE_PADDING
+                    lines = self._lines(text_width, TABLE_LINE, cell[:MEASURE_CHARS])
+                    if len(lines) > max_lines:
+                        return False
+                    if len(cell) > MEASURE_CHARS:
+                        if len(self._lines(text_width, TABLE_LINE, cell)) > max_lines:
+                            return False
+            return True
+        finally:
+            pdf.set_font(FAMILY, "", BODY_SIZE)
+
     def table(
         self, caption: str, headings: list[str], rows: list[list[str]], widths: tuple[int, ...]
     ) -> None:
         pdf = self.pdf
+        if not self._fits_as_table([headings, *rows], widths):
+            self._table_as_fields(caption, headings, rows)
+            return
         if pdf.will_page_break(5 * LINE):  # the caption with the first rows
             pdf.add_page()
         self.paragraph(caption, bold=True)
-        pdf.set_font(FAMILY, "", BODY_SIZE - 1)
+        pdf.set_font(FAMILY, "", TABLE_SIZE)
         with pdf.table(
             col_widths=widths,
             text_align="LEFT",
-            line_height=LINE - 0.5,
+            line_height=TABLE_LINE,
             headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
             cell_fill_mode="NONE",
-            padding=1.5,
+            padding=TABLE_PADDING,
         ) as table:
             for cells in [headings, *rows]:
                 row = table.row()
@@ -163,6 +206,14 @@ class _Writer:
                     row.cell(clean(cell))
         pdf.set_font(FAMILY, "", BODY_SIZE)
         pdf.ln(3)
+
+    def _table_as_fields(self, caption: str, headings: list[str], rows: list[list[str]]) -> None:
+        """The same cells, one row after the other, each cell as a label and its text."""
+        self.paragraph(caption, bold=True)
+        for cells in rows:
+            for heading, cell in zip(headings, cells, strict=True):
+                self.field(heading, cell)
+            self.pdf.ln(2)
 
     def bullets(self, items: list[str]) -> None:
         for item in items:
