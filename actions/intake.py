@@ -73,10 +73,19 @@ class IntakeAnswer:
         self.dispatcher = dispatcher
         self.text = typed_text(tracker)
         self.intent = answers.latest_intent(tracker)
-        self.entities = answers.latest_entities(tracker)
+        # A button payload can carry any entity value ("/inform{...}"): cut it like an answer.
+        self.entities = {
+            name: value[: plans.MAX_ANSWER_CHARS]
+            for name, value in answers.latest_entities(tracker).items()
+        }
         self.choice = self.entities.get("choice")
         self.skipped = answers.skipped(tracker)
-        if len(self.text) > plans.MAX_ANSWER_CHARS:
+        if slot == "member_name" and len(self.text) > read.MAX_MEMBER_NAME_CHARS:
+            dispatcher.utter_message(
+                response="utter_member_name_too_long", max_chars=read.MAX_MEMBER_NAME_CHARS
+            )
+            self.text = self.text[: read.MAX_MEMBER_NAME_CHARS].strip()
+        elif len(self.text) > plans.MAX_ANSWER_CHARS:
             dispatcher.utter_message(
                 response="utter_answer_too_long", max_chars=plans.MAX_ANSWER_CHARS
             )
@@ -144,7 +153,7 @@ class IntakeAnswer:
             name = "je " + name[5:]
         slots: dict[str, Any] = {"member_name": name}
         if "relation" in self.entities:
-            slots["member_relation"] = self.entities["relation"]
+            slots["member_relation"] = self.entities["relation"][: read.MAX_MEMBER_NAME_CHARS]
         return slots
 
     def member_more(self) -> dict[str, Any]:
@@ -152,6 +161,12 @@ class IntakeAnswer:
         if answer is None:
             return self.not_understood("utter_yes_no_not_understood")
         count = (self.tracker.get_slot("network_count") or 0) + 1
+        if answer == "ja" and count >= read.MAX_NETWORK_MEMBERS:
+            # The plan is full: the members told so far stay, the loop ends kindly.
+            self.dispatcher.utter_message(
+                response="utter_network_full", max_members=read.MAX_NETWORK_MEMBERS
+            )
+            return {"member_more": "nee", "network_count": count}
         if answer == "ja":
             return {**dict.fromkeys(MEMBER_SLOTS), "member_more": None, "network_count": count}
         return {"member_more": "nee", "network_count": count}
@@ -195,6 +210,8 @@ def store(tracker: Tracker, events: list[EventType]) -> None:
                 plans.save_answer(session, plan_id, slot, None if value is None else str(value))
             elif slot in MEMBER_SLOTS and value is not None:
                 number = int(tracker.get_slot("network_count") or 0) + 1
+                if number > read.MAX_NETWORK_MEMBERS:
+                    continue  # never more members than the plan holds
                 plans.save_answer(session, plan_id, flow.member_key(number, slot), str(value))
         if changes.get("network_count") == 0.0:  # the network is told again
             plans.delete_answers(session, plan_id, "network.")

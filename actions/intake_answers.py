@@ -11,6 +11,11 @@ YES = re.compile(
     r"^\s*(ja+|jaja|jep|yes|ok(e|é|ay)?|goed|zeker|klopt|akkoord|dat klopt|juist)\b", re.I
 )
 NO = re.compile(r"^\s*(nee+n?|neen|nop|no|niet|klopt niet|liever niet)\b", re.I)
+# Limits of the plan (a document people read and print). A longer answer is cut with a
+# kind message, and what was told before stays: actions/intake.py. Every free-text answer
+# is cut at bot.storage.plans.MAX_ANSWER_CHARS.
+MAX_NETWORK_MEMBERS = 20
+MAX_MEMBER_NAME_CHARS = 100
 NO_HELP_WORDS = re.compile(
     r"\b(geen( hulp)?|niets|niks|niet nodig|gaat goed|lukt (goed|alleen))\b", re.I
 )

@@ -20,6 +20,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_answer_too_long' is not used in any story or rule.": (
         "said by validate_intake_form (actions/intake.py) when an answer is cut"
     ),
+    "The utterance 'utter_member_name_too_long' is not used in any story or rule.": (
+        "said by validate_intake_form when a network member's name is cut"
+    ),
+    "The utterance 'utter_network_full' is not used in any story or rule.": (
+        "said by validate_intake_form when the plan holds the most network members"
+    ),
     "The utterance 'utter_change_answer' is not used in any story or rule.": (
         "said by action_change_answer and the intake confirmations"
     ),
