@@ -4,6 +4,7 @@ run          start the Rasa server, the action server and the web app (make run)
 web          start only the web app
 build-nlp    build the Dutch spaCy pipeline and the generated entity synonyms
 add-worker   make a portal account for a support worker or admin (password asked, never shown)
+purge        delete what is kept longer than the configured periods (--dry-run: only count)
 exec -- CMD  run CMD (e.g. rasa test) with Wegwijzer's configuration in the environment
 """
 
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     from bot.handoff import add_worker as add_worker_command
 
     add_worker_command.add_arguments(add_worker)
+    purge = commands.add_parser("purge", help="delete what is kept too long")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would go")
     run_cmd = commands.add_parser("exec", help="run a command with the configuration set")
     run_cmd.add_argument("cmd", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
@@ -55,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "add-worker":
         return add_worker_command.run(args, config.load_settings())
+    if args.command == "purge":
+        return purge_command(args.dry_run)
     if args.command == "build-nlp":
         from bot import nlp_pipeline
 
@@ -68,6 +73,22 @@ def main(argv: list[str] | None = None) -> int:
         env = config.rasa_environment(config.load_settings())
         os.execvpe(cmd[0], cmd, env)
     return 1
+
+
+def purge_command(dry_run: bool) -> int:
+    from bot.retention import run_purge
+    from bot.storage import db
+
+    settings = config.load_settings()
+    try:
+        db.migrate(settings.db_url)  # the tables must exist, as for add-worker
+        purged = run_purge(settings, dry_run=dry_run)
+    except Exception as error:  # one line for the operator, without query parameters
+        print(f"The purge failed: {type(error).__name__}", file=sys.stderr)
+        return 1
+    verb = "Would remove" if dry_run else "Removed"
+    print(f"{verb}: {purged.summary()}")
+    return 0
 
 
 if __name__ == "__main__":

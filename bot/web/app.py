@@ -18,6 +18,7 @@ import jinja2
 from aiohttp import web
 from sqlalchemy.engine import Engine
 
+from bot import retention
 from bot.config import Settings
 from bot.quiet_engine import create_quiet_engine
 from bot.web import health, history, live, plan_routes, portal
@@ -124,6 +125,7 @@ def create_app(settings: Settings) -> web.Application:
     )
     app[aiohttp_jinja2.static_root_key] = "/static"
     app.cleanup_ctx.append(_resources)
+    app.cleanup_ctx.append(retention.purge_in_background)
     app.router.add_get("/", chat_page, name="chat")
     app.router.add_post("/chat/message", chat_message)
     app.router.add_get("/chat/history", history.chat_history)
