@@ -62,13 +62,19 @@ def test_consent_is_asked_first_and_explains_what_is_stored(assistant):
     assert "bewaar" in said
     assert "trajectondersteuner" in said
     assert "vergeet mij" in said
+    # How long, from the settings (defaults): with consent, and without it.
+    assert f"{assistant.settings.plan_keep_days} dagen na je laatste wijziging" in said
+    assert f"{assistant.settings.session_minutes} minuten zonder bericht" in said
 
 
 def test_without_consent_nothing_is_stored_and_questions_still_work(assistant):
     sender = new_sender()
     said = chat(assistant, sender, ["ik wil mijn ondersteuningsplan maken", "nee"])
-    assert any("ik bewaar niets" in line for line in said)
+    assert any("ik bewaar niets" in line.lower() for line in said)
     assert stored(assistant, sender) == {}
+    # The conversation so far is deleted from the tracker store at once.
+    events = assistant.tracker(sender)["events"]
+    assert [e for e in events if e["event"] == "user"] == []
     answer = " ".join(texts(assistant.replies(sender, "wat is een pvb")))
     assert "budget" in answer.lower()
 
