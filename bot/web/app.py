@@ -4,6 +4,12 @@ The browser never talks to Rasa directly: POST /chat/message passes the message 
 Rasa's REST channel, so Rasa and its token stay on 127.0.0.1. GET /chat/history (the
 conversation so far) and GET /chat/events (a worker's replies, live) are in
 bot.web.history and bot.web.live.
+
+At the edge (issue 12): compressed bodies are refused (bot.web.compressed_bodies), each
+client address may send settings.chat_messages_per_minute messages (bot.web.rate_limit),
+the text is cleaned (bot.text_hygiene) and every answer carries the security headers
+(bot.web.security_headers). Rasa gets the message with the token and, as metadata, a
+keyed hash of the client address and the browser's earlier conversation ids.
 """
 
 from __future__ import annotations
@@ -21,16 +27,23 @@ from sqlalchemy.engine import Engine
 from bot import retention
 from bot.config import Settings
 from bot.quiet_engine import create_quiet_engine
-from bot.web import health, history, live, plan_routes, portal
+from bot.storage.keys import keyed_hash
+from bot.text_hygiene import clean_text
+from bot.web import health, history, live, plan_routes, portal, security_headers
+from bot.web.compressed_bodies import SERVER_OPTIONS, refuse_compressed_bodies
+from bot.web.rate_limit import RateLimiter
 
 HERE = Path(__file__).resolve().parent
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 MAX_MESSAGE_CHARS = 5000
+# How many earlier conversation ids of one browser go to Rasa with a message.
+MAX_BROWSER_CONVERSATIONS = 20
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 SETTINGS = web.AppKey("settings", Settings)
 HTTP = web.AppKey("http", aiohttp.ClientSession)
 ENGINE: web.AppKey[Engine | None] = web.AppKey("engine")
+CHAT_LIMITER = web.AppKey("chat_limiter", RateLimiter)
 
 # What the chat page shows when something goes wrong (plain Dutch, no technical words).
 ERRORS = {
@@ -39,11 +52,39 @@ ERRORS = {
         f"Je bericht is te lang. Schrijf het korter, in maximaal {MAX_MESSAGE_CHARS} tekens."
     ),
     "unavailable": "Wegwijzer is even niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+    "too_many": (
+        "Je stuurt veel berichten kort na elkaar. Wacht {seconds} seconden. "
+        "Verstuur je bericht dan opnieuw."
+    ),
 }
 
 
-def _error(key: str, status: int) -> web.Response:
-    return web.json_response({"error": ERRORS[key]}, status=status)
+def _error(key: str, status: int, **values: object) -> web.Response:
+    return web.json_response({"error": ERRORS[key].format(**values)}, status=status)
+
+
+def _too_many(seconds: int) -> web.Response:
+    response = _error("too_many", 429, seconds=seconds)
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
+def browser_conversations(value: object, sender: str) -> list[str]:
+    """The browser's earlier conversation ids from the request: well-formed ids only,
+    each once, not the current one, the last MAX_BROWSER_CONVERSATIONS."""
+    if not isinstance(value, list):
+        return []
+    found: list[str] = []
+    for item in value:
+        if isinstance(item, str) and SENDER_PATTERN.match(item) and item != sender:
+            if item not in found:
+                found.append(item)
+    return found[-MAX_BROWSER_CONVERSATIONS:]
+
+
+def _client_id(request: web.Request) -> str:
+    secret = request.app[SETTINGS].secret_key.encode("utf-8")
+    return keyed_hash("client", request.remote or "", secret=secret)
 
 
 @aiohttp_jinja2.template("chat.html")
@@ -52,6 +93,9 @@ async def chat_page(request: web.Request) -> dict:
 
 
 async def chat_message(request: web.Request) -> web.Response:
+    wait = request.app[CHAT_LIMITER].hit(request.remote or "")
+    if wait:
+        return _too_many(wait)
     try:
         body = await request.json()
     except web.HTTPRequestEntityTooLarge:
@@ -70,9 +114,22 @@ async def chat_message(request: web.Request) -> web.Response:
 
     settings = request.app[SETTINGS]
     url = f"{settings.rasa_url}/webhooks/rest/webhook"
+    forwarded = {
+        "sender": sender,
+        "message": clean_text(message),
+        "metadata": {
+            "client_id": _client_id(request),
+            "browser_conversations": browser_conversations(
+                body.get("browser_conversations"), sender
+            ),
+        },
+    }
     try:
         async with request.app[HTTP].post(
-            url, json={"sender": sender, "message": message}, timeout=RASA_TIMEOUT
+            url,
+            json=forwarded,
+            headers={"Authorization": f"Bearer {settings.rasa_token}"},
+            timeout=RASA_TIMEOUT,
         ) as response:
             if response.status != 200:
                 return _error("unavailable", 503)
@@ -116,8 +173,10 @@ async def _resources(app: web.Application):
 
 
 def create_app(settings: Settings) -> web.Application:
-    app = web.Application(client_max_size=64 * 1024)
+    app = web.Application(client_max_size=64 * 1024, middlewares=[refuse_compressed_bodies])
     app[SETTINGS] = settings
+    app[CHAT_LIMITER] = RateLimiter(settings.chat_messages_per_minute)
+    security_headers.setup(app, settings)
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -137,10 +196,23 @@ def create_app(settings: Settings) -> web.Application:
     return app
 
 
+async def _serve(settings: Settings) -> None:
+    # web.run_app takes no server options, so this is its loop with SERVER_OPTIONS (no
+    # inflating of compressed bodies in the HTTP parser).
+    runner = web.AppRunner(create_app(settings), handle_signals=True, **SERVER_OPTIONS)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, settings.web_host, settings.web_port).start()
+        print(f"Wegwijzer chat: {settings.web_url}/", flush=True)
+        while True:
+            await asyncio.sleep(3600)
+    finally:
+        await runner.cleanup()
+
+
 def serve(settings: Settings) -> None:
-    web.run_app(
-        create_app(settings),
-        host=settings.web_host,
-        port=settings.web_port,
-        print=lambda _: print(f"Wegwijzer chat: {settings.web_url}/", flush=True),
-    )
+    """Run the web app until SIGINT or SIGTERM."""
+    try:
+        asyncio.run(_serve(settings))
+    except (web.GracefulExit, KeyboardInterrupt):
+        pass

@@ -2,6 +2,11 @@
 // Everything the user or the bot writes is inserted as text (never as HTML).
 // A reload shows the conversation so far (GET /chat/history), and a worker's replies come
 // in live over server-sent events (GET /chat/events) into the same aria-live log.
+// The conversation id lives in sessionStorage (this tab only). After consent Wegwijzer sends
+// {"custom": {"wegwijzer": {"remember_conversation": true}}}: the id is then also kept in
+// localStorage, and the ids kept there go with every message as `browser_conversations`, so
+// that "vergeet mij" reaches every conversation of this browser; {"forget_browser": true}
+// clears them. Other custom messages are ignored.
 (function () {
   "use strict";
   const form = document.getElementById("chat-form");
@@ -9,8 +14,61 @@
   const log = document.getElementById("conversation");
   const status = document.getElementById("status");
 
+  const SENDER_KEY = "wegwijzer-sender";
+  const REMEMBERED_KEY = "wegwijzer-conversations";
+  const MAX_REMEMBERED = 20;
+  const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+  let events = null;  // the live messages (an EventSource), once listening
+
   function storedId() {
-    return sessionStorage.getItem("wegwijzer-sender");
+    return sessionStorage.getItem(SENDER_KEY);
+  }
+
+  // The conversation ids this browser remembers (after consent); [] when storage is off.
+  function remembered() {
+    try {
+      const list = JSON.parse(localStorage.getItem(REMEMBERED_KEY) || "[]");
+      if (!Array.isArray(list)) { return []; }
+      return list.filter(function (id) { return typeof id === "string" && ID_PATTERN.test(id); });
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function remember(id) {
+    const list = remembered().filter(function (known) { return known !== id; });
+    list.push(id);
+    try {
+      localStorage.setItem(REMEMBERED_KEY, JSON.stringify(list.slice(-MAX_REMEMBERED)));
+    } catch (error) { /* storage off: nothing is remembered */ }
+  }
+
+  // After "vergeet mij": nothing of this browser's conversations stays, and the next
+  // message starts a new conversation.
+  function forgetBrowser() {
+    try { localStorage.removeItem(REMEMBERED_KEY); } catch (error) { /* storage off */ }
+    sessionStorage.removeItem(SENDER_KEY);
+    if (events) { events.close(); events = null; }
+  }
+
+  function handleCustom(custom) {
+    const wish = custom && typeof custom === "object" ? custom.wegwijzer : null;
+    if (!wish || typeof wish !== "object") { return; }
+    if (wish.remember_conversation === true) { remember(conversationId()); }
+    if (wish.forget_browser === true) { forgetBrowser(); }
+  }
+
+  // One reply of Wegwijzer: shown when it has words or buttons; a custom part is an
+  // instruction for this page, never shown.
+  function showReply(reply) {
+    if (!reply || typeof reply !== "object") { return; }
+    const buttons = Array.isArray(reply.buttons) ? reply.buttons : [];
+    if ((typeof reply.text === "string" && reply.text) || buttons.length) {
+      addMessage("bot", typeof reply.text === "string" ? reply.text : "", buttons);
+    }
+    if (reply.custom !== undefined) {
+      try { handleCustom(reply.custom); } catch (error) { /* never breaks the chat */ }
+    }
   }
 
   function conversationId() {
@@ -19,17 +77,27 @@
       const bytes = new Uint8Array(18);
       crypto.getRandomValues(bytes);
       id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-      sessionStorage.setItem("wegwijzer-sender", id);
+      sessionStorage.setItem(SENDER_KEY, id);
     }
     return id;
   }
 
-  // A link to this site's own plan pages becomes a real link; all else stays plain text.
+  // A link to this site's own plan pages becomes a real link; all else stays plain text,
+  // also a plan link on another host.
   const PLAN_LINK = /(https?:\/\/\S+\/plan\/[A-Za-z0-9_-]+)/;
+
+  function isOwnPlanLink(text) {
+    try {
+      const url = new URL(text);
+      return url.origin === window.location.origin && /\/plan\/[A-Za-z0-9_-]+$/.test(url.pathname);
+    } catch (error) {
+      return false;
+    }
+  }
 
   function appendText(parent, text, linkify) {
     text.split(PLAN_LINK).forEach(function (part, index) {
-      if (linkify && index % 2 === 1) {
+      if (linkify && index % 2 === 1 && isOwnPlanLink(part)) {
         const link = document.createElement("a");
         link.href = part;
         link.textContent = "Open je plan (nieuw venster)";
@@ -73,16 +141,25 @@
     status.className = "status";
     status.textContent = "Wegwijzer schrijft…";
     try {
+      const sender = conversationId();
       const response = await fetch("/chat/message", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender: conversationId(), message: message }),
+        body: JSON.stringify({
+          sender: sender,
+          message: message,
+          browser_conversations: remembered().filter(function (id) { return id !== sender; }),
+        }),
       });
+      if (response.status === 429) {
+        await slowDown(response);
+        return;
+      }
       const body = await response.json();
       if (!response.ok) { throw new Error(body.error || "Er ging iets mis."); }
       if (shownText) { addMessage("me", shownText); }
       input.value = "";
-      body.messages.forEach(function (reply) { addMessage("bot", reply.text, reply.buttons); });
+      (Array.isArray(body.messages) ? body.messages : []).forEach(showReply);
       status.textContent = "";
       listen(null);
     } catch (error) {
@@ -91,6 +168,18 @@
       status.textContent = error.message && error.message !== "Failed to fetch"
         ? error.message : "Wegwijzer is even niet bereikbaar. Probeer het opnieuw.";
     }
+  }
+
+  // Too many messages in a short time: a calm word, and the typed text stays in the box.
+  async function slowDown(response) {
+    let text = "Je stuurt veel berichten kort na elkaar. Wacht even en verstuur je bericht dan opnieuw.";
+    try {
+      const body = await response.json();
+      if (body && typeof body.error === "string" && body.error) { text = body.error; }
+    } catch (error) { /* keep the general words */ }
+    if (input.value.trim()) { text += " Je bericht staat nog in het tekstvak."; }
+    status.className = "status";
+    status.textContent = text;
   }
 
   form.addEventListener("submit", function (event) {
@@ -103,7 +192,6 @@
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
   });
   // Live messages: a worker's reply, and Wegwijzer's message when the worker hands back.
-  let events = null;
 
   function listen(after) {
     if (events || !window.EventSource) { return; }
