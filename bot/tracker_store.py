@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.crisis_signals import CRISIS, load_signals, signals_crisis
 
@@ -65,20 +66,30 @@ def refuses_consent(tracker: DialogueStateTracker) -> bool:
 
 
 def forgotten_at(conversation_id: str) -> float | None:
-    """When this conversation was forgotten (a Unix time), or None."""
+    """When this conversation was forgotten (a Unix time), or None (also when the
+    application database cannot tell: then nothing was forgotten in it either)."""
     from bot.storage import db, privacy
 
-    with db.session() as session:
-        moment = privacy.forgotten_at(session, conversation_id)
+    try:
+        with db.session() as session:
+            moment = privacy.forgotten_at(session, conversation_id)
+    except SQLAlchemyError as error:
+        logger.warning("Could not look up forgotten conversations (%s)", type(error).__name__)
+        return None
     return None if moment is None else moment.timestamp()
 
 
 def has_open_case(conversation_id: str) -> bool:
+    """Whether a hand-off case is open for the conversation (False when unknown)."""
     from bot.handoff import cases
     from bot.storage import db
 
-    with db.session() as session:
-        return cases.open_case_for_conversation(session, conversation_id) is not None
+    try:
+        with db.session() as session:
+            return cases.open_case_for_conversation(session, conversation_id) is not None
+    except SQLAlchemyError as error:
+        logger.warning("Could not look up an open case (%s)", type(error).__name__)
+        return False
 
 
 def older_than(tracker: DialogueStateTracker, moment: float) -> bool:

@@ -197,3 +197,15 @@ async def test_after_forget_me_no_table_holds_anything_of_the_person(store, db_u
         hits = [(table, column) for table, column, value in found if needle in value]
         assert hits == [], f"{needle!r} still in {hits}"
     assert await stored_events(store, bystander) == 2
+
+
+async def test_without_application_tables_the_store_still_saves(tmp_path, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_DB_URL", f"sqlite:///{tmp_path / 'leeg.db'}")
+    store = ForgettingSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'rasa.db'}")
+    talker = conversation_id()
+    try:
+        await store.save(tracker(talker, said("hallo")))
+        assert await stored_events(store, talker) == 2
+    finally:
+        store.engine.dispose()
+        db.dispose(f"sqlite:///{tmp_path / 'leeg.db'}")
