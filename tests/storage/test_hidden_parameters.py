@@ -102,3 +102,20 @@ async def test_the_web_apps_engines_hide_parameters(aiohttp_client, tmp_path, ca
     for engine in [e for e in engines if e is not None]:
         assert SECRET not in failing_error(engine, caplog)
     assert client.app[ENGINE] is not None
+
+
+async def test_a_plan_page_on_a_broken_database_logs_no_token(aiohttp_client, tmp_path, caplog):
+    settings = processes.settings_on_free_ports(f"sqlite:///{tmp_path / 'tracker.db'}")
+    db.migrate(settings.db_url)
+    with db.engine(settings.db_url).begin() as connection:
+        connection.execute(text("DROP TABLE app_plans"))
+    client = await aiohttp_client(create_app(settings))
+    token = "Zq3" + "x" * 40
+    caplog.set_level(logging.WARNING)  # the default level (aiohttp's access log is INFO)
+
+    response = await client.get(f"/plan/{token}")
+
+    assert response.status == 503
+    assert "app_plans" in caplog.text  # the operator still sees what failed
+    assert token not in caplog.text
+    db.dispose(settings.db_url)
