@@ -32,7 +32,7 @@ from bot.storage import db, plans
 INTERRUPTIONS = {
     "crisis", "stop", "request_human", "simpler_language", "normal_language",
     "change_answer", "show_plan", "pause", "resume", "show_my_data", "delete_my_data",
-    "start_intake",
+    "start_intake", "new_plan_link", "extend_plan_link", "unlink_conversation",
 }  # fmt: skip
 YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
 # Tells the web chat page to keep this conversation's id (bot/web/static/chat.js).

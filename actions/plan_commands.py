@@ -1,23 +1,28 @@
 """What someone can ask about their plan at any time: change an answer, show it, pause,
-resume with a code, see what is stored, delete everything."""
+resume with a code, see what is stored (and unlink another conversation), delete everything."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
 from actions import answers
 from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.intake import clear_topic, store
-from actions.plan_summary import answer_label, answer_value, filled_in, plan_url
-from bot.config import load_settings
+from actions.plan_links import link_details, linked_plan_id, no_plan
+from actions.plan_summary import answer_label, answer_value, filled_in
 from bot.storage import db, plans, privacy, resume_codes
+from bot.storage.models import utcnow
 
 INTAKE = "intake_form"
+# The entity of the unlink buttons' payload (domain.yml).
+UNLINK_ENTITY = "linked_conversation"
 
 
 def continue_intake(tracker: Tracker) -> list[EventType]:
@@ -56,16 +61,22 @@ class ActionShowPlan(Action):
         return "action_show_plan"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
-        plan_id = tracker.get_slot("plan_id")
-        if not plan_id:
+        if not tracker.get_slot("plan_id"):
             dispatcher.utter_message(response="utter_no_plan_yet")
             return []
-        dispatcher.utter_message(text=filled_in(tracker.slots))
         with db.session() as session:
+            plan_id = linked_plan_id(session, tracker)
+            if plan_id is None:
+                return no_plan(dispatcher, tracker)
+            dispatcher.utter_message(text=filled_in(tracker.slots))
             plan = plans.plan_by_id(session, plan_id)
-            if plan:
-                url = plan_url(load_settings(), plan.document_token)
-                dispatcher.utter_message(response="utter_plan_link", plan_url=url)
+            if plan is None:
+                return []
+            details = link_details(plan)
+            live = plans.link_expires_at(plan) > utcnow()
+        dispatcher.utter_message(
+            response="utter_plan_link" if live else "utter_plan_link_expired", **details
+        )
         return []
 
 
@@ -76,11 +87,10 @@ class ActionPauseIntake(Action):
         return "action_pause_intake"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
-        plan_id = tracker.get_slot("plan_id")
-        if not plan_id:
-            dispatcher.utter_message(response="utter_no_plan_yet")
-            return []
         with db.session() as session:
+            plan_id = linked_plan_id(session, tracker)
+            if plan_id is None:
+                return no_plan(dispatcher, tracker)
             code = resume_codes.issue_code(session, plan_id)
         dispatcher.utter_message(response="utter_paused", code=code, days=resume_codes.VALID_DAYS)
         return []
@@ -91,20 +101,31 @@ def restored_slots(answers_by_key: dict[str, str], plan_id: str) -> list[EventTy
     return [SlotSet("plan_id", plan_id)] + [SlotSet(k, v) for k, v in slots.items()]
 
 
+def _client_key(tracker: Tracker) -> str | None:
+    """The web app's client id of the message (an HMAC of the address), if it has one."""
+    metadata = (tracker.latest_message or {}).get("metadata")
+    return (
+        resume_codes.client_key(metadata.get("client_id")) if isinstance(metadata, dict) else None
+    )
+
+
 class ActionResumeIntake(Action):
-    """ "Verder met ZON-BOOM-4821": the intake continues where it stopped."""
+    """ "Verder met ZON-MAAN-STER-4821": the intake continues where it stopped."""
 
     def name(self) -> str:
         return "action_resume_intake"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
         with db.session() as session:
-            result = resume_codes.redeem(session, _text(tracker), tracker.sender_id)
+            result = resume_codes.redeem(
+                session, _text(tracker), tracker.sender_id, client=_client_key(tracker)
+            )
             if result.status == "no_code":
-                return self.without_code(dispatcher, tracker)
+                return self.without_code(dispatcher, tracker, session)
             if result.status == "throttled":
-                minutes = resume_codes.wait_minutes(session, tracker.sender_id)
-                dispatcher.utter_message(response="utter_resume_throttled", minutes=minutes)
+                dispatcher.utter_message(
+                    response="utter_resume_throttled", minutes=result.wait_minutes
+                )
                 return []
             if result.status != "ok":
                 dispatcher.utter_message(
@@ -120,22 +141,51 @@ class ActionResumeIntake(Action):
         dispatcher.utter_message(response="utter_resumed")
         return restored_slots(stored, plan_id) + continue_intake(tracker)
 
-    def without_code(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    def without_code(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> list:
         if tracker.active_loop_name == INTAKE:  # the form asks its question again
             return []
-        if tracker.get_slot("plan_id"):  # "verder" in the same conversation
+        if linked_plan_id(session, tracker):  # "verder" in the same conversation
             dispatcher.utter_message(response="utter_resumed")
             return continue_intake(tracker)
         dispatcher.utter_message(
             response="utter_resume_ask_code", example_code=resume_codes.EXAMPLE_CODE
         )
-        return []
+        # A plan this conversation may no longer reach (unlinked by its owner) is forgotten.
+        return [SlotSet("plan_id", None)] if tracker.get_slot("plan_id") else []
 
 
-def _stored_lines(data: dict[str, Any]) -> list[str]:
+def _moment(moment: datetime) -> str:
+    return str(moment)[:16].replace("T", " ")
+
+
+def _conversation_lines(linked: list[plans.LinkedConversation]) -> list[str]:
+    """ "  - gesprek 2: gekoppeld op ..., (dit gesprek)": numbered, no ids."""
+    return [
+        f"  - gesprek {number}: gekoppeld op {_moment(conversation.linked_at)}"
+        + (" (dit gesprek)" if conversation.current else "")
+        for number, conversation in enumerate(linked, start=1)
+    ]
+
+
+def _unlink_buttons(linked: list[plans.LinkedConversation]) -> list[dict[str, str]]:
+    """A button per other conversation; the payload holds only its reference, which is
+    worthless for another plan (bot.storage.plans.conversation_ref)."""
+    return [
+        {
+            "title": f"Koppel gesprek {number} los",
+            "payload": f'/unlink_conversation{{"{UNLINK_ENTITY}": "{conversation.ref}"}}',
+        }
+        for number, conversation in enumerate(linked, start=1)
+        if not conversation.current
+    ]
+
+
+def _stored_lines(data: dict[str, Any], linked: list[plans.LinkedConversation]) -> list[str]:
     lines = []
     for consent in data["consents"]:
-        given = str(consent["given_at"])[:16].replace("T", " ")
+        given = _moment(consent["given_at"])
         lines.append(f"- Je toestemming: gegeven op {given} (tekst van {consent['text_version']})")
     lines.append(f"- Je antwoorden: {len(data['answers'])}")
     for key, value in data["answers"].items():
@@ -143,6 +193,8 @@ def _stored_lines(data: dict[str, Any]) -> list[str]:
         lines.append(f"  - {label}: {answer_value(key, value)[:80]}")
     lines.append(f"- Bevestigde versies van je plan: {data['versions']}")
     lines.append(f"- Codes om verder te doen: {data['active_codes']}")
+    lines.append(f"- Gesprekken met je plan: {len(linked)}")
+    lines.extend(_conversation_lines(linked))
     lines.append("- De berichten van dit gesprek")
     return lines
 
@@ -156,11 +208,50 @@ class ActionShowMyData(Action):
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
         with db.session() as session:
             data = privacy.stored_data(session, tracker.sender_id)
+            plan = plans.plan_for_conversation(session, tracker.sender_id)
+            linked = (
+                []
+                if plan is None
+                else plans.linked_conversations(session, plan.id, tracker.sender_id)
+            )
         if data is None:
             dispatcher.utter_message(response="utter_nothing_stored")
             return []
-        summary = "\n".join(_stored_lines(data))
-        dispatcher.utter_message(response="utter_stored_data", summary=summary)
+        summary = "\n".join(_stored_lines(data, linked))
+        dispatcher.utter_message(
+            response="utter_stored_data", summary=summary, buttons=_unlink_buttons(linked)
+        )
+        return []
+
+
+class ActionUnlinkConversation(Action):
+    """ "Koppel gesprek 2 los" (a button of "wat weet je over mij"): that conversation can
+    no longer reach the plan. This conversation cannot unlink itself: that is "vergeet mij"."""
+
+    def name(self) -> str:
+        return "action_unlink_conversation"
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        ref = answers.latest_entities(tracker).get(UNLINK_ENTITY)
+        with db.session() as session:
+            plan = plans.plan_for_conversation(session, tracker.sender_id)
+            if plan is None:
+                return no_plan(dispatcher, tracker)
+            ref = ref if isinstance(ref, str) else ""
+            if plans.unlink_conversation(session, plan.id, ref, tracker.sender_id):
+                dispatcher.utter_message(response="utter_conversation_unlinked")
+                return []
+            linked = plans.linked_conversations(session, plan.id, tracker.sender_id)
+        if any(conversation.current and conversation.ref == ref for conversation in linked):
+            dispatcher.utter_message(response="utter_unlink_this_conversation")
+        elif len(linked) <= 1:
+            dispatcher.utter_message(response="utter_nothing_to_unlink")
+        else:
+            dispatcher.utter_message(
+                response="utter_ask_unlink",
+                conversations="\n".join(_conversation_lines(linked)),
+                buttons=_unlink_buttons(linked),
+            )
         return []
 
 

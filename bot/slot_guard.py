@@ -49,11 +49,13 @@ LEADING_SLASHES = re.compile(r"^[\s/]+")
 PAYLOAD = re.compile(r"^/(?P<intent>[^{@]+)(?P<entities>\{.*\})?$", re.DOTALL)
 # A value a button could send: a word, a code or a range, at most 64 characters.
 SAFE_VALUE = re.compile(r"^[^\W_](?:[\w-]{0,62}[^\W_])?$")
-# Entities whose values are made outside domain.yml (the age buttons of actions/eligibility.py)
-# or also come from typed text (the entity ruler's ids): any SAFE_VALUE, not a closed list.
-OPEN_ENTITIES = ("age", "support_type", "target_group")
-# Entities sent by buttons that the actions make (actions/eligibility.py: the age bands).
-ACTION_BUTTON_ENTITIES = ("age",)
+# Entities whose values are made outside domain.yml (the age buttons of actions/eligibility.py,
+# the unlink buttons of action_show_my_data) or also come from typed text (the entity ruler's
+# ids): any SAFE_VALUE, not a closed list.
+OPEN_ENTITIES = ("age", "support_type", "target_group", "linked_conversation")
+# Entities sent by buttons that the actions make (actions/eligibility.py: the age bands;
+# actions/plan_commands.py: the reference of a linked conversation to unlink).
+ACTION_BUTTON_ENTITIES = ("age", "linked_conversation")
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,27 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_plan_link' is not used in any story or rule.": (
         "said by action_show_plan"
     ),
+    "The utterance 'utter_plan_link_expired' is not used in any story or rule.": (
+        "said by action_show_plan when the plan link has expired"
+    ),
+    "The utterance 'utter_plan_link_new' is not used in any story or rule.": (
+        "said by action_new_plan_link (actions/plan_links.py) with the new link"
+    ),
+    "The utterance 'utter_plan_link_extended' is not used in any story or rule.": (
+        "said by action_extend_plan_link (actions/plan_links.py) with the new end date"
+    ),
+    "The utterance 'utter_ask_unlink' is not used in any story or rule.": (
+        "said by action_unlink_conversation with the linked conversations as buttons"
+    ),
+    "The utterance 'utter_conversation_unlinked' is not used in any story or rule.": (
+        "said by action_unlink_conversation after unlinking"
+    ),
+    "The utterance 'utter_unlink_this_conversation' is not used in any story or rule.": (
+        "said by action_unlink_conversation when asked to unlink the asking conversation"
+    ),
+    "The utterance 'utter_nothing_to_unlink' is not used in any story or rule.": (
+        "said by action_unlink_conversation when only this conversation is linked"
+    ),
     "The utterance 'utter_resume_ask_code' is not used in any story or rule.": (
         "said by action_resume_intake without a code"
     ),

@@ -15,7 +15,7 @@ from tests.intake_script import FULL_INTAKE_FOR_ONESELF
 
 pytestmark = pytest.mark.rasa
 
-CODE = re.compile(r"\b[A-Z]{2,8}-[A-Z]{2,8}-\d{4}\b")
+CODE = re.compile(r"\b[A-Z]{2,8}-[A-Z]{2,8}-[A-Z]{2,8}-\d{4}\b")
 
 
 def chat(assistant, sender: str, messages: list[str]) -> list[str]:
@@ -160,9 +160,9 @@ def test_wrong_codes_get_a_kind_answer_and_are_throttled(assistant):
     owner, guesser = new_sender(), new_sender()
     said = chat(assistant, owner, ["ik wil mijn plan maken", "ja", "pauze"])
     code = CODE.search(" ".join(said)).group(0)
-    for attempt in ("verder met AAP-NOOT-0001", "verder met AAP-NOOT-0002"):
+    for attempt in ("verder met AAP-NOOT-MAAN-0001", "verder met AAP-NOOT-MAAN-0002"):
         assert any("vind die code niet" in line for line in chat(assistant, guesser, [attempt]))
-    chat(assistant, guesser, ["verder met AAP-NOOT-0003"])
+    chat(assistant, guesser, ["verder met AAP-NOOT-MAAN-0003"])
     said = chat(assistant, guesser, [f"verder met {code}"])
     assert any("minuten" in line for line in said)
     assert stored(assistant, guesser) == {}

@@ -135,7 +135,11 @@ async def test_show_plan_lists_what_was_filled_in_and_links_to_the_draft():
     )
     assert "- Droom over vrije tijd: onbekend" not in lines  # skipped
     assert lines[-1] == "- Netwerk: 1 persoon"
-    assert turn.texts[1] == f"Je plan tot nu toe: {PUBLIC_URL}/plan/{SAVED_PLAN['document_token']}"
+    assert turn.texts[1] == (
+        f"Je plan tot nu toe: {PUBLIC_URL}/plan/{SAVED_PLAN['document_token']}\n"
+        f"De link werkt tot {turn.kwargs('utter_plan_link')['until']}."
+    )
+    assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", turn.kwargs("utter_plan_link")["until"])
     assert turn.events == []
 
 
@@ -145,7 +149,8 @@ async def test_show_plan_of_a_plan_that_is_gone_gives_no_link():
 
     turn = await run_action(ActionShowPlan(), tracker)
 
-    assert turn.texts == ["Je hebt nog niets ingevuld."]
+    assert turn.texts == [NO_PLAN]
+    assert turn.slots == {"plan_id": None}
 
 
 # --- pause and resume -------------------------------------------------------------------------
@@ -170,11 +175,11 @@ async def test_pausing_gives_a_code_to_write_down():
     turn = await run_action(ActionPauseIntake(), load_tracker("intake_asks_wonen_wish", said))
 
     code = turn.kwargs("utter_paused")["code"]
-    assert re.fullmatch(r"[A-Z]+-[A-Z]+-\d{4}", code)
+    assert re.fullmatch(r"[A-Z]+-[A-Z]+-[A-Z]+-\d{4}", code)
     assert turn.texts == [
         f"Je antwoorden zijn bewaard, je code is {code}\n"
         f'Schrijf de code op en typ later "verder met {code}", ook in een ander gesprek en tot '
-        "30 dagen lang."
+        "30 dagen lang. De code werkt één keer."
     ]
     assert turn.events == []
 
@@ -215,11 +220,11 @@ async def test_continuing_with_a_code_records_the_consent_under_the_current_text
 
 
 async def test_a_code_that_does_not_exist_is_not_found():
-    turn = await resume("welcome", "verder met ZON-MAAN-0000")
+    turn = await resume("welcome", "verder met ZON-MAAN-STER-0000")
 
     assert turn.texts == [
         "Ik vind die code niet, kijk even na of je ze goed typte. "
-        "Een code ziet eruit als ZON-MAAN-4821."
+        "Een code ziet eruit als ZON-MAAN-STER-4821."
     ]
     assert turn.buttons == ["Een nieuw plan beginnen", "Met een mens praten"]
     assert turn.events == []
@@ -238,7 +243,7 @@ async def test_a_code_older_than_thirty_days_no_longer_works():
 
 
 async def test_after_three_wrong_codes_the_conversation_has_to_wait():
-    for wrong in ("ZON-MAAN-0001", "ZON-MAAN-0002", "ZON-MAAN-0003"):
+    for wrong in ("ZON-MAAN-STER-0001", "ZON-MAAN-STER-0002", "ZON-MAAN-STER-0003"):
         assert (await resume("welcome", wrong)).responses == ["utter_resume_not_found"]
     code = await pause()
 
@@ -268,7 +273,7 @@ async def test_continue_without_a_code_during_the_intake_lets_the_form_ask_again
 async def test_continue_without_a_code_or_a_plan_asks_for_the_code():
     turn = await resume("welcome", "ik wil verder doen")
 
-    assert turn.texts == ["Typ je code, bijvoorbeeld: verder met ZON-MAAN-4821."]
+    assert turn.texts == ["Typ je code, bijvoorbeeld: verder met ZON-MAAN-STER-4821."]
     assert turn.events == []
 
 
@@ -297,7 +302,7 @@ async def test_what_do_you_know_about_me_names_everything_stored_in_words():
         "- Je toestemming: gegeven op 2026-11-24 09:30 (tekst van 2026-11-24)",
         f"- Je antwoorden: {len(SAVED_PLAN['answers'])}",
     ]
-    answers = lines[3:-3]
+    answers = lines[3:-5]
     assert len(answers) == len(SAVED_PLAN["answers"])
     for line in (
         "  - Droom over leren: Leren koken.",
@@ -309,11 +314,14 @@ async def test_what_do_you_know_about_me_names_everything_stored_in_words():
         "  - Wonen: Hoe gaat het nu?: Ik woon bij mijn ouders.",
     ):
         assert line in answers
-    assert lines[-3:] == [
+    assert lines[-5:] == [
         "- Bevestigde versies van je plan: 1",
         "- Codes om verder te doen: 0",
+        "- Gesprekken met je plan: 1",
+        "  - gesprek 1: gekoppeld op 2026-11-24 09:30 (dit gesprek)",
         "- De berichten van dit gesprek",
     ]
+    assert turn.buttons == []  # only this conversation: nothing to unlink
 
 
 FORGET_BROWSER = {"wegwijzer": {"forget_browser": True}}
