@@ -205,6 +205,8 @@ def store(tracker: Tracker, events: list[EventType]) -> None:
     if not plan_id:
         return  # no consent: nothing is stored
     with db.session() as session:
+        if not plans.is_linked(session, plan_id, tracker.sender_id):
+            return  # unlinked by the plan's owner ("wat weet je over mij"): not this plan
         for slot, value in changes.items():
             if slot in flow.ANSWER_SLOTS or slot in flow.SPEAKER_SLOTS:
                 plans.save_answer(session, plan_id, slot, None if value is None else str(value))
@@ -304,7 +306,10 @@ class ActionFinishIntake(Action):
             dispatcher.utter_message(response="utter_consent_refused")
             return [SlotSet("consent", None)]
         with db.session() as session:
-            plan = plans.plan_by_id(session, tracker.get_slot("plan_id"))
+            plan_id = tracker.get_slot("plan_id")
+            # Not for a conversation the plan's owner unlinked ("wat weet je over mij").
+            linked = plans.is_linked(session, plan_id, tracker.sender_id)
+            plan = plans.plan_by_id(session, plan_id) if linked else None
             url = plan_url(load_settings(), plan.document_token) if plan else ""
         dispatcher.utter_message(response="utter_intake_done", plan_url=url)
         return []

@@ -43,9 +43,9 @@ class ActionChangeAnswer(Action):
         return "action_change_answer"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
-        if not tracker.get_slot("plan_id"):
-            dispatcher.utter_message(response="utter_no_plan_yet")
-            return []
+        with db.session() as session:
+            if linked_plan_id(session, tracker) is None:
+                return no_plan(dispatcher, tracker)
         topic = read.topic(_text(tracker), answers.latest_entities(tracker).get("intake_topic"))
         if topic is None:
             dispatcher.utter_message(response="utter_ask_change_topic")

@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 
 from actions.plan_commands import (
+    ActionChangeAnswer,
     ActionPauseIntake,
     ActionResumeIntake,
     ActionShowMyData,
@@ -28,6 +29,7 @@ from tests.actions.conftest import (
     load_tracker,
     run_action,
     saved_state,
+    stored_answers,
     user,
 )
 
@@ -309,3 +311,17 @@ async def test_the_unlink_button_passes_the_slash_message_guard():
     assert guard(payload, rules) == payload
     forged = '/unlink_conversation{"linked_conversation": "x\' OR 1=1"}'
     assert guard(forged, rules) == "/unlink_conversation"
+
+
+async def test_an_unlinked_conversation_no_longer_changes_the_plans_answers():
+    await link_stranger()
+    await run_in(ActionUnlinkConversation(), SAVED, pressed(await unlink_button()))
+    said = user("ik wil mijn antwoord over wonen aanpassen", "change_answer")
+
+    # Changing an answer clears it in the plan (actions/intake.py store): not from here.
+    turn = await run_in(ActionChangeAnswer(), SAVED, said, "vreemd-gesprek")
+
+    assert turn.texts == [NO_PLAN] and turn.slots == {"plan_id": None}
+    assert stored_answers(SAVED_PLAN["id"])["wonen_now"] == "Ik woon bij mijn ouders."
+    await run_in(ActionChangeAnswer(), SAVED, said)  # the owner still can
+    assert "wonen_now" not in stored_answers(SAVED_PLAN["id"])
