@@ -4,10 +4,11 @@ A database error's message can hold the values a statement carried: an answer, a
 plan token. That message ends up in logs and stack traces. Two things keep them out:
 
 - SQLAlchemy's `hide_parameters`: no "[parameters: ...]" in errors and statement logs;
-- with PostgreSQL (psycopg2), libpq's error verbosity "SQLSTATE": the server's message is
-  reduced to its code (e.g. 42P01, with the exception class UndefinedTable). At the default
-  verbosity libpq adds the failing line of the statement with the values in it ("LINE 1:
-  ... VALUES ('...')") and a DETAIL such as "Key (token)=(...) already exists".
+- with PostgreSQL (psycopg2), the driver's message is cut to the server's primary message
+  and its SQLSTATE code. The full message repeats the failing line of the statement with
+  the values in it ("LINE 1: ... VALUES ('...')") and a DETAIL such as "Key (token)=(...)
+  already exists" or "Failing row contains (...)". A data exception (SQLSTATE class 22)
+  quotes the value in its primary message too: that quote is left out.
 
 `create_quiet_engine` makes such an engine; `QuietEngine` is a mixin for a subclass of
 Rasa's SQLTrackerStore, which creates its own engine in its constructor.
@@ -15,53 +16,46 @@ Rasa's SQLTrackerStore, which creates its own engine in its constructor.
 
 from __future__ import annotations
 
-import ctypes
-import importlib
-from functools import cache
+import re
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Engine, ExceptionContext
 
-# libpq's PGVerbosity (libpq-fe.h): PQERRORS_SQLSTATE needs libpq 12 or newer.
-PQERRORS_TERSE = 0
-PQERRORS_SQLSTATE = 3
-LIBPQ_WITH_SQLSTATE_ONLY = 120000
+DATA_EXCEPTION_CLASS = "22"
+QUOTED = re.compile(r'"[^"]*"')
 
 
-@cache
-def _libpq() -> tuple[Any, int] | None:
-    """psycopg2's libpq (symbols are found through its extension module) and the
-    verbosity to use; None without psycopg2."""
-    try:
-        psycopg_module = importlib.import_module("psycopg2._psycopg")
-    except ImportError:
+def message_without_values(error: BaseException) -> str | None:
+    """The message a psycopg2 error should show, or None for another error."""
+    code = getattr(error, "pgcode", None)
+    diag = getattr(error, "diag", None)
+    if not code or diag is None:
         return None
-    library = ctypes.CDLL(psycopg_module.__file__)
-    library.PQsetErrorVerbosity.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    library.PQsetErrorVerbosity.restype = ctypes.c_int
-    library.PQlibVersion.restype = ctypes.c_int
-    verbosity = (
-        PQERRORS_SQLSTATE if library.PQlibVersion() >= LIBPQ_WITH_SQLSTATE_ONLY else PQERRORS_TERSE
-    )
-    return library, verbosity
+    primary = diag.message_primary or type(error).__name__
+    if code.startswith(DATA_EXCEPTION_CLASS):
+        primary = QUOTED.sub('"..."', primary)
+    return f"{primary} (SQLSTATE {code})"
 
 
-def _codes_only(dbapi_connection: Any, _record: Any) -> None:
-    found = _libpq()
-    pgconn = getattr(dbapi_connection, "pgconn_ptr", None)
-    if found is not None and pgconn:
-        library, verbosity = found
-        library.PQsetErrorVerbosity(pgconn, verbosity)
+def _cut_message(context: ExceptionContext) -> None:
+    """SQLAlchemy's `handle_error` event: the driver's error and SQLAlchemy's wrapper
+    (which copied the driver's message when it was made) get the shorter message."""
+    error = context.original_exception
+    message = message_without_values(error)
+    if message is None:
+        return
+    error.args = (message,)
+    wrapper = context.sqlalchemy_exception
+    if wrapper is not None:
+        wrapper.args = (f"({type(error).__module__}.{type(error).__name__}) {message}",)
 
 
 def keep_values_out_of_errors(engine: Engine) -> Engine:
-    """Make `engine` leave the values out of its errors; connections it already pooled
-    are closed, so every connection from now on is set up this way."""
+    """Make `engine` leave the values out of its errors and logs."""
     engine.hide_parameters = True
-    if engine.dialect.driver == "psycopg2" and not event.contains(engine, "connect", _codes_only):
-        event.listen(engine, "connect", _codes_only)
-        engine.dispose()
+    if not event.contains(engine, "handle_error", _cut_message):
+        event.listen(engine, "handle_error", _cut_message)
     return engine
 
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot import processes
 from bot.config import PROJECT_ROOT
@@ -46,7 +46,18 @@ def test_a_postgresql_error_keeps_its_code_and_class_but_no_value(caplog):
     with pytest.raises(DBAPIError) as raised, engine.connect() as connection:
         connection.execute(text("SELECT CAST(:answer AS integer)"), {"answer": SECRET})
     assert type(raised.value.orig).__name__ == "InvalidTextRepresentation"
+    assert "invalid input syntax for type integer" in str(raised.value)
     assert "22P02" in str(raised.value)
+    assert SECRET not in f"{raised.value}\n{caplog.text}"
+
+
+def test_a_postgresql_key_conflict_names_the_constraint_but_not_the_key(caplog):
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(IntegrityError) as raised, db.engine(POSTGRES_URL).connect() as connection:
+        connection.execute(text("CREATE TEMPORARY TABLE tokens (token text UNIQUE)"))
+        for _ in range(2):
+            connection.execute(text("INSERT INTO tokens VALUES (:token)"), {"token": SECRET})
+    assert "tokens_token_key" in str(raised.value)
     assert SECRET not in f"{raised.value}\n{caplog.text}"
 
 
