@@ -138,6 +138,9 @@ def test_the_allowed_metadata_reaches_the_tracker_and_nothing_else(assistant):
     assert event["metadata"]["browser_conversations"] == [A_CONVERSATION]
     assert "plan_id" not in event["metadata"] and "consent" not in event["metadata"]
     assert "plan_id" not in str(event["parse_data"])
+    # What the actions read: tracker.latest_message["metadata"].
+    latest = assistant.tracker(sender)["latest_message"]["metadata"]
+    assert latest["client_id"] == "c" * 64 and "plan_id" not in latest
 
 
 def test_a_client_cannot_choose_the_channel_it_is_counted_as(assistant):
