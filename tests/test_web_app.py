@@ -152,3 +152,29 @@ async def test_chat_message_when_rasa_is_down_says_so_in_dutch(aiohttp_client, o
 
     assert response.status == 503
     assert "niet bereikbaar" in (await response.json())["error"]
+
+
+@pytest.mark.rasa
+async def test_the_message_reaches_rasas_tracker_cleaned_with_its_metadata(
+    aiohttp_client, assistant
+):
+    from bot.storage.keys import keyed_hash
+
+    client = await aiohttp_client(create_app(assistant.settings))
+    sender, earlier = secrets.token_hex(16), [secrets.token_hex(16), secrets.token_hex(16)]
+
+    response = await client.post(
+        "/chat/message",
+        json={
+            "sender": sender,
+            "message": "hallo\u202e\x00",
+            "browser_conversations": [*earlier, "niet-goed", sender],
+        },
+    )
+
+    assert response.status == 200
+    [said] = [e for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
+    assert said["text"] == "hallo"
+    secret = assistant.settings.secret_key.encode()
+    assert said["metadata"]["client_id"] == keyed_hash("client", "127.0.0.1", secret=secret)
+    assert said["metadata"]["browser_conversations"] == earlier
