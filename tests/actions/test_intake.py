@@ -586,7 +586,7 @@ async def test_an_intake_without_consent_ends_saying_nothing_was_kept():
     turn = await run_action(ActionFinishIntake(), tracker)
 
     assert turn.texts == [
-        "Dat is goed. Ik bewaar niets over jou en ik wis dit gesprek. "
+        "Dat is goed, ik bewaar niets over jou en ik wis dit gesprek. "
         "Je kan me wel vragen blijven stellen."
     ]
     assert turn.slots == {"consent": None}
