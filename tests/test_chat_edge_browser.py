@@ -7,8 +7,11 @@ under its Content-Security-Policy without a single violation, and axe-core finds
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import replace
+
+from aiohttp import web
 
 from bot.web.app import create_app
 from bot.web.compressed_bodies import SERVER_OPTIONS
@@ -171,3 +174,45 @@ async def test_too_many_messages_get_a_calm_word_and_keep_the_text(aiohttp_serve
         await assert_no_axe_violations(page, "chat after too many messages")
 
     assert csp_errors == []
+
+
+async def test_only_the_configured_site_can_show_the_chat_in_a_frame(aiohttp_server, settings):
+    chats: dict[str, str] = {}  # frame id: the chat's address
+
+    async def host_page(request: web.Request) -> web.Response:
+        frames = "".join(
+            f'<iframe id="{name}" title="Wegwijzer" src="{url}/"></iframe>'
+            for name, url in chats.items()
+        )
+        return web.Response(
+            text=f"<!doctype html><title>Gemeente</title>{frames}", content_type="text/html"
+        )
+
+    host_app = web.Application()
+    host_app.router.add_get("/", host_page)
+    host = await aiohttp_server(host_app)
+    host_origin = str(host.make_url("/")).rstrip("/")
+    await fake_rasa.start(aiohttp_server, settings)
+    allowed = await aiohttp_server(create_app(replace(settings, frame_ancestors=(host_origin,))))
+    refused = await aiohttp_server(create_app(settings))
+    chats["allowed"] = str(allowed.make_url("/")).rstrip("/")
+    chats["refused"] = str(refused.make_url("/")).rstrip("/")
+    messages: list[str] = []
+
+    def refused_by_policy() -> bool:
+        return any("frame-ancestors 'none'" in text for text in messages)
+
+    async with chromium() as browser:
+        page = await browser.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("console", lambda message: messages.append(message.text))
+        await page.goto(f"{host_origin}/")
+
+        await page.frame_locator("#allowed").get_by_role("button", name="Hallo").wait_for()
+        for _ in range(100):
+            if refused_by_policy():
+                break
+            await asyncio.sleep(0.1)
+        assert refused_by_policy(), messages
+        refused_frame = page.frame_locator("#refused")
+        assert await refused_frame.get_by_role("button", name="Hallo").count() == 0

@@ -20,8 +20,16 @@
   const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
   let events = null;  // the live messages (an EventSource), once listening
 
+  // Without storage (a browser that blocks it in a frame) the id lives as long as the page.
+  let pageId = null;
+
   function storedId() {
-    return sessionStorage.getItem(SENDER_KEY);
+    try { return sessionStorage.getItem(SENDER_KEY); } catch (error) { return pageId; }
+  }
+
+  function keepId(id) {
+    pageId = id;
+    try { sessionStorage.setItem(SENDER_KEY, id); } catch (error) { /* storage off */ }
   }
 
   // The conversation ids this browser remembers (after consent); [] when storage is off.
@@ -47,7 +55,8 @@
   // message starts a new conversation.
   function forgetBrowser() {
     try { localStorage.removeItem(REMEMBERED_KEY); } catch (error) { /* storage off */ }
-    sessionStorage.removeItem(SENDER_KEY);
+    pageId = null;
+    try { sessionStorage.removeItem(SENDER_KEY); } catch (error) { /* storage off */ }
     if (events) { events.close(); events = null; }
   }
 
@@ -77,7 +86,7 @@
       const bytes = new Uint8Array(18);
       crypto.getRandomValues(bytes);
       id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-      sessionStorage.setItem(SENDER_KEY, id);
+      keepId(id);
     }
     return id;
   }
