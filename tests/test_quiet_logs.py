@@ -59,3 +59,33 @@ def test_rasas_error_logs_hold_no_typed_text_and_no_slot_values():
     assert "the tracker store is unavailable" in quiet
     assert "interpolator.interpolate.text" in quiet and "KeyError" in quiet
     assert "interpolator.py" in quiet
+
+
+def test_the_rasa_server_installs_the_quiet_logs_before_rasa_starts(monkeypatch):
+    import rasa.__main__
+    import rasa.utils.log_utils
+    import structlog
+
+    from bot import quiet_logs, rasa_server
+    from bot.channels.rest import TOKEN_VARIABLE
+
+    # Restored after the test: install() changes them, and so does the server's main.
+    monkeypatch.setattr(rasa.utils.log_utils, "_anonymizer", rasa.utils.log_utils._anonymizer)
+    monkeypatch.setattr(
+        rasa.utils.log_utils, "HumanConsoleRenderer", rasa.utils.log_utils.HumanConsoleRenderer
+    )
+    monkeypatch.setattr(
+        structlog.processors, "dict_tracebacks", structlog.processors.dict_tracebacks
+    )
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.setenv(TOKEN_VARIABLE, "x" * 32)
+    seen = []
+    monkeypatch.setattr(
+        rasa.__main__,
+        "main",
+        lambda: seen.append(rasa.utils.log_utils._anonymizer is quiet_logs.hide_personal_values),
+    )
+
+    rasa_server.main()
+
+    assert seen == [True]
