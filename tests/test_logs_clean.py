@@ -100,9 +100,7 @@ def test_a_whole_conversation_leaves_no_personal_data_and_no_error_in_the_logs(s
 
     said = servers.chat(new_sender(), [*PAUSED, "ik doe later verder"])
     code = next(m.group(0) for line in said if (m := CODE.search(line)))
-    resumed = new_sender()
-    said = servers.chat(resumed, [f"verder met {code}", *RESUMED])
-    assert any("Welkom terug" in line for line in said)
+    servers.chat(new_sender(), [f"verder met {code}", *RESUMED])
     servers.chat(new_sender(), FAQ)
     servers.stop()  # every process writes its last lines
 
