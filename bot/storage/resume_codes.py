@@ -198,7 +198,7 @@ def _wait(session: Session, limit: _Limit, now: datetime, *where) -> timedelta:
     attempts = list(
         session.execute(
             select(ResumeAttempt.attempted_at)
-            .where(ResumeAttempt.attempted_at > since, *where)
+            .where(ResumeAttempt.attempted_at > since, ResumeAttempt.attempted_at <= now, *where)
             .order_by(ResumeAttempt.attempted_at)
         ).scalars()
     )
