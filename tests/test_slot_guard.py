@@ -239,3 +239,9 @@ def test_the_guard_fits_in_the_pipeline(tmp_path):
         {"domain": "domain.yml"}, storage, Resource("guard"), ExecutionContext(predict)
     )
     assert component.rules == RULES
+
+
+def test_the_guard_is_the_last_component_of_config_yml():
+    """Last, so that it reads the text just before Rasa's RegexMessageHandler does."""
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    assert config["pipeline"][-1]["name"] == "bot.slot_guard.SlashMessageGuard"
