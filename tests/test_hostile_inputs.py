@@ -18,10 +18,12 @@ import json
 import os
 import re
 import secrets
+import threading
 import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +62,7 @@ PLAIN_VALUE = re.compile(r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>{}$;
 RASA_INTENTS = {"restart", "back", "session_start"}
 MARKER = "hostile"
 MAX_WEB_MEMORY_GROWTH_MB = 100
+PARALLEL_CONVERSATIONS = 4
 # Sent to Rasa only when the REST channel refuses a long message (a single word, cheap):
 # 100 kB of words cost Rasa's NLU about 50 s and 11 GB of memory.
 COSTLY_ON_REST = "the REST channel takes messages over {} characters: not sent ({} chars)"
@@ -211,8 +214,15 @@ class Servers:
         self.settings = settings
         self.servers = servers
         self.log_dir = log_dir
-        self.http = requests.Session()
+        self._local = threading.local()
         self._rest_refuses_long: bool | None = None
+
+    @property
+    def http(self) -> requests.Session:
+        """One HTTP session per thread (requests' sessions are not thread-safe)."""
+        if not hasattr(self._local, "session"):
+            self._local.session = requests.Session()
+        return self._local.session
 
     def rest_refuses_long_messages(self) -> bool:
         """Whether the REST channel refuses a message over MAX_MESSAGE_CHARS (one word)."""
@@ -287,67 +297,82 @@ def check_history(outcome: Outcome, servers: Servers, sender: str) -> None:
         outcome.problems.append("history leak")
 
 
-def send_messages(servers: Servers, report: Report) -> None:
-    """The messages, one conversation per kind and route (reused, as a person would)."""
-    for kind, entries in DATA["messages"].items():
-        for route in ROUTES:
-            sender = new_sender()
-            for entry in entries:
-                text = expand(entry)
-                outcome = report.add(Outcome(kind, route, label_of(text)))
-                too_long = len(text) > MAX_MESSAGE_CHARS
-                if too_long and route == "rest" and not servers.rest_refuses_long_messages():
-                    outcome.problems.append(COSTLY_ON_REST.format(MAX_MESSAGE_CHARS, len(text)))
-                    continue
-                try:
-                    response = servers.send(route, sender, text)
-                except requests.RequestException as error:
-                    outcome.problems.append(f"no answer: {type(error).__name__}")
-                    continue
-                check_answer(outcome, response)
-                if too_long and not 400 <= response.status_code < 500:
-                    outcome.problems.append(f"not refused: HTTP {response.status_code}")
-            outcome = report.add(Outcome(kind, route, "chat history page"))
-            check_history(outcome, servers, sender)
+def one_message_conversation(servers: Servers, report: Report, kind: str, route: str) -> None:
+    """The messages of one kind in one conversation (reused, as a person would)."""
+    sender = new_sender()
+    for entry in DATA["messages"][kind]:
+        text = expand(entry)
+        outcome = report.add(Outcome(kind, route, label_of(text)))
+        too_long = len(text) > MAX_MESSAGE_CHARS
+        if too_long and route == "rest" and not servers.rest_refuses_long_messages():
+            outcome.problems.append(COSTLY_ON_REST.format(MAX_MESSAGE_CHARS, len(text)))
+            continue
+        try:
+            response = servers.send(route, sender, text)
+        except requests.RequestException as error:
+            outcome.problems.append(f"no answer: {type(error).__name__}")
+            continue
+        check_answer(outcome, response)
+        if too_long and not 400 <= response.status_code < 500:
+            outcome.problems.append(f"not refused: HTTP {response.status_code}")
+    outcome = report.add(Outcome(kind, route, "chat history page"))
+    check_history(outcome, servers, sender)
 
 
-def send_slot_attempts(servers: Servers, report: Report) -> None:
-    """Each attempt on a fresh conversation, then its tracker read through Rasa's API."""
-    for entry in DATA["slot_attempts"]:
-        before, text = slot_attempt(entry)
-        for route in ROUTES:
-            sender = new_sender()
-            outcome = report.add(Outcome("slot_attempts", route, label_of(text)))
-            try:
-                for message in before:
-                    check_answer(outcome, servers.send(route, sender, message))
-                check_answer(outcome, servers.send(route, sender, text))
-            except requests.RequestException as error:
-                outcome.problems.append(f"no answer: {type(error).__name__}")
-                continue
-            tracker = servers.tracker(sender)
-            slots = tracker.get("slots") or {}
-            where = f"{route} {label_of(text)}"
-            for name in FORBIDDEN_SLOTS:
-                if MARKER in json.dumps(slots.get(name), ensure_ascii=False):
-                    report.forbidden_slots_set.append(f"{where}: {name}={slots.get(name)!r}")
-            for name in EMPTY_SLOTS if not before else ():
-                if slots.get(name) is not None:
-                    report.forbidden_slots_set.append(f"{where}: {name}={slots.get(name)!r}")
-            for name in ENTITY_SLOTS:
-                value = slots.get(name)
-                if value is not None and not (
-                    isinstance(value, str) and PLAIN_VALUE.match(value) and MARKER not in value
-                ):
-                    report.odd_slot_values.append(f"{where}: {name}={value!r}")
-            # The last user event, also when an action reverted it afterwards.
-            users = [e for e in tracker["events"] if e.get("event") == "user"] or [{}]
-            intent = ((users[-1].get("parse_data") or {}).get("intent") or {}).get("name")
-            restarted = any(e.get("event") == "restart" for e in tracker["events"])
-            if intent in RASA_INTENTS or restarted:
-                report.rasa_intents_obeyed.append(f"{where}: intent {intent}")
-            if route == "web":
-                check_history(outcome, servers, sender)
+def one_slot_attempt(servers: Servers, report: Report, entry: Any, route: str) -> None:
+    """The attempt on a fresh conversation, then its tracker read through Rasa's API."""
+    before, text = slot_attempt(entry)
+    sender = new_sender()
+    outcome = report.add(Outcome("slot_attempts", route, label_of(text)))
+    try:
+        for message in before:
+            check_answer(outcome, servers.send(route, sender, message))
+        check_answer(outcome, servers.send(route, sender, text))
+    except requests.RequestException as error:
+        outcome.problems.append(f"no answer: {type(error).__name__}")
+        return
+    tracker = servers.tracker(sender)
+    slots = tracker.get("slots") or {}
+    where = f"{route} {label_of(text)}"
+    for name in FORBIDDEN_SLOTS:
+        if MARKER in json.dumps(slots.get(name), ensure_ascii=False):
+            report.forbidden_slots_set.append(f"{where}: {name}={slots.get(name)!r}")
+    for name in EMPTY_SLOTS if not before else ():
+        if slots.get(name) is not None:
+            report.forbidden_slots_set.append(f"{where}: {name}={slots.get(name)!r}")
+    for name in ENTITY_SLOTS:
+        value = slots.get(name)
+        if value is not None and not (
+            isinstance(value, str) and PLAIN_VALUE.match(value) and MARKER not in value
+        ):
+            report.odd_slot_values.append(f"{where}: {name}={value!r}")
+    # The last user event, also when an action reverted it afterwards.
+    users = [e for e in tracker["events"] if e.get("event") == "user"] or [{}]
+    intent = ((users[-1].get("parse_data") or {}).get("intent") or {}).get("name")
+    restarted = any(e.get("event") == "restart" for e in tracker["events"])
+    if intent in RASA_INTENTS or restarted:
+        report.rasa_intents_obeyed.append(f"{where}: intent {intent}")
+    if route == "web":
+        check_history(outcome, servers, sender)
+
+
+def send_conversations(servers: Servers, report: Report) -> None:
+    """The messages and the slot attempts, a few conversations at a time (each
+    conversation in order; Rasa locks per conversation)."""
+    servers.rest_refuses_long_messages()  # probe once, before the threads
+    with ThreadPoolExecutor(max_workers=PARALLEL_CONVERSATIONS) as pool:
+        jobs = [
+            pool.submit(one_message_conversation, servers, report, kind, route)
+            for kind in DATA["messages"]
+            for route in ROUTES
+        ]
+        jobs += [
+            pool.submit(one_slot_attempt, servers, report, entry, route)
+            for entry in DATA["slot_attempts"]
+            for route in ROUTES
+        ]
+        for job in jobs:
+            job.result()
 
 
 def send_requests(servers: Servers, report: Report) -> None:
@@ -407,8 +432,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
 def report(servers: Servers) -> Report:
     started = time.monotonic()
     result = Report()
-    send_messages(servers, result)
-    send_slot_attempts(servers, result)
+    send_conversations(servers, result)
     send_requests(servers, result)
     result.seconds = time.monotonic() - started
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
