@@ -517,3 +517,23 @@ def test_no_stack_trace_in_the_logs(report, servers):
         if "Traceback" in server.log()
     }
     assert traces == {}
+
+
+def test_a_person_cannot_end_a_workers_pause_with_restart(servers):
+    """Rasa obeys `/restart` even while a worker has paused the conversation: without the
+    slot guard a person could throw the worker out and wipe the conversation's slots."""
+    for route in ROUTES:
+        sender = new_sender()
+        assert servers.send(route, sender, "hallo").status_code == 200
+        paused = servers.http.post(
+            f"{servers.settings.rasa_url}/conversations/{sender}/tracker/events",
+            params={"token": servers.settings.rasa_token},
+            json=[{"event": "pause"}],
+            timeout=TIMEOUT,
+        )
+        assert paused.status_code == 200, paused.text
+        answer = servers.send(route, sender, "/restart")
+        assert answer.status_code == 200, answer.text
+        tracker = servers.tracker(sender)
+        assert tracker["paused"], route
+        assert not any(e.get("event") == "restart" for e in tracker["events"]), route
