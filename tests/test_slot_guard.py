@@ -7,6 +7,7 @@ after it and turns the text into the intent and entities that Rasa acts on."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -20,8 +21,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions import plan_commands
 from bot.config import PROJECT_ROOT
 from bot.slot_guard import SlashMessageGuard, _payloads, guard, load_rules, rules_from_domain
+from bot.storage import plans
 from tests import intake_script
 
 DOMAIN_PATH = PROJECT_ROOT / "domain.yml"
@@ -79,6 +82,22 @@ def test_every_button_of_the_domain_passes_unchanged(payload):
 def test_the_age_buttons_of_the_actions_pass(age):
     payload = "/inform" + json.dumps({"age": age})
     assert guard(payload, RULES) == payload
+
+
+def test_the_unlink_buttons_of_the_actions_pass():
+    linked = [
+        plans.LinkedConversation(
+            ref=plans.conversation_ref(f"plan{n}", f"conversation{n}"),
+            linked_at=datetime.now(timezone.utc),
+            current=False,
+        )
+        for n in range(3)
+    ]
+    for button in plan_commands._unlink_buttons(linked):
+        assert guard(button["payload"], RULES) == button["payload"]
+        parsed = through_rasa(button["payload"])
+        assert parsed.get("intent")["name"] == "unlink_conversation"
+        assert [e["entity"] for e in parsed.get("entities")] == [plan_commands.UNLINK_ENTITY]
 
 
 def test_every_scripted_intake_message_passes_unchanged():
