@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+# The longest message taken at the edge (the web app and Rasa's REST channel): longer
+# ones are refused (413) before they reach the NLU pipeline, which would spend minutes
+# and gigabytes on 100 kB of words.
+MAX_MESSAGE_CHARS = 5000
+
 _UNWANTED = re.compile(
     "["
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # C0 controls and DEL (not \t, \n, \r)

@@ -8,7 +8,8 @@ A request is refused
 - with 401 without `Authorization: Bearer <WEGWIJZER_RASA_TOKEN>`;
 - with 415 when it is not `application/json` (a browser on another site can post
   `text/plain` without asking first; JSON needs a CORS preflight, which Rasa refuses);
-- with 400 when the body is not an object with a `sender` and a text `message`.
+- with 400 when the body is not an object with a `sender` and a text `message`;
+- with 413 when the message is longer than MAX_MESSAGE_CHARS (as in the web app).
 The message is cleaned (bot.text_hygiene) and the metadata keeps only `client_id` and
 `browser_conversations` (see `allowed_metadata`).
 """
@@ -27,7 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.text_hygiene import clean_text
+from bot.text_hygiene import MAX_MESSAGE_CHARS, clean_text
 
 TOKEN_VARIABLE = "WEGWIJZER_RASA_TOKEN"
 CONVERSATION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -103,6 +104,8 @@ class ProtectedRestInput(RestInput):
             return _refusal(400, "bad_request")
         if not isinstance(message, str):
             return _refusal(400, "bad_request")
+        if len(message) > MAX_MESSAGE_CHARS:
+            return _refusal(413, "too_long")
         return None
 
     def _extract_message(self, req: Request) -> str | None:

@@ -28,14 +28,13 @@ from bot import retention
 from bot.config import Settings
 from bot.quiet_engine import create_quiet_engine
 from bot.storage.keys import keyed_hash
-from bot.text_hygiene import clean_text
+from bot.text_hygiene import MAX_MESSAGE_CHARS, clean_text
 from bot.web import health, history, live, plan_routes, portal, security_headers
 from bot.web.compressed_bodies import SERVER_OPTIONS, refuse_compressed_bodies
 from bot.web.rate_limit import RateLimiter
 
 HERE = Path(__file__).resolve().parent
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-MAX_MESSAGE_CHARS = 5000
 # How many earlier conversation ids of one browser go to Rasa with a message.
 MAX_BROWSER_CONVERSATIONS = 20
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
@@ -100,7 +99,7 @@ async def chat_message(request: web.Request) -> web.Response:
         body = await request.json()
     except web.HTTPRequestEntityTooLarge:
         return _error("too_long", 413)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting: RecursionError
         return _error("bad_request", 400)
     if not isinstance(body, dict):
         return _error("bad_request", 400)

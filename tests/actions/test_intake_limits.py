@@ -42,7 +42,7 @@ async def test_a_very_long_member_name_is_cut_the_user_is_told_and_the_story_sta
     turn = await answer("intake_asks_member_name", typed(name))
 
     assert turn.texts == [
-        "Dat is een lange naam. Ik bewaar de eerste 100 tekens. Je kan het later aanpassen."
+        "Dat is een lange naam. Ik bewaar de eerste 100 tekens, en je kan die later aanpassen."
     ]
     assert turn.slots == {"member_name": name[:100], "requested_slot": "member_relation"}
     stored = stored_answers(PLAN_ID)
@@ -71,8 +71,7 @@ async def test_yes_after_the_twentieth_member_says_the_plan_is_full_and_keeps_al
     turn = await run_action(ValidateIntakeForm(), tracker)
 
     assert turn.texts == [
-        "Het plan heeft plaats voor 20 mensen. Ik bewaar de eerste 20 die je noemde. "
-        "We gaan verder."
+        "Het plan heeft plaats voor 20 mensen. Ik bewaar de eerste 20 en we gaan verder."
     ]
     assert turn.slots == {
         "member_more": "nee",
