@@ -46,6 +46,9 @@ def main() -> None:
     os.environ[TOKEN_VARIABLE] = settings.rasa_token
     sys.argv = rasa_arguments(settings)
 
+    from bot import quiet_logs
+
+    quiet_logs.install()  # before Rasa configures its logging
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -31,6 +31,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.crisis_signals import CRISIS, load_signals, signals_crisis
+from bot.quiet_engine import QuietEngine
 
 FORGET_ACTION = "action_delete_my_data"
 logger = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ def flag_crisis_while_paused(conversation_id: str) -> None:
         notify.send_later(*found, notify.CRISIS_WHILE_PAUSED)
 
 
-class ForgettingSQLTrackerStore(SQLTrackerStore):
+class ForgettingSQLTrackerStore(QuietEngine, SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         if tracker.is_paused():
             with self.session_scope() as session:
