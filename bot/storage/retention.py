@@ -22,14 +22,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.storage import audit_log, privacy
+from bot.storage import audit_log, login_limits, portal_sessions, privacy
 from bot.storage.models import (
     Case,
     CaseNote,
     Consent,
     ForgottenConversation,
+    LoginAttempt,
     Plan,
     PlanConversation,
+    PortalSession,
     ResumeAttempt,
     ResumeCode,
     moment_or_now,
@@ -50,10 +52,16 @@ class Periods:
     session_minutes: int
     plan_keep_days: int
     case_keep_days: int
+    portal_idle_minutes: int = portal_sessions.IDLE_MINUTES
 
     @classmethod
     def from_settings(cls, settings) -> Periods:
-        return cls(settings.session_minutes, settings.plan_keep_days, settings.case_keep_days)
+        return cls(
+            settings.session_minutes,
+            settings.plan_keep_days,
+            settings.case_keep_days,
+            settings.portal_idle_minutes,
+        )
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class Purged:
     resume_attempts: int = 0
     cases: int = 0
     forgotten_conversations: int = 0
+    login_attempts: int = 0
+    portal_sessions: int = 0
 
     @property
     def total(self) -> int:
@@ -173,6 +183,11 @@ def purge(
         Case.closed_at < now - timedelta(days=periods.case_keep_days)
     )
     tombstones = ForgottenConversation.forgotten_at < now - TOMBSTONE_KEEP
+    # Login attempts hold a worker's name and a client address; sessions end when idle.
+    logins = LoginAttempt.attempted_at < now - timedelta(days=login_limits.KEEP_DAYS)
+    sessions = (PortalSession.last_seen <= now - timedelta(minutes=periods.portal_idle_minutes)) | (
+        PortalSession.created_at <= now - timedelta(hours=portal_sessions.MAX_HOURS)
+    )
 
     if dry_run:
         count = _count_rows
@@ -184,6 +199,8 @@ def purge(
             resume_attempts=count(session, ResumeAttempt, attempts),
             cases=count(session, Case, closed_cases),
             forgotten_conversations=count(session, ForgottenConversation, tombstones),
+            login_attempts=count(session, LoginAttempt, logins),
+            portal_sessions=count(session, PortalSession, sessions),
         )
 
     events = privacy.delete_conversation_events(session, conversations)
@@ -202,6 +219,10 @@ def purge(
         cases=len(case_ids),
         forgotten_conversations=_delete_count(
             session, delete(ForgottenConversation).where(tombstones)
+        ),
+        login_attempts=login_limits.purge_attempts(session, now=now),
+        portal_sessions=portal_sessions.purge_expired(
+            session, now=now, idle_minutes=periods.portal_idle_minutes
         ),
     )
     audit_log.record(session, PURGE, detail=purged.summary(), now=now)

@@ -20,15 +20,25 @@ from bot.config import load_settings
 from bot.handoff import cases, plan_review
 from bot.handoff.teams import DEFAULT_TEAMS_FILE, load_teams
 from bot.intake_catalogue import CONSENT_TEXT_VERSION
-from bot.storage import db, plans, privacy, resume_codes, workers
+from bot.storage import (
+    db,
+    login_limits,
+    plans,
+    portal_sessions,
+    privacy,
+    resume_codes,
+    workers,
+)
 from bot.storage.models import (
     AuditEntry,
     Case,
     CaseNote,
     Consent,
+    LoginAttempt,
     PlanAnswer,
     PlanConversation,
     PlanVersion,
+    PortalSession,
     ResumeAttempt,
     ResumeCode,
 )
@@ -211,6 +221,31 @@ def test_codes_attempts_closed_cases_and_tombstones_go_after_their_time(db_url):
         assert privacy.forgotten_at(session, "gisteren") is None
 
 
+def test_old_login_attempts_and_ended_portal_sessions_go(db_url):
+    with db.session(db_url) as session:
+        worker = workers.add_worker(
+            session, "an", "An", "paard-batterij-nietje", "worker", ["limburg"]
+        )
+        login_limits.record_attempt(session, "an", "10.0.0.1", False, now=NOW - timedelta(days=31))
+        login_limits.record_attempt(session, "an", "10.0.0.2", True, now=NOW - timedelta(days=29))
+        portal_sessions.create_session(session, worker.id, now=NOW - timedelta(minutes=31))
+        portal_sessions.create_session(session, worker.id, now=NOW - timedelta(minutes=5))
+
+    would = run(db_url, dry_run=True)
+    purged = run(db_url)
+
+    assert (
+        (purged.login_attempts, purged.portal_sessions)
+        == (1, 1)
+        == (
+            would.login_attempts,
+            would.portal_sessions,
+        )
+    )
+    assert count(db_url, LoginAttempt) == 1
+    assert count(db_url, PortalSession) == 1
+
+
 def test_a_dry_run_counts_and_deletes_nothing(db_url):
     idle = talker("stil")
     events(db_url, idle, NOW - timedelta(hours=2))
@@ -242,7 +277,7 @@ def test_the_audit_log_says_only_that_a_purge_ran_and_how_much_it_removed(db_url
     ]
     assert entries[0].detail == (
         "conversations=1 events=1 plans=0 resume_codes=0 resume_attempts=0 cases=0 "
-        "forgotten_conversations=0"
+        "forgotten_conversations=0 login_attempts=0 portal_sessions=0"
     )
     assert not any(idle in str(entry.detail) for entry in entries)
 
