@@ -86,7 +86,7 @@ async def tracker(app: web.Application, conversation_id: str) -> dict[str, Any]:
                 raise RasaUnavailable(f"tracker: HTTP {response.status}")
             body = await response.json()
     except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
-        raise RasaUnavailable(str(error)) from error
+        raise RasaUnavailable(type(error).__name__) from error  # str() may hold the token URL
     if not isinstance(body, dict):
         raise RasaUnavailable("tracker: not an object")
     return body
@@ -107,7 +107,7 @@ async def append_events(
             if response.status != 200:
                 raise RasaUnavailable(f"append events: HTTP {response.status}")
     except (aiohttp.ClientError, asyncio.TimeoutError) as error:
-        raise RasaUnavailable(str(error)) from error
+        raise RasaUnavailable(type(error).__name__) from error  # str() may hold the token URL
 
 
 def pause_event() -> dict[str, Any]:
