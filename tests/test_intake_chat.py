@@ -10,6 +10,7 @@ from sqlalchemy import inspect, select, text
 
 from bot.storage import db, plans
 from bot.storage.models import AuditEntry
+from bot.text_hygiene import MAX_MESSAGE_CHARS
 from tests.chat import new_sender, texts
 from tests.intake_script import FULL_INTAKE_FOR_ONESELF
 
@@ -197,7 +198,8 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(assistant):
 def test_bad_input_is_kept_safely(assistant):
     sender = new_sender()
     start_plan(assistant, sender)
-    said = chat(assistant, sender, ["<b>koffie</b> 😀 " + "x" * 5000])
+    start = "<b>koffie</b> 😀 "  # the longest message taken, longer than an answer may be
+    said = chat(assistant, sender, [start + "x" * (MAX_MESSAGE_CHARS - len(start))])
     assert any("4000" in line for line in said)
     value = stored(assistant, sender)["good_day"]
     assert value.startswith("<b>koffie</b> 😀")

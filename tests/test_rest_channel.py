@@ -6,6 +6,8 @@ import secrets
 
 import pytest
 
+from bot.text_hygiene import MAX_MESSAGE_CHARS
+
 pytestmark = pytest.mark.rasa
 
 
@@ -75,8 +77,7 @@ def test_an_understood_message_resets_the_fallback_count(assistant):
     [
         pytest.param("", id="empty"),
         pytest.param("   ", id="spaces"),
-        pytest.param("a" * 10_000, id="10000-characters"),
-        pytest.param("woord " * 1700, id="10000-characters-of-words"),
+        pytest.param("a" * MAX_MESSAGE_CHARS, id="the-longest-message-taken"),
         pytest.param("😀🙈🎉", id="emoji-only"),
         pytest.param("<script>alert('x')</script>", id="script-tag"),
         pytest.param("<b>hallo</b><img src=x onerror=alert(1)>", id="html"),
@@ -90,6 +91,22 @@ def test_bad_input_gets_a_dutch_answer_and_no_stack_trace(assistant, domain_text
     assert response.status_code == 200
     assert "Traceback" not in response.text
     assert_dutch_answer(response.json(), domain_texts)
+
+
+@pytest.mark.parametrize("message", ["a" * 10_000, "woord " * 1700], ids=["word", "words"])
+def test_a_message_over_the_limit_is_refused_before_the_nlu_and_nothing_is_lost(assistant, message):
+    # 100 kB of words cost the NLU pipeline about 50 s and 11 GB: refused at the door.
+    sender = new_sender()
+    assistant.replies(sender, "hallo")
+
+    response = assistant.send(sender, message)
+
+    assert response.status_code == 413
+    assert "Traceback" not in response.text
+    replies = assistant.replies(sender, "ben jij een robot?")
+    assert "computerprogramma" in replies[0]["text"]
+    user_texts = [e["text"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
+    assert user_texts == ["hallo", "ben jij een robot?"]
 
 
 def test_the_conversation_goes_on_after_bad_input(assistant):
