@@ -103,6 +103,9 @@ class IntakeAnswer:
             return self.confirmation()
         if self.skipped:
             return self.skip()
+        if slot == "plan_name":
+            name = read.name_answer(self.text)
+            return {slot: name} if name else self.not_understood("utter_not_a_name")
         if slot.endswith("_wish"):
             return self.wish()
         if slot.endswith("_often"):
@@ -148,7 +151,9 @@ class IntakeAnswer:
         if self.skipped or not self.text:
             # Nobody (more) to tell about: the network loop ends here.
             return {**dict.fromkeys(MEMBER_SLOTS), "member_more": "nee"}
-        name = self.text
+        name = read.name_answer(self.text)
+        if name is None:
+            return self.not_understood("utter_not_a_name")
         if name.lower().startswith("mijn "):
             name = "je " + name[5:]
         slots: dict[str, Any] = {"member_name": name}

@@ -16,6 +16,20 @@ NO = re.compile(r"^\s*(nee+n?|neen|nop|no|niet|klopt niet|liever niet)\b", re.I)
 # is cut at bot.storage.plans.MAX_ANSWER_CHARS.
 MAX_NETWORK_MEMBERS = 20
 MAX_MEMBER_NAME_CHARS = 100
+# A name is a few words: "Sam", "mijn zus Ann", "Marie-Louise Van den Broeck".
+MAX_NAME_WORDS = 8
+# "ik ben Sam", "mijn naam is Sam", "ze heet Ann": the name is what follows.
+_NAME_INTRO = re.compile(
+    r"^\s*(?:ik\s+(?:ben|heet)|mijn\s+naam\s+is|(?:hij|zij|ze)\s+heet|dat\s+is|noem\s+m[ei]j?)\s+",
+    re.IGNORECASE,
+)
+# Words of a sentence, not of a name ("ik kan goed tekenen"). Words that are also first
+# names (Ben, Dan, Al) are not here.
+_SENTENCE_WORDS = frozenset(
+    "ik jij ge gij hij we wij jullie kan kun kunt kunnen bent is zijn heb hebt heeft "
+    "hebben wil wilt willen ga gaat gaan doe doet graag goed niet geen wat hoe waarom "
+    "wanneer want omdat maar als ook".split()
+)
 NO_HELP_WORDS = re.compile(
     r"\b(geen( hulp)?|niets|niks|niet nodig|gaat goed|lukt (goed|alleen))\b", re.I
 )
@@ -99,6 +113,18 @@ QUESTION = re.compile(
     r"is|zijn|heb|ben|leg|uitleg)\b",
     re.I,
 )
+
+
+def name_answer(text: str) -> str | None:
+    """The name in an answer to a name question ("ik ben Sam" gives "Sam"), or None when
+    the answer reads as a sentence about something else ("ik kan goed tekenen")."""
+    name = _NAME_INTRO.sub("", text or "").strip(" .!")
+    words = re.findall(r"[\w'-]+", name.lower())
+    if not words or len(words) > MAX_NAME_WORDS or name.endswith("?"):
+        return None
+    if any(word in _SENTENCE_WORDS for word in words):
+        return None
+    return name
 
 
 def is_question(text: str) -> bool:

@@ -20,6 +20,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_answer_too_long' is not used in any story or rule.": (
         "said by validate_intake_form (actions/intake.py) when an answer is cut"
     ),
+    "The utterance 'utter_not_a_name' is not used in any story or rule.": (
+        "said by validate_intake_form when a name answer reads as a sentence"
+    ),
     "The utterance 'utter_member_name_too_long' is not used in any story or rule.": (
         "said by validate_intake_form when a network member's name is cut"
     ),

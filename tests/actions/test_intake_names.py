@@ -1,0 +1,79 @@
+"""A name question takes a name: "ik ben Sam" gives Sam, and a sentence about something
+else ("ik kan goed tekenen") is asked again instead of becoming the name in the plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.intake import ValidateIntakeForm
+from actions.intake_answers import name_answer
+from tests.actions.conftest import load_tracker, run_action, user
+
+NOT_A_NAME = "Dat lijkt me geen naam. Typ alleen een naam, zoals Sam of 'de buurvrouw'."
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Sam", "Sam"),
+        ("ik ben Sam", "Sam"),
+        ("Ik heet Marie-Louise Van den Broeck.", "Marie-Louise Van den Broeck"),
+        ("mijn naam is Ann", "Ann"),
+        ("mijn zus Ann", "mijn zus Ann"),
+        ("ons moeder", "ons moeder"),
+        ("de buurvrouw", "de buurvrouw"),
+        ("Ben", "Ben"),
+        ("Dan", "Dan"),
+    ],
+)
+def test_a_name_is_taken(said, name):
+    assert name_answer(said) == name
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ik kan goed tekenen",
+        "ik weet het niet",
+        "wat moet ik hier typen?",
+        "hij gaat elke dag naar de dagbesteding",
+        "graag",
+        "ze is heel lief en ze helpt me altijd met alles wat ik nodig heb",
+        "",
+    ],
+)
+def test_a_sentence_is_not_a_name(said):
+    assert name_answer(said) is None
+
+
+async def plan_name_turn(text: str):
+    tracker = load_tracker(
+        "intake_asks_strengths",
+        user(text, "inform"),
+        extracted={},
+        slots={"requested_slot": "plan_name", "plan_name": None},
+    )
+    return await run_action(ValidateIntakeForm(), tracker)
+
+
+async def test_a_sentence_at_the_name_question_is_asked_again():
+    turn = await plan_name_turn("ik kan goed tekenen")
+
+    assert turn.texts == [NOT_A_NAME]
+    assert turn.slots.get("plan_name") is None
+
+
+async def test_ik_ben_sam_puts_sam_in_the_plan():
+    turn = await plan_name_turn("ik ben Sam")
+
+    assert turn.texts == []
+    assert turn.slots["plan_name"] == "Sam"
+
+
+async def test_a_sentence_at_the_member_question_is_asked_again():
+    tracker = load_tracker("intake_asks_member_name", user("ik kan goed tekenen", "inform"))
+
+    turn = await run_action(ValidateIntakeForm(), tracker)
+
+    assert turn.texts == [NOT_A_NAME]
+    assert turn.slots.get("member_name") is None
