@@ -25,6 +25,24 @@ WIDENED = {  # what a wider search leaves out, in the words of utter_search_wide
 }
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def searched(place: places.Place | None, support_type: Any, target_group: Any) -> str:
+    """What was searched, in words: "logeren (kortverblijf) voor mensen met autisme in
+    Leuven" (said when nothing was found, so the person sees what to change)."""
+    names = {c.id: c.name for c in (*reference.support_types(), *reference.target_groups())}
+    words = _lower_first(names[support_type]) if support_type in names else "hulp"
+    if target_group in names:
+        words += f" voor mensen met {_lower_first(names[target_group])}"
+    if place is None:
+        return f"{words} in heel Vlaanderen en Brussel"
+    if place.municipality is None and place.label.startswith(places.PROVINCE_PREFIX):
+        return f"{words} in de {place.label}"
+    return f"{words} in {place.label}"
+
+
 def _known(values, value: str | None) -> str | None:
     return value if value in {category.id for category in values} else None
 
@@ -95,7 +113,10 @@ def show_providers(
         dispatcher.utter_message(response="utter_providers_last")
         return []
     if not texts:
-        dispatcher.utter_message(response="utter_providers_none")
+        dispatcher.utter_message(
+            response="utter_providers_none",
+            searched=searched(place, slot("support_type"), slot("target_group")),
+        )
         return [SlotSet("provider_page", None)]
     if result.demo:
         dispatcher.utter_message(response="utter_providers_demo")

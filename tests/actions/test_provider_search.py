@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import pytest
 
+from actions import places
 from actions.provider_search import (
     ActionForgetPlace,
     ActionShowMoreProviders,
     ActionShowProviders,
     ActionWidenSearch,
     ValidateProviderSearchForm,
+    searched,
 )
+from knowledge import db
 from tests.actions.conftest import Turn, load_tracker, run_action, user
 
 DEMO = "Let op, dit zijn voorbeeldgegevens. Het zijn geen echte organisaties."
 MORE_BUTTONS = ["Meer tonen", "Andere gemeente", "Iets anders vragen"]
 NONE_FOUND = (
-    "Ik vond geen aanbieders voor deze zoekvraag, sorry. Dat wil niet zeggen dat er geen hulp "
-    "is.\nZullen we breder zoeken?"
+    "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven, maar vond geen "
+    "aanbieders, sorry. Dat wil niet zeggen dat er geen hulp is.\nZullen we breder zoeken?"
 )
 
 
@@ -214,7 +217,29 @@ async def test_no_result_in_easy_language():
         reading_level="eenvoudig",
     )
 
-    assert turn.texts == ["Ik vond niets voor deze vraag. Sorry.\nZullen we breder zoeken?"]
+    assert turn.texts == [
+        "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven. Ik vond niets, "
+        "sorry.\nZullen we breder zoeken?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("place", "support_type", "target_group", "words"),
+    [
+        ("Gent", "dagondersteuning", "alle", "dagondersteuning in Gent"),
+        (
+            "provincie Limburg",
+            "alle",
+            "autisme",
+            "hulp voor mensen met autisme in de provincie Limburg",
+        ),
+        ("overal", None, None, "hulp in heel Vlaanderen en Brussel"),
+    ],
+)
+def test_what_was_searched_is_said_in_words(place, support_type, target_group, words):
+    with db.session() as session:
+        described = places.describe(session, place)
+    assert searched(described, support_type, target_group) == words
 
 
 async def test_a_single_result_is_announced_in_the_singular():
