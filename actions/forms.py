@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -46,4 +47,28 @@ def validate_place_answer(
             place = places.normalise(session, value, {})
     if place is None:
         return not_understood(dispatcher, tracker, "place", "utter_place_not_found")
+    if tracker.get_slot("requested_slot") == "place":
+        confirm_place(dispatcher, tracker, place)
     return {"place": place}
+
+
+def confirm_place(dispatcher: CollectingDispatcher, tracker: Tracker, place: str) -> None:
+    """Say which municipality a postcode or a misspelled name was read as ("9000" is Gent),
+    so a wrong guess is seen at once. A name typed as it is needs no word."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not text or text.startswith("/") or place.lower() in text.lower():
+        return
+    if place in (places.WALLONIA, places.ABROAD) or place.startswith(places.PROVINCE_PREFIX):
+        return
+    postcode = answers.latest_entities(tracker).get("postcode") or _postcode(text)
+    if postcode:
+        dispatcher.utter_message(
+            response="utter_place_from_postcode", postcode=postcode, place=place
+        )
+    else:
+        dispatcher.utter_message(response="utter_place_read_as", place=place)
+
+
+def _postcode(text: str) -> str | None:
+    match = re.search(r"(?<!\d)\d{4}(?!\d)", text)
+    return match.group(0) if match else None

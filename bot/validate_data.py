@@ -20,6 +20,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_answer_too_long' is not used in any story or rule.": (
         "said by validate_intake_form (actions/intake.py) when an answer is cut"
     ),
+    "The utterance 'utter_place_from_postcode' is not used in any story or rule.": (
+        "said by both forms' place validation when a postcode was given"
+    ),
+    "The utterance 'utter_place_read_as' is not used in any story or rule.": (
+        "said by both forms' place validation when a misspelled place was read"
+    ),
     "The utterance 'utter_not_a_name' is not used in any story or rule.": (
         "said by validate_intake_form when a name answer reads as a sentence"
     ),

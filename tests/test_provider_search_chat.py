@@ -160,7 +160,9 @@ def test_no_result_is_answered_kindly_with_a_wider_search(assistant):
     assistant.replies(sender, place)
     assistant.replies(sender, f'/inform{{"support_type": "{empty[0]}"}}')
     replies = assistant.replies(sender, f'/inform{{"target_group": "{empty[1]}"}}')
-    assert "Ik vond geen aanbieders" in texts(replies)[0]
+    # What was searched is said, so the person sees what to change.
+    assert texts(replies)[0].startswith("Ik zocht ")
+    assert "in Bree, maar vond geen aanbieders" in texts(replies)[0]
     assert "Breder zoeken" in titles(replies)
 
     wider = assistant.replies(sender, "breder zoeken")

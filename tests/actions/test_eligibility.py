@@ -83,7 +83,7 @@ async def test_a_postcode_taken_for_an_age_keeps_the_age_given_before():
     turn = await answer("place", said, {"place": "3000", "age": "3000"})
 
     assert turn.slots == {"place": "Leuven", "age": "34"}
-    assert turn.texts == []
+    assert turn.texts == ["Postcode 3000 is Leuven."]
 
 
 async def test_a_wrong_value_for_a_question_not_asked_yet_is_dropped_quietly():
@@ -100,21 +100,26 @@ async def test_a_wrong_value_for_a_question_not_asked_yet_is_dropped_quietly():
 
 
 @pytest.mark.parametrize(
-    ("said", "extracted", "place"),
+    ("said", "extracted", "place", "told"),
     [
-        (user("Leuven", "inform", {"municipality": "Leuven"}), {"place": "Leuven"}, "Leuven"),
-        (user("ik woon in 3000", "inform", {"postcode": "3000"}), {"place": "3000"}, "Leuven"),
-        (typed("Kortrik"), {"place": "Kortrik"}, "Kortrijk"),
-        (typed("Bruxelles"), {"place": "Bruxelles"}, "Brussel"),
-        (typed("provincie limburg"), {"place": "provincie limburg"}, "provincie Limburg"),
-        (user("/skip", "skip"), {"place": "/skip"}, "onbekend"),
+        (user("Leuven", "inform", {"municipality": "Leuven"}), {"place": "Leuven"}, "Leuven", []),
+        (
+            user("ik woon in 3000", "inform", {"postcode": "3000"}),
+            {"place": "3000"},
+            "Leuven",
+            ["Postcode 3000 is Leuven."],  # a postcode is confirmed as the place
+        ),
+        (typed("Kortrik"), {"place": "Kortrik"}, "Kortrijk", ["Ik lees: Kortrijk."]),
+        (typed("Bruxelles"), {"place": "Bruxelles"}, "Brussel", ["Ik lees: Brussel."]),
+        (typed("provincie limburg"), {"place": "provincie limburg"}, "provincie Limburg", []),
+        (user("/skip", "skip"), {"place": "/skip"}, "onbekend", []),
     ],
 )
-async def test_a_municipality_postcode_or_province_is_understood(said, extracted, place):
+async def test_a_municipality_postcode_or_province_is_understood(said, extracted, place, told):
     turn = await answer("place", said, extracted)
 
     assert turn.slots == {"place": place}
-    assert turn.texts == []
+    assert turn.texts == told
 
 
 @pytest.mark.parametrize(

@@ -33,24 +33,35 @@ async def answer(question: str, said: dict, extracted: dict) -> Turn:
 
 
 @pytest.mark.parametrize(
-    ("said", "extracted", "place"),
+    ("said", "extracted", "place", "told"),
     [
-        (user("in Leuven", "inform", {"municipality": "Leuven"}), {"place": "Leuven"}, "Leuven"),
-        (user("9000", "inform", {"postcode": "9000"}), {"place": "9000"}, "Gent"),
+        (
+            user("in Leuven", "inform", {"municipality": "Leuven"}),
+            {"place": "Leuven"},
+            "Leuven",
+            [],
+        ),
+        (
+            user("9000", "inform", {"postcode": "9000"}),
+            {"place": "9000"},
+            "Gent",
+            ["Postcode 9000 is Gent."],
+        ),
         (
             user("Limburg", "inform", {"province": "Limburg"}),
             {"place": "Limburg"},
             "provincie Limburg",
+            [],
         ),
         # No place at all: search everywhere.
-        (user("/skip", "skip"), {"place": "/skip"}, "overal"),
+        (user("/skip", "skip"), {"place": "/skip"}, "overal", []),
     ],
 )
-async def test_the_place_to_search_is_understood(said, extracted, place):
+async def test_the_place_to_search_is_understood(said, extracted, place, told):
     turn = await answer("place", said, extracted)
 
     assert turn.slots == {"place": place}
-    assert turn.texts == []
+    assert turn.texts == told
 
 
 async def test_a_place_skipped_in_wat_past_bij_mij_is_asked_here():
