@@ -19,6 +19,39 @@ VAR_DIR = PROJECT_ROOT / "var"
 MODEL_DIR = PROJECT_ROOT / "models"
 SPACY_MODEL_DIR = VAR_DIR / "spacy" / "nl_wegwijzer"
 DEFAULT_TEAMS_FILE = PROJECT_ROOT / "bot" / "handoff" / "teams.yml"
+DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
+DEFAULT_TWILIO_API_URL = "https://api.twilio.com"
+DEFAULT_FACEBOOK_API_URL = "https://graph.facebook.com"
+
+# Each messaging channel's variables (WEGWIJZER_ + name) and the Settings field they fill.
+CHANNEL_VARIABLES: dict[str, dict[str, str]] = {
+    "Telegram": {
+        "TELEGRAM_TOKEN": "telegram_token",
+        "TELEGRAM_BOT_NAME": "telegram_bot_name",
+        "TELEGRAM_WEBHOOK_URL": "telegram_webhook_url",
+    },
+    "Twilio": {
+        "TWILIO_ACCOUNT_SID": "twilio_account_sid",
+        "TWILIO_AUTH_TOKEN": "twilio_auth_token",
+        "TWILIO_WEBHOOK_URL": "twilio_webhook_url",
+        "TWILIO_SMS_NUMBER": "twilio_sms_number",
+        "TWILIO_WHATSAPP_NUMBER": "twilio_whatsapp_number",
+    },
+    "Facebook": {
+        "FACEBOOK_VERIFY": "facebook_verify",
+        "FACEBOOK_SECRET": "facebook_secret",
+        "FACEBOOK_PAGE_ACCESS_TOKEN": "facebook_page_access_token",
+    },
+}
+# The exit code of `make run` and `python -m bot.rasa_server` for a half-configured channel.
+HALF_CONFIGURED_EXIT = 2
+# Twilio needs a number to send from: the SMS one, the WhatsApp one or both.
+TWILIO_NUMBERS = ("TWILIO_SMS_NUMBER", "TWILIO_WHATSAPP_NUMBER")
+API_URL_VARIABLES = {
+    "TELEGRAM_API_URL": ("telegram_api_url", DEFAULT_TELEGRAM_API_URL),
+    "TWILIO_API_URL": ("twilio_api_url", DEFAULT_TWILIO_API_URL),
+    "FACEBOOK_API_URL": ("facebook_api_url", DEFAULT_FACEBOOK_API_URL),
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +104,22 @@ class Settings:
     chat_messages_per_minute: int = 30
     # Sites that may show the chat in a frame (CSP frame-ancestors), space-separated.
     frame_ancestors: tuple[str, ...] = ()
+    # Messaging channels (bot/channels/): each is on when all its variables are set.
+    telegram_token: str = field(default="", repr=False)
+    telegram_bot_name: str = ""
+    telegram_webhook_url: str = ""
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = field(default="", repr=False)
+    twilio_webhook_url: str = ""
+    twilio_sms_number: str = ""
+    twilio_whatsapp_number: str = ""
+    facebook_verify: str = field(default="", repr=False)
+    facebook_secret: str = field(default="", repr=False)
+    facebook_page_access_token: str = field(default="", repr=False)
+    # The platforms' API addresses: the real ones, or a proxy or test server.
+    telegram_api_url: str = DEFAULT_TELEGRAM_API_URL
+    twilio_api_url: str = DEFAULT_TWILIO_API_URL
+    facebook_api_url: str = DEFAULT_FACEBOOK_API_URL
 
     @property
     def rasa_url(self) -> str:
@@ -97,6 +146,12 @@ class Settings:
     @property
     def lock_store_type(self) -> str:
         return "redis" if self.redis_host else "in_memory"
+
+    def channel_on(self, channel: str) -> bool:
+        """Whether a messaging channel ("Telegram", "Twilio", "Facebook") has any setting.
+
+        `channel_problem` makes sure that such a channel has all it needs."""
+        return any(getattr(self, name) for name in CHANNEL_VARIABLES[channel].values())
 
 
 def _int(env: dict[str, str], name: str, default: int) -> int:
@@ -159,6 +214,32 @@ def _secret_key(env: dict[str, str]) -> str:
     return key
 
 
+def _missing_channel_variables(settings: Settings, channel: str) -> list[str]:
+    variables = CHANNEL_VARIABLES[channel]
+    missing = [
+        f"WEGWIJZER_{variable}"
+        for variable, name in variables.items()
+        if variable not in TWILIO_NUMBERS and not getattr(settings, name)
+    ]
+    if channel == "Twilio" and not any(getattr(settings, variables[v]) for v in TWILIO_NUMBERS):
+        missing.append(" or ".join(f"WEGWIJZER_{v}" for v in TWILIO_NUMBERS))
+    return missing
+
+
+def channel_problem(settings: Settings) -> str | None:
+    """One line naming what a half-configured messaging channel still needs, or None."""
+    problems = []
+    for channel in CHANNEL_VARIABLES:
+        missing = (
+            _missing_channel_variables(settings, channel) if settings.channel_on(channel) else []
+        )
+        if missing:
+            problems.append(
+                f"{channel} is half configured: set {', '.join(missing)} (or none of its variables)"
+            )
+    return "; ".join(problems) + "." if problems else None
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from `env` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -194,7 +275,25 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         plan_link_days=_positive(env, "WEGWIJZER_PLAN_LINK_DAYS", 30),
         chat_messages_per_minute=_positive(env, "WEGWIJZER_CHAT_MESSAGES_PER_MINUTE", 30),
         frame_ancestors=tuple(env.get("WEGWIJZER_FRAME_ANCESTORS", "").split()),
+        **_channel_settings(env),
     )
+
+
+def _channel_settings(env: dict[str, str]) -> dict[str, str]:
+    values = {
+        name: env.get(f"WEGWIJZER_{variable}", "").strip()
+        for variables in CHANNEL_VARIABLES.values()
+        for variable, name in variables.items()
+    }
+    for variable, (name, default) in API_URL_VARIABLES.items():
+        values[name] = (env.get(f"WEGWIJZER_{variable}", "").strip() or default).rstrip("/")
+    return values
+
+
+def _channel_environment(settings: Settings) -> dict[str, str]:
+    variables = {v: n for group in CHANNEL_VARIABLES.values() for v, n in group.items()}
+    variables.update({v: name for v, (name, _) in API_URL_VARIABLES.items()})
+    return {f"WEGWIJZER_{v}": getattr(settings, name) for v, name in variables.items()}
 
 
 def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
@@ -237,6 +336,7 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_PLAN_LINK_DAYS": str(settings.plan_link_days),
             "WEGWIJZER_CHAT_MESSAGES_PER_MINUTE": str(settings.chat_messages_per_minute),
             "WEGWIJZER_FRAME_ANCESTORS": " ".join(settings.frame_ancestors),
+            **_channel_environment(settings),
             # The action server binds to this address (rasa_sdk reads SANIC_HOST).
             "SANIC_HOST": settings.action_host,
             "RASA_TELEMETRY_ENABLED": "false",

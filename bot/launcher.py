@@ -21,7 +21,14 @@ from honcho.environ import parse_procfile
 from honcho.manager import Manager
 from honcho.printer import Printer
 
-from bot.config import PROJECT_ROOT, VAR_DIR, Settings, rasa_environment
+from bot.config import (
+    HALF_CONFIGURED_EXIT,
+    PROJECT_ROOT,
+    VAR_DIR,
+    Settings,
+    channel_problem,
+    rasa_environment,
+)
 
 PROCFILE = PROJECT_ROOT / "Procfile"
 PROCESS_NAMES = {"rasa": "Rasa server", "actions": "action server", "web": "web app"}
@@ -91,6 +98,10 @@ def announce_when_ready(settings: Settings, timeout: float = 600) -> None:
 
 
 def run(settings: Settings) -> int:
+    problem = channel_problem(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return HALF_CONFIGURED_EXIT
     if not Path(settings.model_path).exists():
         print(f"No trained model at {settings.model_path}: run `make run` (it trains one first).")
         return 1

@@ -13,7 +13,13 @@ import os
 import sys
 
 from bot.channels.rest import TOKEN_VARIABLE
-from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.config import (
+    HALF_CONFIGURED_EXIT,
+    PROJECT_ROOT,
+    Settings,
+    channel_problem,
+    load_settings,
+)
 
 
 def rasa_arguments(settings: Settings) -> list[str]:
@@ -42,6 +48,10 @@ def rasa_arguments(settings: Settings) -> list[str]:
 
 def main() -> None:
     settings = load_settings()
+    problem = channel_problem(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        raise SystemExit(HALF_CONFIGURED_EXIT)
     # A generated token (none given) must be the one the REST channel checks too.
     os.environ[TOKEN_VARIABLE] = settings.rasa_token
     sys.argv = rasa_arguments(settings)
