@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
+from bot.channels.credentials import credentials_path, write_credentials
 from bot.channels.rest import TOKEN_VARIABLE
 from bot.config import (
     HALF_CONFIGURED_EXIT,
@@ -23,7 +24,10 @@ from bot.config import (
 
 
 def rasa_arguments(settings: Settings) -> list[str]:
-    """`rasa run` with the API (behind the token) and the channels of credentials.yml.
+    """`rasa run` with the API (behind the token) and the channels that are on.
+
+    The channels come from the file `write_credentials` makes from the settings
+    (bot/channels/credentials.py), not from the repository's credentials.yml.
 
     No --cors: only the web app talks to Rasa, server to server; a browser on another
     site gets no CORS headers and so cannot send the token's header or read a reply."""
@@ -42,7 +46,7 @@ def rasa_arguments(settings: Settings) -> list[str]:
         "--endpoints",
         str(PROJECT_ROOT / "endpoints.yml"),
         "--credentials",
-        str(PROJECT_ROOT / "credentials.yml"),
+        str(credentials_path(settings)),
     ]
 
 
@@ -54,6 +58,7 @@ def main() -> None:
         raise SystemExit(HALF_CONFIGURED_EXIT)
     # A generated token (none given) must be the one the REST channel checks too.
     os.environ[TOKEN_VARIABLE] = settings.rasa_token
+    write_credentials(settings)
     sys.argv = rasa_arguments(settings)
 
     from bot import quiet_logs

@@ -1,1 +1,1 @@
-"""Rasa input channels of Wegwijzer (referenced in credentials.yml)."""
+"""Rasa input channels of Wegwijzer (bot/channels/credentials.py lists those that are on)."""
