@@ -98,19 +98,20 @@ async def test_intake_by_keyboard_with_a_plan_link_and_no_axe_violations(aiohttp
             )
             assert overflow <= 0
 
-            # The pressed button keeps the focus; Tab goes on to the answers of the new question.
-            assert button("Ja, dat is goed")(await focused(page))
-            passed = await press_until(page, "Tab", button("Over mezelf"))
-            assert all(e["tag"] == "button" for e in passed), passed
-            assert passed[-1]["in_newest_message"]
+            # After an answer button the cursor is back in the text box; Shift+Tab goes back
+            # to the answers of the new question.
+            assert text_box(await focused(page))
+            passed = await press_until(page, "Shift+Tab", button("Over mezelf"))
+            assert all(e["tag"] == "button" and e["in_newest_message"] for e in passed), passed
             assert_visible_focus(passed[-1])
             await page.keyboard.press("Enter")
             await page.get_by_text("Welke naam mag in je plan staan?").wait_for()
+            assert text_box(await focused(page))
 
-            # Tab goes on through the new answer buttons to the text box.
-            passed = await press_until(page, "Tab", text_box)
-            assert all(e["tag"] == "button" for e in passed[:-1]), passed
-            assert any(e["text"] == "Sla over" for e in passed), passed
+            # The new answers are just before the text box.
+            passed = await press_until(page, "Shift+Tab", button("Sla over"))
+            assert all(e["tag"] == "button" and e["in_newest_message"] for e in passed), passed
+            await press_until(page, "Tab", text_box)
             await page.keyboard.type("wat heb ik al ingevuld")
             await page.keyboard.press("Enter")
             link = page.get_by_role("link", name="Open je plan (nieuw venster)")

@@ -1,7 +1,8 @@
 """The chat page's edge in Debian's chromium, against a fake Rasa on 127.0.0.1 (no model
 needed), with the keyboard only: a plan link becomes a link only on the site's own origin,
-the conversation id is kept in localStorage only after consent and goes with every message
-of the browser's other tabs, "vergeet mij" clears it, unknown custom messages are never
+the list of the browser's conversations is kept in localStorage only after consent and goes
+with every message of a new conversation ("Nieuw gesprek") and of the browser's other tabs,
+"vergeet mij" clears it, unknown custom messages are never
 shown, and too many messages get a calm word with the typed text kept. The page runs
 under its Content-Security-Policy without a single violation, and axe-core finds nothing."""
 
@@ -17,13 +18,14 @@ from bot.web.app import create_app
 from bot.web.compressed_bodies import SERVER_OPTIONS
 from tests import fake_rasa
 from tests.browser_helpers import assert_no_axe_violations, chromium, focused
+from tests.test_chat_widget_browser import start_over
 from tests.test_web_edge import web_settings  # noqa: F401  (the fixture "settings")
 
 TIMEOUT_MS = 20_000
 ZOOMED = {"width": 640, "height": 900}  # 200 % zoom
 TOKEN = "abcdefABCDEF0123456789_-"
 STORED = """() => ({
-    sender: sessionStorage.getItem("wegwijzer-sender"),
+    sender: localStorage.getItem("wegwijzer-sender"),
     remembered: localStorage.getItem("wegwijzer-conversations"),
 })"""
 # Every message of Wegwijzer on the page, without its "Wegwijzer:" label.
@@ -117,9 +119,9 @@ async def test_plan_links_consent_and_forget_by_keyboard(aiohttp_server, setting
         assert await page.get_by_role("link").filter(has_text="Open je plan").count() == 1
         assert f"{origin}.evil.example/plan/{TOKEN}" in (await page.evaluate(BOT_TEXTS))[-1]
 
-        # Before consent the id is only in this tab; after it, in localStorage too.
+        # Before consent the list of the browser's conversations is not kept.
         first = await stored(page)
-        assert first["remembered"] is None
+        assert first["sender"] and first["remembered"] is None
         assert all(body["metadata"]["browser_conversations"] == [] for body in rasa.bodies())
         await say(page, "ja, dat is goed", "Bedankt. Ik bewaar je antwoorden.")
         assert (await stored(page))["remembered"] == [first["sender"]]
@@ -132,23 +134,27 @@ async def test_plan_links_consent_and_forget_by_keyboard(aiohttp_server, setting
         assert (await focused(page))["id"] == "message"
         await assert_no_axe_violations(page, "chat with plan links and custom messages")
 
-        # Another tab of the same browser: a new conversation, which names the first one.
-        second_page = await open_chat(context, origin, csp_errors)
-        second = await stored(second_page)
+        # "Nieuw gesprek": a new conversation, which names the first one.
+        await start_over(page)
+        second = await stored(page)
         assert second["sender"] != first["sender"]
         assert second["remembered"] == [first["sender"]]
         [greet] = sent_by(rasa, second["sender"])
         assert greet["metadata"]["browser_conversations"] == [first["sender"]]
 
+        # Another tab of the same browser goes on with the newest conversation.
+        second_page = await open_chat(context, origin, csp_errors)
+        assert await stored(second_page) == second
+
         # "Vergeet mij" clears what this browser keeps; the next message starts afresh.
         await say(second_page, "vergeet mij", "Alles is gewist.")
-        fresh = await stored(second_page)
-        assert fresh["remembered"] is None
-        assert fresh["sender"] not in (None, first["sender"], second["sender"])
+        assert await stored(second_page) == {"sender": None, "remembered": None}
         await say(second_page, "hallo weer", "Je schreef: hallo weer")
+        fresh = await stored(second_page)
+        assert fresh["sender"] not in (None, first["sender"], second["sender"])
         assert sent_by(rasa, fresh["sender"])[0]["metadata"]["browser_conversations"] == []
         await say(page, "nog iets", "Je schreef: nog iets")
-        assert sent_by(rasa, first["sender"])[-1]["metadata"]["browser_conversations"] == []
+        assert sent_by(rasa, second["sender"])[-1]["metadata"]["browser_conversations"] == []
         await assert_no_axe_violations(second_page, "chat after vergeet mij")
 
     assert csp_errors == []

@@ -46,7 +46,7 @@ async def test_a_workers_reply_shows_live_and_after_a_reload(aiohttp_server, ass
         await page.keyboard.type("ik wil met een mens praten")
         await page.keyboard.press("Enter")
         await page.get_by_role("button", name="Hier in de chat").wait_for()
-        sender = await page.evaluate("sessionStorage.getItem('wegwijzer-sender')")
+        sender = await page.evaluate("localStorage.getItem('wegwijzer-sender')")
         await listening(app, sender)
 
         await rasa_api.append_events(app, sender, [rasa_api.pause_event()])
