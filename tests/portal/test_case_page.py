@@ -3,7 +3,9 @@ notes and plan status, and the audit log page for admins."""
 
 from __future__ import annotations
 
-from bot.handoff import cases
+import pytest
+
+from bot.handoff import cases, plan_review
 from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.storage import audit_log, db, plans
 from bot.web.portal.case_routes import answer_label
@@ -31,6 +33,42 @@ async def test_another_teams_case_is_forbidden(portal):
     assert portal.case(case_id).status == "nieuw"
     assert audit_log.CASE_VIEW not in actions_of(portal.db_url, case_id)
     assert "case_refused" in actions_of(portal.db_url, case_id)
+
+
+REFUSED_ACTIONS = {
+    "reply": {"text": "Dag!"},
+    "hand-back": {},
+    "close": {"outcome": "Klaar"},
+    "plan-status": {"plan_status": "besproken"},
+    "notes": {"part": "algemeen", "text": "Bellen"},
+}
+
+
+@pytest.mark.parametrize("action", sorted(REFUSED_ACTIONS))
+async def test_no_action_on_another_teams_case(portal, action):
+    """A case of West-Vlaanderen, opened by a colleague there: a worker of
+    Oost-Vlaanderen gets 403 for every action, and the case stays as it was."""
+    case_id = portal.add_case(facts={"place": "Brugge"})
+    colleague = portal.add_worker("wout", teams=("west-vlaanderen",))
+    with db.session(portal.db_url) as session:
+        cases.claim(session, case_id, colleague)
+    client, csrf = await portal.logged_in("an")
+    logged_before = actions_of(portal.db_url, case_id)
+
+    response = await client.post(
+        f"/portal/cases/{case_id}/{action}",
+        data={"csrf_token": csrf, **REFUSED_ACTIONS[action]},
+        allow_redirects=False,
+    )
+
+    assert response.status == 403
+    assert "Deze vraag is niet voor jouw team" in await response.text()
+    after = portal.case(case_id)
+    assert (after.status, after.claimed_by, after.outcome) == (cases.CLAIMED, colleague, None)
+    assert after.plan_status == "ontwerp"
+    with db.session(portal.db_url) as session:
+        assert plan_review.notes_by_part(session, case_id) == {}
+    assert sorted(actions_of(portal.db_url, case_id)) == sorted([*logged_before, "case_refused"])
 
 
 async def test_an_unknown_case_is_not_found(portal):
