@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
 import aiohttp_jinja2
@@ -38,6 +39,7 @@ SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # How many earlier conversation ids of one browser go to Rasa with a message.
 MAX_BROWSER_CONVERSATIONS = 20
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 SETTINGS = web.AppKey("settings", Settings)
 HTTP = web.AppKey("http", aiohttp.ClientSession)
@@ -86,9 +88,44 @@ def _client_id(request: web.Request) -> str:
     return keyed_hash("client", request.remote or "", secret=secret)
 
 
-@aiohttp_jinja2.template("chat.html")
-async def chat_page(request: web.Request) -> dict:
-    return {}
+def may_embed(origin: str, sources: tuple[str, ...]) -> bool:
+    """Whether a site's `origin` (its Origin header) is one of the frame-ancestors
+    `sources`: the same scheme (http also allows https), the same host (`*.` any
+    subdomain) and the same port (none given: the scheme's default)."""
+    seen = urlsplit(origin)
+    try:
+        seen_port = seen.port or DEFAULT_PORTS.get(seen.scheme)
+    except ValueError:
+        return False
+    if not seen.hostname:
+        return False
+    for source in sources:
+        if source == "'self'" or not security_headers.ANCESTOR_PATTERN.match(source):
+            continue
+        wanted = urlsplit(source)
+        host = wanted.hostname or ""
+        if not (seen.scheme == wanted.scheme or (wanted.scheme, seen.scheme) == ("http", "https")):
+            continue
+        if host.startswith("*."):
+            same_host = seen.hostname.endswith(host[1:])
+        else:
+            same_host = seen.hostname == host
+        if same_host and (wanted.port or DEFAULT_PORTS.get(seen.scheme)) == seen_port:
+            return True
+    return False
+
+
+async def chat_page(request: web.Request) -> web.Response:
+    """The chat page. `?embed=1`: shown in another site's dialog by static/embed.js (the
+    template gets `embedded`). A site in WEGWIJZER_FRAME_ANCESTORS may read the page over
+    CORS: that is how embed.js learns it may show the frame instead of a link."""
+    embedded = request.query.get("embed") == "1"
+    response = aiohttp_jinja2.render_template("chat.html", request, {"embedded": embedded})
+    origin = request.headers.get("Origin", "")
+    if origin and may_embed(origin, request.app[SETTINGS].frame_ancestors):
+        response.headers["Access-Control-Allow-Origin"] = origin
+    response.headers["Vary"] = "Origin"
+    return response
 
 
 async def chat_message(request: web.Request) -> web.Response:
