@@ -241,6 +241,8 @@
     save(KEYS.sender, null);
     currentId = null;
     stopListening();
+    lastEvent = null;
+    streamFrom = null;
   }
 
   // --- sending -------------------------------------------------------------------------------
@@ -258,10 +260,16 @@
     sending = true;
     const sent = { message: message, shown: null, typed: false, counted: false };
     Object.assign(sent, how || {});
-    setStatus(WORDS.typing, "typing");
     let response;
     let body;
     try {
+      if (unsettled || offline) {
+        // First settle the message whose answer did not come; this one may be the same
+        // text, sent again, that did arrive after all (then the box is empty now).
+        await reconnect();
+        if (sent.typed && input.value.trim() !== message) { return false; }
+      }
+      setStatus(WORDS.typing, "typing");
       const sender = conversationId();
       response = await fetch("/chat/message", {
         method: "POST",
@@ -294,6 +302,7 @@
     if (sent.typed) { input.value = ""; }
     (Array.isArray(body.messages) ? body.messages : []).forEach(showReply);
     if (status.classList.contains("typing")) { setStatus(""); }
+    retryDelay = RETRY_FIRST_MS;
     listen(null);
     return true;
   }
@@ -339,6 +348,7 @@
 
   let events = null;  // the live messages (an EventSource), once listening
   let lastEvent = null;  // the number of the last live message seen
+  let streamFrom = null;  // the number the stream started after
   let retryTimer = null;
   let retryDelay = RETRY_FIRST_MS;
   let offline = false;  // the page said that the connection is gone
@@ -346,10 +356,20 @@
   function listen(after) {
     if (events || offline || retryTimer || !window.EventSource || !currentId) { return; }
     const query = new URLSearchParams({ sender: currentId });
-    const from = lastEvent !== null ? lastEvent : after;
-    if (from !== null && from !== undefined) { query.set("after", String(from)); }
+    // From the last live message seen, else from where the previous stream started (the
+    // messages pushed since then come again and show once), else from `after`.
+    const from = [lastEvent, streamFrom, after].find(function (number) {
+      return number !== null && number !== undefined;
+    });
+    streamFrom = from === undefined ? null : from;
+    if (streamFrom !== null) { query.set("after", String(streamFrom)); }
     const source = new EventSource("/chat/events?" + query.toString());
+    let ready = false;
     events = source;
+    source.addEventListener("ready", function () {
+      ready = true;
+      retryDelay = RETRY_FIRST_MS;
+    });
     source.addEventListener("message", function (event) {
       if (event.lastEventId) { lastEvent = event.lastEventId; }
       let message;
@@ -357,8 +377,9 @@
       if (!message || typeof message.text !== "string") { return; }
       addKnown({ id: message.id, speaker: message.speaker === "worker" ? "worker" : "bot", text: message.text });
     });
+    // The stream ended: at once again when it had worked, else after a growing pause.
     source.addEventListener("error", function () {
-      if (events === source) { connectionLost(null); }
+      if (events === source) { connectionLost(null, ready); }
     });
   }
 
@@ -368,11 +389,12 @@
 
   // The connection dropped (a message could not be sent, or the live messages stopped):
   // say so when the person is waiting, and try again.
-  function connectionLost(sent) {
+  function connectionLost(sent, atOnce) {
     stopListening();
     if (sent && !unsettled) { unsettled = sent; }
     if (sent || !navigator.onLine) { goneOffline(true); }
-    tryAgain(sent ? retryDelay : 0);
+    tryAgain(atOnce ? 0 : retryDelay);
+    if (!atOnce) { retryDelay = Math.min(retryDelay * 2, RETRY_MOST_MS); }
   }
 
   // Says that the connection is gone: once, or again when the person just tried to send.
@@ -397,18 +419,27 @@
     return { messages: Array.isArray(body.messages) ? body.messages : [], cursor: body.cursor };
   }
 
-  async function reconnect() {
+  // One reconnect at a time: the timer's and the one before a message may meet.
+  let reconnecting = null;
+  function reconnect() {
+    if (!reconnecting) {
+      reconnecting = catchUpNow().finally(function () { reconnecting = null; });
+    }
+    return reconnecting;
+  }
+
+  async function catchUpNow() {
+    clearTimeout(retryTimer);
+    retryTimer = null;
     let history;
     try {
       history = await fetchHistory();
     } catch (error) {
       goneOffline();
-      retryDelay = Math.min(retryDelay * 2, RETRY_MOST_MS);
       tryAgain(retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RETRY_MOST_MS);
       return;
     }
-    retryTimer = null;
-    retryDelay = RETRY_FIRST_MS;
     const sent = unsettled;
     unsettled = null;
     const kept = catchUp(history.messages, sent);
@@ -416,7 +447,7 @@
     offline = false;
     if (wasOffline) { setStatus(WORDS.back + (kept ? WORDS.keptText : "")); }
     if (!log.children.length) {
-      welcome();  // the welcome did not come yet
+      setTimeout(welcome, 0);  // the welcome did not come yet
       return;
     }
     listen(history.cursor);
@@ -480,6 +511,7 @@
     unsettled = null;
     offline = false;
     lastEvent = null;
+    streamFrom = null;
     newId();
     resetShown();
     input.value = "";
@@ -572,6 +604,17 @@
       showReading(on);
     });
     showReading(load(KEYS.readAloud) === "1");
+  }
+
+  // --- inside another site's dialog (static/embed.js opens /?embed=1) ------------------------
+
+  // Escape pressed in the chat never reaches the site's page: ask it to close the dialog.
+  if (new URLSearchParams(window.location.search).get("embed") === "1" && window.parent !== window) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !event.defaultPrevented) {
+        window.parent.postMessage({ wegwijzer: "close" }, "*");
+      }
+    });
   }
 
   // --- start ---------------------------------------------------------------------------------
