@@ -53,8 +53,10 @@ STATUSES = (NEW, CLAIMED, CLOSED)
 OPEN_STATUSES = (NEW, CLAIMED)
 
 # Channels on which the web app can push a worker's reply to the open chat page: its own
-# chat page talks to Rasa's REST channel, and socket.io clients stay connected.
-LIVE_REPLY_CHANNELS = frozenset({"rest", "socketio"})
+# chat page talks to Rasa's REST channel. On the messaging channels (telegram, twilio for
+# SMS and WhatsApp, facebook) a worker reaches the person through the contact they chose.
+LIVE_REPLY_CHANNELS = frozenset({"rest"})
+MESSAGING_CHANNELS = ("telegram", "twilio", "facebook")
 MAX_OUTCOME = 2000
 
 

@@ -35,10 +35,9 @@ STATUS_FILTERS = {
 }
 STATUS_LABELS = {cases.NEW: "Nieuw", cases.CLAIMED: "Opgenomen", cases.CLOSED: "Afgesloten"}
 URGENCY_LABELS = {cases.URGENT: "Dringend", cases.NORMAL: "Gewoon"}
-# The channels of credentials.yml, in words a worker knows.
+# The channels Rasa opens (bot/channels/credentials.py), in words a worker knows.
 CHANNEL_LABELS = {
     "rest": "Webchat",
-    "socketio": "Webchat (socket)",
     "telegram": "Telegram",
     "twilio": "WhatsApp of sms",
     "facebook": "Facebook Messenger",
