@@ -9,6 +9,7 @@ and WEGWIJZER_REDIS_HOST at Redis. endpoints.yml reads the derived variables tha
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sys
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ CHANNEL_VARIABLES: dict[str, dict[str, str]] = {
         "FACEBOOK_PAGE_ACCESS_TOKEN": "facebook_page_access_token",
     },
 }
+TELEGRAM_TOKEN_SHAPE = re.compile(r"\d+:[\w-]+")
 # The exit code of `make run` and `python -m bot.rasa_server` for a half-configured channel.
 HALF_CONFIGURED_EXIT = 2
 # Twilio needs a number to send from: the SMS one, the WhatsApp one or both.
@@ -237,6 +239,11 @@ def channel_problem(settings: Settings) -> str | None:
             problems.append(
                 f"{channel} is half configured: set {', '.join(missing)} (or none of its variables)"
             )
+    token = settings.telegram_token
+    if token and not TELEGRAM_TOKEN_SHAPE.fullmatch(token):
+        problems.append(
+            "WEGWIJZER_TELEGRAM_TOKEN is not a token from BotFather (digits, a colon, letters)"
+        )
     return "; ".join(problems) + "." if problems else None
 
 

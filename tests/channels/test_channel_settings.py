@@ -89,6 +89,14 @@ def test_a_half_configured_channel_is_named_with_what_it_misses(env, expected):
     assert channel_problem(settings(**env)) == expected
 
 
+def test_a_telegram_token_that_is_not_from_botfather_is_named_without_showing_it():
+    wrong = {**TELEGRAM, "WEGWIJZER_TELEGRAM_TOKEN": "telegram-secret-token"}
+
+    assert channel_problem(settings(**wrong)) == (
+        "WEGWIJZER_TELEGRAM_TOKEN is not a token from BotFather (digits, a colon, letters)."
+    )
+
+
 def test_channel_secrets_are_not_in_the_settings_repr():
     shown = repr(settings(**TELEGRAM, **TWILIO, **FACEBOOK))
 
