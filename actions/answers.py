@@ -10,9 +10,11 @@ import re
 
 from rasa_sdk import Tracker
 
+from bot import ages
+
 SKIPPED = "onbekend"  # the user skipped the question ("weet ik niet", "sla over")
 ANY = "alle"  # "maakt niet uit" in the provider search
-MAX_AGE = 120
+MAX_AGE = ages.MAX_AGE
 
 AGE_BANDS = {  # words for an age band -> "low-high"
     "0-17": ("jonger dan 18", "minderjarig"),
@@ -87,7 +89,8 @@ def _first_match(text: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> s
 
 
 def parse_age(text: str) -> str | None:
-    """ "34", "ik ben 8 jaar" -> "34"/"8"; a band "0-17" or its words -> the band."""
+    """ "34", "ik ben 8 jaar", "achttien", "hij is bijna 18" -> "34"/"8"/"18"/"17";
+    a band "0-17" or its words -> the band."""
     text = str(text).strip()
     band = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text)
     if band and int(band[1]) <= int(band[2]) <= MAX_AGE:
@@ -96,10 +99,14 @@ def parse_age(text: str) -> str | None:
     for value, keys in AGE_BANDS.items():
         if any(_has(words, key) for key in keys):
             return value
+    found = ages.find_age(text)
+    if found is not None:
+        return str(found[0])
     numbers = [int(n) for n in re.findall(r"\b\d{1,3}\b", text)]
     if len(numbers) == 1 and 0 <= numbers[0] <= MAX_AGE:
         return str(numbers[0])
-    return None
+    word = ages.number_in(text)
+    return None if word is None else str(word)
 
 
 def age_range(value: str | None) -> tuple[int, int] | None:

@@ -1,0 +1,79 @@
+"""Ages read by rule (bot/ages.py): the forms people really use, and numbers that are no age."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answers import parse_age
+from bot.ages import find_age, number_in
+
+AGES = [
+    ("mijn zoon van 19", 19),
+    ("ons moeder van 82 heeft hulp nodig", 82),
+    ("ze is 34", 34),
+    ("mijn broer is 40 en woont alleen", 40),
+    ("34 jaar", 34),
+    ("34j", 34),
+    ("achttien jaar", 18),
+    ("ik ben vierendertig jaar", 34),
+    ("tweeëntwintig jaar oud", 22),
+    ("tweeentwintig jaar oud", 22),
+    ("een 8-jarige jongen", 8),
+    ("hij wordt 18 in mei", 18),
+    ("bijna 18", 17),
+    ("hij is bijna 18", 17),
+    ("ik ben 65", 65),
+    ("ik  ben   34", 34),
+]
+
+NO_AGE = [
+    "het is 3 uur",
+    "ik ben 2 keer gevallen",
+    "ik heb 2 kinderen",
+    "postcode 9000",
+    "ik woon in 3000 leuven",
+    "ik wacht al 3 jaar op mijn budget",
+    "ze is al 3 jaar ziek",
+    "wachttijd van 2 jaar",
+    "ik ben een moeder",
+    "ik ben de mama van 2 kinderen",
+    "ik ben 150",
+    "hij is 5 dagen per week thuis",
+]
+
+
+@pytest.mark.parametrize(("text", "age"), AGES)
+def test_the_usual_forms_give_the_age(text, age):
+    found = find_age(text)
+    assert found is not None and found[0] == age
+    start, end = found[1:]
+    assert text.lower()[start:end].strip() != ""  # the span points at the number
+
+
+@pytest.mark.parametrize("text", NO_AGE)
+def test_numbers_that_are_no_age_are_left_alone(text):
+    assert find_age(text) is None
+
+
+def test_the_entity_span_is_the_number_itself():
+    text = "Mijn zoon van 19"
+    _, start, end = find_age(text)
+    assert text[start:end] == "19"
+    text = "ik  ben   achttien"
+    _, start, end = find_age(text)
+    assert text[start:end] == "achttien"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("achttien", "18"), ("vierendertig", "34"), ("34", "34"), ("hij is bijna 18", "17"),
+     ("mijn dochter van 12", "12"), ("jonger dan 18", "0-17"), ("weet ik niet", None),
+     ("honderdvijftig", None)],
+)  # fmt: skip
+def test_the_age_question_understands_words_and_sentences(text, value):
+    assert parse_age(text) == value
+
+
+def test_a_number_word_alone_is_a_number():
+    assert number_in("Achttien.") == 18
+    assert number_in("hallo") is None
