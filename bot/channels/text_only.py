@@ -106,6 +106,9 @@ COMMON_WORDS = frozenset(
     "niet weet voor over mijn jouw iets maar naar waar wanneer anders andere ander welke "
     "zoeken hebben heeft deze door zijn haar hier daar toch liever graag".split()
 )
+# A near match must say yes or no as the title does: "het is niet dringend" is not
+# "Ja, het is dringend", however alike the letters are.
+NEGATIONS = frozenset({"niet", "geen", "nee", "nooit", "niets", "niemand", "neen"})
 ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:e|de|ste)")
 TYPO_RATIO = 0.85  # difflib ratio for a small typo ("privasy", "weet ik nie")
 TYPO_MIN_CHARS = 4
@@ -173,6 +176,17 @@ def _title_forms(title: str) -> tuple[str, list[str]]:
     return full, [form for form in dict.fromkeys(shorter) if form and form != full]
 
 
+def _negations(text: str) -> frozenset[str]:
+    return NEGATIONS.intersection(text.split())
+
+
+def _alike(message: str, form: str) -> float:
+    """How alike the message and a title's form are (difflib), 0 when only one denies."""
+    if _negations(message) != _negations(form):
+        return 0.0
+    return difflib.SequenceMatcher(None, message, form).ratio()
+
+
 def _only(indexes: set[int]) -> int | None:
     return next(iter(indexes)) if len(indexes) == 1 else None
 
@@ -186,7 +200,7 @@ def _index_from_words(message: str, titles: list[str]) -> int | None:
         found = _only({i for i, (_, shorter) in enumerate(forms) if message in shorter})
     if found is None and len(message) >= TYPO_MIN_CHARS:
         scores = {
-            i: max(difflib.SequenceMatcher(None, message, form).ratio() for form in [full, *short])
+            i: max(_alike(message, form) for form in [full, *short])
             for i, (full, short) in enumerate(forms)
         }
         best = max(scores.values(), default=0.0)
@@ -306,6 +320,18 @@ def split_message(text: str, limit: int) -> list[str]:
     if rest:
         parts.append(rest)
     return parts
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+# "Kies een knop" (domain.yml, for the web chat) has no buttons to point at on SMS.
+BUTTON_WORDING = re.compile(r"\b([Kk])ies een knop\b")
+
+
+def without_buttons_wording(text: str) -> str:
+    """`text` as a channel without buttons says it: "Kies een knop" -> "Kies uit de lijst"
+    (the options are a numbered list there)."""
+    return BUTTON_WORDING.sub(r"\1ies uit de lijst", text)
 
 
 # --- markup --------------------------------------------------------------------------------

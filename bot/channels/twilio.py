@@ -16,8 +16,8 @@ at `api_url`):
 - a reply goes out from the WhatsApp number when the person wrote from "whatsapp:...",
   otherwise from the SMS number;
 - buttons become a numbered list with "Typ 1, 2 of 3." (text_only.numbered_text), markup is
-  removed (text_only.plain) and a long reply is sent in parts of at most 1600 characters,
-  cut at sentence ends (text_only.split_message).
+  removed (text_only.plain), "Kies een knop" becomes "Kies uit de lijst", and a long reply
+  is sent in parts of at most 1600 characters, cut at sentence ends (text_only.split_message).
 A failed send is logged by its error type and status only: never the number or the text.
 """
 
@@ -39,7 +39,13 @@ from twilio.http.async_http_client import AsyncTwilioHttpClient  # type: ignore[
 from twilio.http.response import Response  # type: ignore[import-untyped]
 from twilio.request_validator import RequestValidator  # type: ignore[import-untyped]
 
-from bot.channels.text_only import chosen_text, numbered_text, plain, split_message
+from bot.channels.text_only import (
+    chosen_text,
+    numbered_text,
+    plain,
+    split_message,
+    without_buttons_wording,
+)
 from bot.text_hygiene import MAX_MESSAGE_CHARS, clean_text
 
 logger = logging.getLogger(__name__)
@@ -160,7 +166,7 @@ class TwilioTextOutput(TwilioOutput):
         return None
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        for part in split_message(plain(text), MAX_BODY_CHARS):
+        for part in split_message(without_buttons_wording(plain(text)), MAX_BODY_CHARS):
             await self._send_message({"to": recipient_id, "body": part})
 
     async def send_text_with_buttons(

@@ -30,6 +30,7 @@ from bot.channels.text_only import (
     numbered_text,
     plain,
     split_message,
+    without_buttons_wording,
 )
 from bot.config import PROJECT_ROOT
 from bot.storage.resume_codes import EXAMPLE_CODE, find_code
@@ -209,6 +210,16 @@ async def test_a_free_answer_passes_unchanged(typed: str) -> None:
     assert await chosen_text(store, "free", typed) == typed
 
 
+async def test_a_near_match_that_says_no_is_not_the_yes_option() -> None:
+    urgent = response("utter_ask_urgent", 1)
+    store = await store_with("urgent", offered(urgent["text"], urgent["buttons"]))
+
+    assert await chosen_text(store, "urgent", "het is niet dringend") == "het is niet dringend"
+    yes, no = (button["payload"] for button in urgent["buttons"][:2])
+    assert await chosen_text(store, "urgent", "nee") == no
+    assert await chosen_text(store, "urgent", "het is dringend") == yes
+
+
 async def test_a_number_answers_a_number_question_and_a_letter_picks_a_group() -> None:
     age_question = response("utter_ask_age", 1)["text"]
     groups = [
@@ -329,3 +340,16 @@ def test_no_text_of_domain_yml_is_changed_by_plain() -> None:
         for variation in variations:
             text = variation.get("text") or ""
             assert plain(text) == text.strip()
+
+
+def test_no_text_of_domain_yml_asks_for_a_button_on_a_text_only_channel() -> None:
+    asking = [
+        variation["text"]
+        for variations in domain().responses.values()
+        for variation in variations
+        if "een knop" in (variation.get("text") or "")
+    ]
+    assert asking, "domain.yml no longer says 'Kies een knop': drop this adaptation"
+    for text in asking:
+        adapted = without_buttons_wording(text)
+        assert "knop" not in adapted and "ies uit de lijst" in adapted
