@@ -18,11 +18,14 @@ at `api_url`):
 - buttons become a numbered list with "Typ 1, 2 of 3." (text_only.numbered_text), markup is
   removed (text_only.plain), "Kies een knop" becomes "Kies uit de lijst", and a long reply
   is sent in parts of at most 1600 characters, cut at sentence ends (text_only.split_message).
-A failed send is logged by its error type and status only: never the number or the text.
+The webhook answers when the turn is done; a turn outlives Twilio's 15 s wait (it is not
+cancelled with the request). A failed send is logged by its error type and status only,
+never with the number or the text.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -201,6 +204,7 @@ class TwilioChannel(TwilioInput):
         self.whatsapp_number = whatsapp_number
         self.api_url = api_url or TWILIO_API_URL
         self.validator = RequestValidator(auth_token)
+        self._turns: set[asyncio.Future[None]] = set()
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> TwilioChannel:
@@ -222,6 +226,15 @@ class TwilioChannel(TwilioInput):
         if not signature:
             return False
         return bool(self.validator.validate(self.webhook_url, form, signature))
+
+    @staticmethod
+    async def handle(
+        on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage
+    ) -> None:
+        try:
+            await on_new_message(message)
+        except Exception as error:
+            logger.error("Twilio: handling a message failed (%s).", type(error).__name__)
 
     def get_output_channel(self) -> OutputChannel:
         return TwilioTextOutput(
@@ -251,18 +264,19 @@ class TwilioChannel(TwilioInput):
             if len(text) > MAX_MESSAGE_CHARS:
                 return response.text("", status=413)
             text = await chosen_text(request.app.ctx.agent.tracker_store, sender, text)
-            try:
-                await on_new_message(
-                    UserMessage(
-                        text,
-                        self.get_output_channel(),
-                        sender,
-                        input_channel=self.name(),
-                        metadata=self.get_metadata(request),
-                    )
-                )
-            except Exception as error:
-                logger.error("Twilio: handling a message failed (%s).", type(error).__name__)
+            message = UserMessage(
+                text,
+                self.get_output_channel(),
+                sender,
+                input_channel=self.name(),
+                metadata=self.get_metadata(request),
+            )
+            turn = asyncio.ensure_future(self.handle(on_new_message, message))
+            self._turns.add(turn)
+            turn.add_done_callback(self._turns.discard)
+            # Twilio stops waiting after 15 s and Sanic then cancels this handler; the
+            # shield lets the turn finish, so its replies are still sent.
+            await asyncio.shield(turn)
             return response.text("", status=204)
 
         return twilio_webhook
