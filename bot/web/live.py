@@ -8,12 +8,18 @@
 - GET /portal/events: the queue changes of the worker's teams (an admin's: every team),
   behind the portal's guard like every portal page. The page then fetches the queue's
   rows again (GET /portal/queue-rows with its filters).
+- GET /portal/events?case=<id>: the same stream for an open case page (only a worker who
+  may open the case): a "case" event when the case changed (a crisis flagged while the
+  bot is silent) or the person wrote a new message. The page then fetches its live part
+  again (GET /portal/cases/<id>/live).
 
 The cases are made by the action server, another process, so the web app learns of them
 from the application database: one shared task per web app polls the cases changed in
 the last half minute (`updated_at`) every `POLL_SECONDS` while at least one portal page
 listens, and hands the new and changed ones to the hub. That works the same on SQLite and
-PostgreSQL; see docs/decisions.md.
+PostgreSQL; see docs/decisions.md. For the open case pages it also reads the newest user
+event of their conversations from Rasa's tracker store (the table `events` that Rasa's
+SQLTrackerStore keeps in the same database; see endpoints.yml).
 """
 
 from __future__ import annotations
@@ -22,23 +28,43 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import web
 from aiohttp_sse import EventSourceResponse
-from sqlalchemy import select
+from sqlalchemy import column, func, select, table
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.handoff import cases
 from bot.quiet_engine import create_quiet_engine
 from bot.storage import db, portal_sessions
 from bot.storage.models import Case, utcnow
 from bot.web.portal.auth import COOKIE
-from bot.web.portal.common import SETTINGS, in_thread, now, visible_team_ids
-from bot.web.push import CHAT_HUB, CLOSED, QUEUE_HUB, ChatHub, Pushed, QueueChange, QueueHub
+from bot.web.portal.case_routes import find_case
+from bot.web.portal.common import (
+    SETTINGS,
+    Refused,
+    Visitor,
+    in_thread,
+    now,
+    problem,
+    visible_team_ids,
+    visitor,
+)
+from bot.web.push import (
+    CHAT_HUB,
+    CLOSED,
+    NEW_MESSAGE,
+    QUEUE_HUB,
+    ChatHub,
+    Pushed,
+    QueueChange,
+    QueueHub,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +73,9 @@ log = logging.getLogger(__name__)
 # never match, so their conversations can never be read through the chat.
 READ_SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 NUMBER_PATTERN = re.compile(r"^[0-9]{1,20}$")
+CASE_ID_PATTERN = re.compile(r"^[A-Za-z0-9]{1,32}$")
+# Rasa's tracker store (rasa.core.tracker_store.SQLTrackerStore.SQLEvent): only read here.
+RASA_EVENTS = table("events", column("sender_id"), column("type_name"), column("timestamp"))
 POLL_SECONDS = 0.25
 POLL_WINDOW = timedelta(seconds=30)  # a change committed this late is still seen
 POLL_RETRY_SECONDS = 5.0  # after the database did not answer
@@ -165,6 +194,17 @@ async def _send_changes(stream: EventSourceResponse, changes: list[QueueChange])
     await stream.send(json.dumps(data), event="queue")
 
 
+async def _send_case_change(stream: EventSourceResponse, item: Any) -> None:
+    await stream.send(json.dumps({"new_message": item == NEW_MESSAGE}), event="case")
+
+
+def _case_conversation(db_url: str, case_id: str, who: Visitor) -> tuple[str, str]:
+    """The case's team and conversation; Refused when the worker may not open it."""
+    with db.session(db_url) as session:
+        found = find_case(session, case_id, who)
+        return found.team_id, found.conversation_id
+
+
 async def portal_events(request: web.Request) -> web.StreamResponse:
     """Behind the guard: only a logged-in worker gets here."""
     hub = request.app[QUEUE_HUB]
@@ -179,9 +219,23 @@ async def portal_events(request: web.Request) -> web.StreamResponse:
             await stream.send("{}", event="logged-out")
         return alive
 
-    subscription = hub.subscribe(visible_team_ids(request))
+    case_id = request.query.get("case")
+    send: Send = _send_changes
+    if case_id is None:
+        subscription = hub.subscribe(visible_team_ids(request))
+    else:
+        if not CASE_ID_PATTERN.match(case_id):
+            return problem(request, "not_found")
+        try:
+            team_id, conversation_id = await in_thread(
+                _case_conversation, settings.db_url, case_id, visitor(request)
+            )
+        except Refused as refused:
+            return problem(request, refused.key)
+        subscription = hub.subscribe([team_id], case_id, conversation_id)
+        send = _send_case_change
     try:
-        return await _serve(request, subscription.queue, _send_changes, session_alive)
+        return await _serve(request, subscription.queue, send, session_alive)
     finally:
         hub.unsubscribe(subscription)
 
@@ -207,7 +261,7 @@ class QueueWatch:
                 continue
             self.seen[case_id] = signature
             made_now = created_at >= self.started
-            if self.first and not made_now:
+            if self.first and not made_now and updated_at <= self.started:
                 continue  # known to the page that just loaded
             is_new = made_now and case_id not in self.announced and status == cases.NEW
             if is_new:
@@ -227,6 +281,33 @@ def recent_cases(engine: Engine, since: datetime) -> list[tuple[Any, ...]]:
     ).where(Case.updated_at >= since)
     with engine.connect() as connection:
         return [tuple(row) for row in connection.execute(statement)]
+
+
+def latest_user_messages(
+    engine: Engine, conversation_ids: Collection[str]
+) -> dict[str, float] | None:
+    """The time of the newest user event of each conversation in Rasa's tracker store;
+    None when it cannot be read (Rasa has not made its table in this database)."""
+    statement = (
+        select(RASA_EVENTS.c.sender_id, func.max(RASA_EVENTS.c.timestamp))
+        .where(RASA_EVENTS.c.type_name == "user")
+        .where(RASA_EVENTS.c.sender_id.in_(sorted(conversation_ids)))
+        .group_by(RASA_EVENTS.c.sender_id)
+    )
+    try:
+        with engine.connect() as connection:
+            return {sender: moment for sender, moment in connection.execute(statement) if moment}
+    except SQLAlchemyError:
+        return None
+
+
+async def _poll_messages(hub: QueueHub, engine: Engine) -> None:
+    """Tell the open case pages whose person wrote since they listen."""
+    watched = hub.watched_conversations()
+    if watched:
+        latest = await in_thread(latest_user_messages, engine, watched)
+        if latest:
+            hub.publish_messages(latest)
 
 
 async def watch_queue(app: web.Application) -> None:
@@ -249,6 +330,7 @@ async def watch_queue(app: web.Application) -> None:
             changes = watch.update(rows)
             if changes:
                 hub.publish(changes)
+            await _poll_messages(hub, engine)
             await asyncio.sleep(POLL_SECONDS)
 
 

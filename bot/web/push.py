@@ -5,7 +5,9 @@
   of a conversation are kept for a short while, so a page that reconnects (the browser's
   EventSource sends the last number it saw) or that just loaded the history gets what it
   missed.
-- `QueueHub`: the changes of the queue for the open portal pages, per team.
+- `QueueHub`: the changes of the queue for the open portal pages, per team; a case page's
+  stream hears only of its case: its changes (a crisis flag) and the person's new
+  messages (`NEW_MESSAGE`).
 
 The hubs live in the web app's process; `bot.web.live` streams them over server-sent
 events. Plain asyncio, no I/O here.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,6 +126,17 @@ class QueueChange:
 class QueueStream:
     team_ids: frozenset[str]
     queue: asyncio.Queue = field(default_factory=asyncio.Queue)
+    case_id: str | None = None  # a case page's stream: only this case
+    conversation_id: str | None = None  # ... and the new messages of its conversation
+    # The time (Rasa's event timestamp) of the newest message it was told of; at first the
+    # time it opened. Rasa and the web app share the machine's clock (or NTP).
+    heard: float = field(default_factory=time.time)
+
+    def wants(self, change: QueueChange) -> bool:
+        return change.team_id in self.team_ids and self.case_id in (None, change.case_id)
+
+
+NEW_MESSAGE = "new_message"  # put in a case page's queue: the person wrote
 
 
 class QueueHub:
@@ -136,8 +149,13 @@ class QueueHub:
     def active(self) -> bool:
         return bool(self._streams)
 
-    def subscribe(self, team_ids: Collection[str]) -> QueueStream:
-        stream = QueueStream(frozenset(team_ids))
+    def subscribe(
+        self,
+        team_ids: Collection[str],
+        case_id: str | None = None,
+        conversation_id: str | None = None,
+    ) -> QueueStream:
+        stream = QueueStream(frozenset(team_ids), case_id=case_id, conversation_id=conversation_id)
         self._streams.add(stream)
         self.wanted.set()
         return stream
@@ -150,9 +168,22 @@ class QueueHub:
     def publish(self, changes: list[QueueChange]) -> None:
         """Give every stream the changes of its teams (one list per poll)."""
         for stream in list(self._streams):
-            mine = [change for change in changes if change.team_id in stream.team_ids]
+            mine = [change for change in changes if stream.wants(change)]
             if mine:
                 _offer(stream.queue, mine)
+
+    def watched_conversations(self) -> set[str]:
+        """The conversations of the open case pages."""
+        return {stream.conversation_id for stream in self._streams if stream.conversation_id}
+
+    def publish_messages(self, latest: Mapping[str, float]) -> None:
+        """Tell the open case pages whose person wrote since they heard last: `latest` is
+        the time of the newest user message of each conversation."""
+        for stream in list(self._streams):
+            moment = latest.get(stream.conversation_id or "")
+            if moment is not None and moment > stream.heard:
+                stream.heard = moment
+                _offer(stream.queue, NEW_MESSAGE)
 
     def close(self) -> None:
         for stream in self._streams:

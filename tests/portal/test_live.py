@@ -6,15 +6,18 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import time
 from datetime import timedelta
 
 import pytest
 
+from bot.handoff import cases
+from bot.storage import db
 from bot.storage.models import utcnow
 from bot.web import history
 from bot.web.live import QueueWatch
 from bot.web.portal.rasa_api import MESSAGE_ID, WORKER_METADATA
-from bot.web.push import CHAT_HUB, ChatHub
+from bot.web.push import CHAT_HUB, NEW_MESSAGE, QUEUE_HUB, ChatHub, QueueChange, QueueHub
 from tests.portal.conftest import SCRIPT
 from tests.sse import EventStream
 
@@ -212,3 +215,98 @@ async def test_the_live_queue_does_not_keep_an_unattended_session_alive(portal):
 
     assert response.status == 303
     assert response.headers["Location"].startswith("/portal/login")
+
+
+# --- the open case page ----------------------------------------------------------------------
+
+
+async def test_a_crisis_flagged_while_paused_reaches_the_open_case_and_queue_pages(portal):
+    conversation = sender()
+    case_id = portal.add_case(conversation)
+    client, _ = await portal.logged_in("an")
+    async with (
+        EventStream(client, f"/portal/events?case={case_id}") as case_page,
+        EventStream(client, "/portal/events") as queue_page,
+    ):
+        await case_page.next("ready", TIMEOUT)
+        await queue_page.next("ready", TIMEOUT)
+        with db.session(portal.db_url) as session:
+            assert cases.flag_crisis(session, conversation) is not None
+
+        case_event = await case_page.next("case", TIMEOUT)
+        queue_event = await queue_page.next("queue", TIMEOUT)
+
+    assert json.loads(case_event.data) == {"new_message": False}
+    assert json.loads(queue_event.data)["changed"] == 1
+    live = await client.get(f"/portal/cases/{case_id}/live")
+    html = await live.text()
+    assert live.status == 200 and "<html" not in html
+    assert '<p class="crisis-alert" role="alert"><strong>Crisissignaal</strong>' in html
+    assert "Het gesprek kan nu niet geladen worden." in html  # Rasa is not running here
+
+
+async def test_the_case_page_has_its_live_parts_and_its_script(portal):
+    case_id = portal.add_case()
+    client, _ = await portal.logged_in("an")
+
+    html = await (await client.get(f"/portal/cases/{case_id}")).text()
+
+    assert 'id="live-status"' in html and 'aria-live="polite"' in html
+    assert f'data-events-url="/portal/events?case={case_id}"' in html
+    assert 'id="live-crisis"' in html and 'id="live-transcript"' in html
+    assert "/static/portal.js" in html
+
+
+async def test_another_teams_case_stream_and_live_part_are_refused(portal):
+    case_id = portal.add_case(facts={"place": "Brugge"})
+    client, _ = await portal.logged_in("an")
+
+    stream = await client.get(f"/portal/events?case={case_id}")
+    live = await client.get(f"/portal/cases/{case_id}/live")
+    odd = await client.get("/portal/events?case=not-a-case!")
+
+    assert stream.status == live.status == 403
+    assert odd.status == 404
+    assert not client.server.app[QUEUE_HUB].active
+
+
+def test_a_case_pages_stream_hears_only_of_its_case_and_its_persons_new_messages():
+    hub = QueueHub()
+    case_page = hub.subscribe(["t"], "c1", "gesprek-1")
+    queue_page = hub.subscribe(["t"])
+    mine = QueueChange("c1", "t", False, True)
+
+    hub.publish([QueueChange("c2", "t", True, False)])
+    hub.publish([mine])
+    hub.publish_messages({"gesprek-1": case_page.heard - 60, "gesprek-2": time.time() + 1})
+    hub.publish_messages({"gesprek-1": case_page.heard + 1})
+    hub.publish_messages({"gesprek-1": case_page.heard})  # the same message again
+
+    assert hub.watched_conversations() == {"gesprek-1"}
+    assert case_page.queue.get_nowait() == [mine]
+    assert case_page.queue.get_nowait() == NEW_MESSAGE
+    assert case_page.queue.empty()
+    assert queue_page.queue.qsize() == 2
+
+
+async def test_a_new_message_of_the_person_reaches_the_open_case_page(portal):
+    """The message is written by Rasa's own SQL tracker store, as the Rasa server does."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store = SQLTrackerStore(dialect="sqlite", db=portal.db_url.removeprefix("sqlite:///"))
+    conversation = sender()
+    tracker = DialogueStateTracker(conversation, slots=[])
+    tracker.update(UserUttered("Ik wil een mens", timestamp=time.time() - 60))
+    await store.save(tracker)  # before the page opened: already on the page
+    case_id = portal.add_case(conversation)
+    client, _ = await portal.logged_in("an")
+    async with EventStream(client, f"/portal/events?case={case_id}") as stream:
+        await stream.next("ready", TIMEOUT)
+        tracker.update(UserUttered(SCRIPT))
+        await store.save(tracker)
+
+        event = await stream.next("case", TIMEOUT)
+
+    assert json.loads(event.data) == {"new_message": True}

@@ -26,6 +26,18 @@ async def listening(app) -> None:
     await asyncio.wait_for(wait(), TIMEOUT_MS / 1000)
 
 
+async def logged_in_page(browser, server, username: str = "an"):
+    """A page at 200 % zoom of a worker who logged in through the login form."""
+    page = await browser.new_page(viewport={"width": 640, "height": 900})  # 200 %
+    page.set_default_timeout(TIMEOUT_MS)
+    await page.goto(str(server.make_url("/portal/login")))
+    await page.locator("#username").fill(username)
+    await page.locator("#password").fill(PASSWORD)
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+    return page
+
+
 async def test_a_new_case_appears_in_the_open_queue_and_is_announced(
     aiohttp_server, aiohttp_client, tmp_path
 ):
@@ -35,13 +47,7 @@ async def test_a_new_case_appears_in_the_open_queue_and_is_announced(
     server = await aiohttp_server(create_app(settings))
     try:
         async with chromium() as browser:
-            page = await browser.new_page(viewport={"width": 640, "height": 900})  # 200 %
-            page.set_default_timeout(TIMEOUT_MS)
-            await page.goto(str(server.make_url("/portal/login")))
-            await page.locator("#username").fill("an")
-            await page.locator("#password").fill(PASSWORD)
-            async with page.expect_navigation():
-                await page.keyboard.press("Enter")
+            page = await logged_in_page(browser, server)
             await page.goto(str(server.make_url("/portal?channel=rest")))
             await page.get_by_text("Er zijn geen vragen die passen bij deze filters.").wait_for()
             await page.locator("#filter-status").focus()

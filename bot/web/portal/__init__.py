@@ -45,6 +45,7 @@ def setup(app: web.Application, settings: Settings) -> None:
     router.add_get("/portal", queue_routes.queue_page, name="portal_queue")
     router.add_get("/portal/queue-rows", queue_routes.queue_rows, name="portal_queue_rows")
     router.add_get(CASE, case_routes.case_page, name="portal_case")
+    router.add_get(CASE + "/live", case_routes.live_part, name="portal_case_live")
     router.add_post(CASE + "/claim", actions.claim)
     router.add_post(CASE + "/reply", actions.reply)
     router.add_post(CASE + "/hand-back", actions.hand_back)

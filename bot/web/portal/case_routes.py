@@ -6,6 +6,10 @@ per plan part and the plan status, and the forms for the actions (bot.web.portal
 Opening the page writes CASE_VIEW to the audit log, a transcript that was read also
 TRANSCRIPT_VIEW. Everything is rendered by Jinja2 with autoescape: what a person typed
 shows as text.
+
+/portal/cases/{id}/live gives only the live parts (the crisis alert and the transcript):
+the open page fetches them again when its event stream (bot.web.live, /portal/events?case=)
+says the case changed or the person wrote, so the worker sees it without a reload.
 """
 
 from __future__ import annotations
@@ -218,17 +222,7 @@ async def render_case(
     except Refused as refused:
         return problem(request, refused.key)
     found = view.case
-    transcript: list[rasa_api.Line] | None
-    paused = None
-    try:
-        state = await rasa_api.tracker(request.app, found.conversation_id)
-    except rasa_api.RasaUnavailable as error:
-        log.warning("Could not read a transcript from Rasa: %s", error)
-        transcript = None
-    else:
-        transcript = rasa_api.transcript(state)
-        paused = bool(state.get("paused"))
-        await in_thread(_audit_transcript, db_url, found.id, who.worker_id)
+    live = await _live_context(request, found, who)
     old, new, diff, diff_error = plan_diff(view.versions, request.query)
     all_errors = dict(errors or {})
     if diff_error:
@@ -249,8 +243,7 @@ async def render_case(
         "live_reply": cases.live_reply_possible(found.channel),
         "chat_open": request.app[CHAT_HUB].watching(found.conversation_id),
         "contact_label": contact.PREFERENCE_LABELS.get(found.contact_preference or ""),
-        "transcript": transcript,
-        "paused": paused,
+        **live,
         "diff_old": old,
         "diff_new": new,
         "diff": diff,
@@ -262,10 +255,45 @@ async def render_case(
         "is_new": found.status == cases.NEW,
         "is_closed": found.status == cases.CLOSED,
         "age": time_ago(found.created_at, current),
+    }
+    return render(request, "case.html", context, status=status)
+
+
+async def _live_context(request: web.Request, found: Case, who: Visitor) -> dict[str, Any]:
+    """What the live parts of the case page show: the crisis alert and the transcript
+    (None when Rasa does not answer; a transcript that was read is audited)."""
+    transcript: list[rasa_api.Line] | None = None
+    paused = None
+    try:
+        state = await rasa_api.tracker(request.app, found.conversation_id)
+    except rasa_api.RasaUnavailable as error:
+        log.warning("Could not read a transcript from Rasa: %s", error)
+    else:
+        transcript = rasa_api.transcript(state)
+        paused = bool(state.get("paused"))
+        await in_thread(_audit_transcript, settings(request).db_url, found.id, who.worker_id)
+    return {
+        "transcript": transcript,
+        "paused": paused,
         "crisis_flagged_at": crisis_flagged_at(found.summary_data),
         "local_time": local_time,
     }
-    return render(request, "case.html", context, status=status)
+
+
+def _find(db_url: str, case_id: str, who: Visitor) -> Case:
+    with db.session(db_url) as session:
+        return find_case(session, case_id, who)
+
+
+async def live_part(request: web.Request) -> web.Response:
+    """Only the live parts of the case page (case_live.html): portal.js fetches them when
+    /portal/events?case=<id> says the case changed or the person wrote."""
+    who = visitor(request)
+    try:
+        found = await in_thread(_find, settings(request).db_url, request.match_info["case_id"], who)
+    except Refused as refused:
+        return problem(request, refused.key)
+    return render(request, "case_live.html", await _live_context(request, found, who))
 
 
 async def case_page(request: web.Request) -> web.Response:
