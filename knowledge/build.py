@@ -264,21 +264,23 @@ def provider_model(
     )
 
 
-# Said after an answer that tells an uncertain fact, unless the answer already says where to
-# check it ("kijk ... na", "vraag ... aan het VAPH", ...).
+# Said after an answer that tells an uncertain fact, unless the answer already says that what
+# it tells may have changed. A route to the VAPH (the statement ROUTE_STATEMENT, filled in at
+# the answer's level) follows, unless the answer already gives it. An answer that does not
+# name the VAPH (it is about another service's right) only gets MAY_HAVE_CHANGED: it says
+# itself where to check.
 UNCERTAIN_POINTER = {
     "gewoon": "Dit kan intussen veranderd zijn: kijk het na bij het VAPH of een "
     "Dienst Ondersteuningsplan (DOP).",
-    "eenvoudig": "Dit kan veranderd zijn. Vraag het na bij het VAPH.",
+    "eenvoudig": "Dit kan veranderd zijn.\nVraag het na bij het VAPH.",
 }
-HAS_POINTER = re.compile(
-    r"\b(kijk|vraag)\b[^.?!]*\b(na|VAPH|DOP|Dienst Ondersteuningsplan|zorgkas)\b", re.IGNORECASE
-)
-
-
-def with_pointer(text: str, level: str) -> str:
-    """The answer, ending with a pointer to check it when it does not have one yet."""
-    return text if HAS_POINTER.search(text) else f"{text}\n{UNCERTAIN_POINTER[level]}"
+MAY_HAVE_CHANGED = {
+    "gewoon": "Wat ik hier vertel, kan intussen veranderd zijn.",
+    "eenvoudig": "Wat ik hier vertel, kan veranderd zijn.",
+}
+NAMES_THE_VAPH = re.compile(r"\bVAPH\b")
+ROUTE_STATEMENT = "vaph_bereiken"
+SAYS_CHANGED = re.compile(r"\b(?:kan|kunnen)\s+(?:intussen\s+)?veranderd\s+zijn\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -305,15 +307,39 @@ def _faq_answers(data: loader.KnowledgeData, facts: Facts) -> Iterable[models.Fa
         for level, raw in entry.texts.items():
             filled = fill_placeholders(raw, facts, level)
             uncertain = uses_uncertain or filled.uncertain
+            if uncertain:
+                filled = with_pointer(filled, facts, level)
             # A statement's source joins the answer's sources, as if it were in `uses`.
             told = [s for s in filled.statements if s not in entry.uses]
             yield models.FaqAnswer(
                 topic=entry.topic,
                 level=level,
-                text=with_pointer(filled.text, level) if uncertain else filled.text,
+                text=filled.text,
                 uses=[*entry.uses, *told],
                 uncertain=uncertain,
             )
+
+
+def with_pointer(filled: Filled, facts: Facts, level: str) -> Filled:
+    """The answer of an uncertain fact, ending with UNCERTAIN_POINTER and the route to the VAPH.
+
+    Unchanged when it already says that it may have changed (SAYS_CHANGED); only
+    MAY_HAVE_CHANGED when it does not name the VAPH. The route is left out when the answer
+    already gives it, or when there is no ROUTE_STATEMENT record.
+    """
+    if SAYS_CHANGED.search(filled.text):
+        return filled
+    if not NAMES_THE_VAPH.search(filled.text):
+        return Filled(f"{filled.text}\n{MAY_HAVE_CHANGED[level]}", True, filled.statements)
+    added = [UNCERTAIN_POINTER[level]]
+    told = list(filled.statements)
+    if ROUTE_STATEMENT in facts.statements:
+        route = fill_placeholders(f"{{{ROUTE_STATEMENT}.text}}", facts, level)
+        if route.text not in filled.text:
+            added.append(route.text)
+            told += [s for s in route.statements if s not in told]
+    text = "\n".join([filled.text, *added])
+    return Filled(text=text, uncertain=True, statements=tuple(told))
 
 
 def fill_placeholders(text: str, facts: Facts, level: str = "gewoon") -> Filled:

@@ -11,12 +11,12 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from knowledge.__main__ import main
-from knowledge.build import UNCERTAIN_POINTER, build
+from knowledge.build import MAY_HAVE_CHANGED, UNCERTAIN_POINTER, build
 from knowledge.db import make_engine
 from knowledge.loader import DataError
 from knowledge.models import Amount, FaqAnswer, Municipality, Provider, Province
 from tests.conftest import POSTGRES_URL
-from tests.knowledge.sample_data import line_of, replace_in, write_sample_data
+from tests.knowledge.sample_data import COMMON, line_of, replace_in, write_sample_data
 
 
 @pytest.fixture
@@ -111,14 +111,63 @@ def test_an_uncertain_used_record_marks_the_answer(data_dir: Path, db_path: Path
     engine.dispose()
 
 
-def test_an_uncertain_answer_always_says_where_to_check_it(session: Session) -> None:
+def test_an_uncertain_answer_says_it_may_have_changed(session: Session) -> None:
     eenvoudig = session.get(FaqAnswer, ("what_is_pvb", "eenvoudig"))
     gewoon = session.get(FaqAnswer, ("what_is_pvb", "gewoon"))
 
     assert eenvoudig.uncertain
-    assert eenvoudig.text.endswith(UNCERTAIN_POINTER["eenvoudig"])
+    # The sample text does not name the VAPH, so it is not sent there.
+    assert eenvoudig.text.endswith(MAY_HAVE_CHANGED["eenvoudig"])
     assert not gewoon.uncertain
-    assert UNCERTAIN_POINTER["gewoon"] not in gewoon.text
+    assert "veranderd" not in gewoon.text
+
+
+ROUTE = f"""\
+- id: vaph_bereiken
+  gewoon: Een vraag stel je het VAPH via {{vaph.website}}.
+  eenvoudig: Stuur het VAPH een vraag via {{vaph.website}}.
+  {COMMON}
+"""
+
+
+def build_with_route(data_dir: Path, db_path: Path, eenvoudig: str) -> FaqAnswer:
+    """what_is_pvb at eenvoudig (uncertain: its amount is) with `eenvoudig` as first line."""
+    with (data_dir / "statements.yml").open("a", encoding="utf-8") as statements:
+        statements.write(ROUTE)
+    replace_in(data_dir / "faq.yml", "Een budget is geld.", eenvoudig)
+    build(f"sqlite:///{db_path}", data_dir)
+    engine = make_engine(f"sqlite:///{db_path}")
+    with Session(engine, future=True, expire_on_commit=False) as session:
+        answer = session.get(FaqAnswer, ("what_is_pvb", "eenvoudig"))
+    engine.dispose()
+    assert answer is not None and answer.uncertain
+    return answer
+
+
+def test_an_uncertain_answer_naming_the_vaph_ends_with_the_way_to_reach_it(
+    data_dir: Path, db_path: Path
+) -> None:
+    # "Een vraag stel je het VAPH ..." is a route, not a warning: the warning still follows.
+    answer = build_with_route(data_dir, db_path, "Een vraag stel je het VAPH met een brief.")
+    route = "Stuur het VAPH een vraag via https://www.vaph.be."
+    assert answer.text.endswith(f"{UNCERTAIN_POINTER['eenvoudig']}\n{route}")
+    assert answer.uses == ["PVB", "vaph_bereiken"]  # the route's source travels with it
+
+
+def test_the_route_is_not_said_twice(data_dir: Path, db_path: Path) -> None:
+    answer = build_with_route(data_dir, db_path, "Het VAPH geeft het.\n    {vaph_bereiken.text}")
+    assert answer.text.count("Stuur het VAPH een vraag via") == 1
+    assert answer.text.endswith(UNCERTAIN_POINTER["eenvoudig"])
+
+
+def test_an_answer_that_says_itself_it_may_have_changed_gets_no_second_warning(
+    data_dir: Path, db_path: Path
+) -> None:
+    answer = build_with_route(
+        data_dir, db_path, "Het VAPH zegt dit. Het kan intussen veranderd zijn."
+    )
+    assert answer.text.count("veranderd") == 1
+    assert "Stuur het VAPH" not in answer.text
 
 
 def test_places_and_providers(session: Session) -> None:

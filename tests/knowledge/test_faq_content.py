@@ -163,11 +163,42 @@ ASKS_THE_VAPH = re.compile(
 def test_every_answer_that_sends_you_to_the_vaph_says_how_to_reach_it(
     data: loader.KnowledgeData, answers: dict[tuple[str, str], FaqAnswer]
 ) -> None:
-    eloket = service(data, "vaph_eloket").website
-    for entry in data.faq:
-        for level, raw in entry.texts.items():
-            if any(ASKS_THE_VAPH.search(line) for line in raw.splitlines()):
-                assert str(eloket) in answers[(entry.topic, level)].text, (entry.topic, level)
+    """Checked on the built answers: the pointer the build adds sends you to the VAPH too."""
+    eloket = str(service(data, "vaph_eloket").website)
+    sending = [key for key, answer in answers.items() if ASKS_THE_VAPH.search(answer.text)]
+    assert ("mdt", "gewoon") in sending and ("mdt", "eenvoudig") in sending  # by the pointer
+    missing = [
+        key
+        for key in sending
+        if eloket not in answers[key].text or "formulier" not in answers[key].text
+    ]
+    assert not missing, f"no {eloket} or question form in: {missing}"
+
+
+# --- every answer built from an uncertain record says that it may have changed ---------------
+
+SAYS_IT_MAY_HAVE_CHANGED = re.compile(
+    r"\b(?:kan|kunnen)\s+(?:intussen\s+)?veranderd\s+zijn\b", re.IGNORECASE
+)
+
+
+def test_every_answer_from_an_uncertain_record_says_it_may_have_changed(
+    data: loader.KnowledgeData, answers: dict[tuple[str, str], FaqAnswer]
+) -> None:
+    sources = data.sources_by_id()
+    uncertain = {
+        key
+        for key, answer in answers.items()
+        if answer.uncertain or any(s.uncertain for used in answer.uses for s in sources[used])
+    }
+    # These tell the route to the VAPH ("Een vraag stel je het VAPH ..."), which once
+    # counted as the warning.
+    for topic in ("herziening", "how_to_apply", "emergency_procedure"):
+        assert {(topic, level) for level in LEVELS} <= uncertain, topic
+    silent = sorted(
+        key for key in uncertain if not SAYS_IT_MAY_HAVE_CHANGED.search(answers[key].text)
+    )
+    assert not silent, f"does not say it may have changed: {silent}"
 
 
 def test_the_vaph_line_has_no_invented_number(
