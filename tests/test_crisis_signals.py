@@ -27,6 +27,14 @@ SIGNALS = load_signals()
         # An emergency call belongs on the crisis path, not in a search for support.
         "ik moet een noodoproep doen",
         "waar kan ik een noodoproep doen voor mijn moeder",
+        # Hitting stays a signal, also with "op" in the message.
+        "ze slaan me op mijn hoofd",
+        "mijn vader sloeg ons",
+        "ik word geslagen",
+        # "kan niet meer" with something after it that is not another verb.
+        "ik kan het niet meer aan",
+        "ik kan niet meer verder",
+        "ik kan niet meer leven",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -38,6 +46,10 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
     [
         "we moeten het huis uit tegen volgende maand, waar vind ik een woning",
         "het papierwerk loopt uit de hand",
+        # Storing is no hitting (issue 14: a known false alarm), and a task is no crisis.
+        "slaan jullie mijn gegevens op",
+        "hoe slaat wegwijzer mijn antwoorden op",
+        "ik kan niet meer inloggen",
         "ik ben bang dat ik het formulier verkeerd invul",
         "hoe vraag ik een budget aan",
     ],
