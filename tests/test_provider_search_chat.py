@@ -93,7 +93,7 @@ def test_search_shows_five_at_a_time_and_more_shows_the_next_ones(assistant):
     assert texts(replies)[-1].startswith("Voor wie is de hulp?")
     replies = assistant.replies(sender, "maakt niet uit")
 
-    assert "voorbeeldgegevens" in texts(replies)[0]  # the demo data set says so
+    assert "dit is een voorbeeld" in texts(replies)[0]  # the demo data set says so
     assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot 5:" in texts(replies)
     assert_shows(replies, first_page, first=1)
     assert texts(replies)[-1] == "Wil je er meer zien?"
@@ -104,7 +104,7 @@ def test_search_shows_five_at_a_time_and_more_shows_the_next_ones(assistant):
     assert_shows(more, second_page, first=6)
     assert not {p.name for p in second_page} & {p.name for p in first_page}
     assert not any(line.startswith(("1. ", "5. ")) for line in texts(more))
-    assert texts(more)[-1].startswith("Dat waren ze allemaal.")
+    assert texts(more)[-1].startswith("Meer vond ik niet.")
     assert "Meer tonen" not in titles(more)
 
 
@@ -117,7 +117,7 @@ def test_search_with_place_and_support_type_in_the_message_and_another_place(ass
     replies = assistant.replies(sender, "maakt niet uit")
     providers, total = expected("Hasselt", support_type="dagondersteuning")
     assert 0 < total <= 5
-    assert "voorbeeldgegevens" in texts(replies)[0]
+    assert "dit is een voorbeeld" in texts(replies)[0]
     assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot {total}:" in texts(replies)
     assert_shows(replies, providers, first=1)
     assert "Meer tonen" not in titles(replies)  # all are shown
@@ -181,5 +181,5 @@ def test_a_place_outside_flanders_is_explained_and_asked_again(assistant):
     sender = new_sender()
     assistant.replies(sender, "ik zoek een voorziening")
     replies = assistant.replies(sender, "Namen")
-    assert texts(replies)[0] == "Ik ken alleen aanbieders in Vlaanderen en Brussel."
+    assert texts(replies)[0] == "Ik ken alleen hulp in Vlaanderen en Brussel."
     assert texts(replies)[-1].startswith("Waar zoek je hulp?")

@@ -273,7 +273,9 @@ async def test_continue_without_a_code_during_the_intake_lets_the_form_ask_again
 async def test_continue_without_a_code_or_a_plan_asks_for_the_code():
     turn = await resume("welcome", "ik wil verder doen")
 
-    assert turn.texts == ["Typ je code, bijvoorbeeld: verder met ZON-MAAN-STER-4821."]
+    assert turn.texts == [
+        "Typ 'verder met' en dan je code. Bijvoorbeeld: verder met ZON-MAAN-STER-4821."
+    ]
     assert turn.events == []
 
 

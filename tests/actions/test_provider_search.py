@@ -17,7 +17,7 @@ from actions.provider_search import (
 from knowledge import db
 from tests.actions.conftest import Turn, load_tracker, run_action, user
 
-DEMO = "Let op, dit zijn voorbeeldgegevens. Het zijn geen echte organisaties."
+DEMO = "Let op: dit is een voorbeeld. Het zijn geen echte organisaties."
 MORE_BUTTONS = ["Meer tonen", "Andere gemeente", "Iets anders vragen"]
 NONE_FOUND = (
     "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven, maar vond geen "
@@ -78,7 +78,7 @@ async def test_a_place_outside_flanders_and_brussels_is_asked_again(text):
     turn = await answer("place", user(text, "inform"), {"place": text})
 
     assert turn.slots == {"place": None}
-    assert turn.texts == ["Ik ken alleen aanbieders in Vlaanderen en Brussel."]
+    assert turn.texts == ["Ik ken alleen hulp in Vlaanderen en Brussel."]
 
 
 async def test_an_unknown_place_is_asked_again():
@@ -190,7 +190,7 @@ async def test_more_results_shows_the_next_page_and_says_that_was_all():
         "Telefoon: 000 00 22 22\n"
         "Website: https://voorbeeld-022.example.org"
     )
-    assert turn.texts[2] == "Dat waren ze allemaal. Wil je ergens anders zoeken?"
+    assert turn.texts[2] == "Meer vond ik niet. Wil je ergens anders zoeken?"
     assert turn.buttons == ["Andere gemeente", "Iets anders vragen"]
     assert turn.slots == {"provider_page": 2.0}
 
@@ -199,7 +199,7 @@ async def test_more_results_after_the_last_page_says_that_was_all_and_keeps_the_
     turn = await show(ActionShowMoreProviders(), provider_page=2.0)
 
     assert turn.responses == ["utter_providers_last"]
-    assert turn.texts == ["Dat waren ze allemaal. Wil je ergens anders zoeken?"]
+    assert turn.texts == ["Meer vond ik niet. Wil je ergens anders zoeken?"]
     assert turn.buttons == ["Andere gemeente", "Iets anders vragen"]
     assert turn.events == []
 
