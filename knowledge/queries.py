@@ -374,7 +374,9 @@ HELP_KINDS: dict[str, str] = {  # help kind -> what the person looks for, in pla
 }
 EMERGENCY_GRANT = "ATG_NOOD"
 MAX_AGE = 120  # the top of an open age band ("65 of ouder")
-ADULT_AGE = 18  # Belgian legal majority: where rights for minors stop (`minors_only`)
+# Belgian legal majority: where rights for minors (`minors_only`) stop. The brief does not
+# state it, so no record holds it and no reason says it: they say "minderjarigen".
+ADULT_AGE = 18
 FIRST_REQUEST_RIGHT = "PVB"  # its first_request_before_age is the VAPH's age limit
 EMERGENCY_RIGHT = "PVB"  # the emergency procedure (noodprocedure) gives a PVB
 _REGION_LABELS = {
@@ -463,7 +465,7 @@ def _age_reasons(
     if right.minors_only:
         if low >= ADULT_AGE:
             return None
-        reasons.append(f"{be} en dit is voor kinderen en jongeren onder {ADULT_AGE}")
+        reasons.append(f"{be} en dit is alleen voor minderjarigen")
     return reasons
 
 

@@ -523,7 +523,7 @@ def test_minor_gets_minors_only_rights(session: Session) -> None:
     matches = {m.right.id: m for m in rights_for_profile(session, age=12)}
     assert {"PAB", "ZORGTOESLAG", "RTH"} <= set(matches)
     assert "PVB" not in matches and "IVT_IT" not in matches
-    assert "je bent 12 en dit is voor kinderen en jongeren onder 18" in matches["PAB"].reasons
+    assert "je bent 12 en dit is alleen voor minderjarigen" in matches["PAB"].reasons
     assert "PAB" not in ids(rights_for_profile(session, age=30))
 
 
