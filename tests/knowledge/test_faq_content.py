@@ -136,21 +136,44 @@ def test_a_fact_in_words_comes_from_its_statement(
     assert "{" in wording or wording in gewoon.text
 
 
-@pytest.mark.parametrize("topic", ["automatic_grant", "minors"])
+CONTINUITY_AGES = {
+    "gewoon": ("kalenderjaar waarin je 21 wordt", "vóór je 22ste verjaardag"),
+    "eenvoudig": ("in het jaar dat je 21 wordt", "vóór je 22ste verjaardag"),
+}
+
+
+@pytest.mark.parametrize(
+    ("topic", "level"),
+    [("automatic_grant", "gewoon"), ("automatic_grant", "eenvoudig"), ("minors", "gewoon")],
+)
 def test_the_continuity_routes_give_their_ages_not_just_in_time(
-    answers: dict[tuple[str, str], FaqAnswer], topic: str
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData, topic: str, level: str
 ) -> None:
-    text = answers[(topic, "gewoon")].text
-    assert "kalenderjaar waarin je 21 wordt" in text
-    assert "vóór je 22ste verjaardag" in text
+    text = answers[(topic, level)].text
+    for statement_id in ("zorgcontinuiteit_mfc", "zorgcontinuiteit_pab"):
+        assert statement(data, statement_id).texts[level] in text, statement_id
+    for age in CONTINUITY_AGES[level]:
+        assert age in text
     assert "op tijd" not in text
 
 
+@pytest.mark.parametrize("level", LEVELS)
 def test_the_budget_spending_answer_names_short_stays(
-    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData, level: str
 ) -> None:
     stays = next(a for a in right(data, "PVB").amounts if a.key == "kortverblijf")
-    assert stays.text in answers[("budget_spending", "gewoon")].text
+    wording = stays.text if level == "gewoon" else stays.eenvoudig
+    assert wording and wording in answers[("budget_spending", level)].text
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_the_budget_spending_answer_gives_the_cash_details(
+    answers: dict[tuple[str, str], FaqAnswer], data: loader.KnowledgeData, level: str
+) -> None:
+    answer = answers[("budget_spending", level)]
+    for statement_id in ("cash_voorschot", "cash_familie", "cash_duurder_bij_vza"):
+        assert statement(data, statement_id).texts[level] in answer.text, statement_id
+        assert statement_id in answer.uses, statement_id
 
 
 # --- a way to reach the VAPH wherever an answer sends you there ------------------------------
