@@ -79,6 +79,7 @@ SLOT_VALUES = {
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")
+FAQ_SOURCE = "faq "  # an FAQ answer's source: "faq what_is_pvb"
 # Responses never sent to a person.
 NEVER_SENT = ("utter_faq/",)
 URL = re.compile(r"https?://\S+")
@@ -167,7 +168,7 @@ def faq_texts(knowledge_dir: Path) -> Iterator[tuple[str, str, str]]:
     try:
         with Session(engine, future=True) as session:
             rows = session.execute(select(FaqAnswer).order_by(FaqAnswer.topic)).scalars().all()
-            answers = [(f"faq {a.topic}", a.level, a.text) for a in rows]
+            answers = [(f"{FAQ_SOURCE}{a.topic}", a.level, a.text) for a in rows]
     finally:
         engine.dispose()
     yield from answers

@@ -274,7 +274,7 @@ async def test_continue_without_a_code_or_a_plan_asks_for_the_code():
     turn = await resume("welcome", "ik wil verder doen")
 
     assert turn.texts == [
-        "Typ 'verder met' en dan je code. Bijvoorbeeld: verder met ZON-MAAN-STER-4821."
+        "Typ 'verder met' en dan je code. Bijvoorbeeld verder met ZON-MAAN-STER-4821."
     ]
     assert turn.events == []
 

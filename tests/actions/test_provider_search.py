@@ -17,7 +17,7 @@ from actions.provider_search import (
 from knowledge import db
 from tests.actions.conftest import Turn, load_tracker, run_action, user
 
-DEMO = "Let op: dit is een voorbeeld. Het zijn geen echte organisaties."
+DEMO = "Let op, dit is een voorbeeld. Het zijn geen echte organisaties."
 MORE_BUTTONS = ["Meer tonen", "Andere gemeente", "Iets anders vragen"]
 NONE_FOUND = (
     "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven, maar vond geen "

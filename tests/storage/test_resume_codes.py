@@ -298,7 +298,7 @@ def test_no_code_word_is_a_municipality_the_entity_ruler_would_tag():
 
 
 def test_the_example_code_people_are_shown_reads_as_a_code():
-    """The example in "Bijvoorbeeld: verder met ..." must look like a real code
+    """The example in "Bijvoorbeeld verder met ..." must look like a real code
     (three different words of WORDS and four digits), so copying its form works."""
     *words, digits = resume_codes.EXAMPLE_CODE.split("-")
 
