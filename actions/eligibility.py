@@ -7,13 +7,14 @@ Nothing here decides: the rights come from `knowledge.queries.rights_for_profile
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, places
+from actions import answers, jargon, places
 from actions.faq import reading_level
 from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_answer
@@ -27,6 +28,10 @@ WHERE = "Waar kan je terecht"
 URGENT_NOTE = "Het is dringend: vraag het VAPH naar de {procedure}. Het VAPH beslist."
 DANGER_NOTE = "Is er nu gevaar? Bel dan meteen {phone}."
 EMERGENCY_NUMBER = "noodnummer_112"  # the services.yml record of the emergency number
+VAPH = "vaph"  # the services.yml record of the VAPH itself
+MAX_PLAIN_PLACES = 3  # makkelijk lezen: a few places, not a list to choose from
+CHOICE_KINDS = ("bijstandsorganisatie",)  # naming some of them would steer the choice
+BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 SKIP_BUTTON = {"title": "Zeg ik liever niet", "payload": "/skip"}
@@ -113,34 +118,94 @@ class ValidateEligibilityForm(FormValidationAction):
         return self._choice("help_kind", parse, value, dispatcher, tracker)
 
 
-def _where(session, right, place: places.Place | None) -> str:
+def _services(session, right, place: places.Place | None) -> list[Service]:
     """The services to go to, with the province's VAPH office when the right names the VAPH."""
     services = [session.get(Service, service_id) for service_id in right.where or []]
-    names = [service.name for service in services if service is not None]
+    found = [service for service in services if service is not None]
     if "vaph" in (right.where or []) and place and place.municipality:
         offices = queries.contact_services(session, place.municipality)
-        names += [s.name for s in offices if s.kind == "vaph_office" and s.name not in names]
-    return ", ".join(names)
+        found += [s for s in offices if s.kind == "vaph_office" and s not in found]
+    return found
+
+
+def _where(session, right, place: places.Place | None) -> str:
+    return ", ".join(dict.fromkeys(s.name for s in _services(session, right, place)))
+
+
+def _plain_place(service: Service) -> str | None:
+    """How an eenvoudig text names a service: without an aside in brackets or after a comma;
+    None when that name keeps an abbreviation the glossary does not explain."""
+    if service.kind == "vaph_office" and service.province is not None:
+        return f"Het kantoor van het VAPH in {service.province.name}"
+    name = BRACKETED.sub("", service.name).split(",")[0].strip()
+    return None if jargon.unknown_abbreviation(name) else name
+
+
+def _plain_places(session, right, place: places.Place | None) -> list[str]:
+    """At most MAX_PLAIN_PLACES places in the record's order: a few doors, not a list. Places
+    that a person chooses between (CHOICE_KINDS) are all named, and count as one place; the
+    VAPH office of the person's province stands for the VAPH."""
+    services = _services(session, right, place)
+    office = next((s for s in services if s.kind == "vaph_office"), None)
+    if office is not None:
+        services = [office if s.id == VAPH else s for s in services if s is not office]
+    names: dict[str, None] = {}
+    counted: set[str] = set()
+    for service in services:
+        name = _plain_place(service)
+        key = service.kind if service.kind in CHOICE_KINDS else service.id
+        if name and (key in counted or len(counted) < MAX_PLAIN_PLACES):
+            names[name] = None
+            counted.add(key)
+    return list(names)
+
+
+def _describe_plainly(session, match: queries.RightMatch, place) -> str:
+    """Makkelijk lezen: the plain name, short sentences, each term explained at its first
+    use; a name that is a glossary term is said by the term's explanation."""
+    name = BRACKETED.sub("", match.right.name).strip()
+    term = jargon.naming_term(name)
+    lines = [term.explanation if term else name]
+    if match.plain_reasons:
+        lines.append(f"{WHY}:")
+        lines += [f"- {reason}" for reason in match.plain_reasons]
+    where = _plain_places(session, match.right, place)
+    if where:
+        lines.append(f"{WHERE}:")
+        for name in where:
+            term = jargon.naming_term(name)
+            if term is not None and term not in jargon.terms_in("\n".join(lines)):
+                name = term.explanation  # it names the place and says what it is
+            elif term is not None and jargon.term_named(name) is term:
+                name = term.name  # explained before: "VAPH", as its explanation says it
+            lines.append(f"- {name}")
+    lines += [note for notes in _urgent_notes(session, match) for note in notes.split("\n")]
+    return "\n".join(jargon.explained(lines))
+
+
+def _urgent_notes(session, match: queries.RightMatch) -> list[str]:
+    if match.emergency is None:
+        return []
+    procedure = match.emergency.name[:1].lower() + match.emergency.name[1:]
+    notes = [URGENT_NOTE.format(procedure=procedure)]
+    emergency_number = session.get(Service, EMERGENCY_NUMBER)
+    if emergency_number is not None and emergency_number.phone:
+        notes.append(DANGER_NOTE.format(phone=emergency_number.phone))
+    return notes
 
 
 def describe_right(session, match: queries.RightMatch, place, level: str) -> str:
+    if level == "eenvoudig":
+        return _describe_plainly(session, match, place)
     right = match.right
-    # Easy language has nothing in brackets: no abbreviation after the name.
-    with_abbreviation = right.abbreviation and level != "eenvoudig"
-    lines = [f"{right.name} ({right.abbreviation})" if with_abbreviation else right.name]
-    if level != "eenvoudig":
-        lines.append(right.summary.split(". ")[0].rstrip(".") + ".")
+    lines = [f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name]
+    lines.append(right.summary.split(". ")[0].rstrip(".") + ".")
     if match.reasons:
         lines.append(f"{WHY}: " + "; ".join(match.reasons) + ".")
     where = _where(session, right, place)
     if where:
         lines.append(f"{WHERE}: {where}.")
-    if match.emergency is not None:
-        procedure = match.emergency.name[:1].lower() + match.emergency.name[1:]
-        lines.append(URGENT_NOTE.format(procedure=procedure))
-        emergency_number = session.get(Service, EMERGENCY_NUMBER)
-        if emergency_number is not None and emergency_number.phone:
-            lines.append(DANGER_NOTE.format(phone=emergency_number.phone))
+    lines += _urgent_notes(session, match)
     return "\n".join(lines)
 
 

@@ -36,7 +36,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import and_, case, func, or_, select, true
@@ -389,11 +389,40 @@ _REGION_LABELS = {
 
 @dataclass(frozen=True)
 class RightMatch:
-    """A right that may fit, with the reasons in plain Dutch. Never a decision."""
+    """A right that may fit, with the reasons in plain Dutch. Never a decision.
+
+    `reasons` are clauses for one gewoon sentence ("je bent 34 en dit kan vanaf 17 jaar");
+    `plain_reasons` say the same for eenvoudig texts, each one or two short sentences
+    ("Je bent 34 jaar. Dit kan vanaf 17 jaar."), with the same figures from the record."""
 
     right: Right
     reasons: list[str]
     emergency: AutomaticGrant | None = None  # the emergency procedure, when urgent
+    plain_reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Reasons:
+    """The reasons for one right, at both reading levels, kept in step."""
+
+    gewoon: list[str] = field(default_factory=list)
+    eenvoudig: list[str] = field(default_factory=list)
+
+    def add(self, gewoon: str, eenvoudig: str, *, first: bool = False) -> None:
+        """Add a reason; eenvoudig says a sentence only once."""
+        at = 0 if first else len(self.gewoon)
+        self.gewoon.insert(at, gewoon)
+        if eenvoudig not in self.eenvoudig:
+            self.eenvoudig.insert(0 if first else len(self.eenvoudig), eenvoudig)
+
+    def extend(self, other: _Reasons) -> None:
+        self.gewoon += other.gewoon
+        self.eenvoudig += [said for said in other.eenvoudig if said not in self.eenvoudig]
+
+
+def _sentence(clause: str) -> str:
+    """`clause` as a sentence of its own: "je bent 34" -> "Je bent 34."."""
+    return f"{clause[:1].upper()}{clause[1:]}."
 
 
 @dataclass(frozen=True)
@@ -432,55 +461,71 @@ def _age_label(low: int, high: int) -> str:
 
 def _age_reasons(
     right: Right, low: int, high: int, subject: _Subject, recognised: bool | None
-) -> list[str] | None:
-    """Reasons an age (or an age band low..high) fits, or None when it rules the right out."""
+) -> _Reasons | None:
+    """Reasons an age (or an age band low..high) fits, or None when it rules the right out.
+
+    Eenvoudig says the age once ("Je bent 34 jaar."), then each rule in a sentence of its own.
+    """
     be = f"{subject.is_} {_age_label(low, high)}"
-    reasons = []
+    gewoon: list[str] = []
+    plain: list[str] = []
     if right.min_age is not None:
         if high < right.min_age:
             return None
-        reasons.append(f"{be} en dit kan vanaf {right.min_age} jaar")
+        gewoon.append(f"{be} en dit kan vanaf {right.min_age} jaar")
+        plain.append(f"Dit kan vanaf {right.min_age} jaar.")
     if right.max_age is not None:
         if low < right.max_age:
-            reasons.append(f"{be} en dit kan tot {right.max_age} jaar")
+            gewoon.append(f"{be} en dit kan tot {right.max_age} jaar")
+            plain.append(f"Dit kan tot {right.max_age} jaar.")
         elif right.exceptional_max_age is not None and low < right.exceptional_max_age:
-            reasons.append(
+            gewoon.append(
                 f"{be}: dit kan meestal tot {right.max_age} jaar, "
                 f"en soms nog tot {right.exceptional_max_age} jaar"
             )
+            plain.append(f"Dit kan meestal tot {right.max_age} jaar.")
+            plain.append(f"Soms kan het nog tot {right.exceptional_max_age} jaar.")
         else:
             return None
     if right.first_request_before_age is not None:
         limit = right.first_request_before_age
         if low < limit:
-            reasons.append(f"{be} en een eerste aanvraag kan tot {limit} jaar")
+            gewoon.append(f"{be} en een eerste aanvraag kan tot {limit} jaar")
+            plain.append(f"Een eerste aanvraag kan tot {limit} jaar.")
         elif recognised and right.open_after_age_if_recognised:
             # Someone the VAPH already recognised can still turn to it after the limit.
-            reasons.append(
+            gewoon.append(
                 f"{be}, maar {subject.is_} al erkend door het VAPH: wie vóór {limit} jaar "
                 "erkend werd, kan ook later nog hulp vragen"
             )
+            plain.append(_sentence(f"{subject.is_} al erkend door het VAPH"))
+            plain.append(f"Wie vóór {limit} jaar erkend werd, kan later nog hulp vragen.")
         else:
             return None
     if right.minors_only:
         if low >= ADULT_AGE:
             return None
-        reasons.append(f"{be} en dit is alleen voor minderjarigen")
-    return reasons
+        gewoon.append(f"{be} en dit is alleen voor minderjarigen")
+        plain.append("Dit is alleen voor minderjarigen.")
+    age = f"{low} jaar" if low == high else _age_label(low, high)
+    said_age = [_sentence(f"{subject.is_} {age}")] if plain else []
+    return _Reasons(gewoon, said_age + plain)
 
 
-def _residence_reason(right: Right, place: str, region: str, subject: _Subject) -> str | None:
-    """The reason the place fits, or None when it rules the right out ("" for no reason)."""
-    lives = subject.verb("woont", "woont")
+def _residence_reason(right: Right, place: str, region: str, subject: _Subject) -> _Reasons | None:
+    """The reason the place fits, or None when it rules the right out (empty: no reason)."""
+    lives = f"{subject.verb('woont', 'woont')} in {place}"
     if right.residence == "vlaanderen_brussel":
         if region not in (FLANDERS_REGION, BRUSSELS_REGION):
             return None
-        return f"{lives} in {place}, en dit is voor wie in Vlaanderen of Brussel woont"
-    if right.residence == "belgie":
+        rule = "dit is voor wie in Vlaanderen of Brussel woont"
+    elif right.residence == "belgie":
         if region == ABROAD:
             return None
-        return f"{lives} in {place}, en dit kan overal in België"
-    return ""
+        rule = "dit kan overal in België"
+    else:
+        return _Reasons()
+    return _Reasons([f"{lives}, en {rule}"], [f"{_sentence(lives)} {_sentence(rule)}"])
 
 
 def rights_for_profile(
@@ -528,34 +573,45 @@ def rights_for_profile(
     for right in session.execute(select(Right).order_by(Right.name, Right.id)).scalars():
         if right.new_grants_only_for:
             continue  # the questions cannot tell whether someone is in one of those groups
-        reasons: list[str] = []
+        reasons = _Reasons()
         if age_range is not None:
             age_reasons = _age_reasons(right, *age_range, subject, recognised)
             if age_reasons is None:
                 continue
-            reasons += age_reasons
+            reasons.extend(age_reasons)
         if lives_in is not None:
             residence_reason = _residence_reason(right, place, region, subject)
             if residence_reason is None:
                 continue
-            reasons += [residence_reason] if residence_reason else []
+            reasons.extend(residence_reason)
         if right.recognition == "required":
             if recognised is False:
                 continue
             if recognised:
-                reasons.append(f"{subject.is_} door het VAPH erkend als persoon met een handicap")
+                reasons.add(
+                    f"{subject.is_} door het VAPH erkend als persoon met een handicap",
+                    _sentence(f"{subject.is_} al erkend door het VAPH"),
+                )
         elif right.recognition == "not_required" and not recognised:
-            has = subject.verb("hebt", "heeft")
-            reasons.append(f"{has} hiervoor geen erkenning van het VAPH nodig")
+            needs = f"{subject.verb('hebt', 'heeft')} hiervoor geen erkenning van het VAPH nodig"
+            reasons.add(needs, _sentence(needs))
         if help_kind is not None:
             if help_kind not in (right.help_kinds or []):
                 continue
-            reasons.append(f"{HELP_KINDS[help_kind]}, en daar helpt dit bij")
+            looks_for = HELP_KINDS[help_kind]
+            reasons.add(
+                f"{looks_for}, en daar helpt dit bij",
+                f"{_sentence(looks_for)} Daar helpt dit bij.",
+            )
         if emergency is not None and right.id == EMERGENCY_RIGHT:
-            reasons.insert(0, "het is dringend, en daarvoor bestaat een noodprocedure")
-            matches.insert(0, RightMatch(right, reasons, emergency))
+            reasons.add(
+                "het is dringend, en daarvoor bestaat een noodprocedure",
+                "Het is dringend. Daarvoor bestaat een noodprocedure.",
+                first=True,
+            )
+            matches.insert(0, RightMatch(right, reasons.gewoon, emergency, reasons.eenvoudig))
         else:
-            matches.append(RightMatch(right, reasons))
+            matches.append(RightMatch(right, reasons.gewoon, None, reasons.eenvoudig))
     return matches
 
 

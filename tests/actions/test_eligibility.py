@@ -256,9 +256,20 @@ async def test_easy_language_leaves_out_the_summary_of_each_right():
         "Dit kan misschien passen.\nIk beslis niets. Het VAPH of een andere dienst beslist.\n"
         f"{VAPH_EXPLAINED}"
     )
-    lines = turn.texts[1].split("\n")
-    assert lines[0] == "Rechtstreeks toegankelijke hulp", "nothing in brackets in easy language"
-    assert lines[1].startswith("Waarom dit misschien past: je bent 34")
+    # The name, a glossary term, is said by its explanation; nothing in brackets.
+    assert turn.texts[1].split("\n")[:5] == [
+        "Rechtstreeks toegankelijke hulp is hulp die je zelf vraagt aan een organisatie.",
+        "Waarom dit misschien past:",
+        "- Je bent 34 jaar.",
+        "- Een eerste aanvraag kan tot 65 jaar.",
+        "- Je woont in Leuven. Dit is voor wie in Vlaanderen of Brussel woont.",
+    ]
+    # A term is explained with the glossary's sentence where it is first used.
+    assert (
+        f"{VAPH_EXPLAINED}\n- Je hebt hiervoor geen erkenning van het VAPH nodig.\n"
+        "Erkend zijn betekent dat het VAPH vaststelt dat je een handicap hebt.\n"
+        "- Je zoekt begeleiding. Daar helpt dit bij.\n" in turn.texts[1]
+    )
     assert turn.texts[2] == (
         f"Het VAPH beslist of je de hulp krijgt.\n{VAPH_EXPLAINED}\nWat wil je nu doen?"
     )
@@ -292,6 +303,24 @@ async def test_urgent_puts_the_pvb_first_with_the_noodprocedure():
         "Is er nu gevaar? Bel dan meteen 112.",
     ]
     assert "DOP" not in "\n".join(first[-2:])  # the brief gives a DOP no role in it
+
+
+async def test_urgent_in_easy_language_explains_the_noodprocedure():
+    turn = await show_rights(
+        reading_level="eenvoudig", vaph_known="erkend", help_kind="geld", urgent="ja"
+    )
+
+    first = turn.texts[1].split("\n")
+    assert first[:4] == [
+        "Een persoonsvolgend budget is geld voor hulp op maat.",
+        "Waarom dit misschien past:",
+        "- Het is dringend. Daarvoor bestaat een noodprocedure.",
+        "De noodprocedure is een snelle weg naar een tijdelijk budget bij nood.",
+    ]
+    assert first[-2:] == [
+        "Het is dringend: vraag het VAPH naar de noodprocedure PVB. Het VAPH beslist.",
+        "Is er nu gevaar? Bel dan meteen 112.",
+    ]
 
 
 async def test_more_than_eight_rights_are_counted_instead_of_shown():
