@@ -76,12 +76,12 @@ class Assistant:
             server.stop()
 
 
-def start_assistant(settings: Settings, log_dir: Path) -> Assistant:
+def start_assistant(settings: Settings, log_dir: Path, timeout: float = 180) -> Assistant:
     if not Path(settings.model_path).exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
-    servers = {"actions": processes.start("actions", settings, log_dir)}
+    servers = {"actions": processes.start("actions", settings, log_dir, timeout)}
     try:
-        servers["rasa"] = processes.start("rasa", settings, log_dir)
+        servers["rasa"] = processes.start("rasa", settings, log_dir, timeout)
     except Exception:
         servers["actions"].stop()
         raise

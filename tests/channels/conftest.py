@@ -13,6 +13,9 @@ from tests.channels.fake_api import FakeApi
 from tests.channels.platforms import channel_env
 from tests.conftest import Assistant, start_assistant
 
+# Loading the model took 6 minutes on two cores shared by several test runs.
+START_TIMEOUT = 900
+
 
 @dataclass
 class ChannelAssistant:
@@ -43,7 +46,7 @@ def channel_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chan
     with FakeApi() as api:
         env = _without_missing_channels(channel_env(api.url))
         settings = processes.settings_on_free_ports(f"sqlite:///{tmp / 'tracker.db'}", **env)
-        running = start_assistant(settings, tmp / "logs")
+        running = start_assistant(settings, tmp / "logs", timeout=START_TIMEOUT)
         try:
             yield ChannelAssistant(running, api)
         finally:
