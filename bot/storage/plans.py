@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,10 @@ _NETWORK_KEY = re.compile(r"network\.(\d+)\.(\w+)")
 # names no conversation id and only means something together with the plan.
 CONVERSATION_REF_CHARS = 16
 CONVERSATION_REF = re.compile(rf"[0-9a-f]{{{CONVERSATION_REF_CHARS}}}")
+# Rasa tries a call to the action server again when its connection was lost, and the
+# action may already have run (bot/action_calls.py): what the same call makes again within
+# this time is what it made the first time. Answers are one row per plan and question.
+REPEATED_CALL = timedelta(seconds=60)
 
 
 def _now(now: datetime | None) -> datetime:
@@ -69,8 +73,12 @@ def create_plan(
     link_days: int | None = None,
 ) -> Plan:
     """A new, empty plan with the consent given in `conversation_id` and linked to it; its
-    link works for `link_days`."""
+    link works for `link_days`. The same call repeated within REPEATED_CALL returns the
+    empty plan it made: one plan and one consent."""
     now = _now(now)
+    repeated = _plan_just_made(session, conversation_id, now)
+    if repeated is not None:
+        return repeated
     expires = now + timedelta(days=_link_days(link_days))
     plan = Plan(created_at=now, updated_at=now, document_token_expires_at=expires)
     session.add(plan)
@@ -84,6 +92,26 @@ def create_plan(
         )
     )
     link_conversation(session, plan.id, conversation_id, now=now)
+    return plan
+
+
+def _plan_just_made(session: Session, conversation_id: str, now: datetime) -> Plan | None:
+    """The plan this conversation consented to within REPEATED_CALL, if it has no answers."""
+    session.flush()
+    plan = session.execute(
+        select(Plan)
+        .join(Consent, Consent.plan_id == Plan.id)
+        .where(
+            Consent.conversation_id == conversation_id,
+            Consent.given_at > now - REPEATED_CALL,
+            Consent.given_at <= now,
+            ~select(PlanAnswer.id).where(PlanAnswer.plan_id == Plan.id).exists(),
+        )
+        .order_by(Consent.given_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if plan is None or not is_linked(session, plan.id, conversation_id):
+        return None
     return plan
 
 
@@ -317,16 +345,28 @@ def delete_answers(session: Session, plan_id: str, prefix: str) -> None:
 
 
 def save_version(session: Session, plan_id: str, now: datetime | None = None) -> int:
-    """Keep a snapshot of all answers as the next version; returns its number (from 1)."""
+    """Keep a snapshot of all answers as the next version; returns its number (from 1).
+
+    The same call repeated within REPEATED_CALL, with the answers unchanged, returns the
+    version it made."""
     now = _now(now)
     session.flush()
     # Lock the plan (PostgreSQL; SQLite holds the whole database) so numbers never collide.
     session.execute(select(Plan.id).where(Plan.id == plan_id).with_for_update())
     latest = session.execute(
-        select(func.max(PlanVersion.number)).where(PlanVersion.plan_id == plan_id)
-    ).scalar()
-    number = (latest or 0) + 1
+        select(PlanVersion)
+        .where(PlanVersion.plan_id == plan_id)
+        .order_by(PlanVersion.number.desc())
+        .limit(1)
+    ).scalar_one_or_none()
     content = json.dumps(answers(session, plan_id), ensure_ascii=False, sort_keys=True)
+    if (
+        latest is not None
+        and latest.content == content
+        and now - REPEATED_CALL < as_utc(latest.created_at) <= now
+    ):
+        return latest.number
+    number = (latest.number if latest else 0) + 1
     session.add(PlanVersion(plan_id=plan_id, number=number, created_at=now, content=content))
     session.flush()
     return number
