@@ -61,9 +61,11 @@ def main() -> None:
     write_credentials(settings)
     sys.argv = rasa_arguments(settings)
 
-    from bot import quiet_logs
+    from bot import action_calls, quiet_logs, turn_failure
 
     quiet_logs.install()  # before Rasa configures its logging
+    action_calls.install()  # calls to the action server: retried when safe, never silent
+    turn_failure.install()  # a database that fails fails the turn: no in-memory fallback
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -12,6 +12,8 @@ A request is refused
 - with 413 when the message is longer than MAX_MESSAGE_CHARS (as in the web app).
 The message is cleaned (bot.text_hygiene) and the metadata keeps only `client_id` and
 `browser_conversations` (see `allowed_metadata`).
+A turn that fails (the tracker store cannot load or store the conversation) answers with
+what was said so far and the short Dutch message of bot.turn_failure, never nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.text_hygiene import MAX_MESSAGE_CHARS, clean_text
+from bot.turn_failure import tell_failure
 
 TOKEN_VARIABLE = "WEGWIJZER_RASA_TOKEN"
 CONVERSATION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -118,7 +121,16 @@ class ProtectedRestInput(RestInput):
         return allowed_metadata(request.json.get("metadata"))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        async def handle_or_tell(message: UserMessage) -> None:
+            # Rasa's RestInput logs an exception and answers with what was said so far,
+            # often nothing: the person gets the short Dutch message instead.
+            try:
+                await on_new_message(message)
+            except Exception:
+                await tell_failure(message.output_channel, message.sender_id or "")
+                raise
+
+        blueprint = super().blueprint(handle_or_tell)
 
         @blueprint.middleware("request")
         async def protect(request: Request) -> HTTPResponse | None:

@@ -1,0 +1,104 @@
+"""Rasa's calls to the action server: retried when that is safe, and never silent.
+
+`install()` runs in the Rasa server before Rasa starts (bot/rasa_server.py) and changes two
+of Rasa's methods:
+
+- `EndpointConfig.request` tries a call again, at most len(RETRY_PAUSES) times after a
+  short pause, when the connection failed or was closed under it: the server could not be
+  reached, it closed the (keep-alive) connection, or writing the request failed ("Cannot
+  write to closing transport"). An HTTP error status, a timeout or a bad answer is never
+  retried: the action may have run, and may still be running. A call that was sent and
+  then lost its connection may have run: the actions store their answers idempotently
+  (bot/storage/plans.py: one answer per plan and question, one empty plan per
+  conversation, no version that repeats the last one).
+- `RemoteAction.run`: when an action cannot be done (the action server is down, answers
+  with an error, or its action failed and it answered with FAILED_TEXT), the person gets
+  FAILED_TEXT once (bot.turn_failure) and the action counts as failed, so Rasa keeps none
+  of its events: a form does not accept an answer its validation never stored, and the
+  same answer can be given again later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+
+from bot.action_server import FAILED_TEXT
+from bot.turn_failure import tell_failure
+
+logger = logging.getLogger("bot.action_calls")
+
+RETRY_PAUSES = (0.1, 0.4)  # seconds before the second and the third try
+
+
+class ActionFailed(Exception):
+    """The action server ran the action, and the action failed (it said FAILED_TEXT)."""
+
+
+def safe_to_retry(error: BaseException) -> bool:
+    """Whether a failed call may be sent again: only a connection that failed or closed.
+
+    aiohttp's ServerTimeoutError is a ServerConnectionError too, but a timeout means the
+    server has the request: never again."""
+    if isinstance(error, asyncio.TimeoutError):
+        return False
+    return isinstance(
+        error,
+        (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError),
+    )
+
+
+def with_retries(request: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """`request` tried again after RETRY_PAUSES when `safe_to_retry` says so."""
+
+    @functools.wraps(request)
+    async def retrying(*args: Any, **kwargs: Any) -> Any:
+        for pause in RETRY_PAUSES:
+            try:
+                return await request(*args, **kwargs)
+            except Exception as error:
+                if not safe_to_retry(error):
+                    raise
+                logger.warning("Action server call failed (%s); trying again", type(error).__name__)
+            await asyncio.sleep(pause)
+        return await request(*args, **kwargs)
+
+    return retrying
+
+
+def said_failure(events: list[Any]) -> bool:
+    return any(getattr(event, "text", None) == FAILED_TEXT for event in events or [])
+
+
+def never_silent(run: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """RemoteAction.run that tells the person when the action could not be done."""
+    from rasa.core.actions.action import ActionExecutionRejection
+
+    @functools.wraps(run)
+    async def run_or_tell(self: Any, output_channel: Any, nlg: Any, tracker: Any, domain: Any):
+        try:
+            events = await run(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise  # not a failure: the action declines, another one is predicted
+        except Exception:
+            await tell_failure(output_channel, tracker.sender_id)
+            raise
+        if said_failure(events):
+            await tell_failure(output_channel, tracker.sender_id)
+            raise ActionFailed(f"Action {self.name()} failed in the action server")
+        return events
+
+    return run_or_tell
+
+
+def install() -> None:
+    from rasa.core.actions.action import RemoteAction
+    from rasa.utils.endpoints import EndpointConfig
+
+    EndpointConfig.request = with_retries(EndpointConfig.request)
+    RemoteAction.run = never_silent(RemoteAction.run)

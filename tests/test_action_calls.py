@@ -1,0 +1,111 @@
+"""Rasa's calls to the action server (bot/action_calls.py): a call whose connection failed
+or closed is sent again; a call the server may still be working on is not."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+from aiohttp.client_reqrep import ConnectionKey
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+
+from bot import action_calls
+from bot.action_server import FAILED_TEXT
+from bot.turn_failure import tell_failure
+
+CLOSING = aiohttp.ClientOSError(104, "Cannot write to closing transport")
+KEY = ConnectionKey("127.0.0.1", 1, False, None, None, None, None)
+
+
+def flaky(*errors: BaseException):
+    """A request that fails with `errors`, one per call, then answers; and its calls."""
+    calls: list[int] = []
+
+    async def request(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= len(errors):
+            raise errors[len(calls) - 1]
+        return {"events": []}
+
+    return action_calls.with_retries(request), calls
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        CLOSING,
+        aiohttp.ServerDisconnectedError(),
+        aiohttp.ClientConnectorError(KEY, ConnectionRefusedError(111, "refused")),
+    ],
+    ids=["closing transport", "server closed the connection", "connection refused"],
+)
+async def test_a_lost_connection_is_tried_again(error):
+    request, calls = flaky(error, error)
+    assert await request(json={}) == {"events": []}
+    assert len(calls) == 3
+
+
+async def test_it_gives_up_after_the_retries():
+    request, calls = flaky(CLOSING, CLOSING, CLOSING)
+    with pytest.raises(aiohttp.ClientOSError):
+        await request()
+    assert len(calls) == 1 + len(action_calls.RETRY_PAUSES)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ClientResponseError(500, "Internal Server Error", b""),
+        aiohttp.ServerTimeoutError("read timeout"),
+        asyncio.TimeoutError(),
+    ],
+    ids=["HTTP 500", "server timeout", "timeout"],
+)
+async def test_a_call_the_server_may_have_run_is_not_sent_again(error):
+    request, calls = flaky(error)
+    with pytest.raises(type(error)):
+        await request()
+    assert calls == [1]
+
+
+@pytest.fixture
+async def drops_first_connection() -> AsyncIterator[tuple[str, list[str]]]:
+    """A server that closes the first connection as soon as the request arrives and
+    answers the next one; and what each connection got."""
+    seen: list[str] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        seen.append(head.split(b" ")[0].decode())
+        if len(seen) > 1:
+            body = b'{"events": [], "responses": []}'
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+            )
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}/webhook", seen
+    server.close()
+    await server.wait_closed()
+
+
+async def test_rasas_endpoint_call_survives_a_closed_connection(drops_first_connection):
+    url, seen = drops_first_connection
+    retrying = action_calls.with_retries(EndpointConfig.request)
+    answer = await retrying(EndpointConfig(url), json={"next_action": "x"}, method="post")
+    assert answer == {"events": [], "responses": []}
+    assert seen == ["POST", "POST"]
+
+
+async def test_the_failure_message_is_said_once_per_turn():
+    collector = CollectingOutputChannel()
+    await tell_failure(collector, "gesprek")
+    await tell_failure(collector, "gesprek")
+    assert [m["text"] for m in collector.messages] == [FAILED_TEXT]
