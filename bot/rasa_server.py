@@ -13,7 +13,6 @@ import os
 import sys
 
 from bot.channels.credentials import credentials_path, write_credentials
-from bot.channels.rest import TOKEN_VARIABLE
 from bot.config import (
     HALF_CONFIGURED_EXIT,
     PROJECT_ROOT,
@@ -56,6 +55,8 @@ def main() -> None:
     if problem:
         print(problem, file=sys.stderr)
         raise SystemExit(HALF_CONFIGURED_EXIT)
+    from bot.channels.rest import TOKEN_VARIABLE  # imports Rasa: after the quick checks
+
     # A generated token (none given) must be the one the REST channel checks too.
     os.environ[TOKEN_VARIABLE] = settings.rasa_token
     write_credentials(settings)
