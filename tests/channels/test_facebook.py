@@ -173,3 +173,26 @@ def test_a_quick_reply_continues_the_conversation(channel_assistant):
 
     reply = reply_to(channel_assistant, psid, mark)
     assert reply["text"] in [v["text"] for v in variants("utter_capabilities")]
+
+
+@pytest.mark.rasa
+def test_options_too_long_for_quick_replies_come_numbered_and_a_typed_number_picks_one(
+    channel_assistant,
+):
+    psid = new_psid()
+    say(channel_assistant, psid, {"text": "/simpler_language"})
+    # The easy welcome: "Hulp zoeken in de buurt" is too long for a quick reply.
+    easy = next(v for v in variants("utter_welcome") if max(map(len, v["titles"])) > 20)
+    mark = channel_assistant.api.mark()
+
+    say(channel_assistant, psid, {"text": "hallo"})
+
+    message = reply_to(channel_assistant, psid, mark)
+    buttons = [
+        {"title": t, "payload": p} for t, p in zip(easy["titles"], easy["payloads"], strict=True)
+    ]
+    assert message == {"text": numbered_text(easy["text"], buttons)}
+    say(channel_assistant, psid, {"text": "2"})
+    latest = channel_assistant.assistant.tracker(psid)["latest_message"]
+    assert latest["intent"]["name"] == "check_eligibility"
+    assert latest["text"] == easy["payloads"][1]
