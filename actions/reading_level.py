@@ -24,6 +24,8 @@ class SwitchReadingLevel:
         dispatcher.utter_message(response=self.confirmation)
         if topic:
             say_faq_answer(dispatcher, topic, self.level)
+        # The web chat's switch follows a level chosen by typing (bot/web/static/chat.js).
+        dispatcher.utter_message(json_message={"wegwijzer": {"reading_level": self.level}})
         return [SlotSet("reading_level", self.level)]
 
 

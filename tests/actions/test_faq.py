@@ -89,7 +89,9 @@ async def test_not_understanding_switches_to_easy_language_and_repeats_the_last_
         "utter_reading_level_eenvoudig",
         None,
         "utter_faq_next_steps_eenvoudig",
+        None,
     ]
+    assert turn.replies[-1]["custom"] == {"wegwijzer": {"reading_level": "eenvoudig"}}
     assert turn.texts[0] == "Goed. Ik schrijf nu in makkelijke taal."
     assert turn.texts[1].startswith(PVB_EENVOUDIG)
     assert turn.slots == {"reading_level": "eenvoudig"}
@@ -100,7 +102,9 @@ async def test_easy_language_without_an_earlier_answer_only_confirms():
 
     turn = await run_action(ActionUseSimpleLanguage(), tracker)
 
-    assert turn.texts == ["Goed. Ik schrijf nu in makkelijke taal."]
+    assert turn.texts[:-1] == ["Goed. Ik schrijf nu in makkelijke taal."]
+    # The last message tells the web chat's switch (no text): typed requests show on it too.
+    assert turn.replies[-1]["custom"] == {"wegwijzer": {"reading_level": "eenvoudig"}}
     assert turn.slots == {"reading_level": "eenvoudig"}
 
 
@@ -113,7 +117,13 @@ async def test_normal_language_switches_back_and_repeats_the_answer_in_full():
 
     turn = await run_action(ActionUseNormalLanguage(), tracker)
 
-    assert turn.responses == ["utter_reading_level_gewoon", None, "utter_faq_next_steps_gewoon"]
+    assert turn.responses == [
+        "utter_reading_level_gewoon",
+        None,
+        "utter_faq_next_steps_gewoon",
+        None,
+    ]
+    assert turn.replies[-1]["custom"] == {"wegwijzer": {"reading_level": "gewoon"}}
     assert turn.texts[0] == "Goed. Ik geef nu weer de gewone uitleg."
     assert turn.texts[1].startswith(PVB_GEWOON)
     # The next steps come at the new level too, not at the level before the switch.

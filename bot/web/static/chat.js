@@ -8,7 +8,9 @@
 //   only then is the id also added to the list of this browser's conversations
 //   (`wegwijzer-conversations`), which goes with every message as `browser_conversations`,
 //   so that "vergeet mij" reaches every conversation of this browser; {"forget_browser":
-//   true} clears the list and the id. Other custom messages are ignored.
+//   true} clears the list and the id; {"reading_level": "eenvoudig"|"gewoon"} (after a
+//   switch of reading level, also a typed one) sets the switch. Other custom messages are
+//   ignored.
 // - Live messages (a worker's reply, Wegwijzer's message when the worker hands back) come
 //   over server-sent events (GET /chat/events). When the connection drops, the page says
 //   so calmly, tries again, fetches what it missed from the history and shows every
@@ -45,12 +47,6 @@
     unavailable: "Wegwijzer is even niet bereikbaar. Probeer het opnieuw.",
     slowDown: "Je stuurt veel berichten kort na elkaar. Wacht even en verstuur je bericht dan opnieuw.",
   };
-  // Wegwijzer's confirmations of a reading level (domain.yml, utter_reading_level_*): a
-  // level chosen by typing ("kan het eenvoudiger?") shows on the switch too.
-  const LEVEL_CONFIRMATIONS = [
-    { level: "eenvoudig", words: "Ik schrijf nu in makkelijke taal." },
-    { level: "gewoon", words: "Ik geef nu weer de gewone uitleg." },
-  ];
 
   // --- storage -------------------------------------------------------------------------------
 
@@ -219,9 +215,6 @@
     const buttons = Array.isArray(reply.buttons) ? reply.buttons : [];
     const text = typeof reply.text === "string" ? reply.text : "";
     if (text || buttons.length) { addMessage("bot", text, buttons); }
-    LEVEL_CONFIRMATIONS.forEach(function (known) {
-      if (text.indexOf(known.words) !== -1) { showLevel(known.level); }
-    });
     if (reply.custom !== undefined) {
       try { handleCustom(reply.custom); } catch (error) { /* never breaks the chat */ }
     }
@@ -232,6 +225,10 @@
     if (!wish || typeof wish !== "object") { return; }
     if (wish.remember_conversation === true) { remember(conversationId()); }
     if (wish.forget_browser === true) { forgetBrowser(); }
+    // A level chosen by typing ("kan het eenvoudiger?") shows on the switch too.
+    if (wish.reading_level === "eenvoudig" || wish.reading_level === "gewoon") {
+      showLevel(wish.reading_level);
+    }
   }
 
   // After "vergeet mij": nothing of this browser's conversations stays, and the next
