@@ -59,7 +59,7 @@ def main() -> None:
 
     # A generated token (none given) must be the one the REST channel checks too.
     os.environ[TOKEN_VARIABLE] = settings.rasa_token
-    write_credentials(settings)
+    credentials = write_credentials(settings)
     sys.argv = rasa_arguments(settings)
 
     from bot import action_calls, quiet_logs, turn_failure
@@ -69,7 +69,10 @@ def main() -> None:
     turn_failure.install()  # a database that fails fails the turn: no in-memory fallback
     from rasa.__main__ import main as rasa_main
 
-    rasa_main()
+    try:
+        rasa_main()
+    finally:  # Rasa read it at the start; the secrets need not stay on disk
+        credentials.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

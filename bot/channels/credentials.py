@@ -2,7 +2,8 @@
 
 Rasa takes its channels from a YAML file (`--credentials`). The secrets of the messaging
 channels live in the environment (bot/config.py), so `python -m bot.rasa_server` writes
-them to `var/credentials-<rasa port>.yml` (mode 600) at every start. One file per port:
+them to `var/credentials-<rasa port>.yml` (mode 600) at every start and removes it when
+Rasa stops (Rasa reads it once, at the start). One file per port:
 several Rasa servers (tests, or more than one per machine) may start at the same time with
 different channels and must not read each other's file.
 """
