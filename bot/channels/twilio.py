@@ -42,6 +42,7 @@ from twilio.http.async_http_client import AsyncTwilioHttpClient  # type: ignore[
 from twilio.http.response import Response  # type: ignore[import-untyped]
 from twilio.request_validator import RequestValidator  # type: ignore[import-untyped]
 
+from bot.channels.page_instructions import SkipPageInstructions
 from bot.channels.text_only import (
     chosen_text,
     numbered_text,
@@ -125,7 +126,7 @@ def whatsapp_address(number: str) -> str:
     return WHATSAPP_PREFIX + number
 
 
-class TwilioTextOutput(TwilioOutput):
+class TwilioTextOutput(SkipPageInstructions, TwilioOutput):
     """Rasa's Twilio output as a text-only channel: numbered options, plain text, parts of
     at most 1600 characters, and the sender number that matches the person's channel."""
 

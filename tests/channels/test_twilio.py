@@ -176,6 +176,23 @@ def test_the_reply_comes_from_the_number_of_the_persons_channel():
     assert sent["+32470111444"].headers["Authorization"] == f"Basic {expected}"
 
 
+def test_an_instruction_for_the_chat_page_is_never_sent_as_a_message():
+    """After consent Wegwijzer tells the web chat page to keep the conversation; on SMS that
+    is no message at all (not an empty SMS, not an API call with an unknown field)."""
+    with FakeApi() as api:
+        channel = output(api)
+        for instruction in (
+            {"wegwijzer": {"remember_conversation": True}},
+            {"wegwijzer": {"forget_browser": True}},
+            {"wegwijzer": {"reading_level": "eenvoudig"}},
+        ):
+            asyncio.run(channel.send_custom_json("+32470111666", dict(instruction)))
+        asyncio.run(channel.send_text_message("+32470111666", "Bedankt."))
+        bodies = [call.form["Body"] for call in api.requests(MESSAGES_PATH)]
+
+    assert bodies == ["Bedankt."]
+
+
 def test_an_unreachable_api_is_one_line_without_number_or_text(caplog):
     closed = f"http://127.0.0.1:{processes.free_port()}"
     channel = TwilioTextOutput(
