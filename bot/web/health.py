@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+from pathlib import Path
 
 import aiohttp
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 TIMEOUT = aiohttp.ClientTimeout(total=3)
+# Below this much free space on its disk, a SQLite database counts as down.
+MIN_FREE_BYTES = 1024 * 1024
 
 
 async def _http_ok(session: aiohttp.ClientSession, url: str, **kwargs) -> bool:
@@ -37,11 +41,20 @@ async def actions_up(session: aiohttp.ClientSession, action_url: str) -> bool:
     return await _http_ok(session, f"{action_url}/health")
 
 
+def _room_to_write(engine: Engine) -> bool:
+    """A SQLite file can still grow: its disk has MIN_FREE_BYTES free. A full disk still
+    answers SELECT 1, but no answer can be stored."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return True
+    return shutil.disk_usage(Path(database).resolve().parent).free >= MIN_FREE_BYTES
+
+
 def _database_ping(engine: Engine) -> bool:
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-        return True
+        return _room_to_write(engine)
     except Exception:  # any driver error means: down
         return False
 
