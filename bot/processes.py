@@ -102,7 +102,7 @@ def _ready(url: str) -> bool:
         return False
 
 
-def start(name: str, settings: Settings, log_dir: Path, timeout: float = 180) -> Server:
+def start(name: str, settings: Settings, log_dir: Path, timeout: float = 300) -> Server:
     """Start process `name` of the Procfile and return once it answers."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}-{int(time.time() * 1000)}.log"

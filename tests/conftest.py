@@ -76,7 +76,7 @@ class Assistant:
             server.stop()
 
 
-def start_assistant(settings: Settings, log_dir: Path, timeout: float = 180) -> Assistant:
+def start_assistant(settings: Settings, log_dir: Path, timeout: float = 300) -> Assistant:
     if not Path(settings.model_path).exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
     servers = {"actions": processes.start("actions", settings, log_dir, timeout)}
