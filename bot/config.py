@@ -303,6 +303,9 @@ def _channel_environment(settings: Settings) -> dict[str, str]:
     return {f"WEGWIJZER_{v}": getattr(settings, name) for v, name in variables.items()}
 
 
+LOCK_STORE_CLASSES = {"redis": "bot.lock_store.AtomicRedisLockStore"}
+
+
 def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
     """The environment for Rasa, the action server and the web app.
 
@@ -315,7 +318,11 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_DB_URL": settings.db_url,
             "WEGWIJZER_REDIS_HOST": settings.redis_host,
             "WEGWIJZER_REDIS_PORT": str(settings.redis_port),
-            "WEGWIJZER_LOCK_STORE": settings.lock_store_type,
+            # Redis through bot/lock_store.py: Rasa's own Redis lock store can hand two
+            # servers the same ticket.
+            "WEGWIJZER_LOCK_STORE": LOCK_STORE_CLASSES.get(
+                settings.lock_store_type, settings.lock_store_type
+            ),
             "WEGWIJZER_RASA_HOST": settings.rasa_host,
             "WEGWIJZER_RASA_PORT": str(settings.rasa_port),
             "WEGWIJZER_ACTION_HOST": settings.action_host,

@@ -25,11 +25,13 @@ from typing import Any
 
 import pytest
 import requests
+from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from bot import processes
 from bot.config import Settings
+from bot.lock_store import AtomicRedisLockStore
 from bot.storage import db, plans
 from tests.chat import new_sender, rest_headers, texts
 from tests.conftest import POSTGRES_URL, REDIS_HOST
@@ -108,6 +110,11 @@ class Conversation:
         return "\n".join(text for turn in self.turns for text in texts(turn.replies))
 
 
+def _stop_all(servers: list[processes.Server]) -> None:
+    with ThreadPoolExecutor(max(len(servers), 1)) as pool:
+        list(pool.map(lambda server: server.stop(), servers))
+
+
 def _start_cluster(log_dir: Path) -> Cluster:
     first = processes.settings_on_free_ports(POSTGRES_URL, WEGWIJZER_REDIS_HOST=REDIS_HOST)
     assert first.lock_store_type == "redis"
@@ -115,29 +122,22 @@ def _start_cluster(log_dir: Path) -> Cluster:
         pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
     # Same database, Redis, token and secret; its own Rasa port and its own action server.
     second = replace(first, rasa_port=processes.free_port(), action_port=processes.free_port())
-    servers: list[processes.Server] = []
-    try:
-        # One after the other: each action server brings the app_ tables up to date first.
-        for number, settings in enumerate((first, second), 1):
-            servers.append(processes.start("actions", settings, log_dir / str(number)))
-        # The Rasa servers start side by side (loading a model is the slow part).
-        with ThreadPoolExecutor(2) as pool:
-            starting = [
-                pool.submit(
-                    processes.start, "rasa", settings, log_dir / str(number), RASA_START_SECONDS
-                )
-                for number, settings in enumerate((first, second), 1)
-            ]
-        # Both have ended their start here: keep the ones that run, to stop them on failure.
-        servers += [future.result() for future in starting if future.exception() is None]
-        for future in starting:
-            failure = future.exception()
-            if failure is not None:
-                raise failure
-    except Exception:
-        for server in servers:
-            server.stop()
-        raise
+    # The first action server brings the app_ tables up to date before anything else runs;
+    # then the other three start side by side (loading a model is the slow part).
+    servers = [processes.start("actions", first, log_dir / "1")]
+    with ThreadPoolExecutor(3) as pool:
+        starting = [
+            pool.submit(processes.start, "actions", second, log_dir / "2"),
+            pool.submit(processes.start, "rasa", first, log_dir / "1", RASA_START_SECONDS),
+            pool.submit(processes.start, "rasa", second, log_dir / "2", RASA_START_SECONDS),
+        ]
+    # All have ended their start here: keep the ones that run, to stop them on a failure.
+    servers += [future.result() for future in starting if future.exception() is None]
+    for future in starting:
+        failure = future.exception()
+        if failure is not None:
+            _stop_all(servers)
+            raise failure
     return Cluster([first, second], servers, create_engine(POSTGRES_URL, future=True))
 
 
@@ -145,8 +145,7 @@ def _start_cluster(log_dir: Path) -> Cluster:
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     running = _start_cluster(tmp_path_factory.mktemp("scale_out") / "logs")
     yield running
-    for server in running.servers:
-        server.stop()
+    _stop_all(running.servers)
     running.engine.dispose()
 
 
@@ -393,3 +392,29 @@ def test_two_messages_at_once_on_both_servers_are_each_handled_once(cluster):
             talk.turns.append(Turn(message, server, got[server]))
         assert_stored_once_in_order(cluster, talk)
         assert all(texts(got[server]) for server in (0, 1))
+
+
+def test_servers_taking_a_ticket_at_once_get_different_ones():
+    """The lock store's own race, on the real Redis: eight servers take a ticket for one
+    conversation at the same moment. Each gets its own (Rasa 3.6's RedisLockStore handed
+    out duplicates here in every round), and the lock is gone when all are given back."""
+    config = EndpointConfig(url=REDIS_HOST, port=6379, key_prefix="wegwijzertest")
+    stores = [AtomicRedisLockStore(config) for _ in range(8)]
+    for _ in range(5):
+        conversation = new_sender()
+        together = threading.Barrier(len(stores))
+
+        def take(
+            store: AtomicRedisLockStore,
+            conversation: str = conversation,
+            together: threading.Barrier = together,
+        ) -> int:
+            together.wait()
+            return store.issue_ticket(conversation)
+
+        with ThreadPoolExecutor(len(stores)) as pool:
+            tickets = list(pool.map(take, stores))
+        assert len(set(tickets)) == len(stores)
+        for ticket in tickets:
+            stores[0].cleanup(conversation, ticket)
+        assert stores[0].get_lock(conversation) is None
