@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chat import new_sender, texts
-
 pytestmark = pytest.mark.rasa
 
 
@@ -32,21 +30,3 @@ def test_the_pipeline_finds_the_age(assistant, text, age):
 )
 def test_other_numbers_are_no_age(assistant, text):
     assert _ages(assistant, text) == []
-
-
-def test_an_age_in_the_question_is_not_asked_again(assistant):
-    """The check uses the age the person already gave ("mijn zoon van 19")."""
-    sender = new_sender()
-    assistant.replies(sender, "wat past er bij mijn zoon van 19, hij woont in Gent")
-    replies = assistant.replies(sender, "/identify_as_network")
-    assert assistant.tracker(sender)["slots"]["age"] == "19"
-    assert not any(text.startswith("Hoe oud") for text in texts(replies))
-
-
-def test_the_age_question_takes_a_number_in_words(assistant):
-    sender = new_sender()
-    assistant.replies(sender, "wat past bij mij")
-    assert texts(assistant.replies(sender, "/identify_as_person"))[-1].startswith("Hoe oud")
-    replies = assistant.replies(sender, "achttien")
-    assert texts(replies)[-1].startswith("In welke gemeente woon je?")
-    assert assistant.tracker(sender)["slots"]["age"] == "18"

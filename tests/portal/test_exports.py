@@ -17,6 +17,7 @@ import pytest
 from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.plan_document import FORMAT, build_document
 from bot.storage import audit_log, db, plans
+from bot.storage.models import utcnow
 from bot.web.plan_docx import render_docx
 from bot.web.portal.exports import FORMATS
 from tests.portal.conftest import SCRIPT
@@ -388,7 +389,8 @@ async def test_the_case_page_links_to_the_three_exports(portal):
     case_id, plan_id = plan_case(portal)
     without = portal.add_case(conversation="gesprek-2")
     with db.session(portal.db_url) as session:
-        plans.save_version(session, plan_id)
+        # A second confirmation later (the same one within a minute is one version).
+        plans.save_version(session, plan_id, now=utcnow() + timedelta(minutes=5))
     client, _ = await portal.logged_in("an")
 
     page = await (await client.get(f"/portal/cases/{case_id}")).text()
