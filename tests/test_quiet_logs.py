@@ -66,7 +66,7 @@ def test_the_rasa_server_installs_the_quiet_logs_before_rasa_starts(monkeypatch)
     import rasa.utils.log_utils
     import structlog
 
-    from bot import quiet_logs, rasa_server
+    from bot import action_calls, quiet_logs, rasa_server, turn_failure
     from bot.channels.rest import TOKEN_VARIABLE
 
     # Restored after the test: install() changes them, and so does the server's main.
@@ -78,6 +78,10 @@ def test_the_rasa_server_installs_the_quiet_logs_before_rasa_starts(monkeypatch)
         structlog.processors, "dict_tracebacks", structlog.processors.dict_tracebacks
     )
     monkeypatch.setattr(sys, "argv", list(sys.argv))
+    # The server's main also patches Rasa's action calls and turn handling for its own
+    # process; not for the rest of this test process.
+    monkeypatch.setattr(action_calls, "install", lambda: None)
+    monkeypatch.setattr(turn_failure, "install", lambda: None)
     monkeypatch.setenv(TOKEN_VARIABLE, "x" * 32)
     seen = []
     monkeypatch.setattr(
