@@ -127,6 +127,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_faq_unknown' is not used in any story or rule.": (
         "said by action_answer_faq when the knowledge base has no answer"
     ),
+    "The utterance 'utter_faq_which_topic' is not used in any story or rule.": (
+        "said by action_answer_faq when the two closest FAQ topics are too close to choose"
+    ),
     "The utterance 'utter_reading_level_eenvoudig' is not used in any story or rule.": (
         "said by action_use_simple_language (actions/reading_level.py)"
     ),
