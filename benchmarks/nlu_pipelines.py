@@ -1,0 +1,177 @@
+"""Compare NLU pipelines on the held-out set (and optionally 5-fold cross-validation).
+
+Each variant is config.yml's pipeline changed in one way, plus Rasa's stock `default.v1`
+pipeline with `language: nl`. Every variant is trained NLU-only on data/ (timed), parsed
+through the whole pipeline on tests/holdout/ (tests/nlu_quality.py), and with `--cv` also
+cross-validated with Rasa's own `rasa test nlu --cross-validation --folds 5`.
+
+    .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/nlu_pipelines.py [--cv] [NAME ...]
+
+Models, configs and reports go to var/pipelines/<name>/. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from tests import nlu_quality
+
+OUT = PROJECT_ROOT / "var" / "pipelines"
+RASA = str(PROJECT_ROOT / ".venv" / "bin" / "rasa")
+
+# Rasa 3.6's default pipeline (rasa.engine.recipes.default_recipe / `rasa init`), in Dutch.
+STOCK = [
+    {"name": "WhitespaceTokenizer"},
+    {"name": "RegexFeaturizer"},
+    {"name": "LexicalSyntacticFeaturizer"},
+    {"name": "CountVectorsFeaturizer"},
+    {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4},
+    {"name": "DIETClassifier", "epochs": 100, "constrain_similarities": True},
+    {"name": "EntitySynonymMapper"},
+    {"name": "ResponseSelector", "epochs": 100, "constrain_similarities": True},
+    {"name": "FallbackClassifier", "threshold": 0.3, "ambiguity_threshold": 0.1},
+]
+
+Pipeline = list[dict]
+
+
+def _set(component: str, **values) -> Callable[[Pipeline], Pipeline]:
+    def change(pipeline: Pipeline) -> Pipeline:
+        for step in pipeline:
+            if step["name"] == component:
+                step.update(values)
+        return pipeline
+
+    return change
+
+
+def _char_ngrams(low: int, high: int) -> Callable[[Pipeline], Pipeline]:
+    def change(pipeline: Pipeline) -> Pipeline:
+        for step in pipeline:
+            if step.get("analyzer") == "char_wb":
+                step.update(min_ngram=low, max_ngram=high)
+        return pipeline
+
+    return change
+
+
+def _forms_not_lemmas(pipeline: Pipeline) -> Pipeline:
+    for step in pipeline:
+        if step["name"] == "CountVectorsFeaturizer" and "analyzer" not in step:
+            step["use_lemma"] = False
+    return pipeline
+
+
+VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
+    "current": lambda pipeline: pipeline,
+    "stock-default": None,
+    "diet-40-epochs": _set("DIETClassifier", epochs=40),
+    "diet-no-transformer": _set("DIETClassifier", number_of_transformer_layers=0),
+    "char-1-4": _char_ngrams(1, 4),
+    "char-3-5": _char_ngrams(3, 5),
+    "forms-not-lemmas": _forms_not_lemmas,
+    "selector-40-epochs": _set("ResponseSelector", epochs=40),
+}
+
+
+def variant_config(name: str) -> dict:
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    change = VARIANTS[name]
+    config["pipeline"] = (
+        copy.deepcopy(STOCK) if change is None else change(copy.deepcopy(config["pipeline"]))
+    )
+    return config
+
+
+def run(command: list[str], log: Path) -> float:
+    start = time.perf_counter()
+    with log.open("w") as output:
+        subprocess.run(
+            command, cwd=PROJECT_ROOT, stdout=output, stderr=subprocess.STDOUT, check=True
+        )
+    return time.perf_counter() - start
+
+
+def measure(name: str, cross_validate: bool) -> dict:
+    folder = OUT / name
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "config.yml"
+    config.write_text(yaml.safe_dump(variant_config(name), sort_keys=False), encoding="utf-8")
+    seconds = run(
+        [RASA, "train", "nlu", "--config", str(config), "--nlu", "data",
+         "--out", str(folder), "--fixed-model-name", "nlu"],
+        folder / "train.log",
+    )  # fmt: skip
+    evaluation = nlu_quality.evaluate(str(folder / "nlu.tar.gz"))
+    row = {
+        "variant": name,
+        "training_s": round(seconds),
+        "intent_f1": evaluation.intents.macro_f1,
+        "topic_f1": evaluation.topics.macro_f1,
+        "out_of_scope_recall": evaluation.intents.recall("out_of_scope"),
+        "crisis_recall": evaluation.intents.recall("crisis"),
+        "crisis_precision": evaluation.intents.precision("crisis"),
+        "entity_f1": {kind: round(s[2], 2) for kind, s in evaluation.entities.per_label.items()},
+        "weakest": evaluation.intents.weakest(),
+    }
+    if cross_validate:
+        reports = folder / "crossval"
+        run(
+            [RASA, "test", "nlu", "--nlu", "data", "--cross-validation", "--folds", "5",
+             "--config", str(config), "--out", str(reports)],
+            folder / "crossval.log",
+        )  # fmt: skip
+        intents = json.loads((reports / "intent_report.json").read_text())
+        row["cv_intent_f1"] = intents["macro avg"]["f1-score"]
+        selection = reports / "response_selection_report.json"
+        if selection.exists():
+            row["cv_topic_f1"] = json.loads(selection.read_text())["macro avg"]["f1-score"]
+    (folder / "figures.json").write_text(json.dumps(row, indent=2), encoding="utf-8")
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| variant | training (s) | intent F1 | FAQ topic F1 | out_of_scope recall "
+        "| crisis recall / precision | CV intent F1 | CV topic F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cv_intent = row.get("cv_intent_f1")
+        cv_topic = row.get("cv_topic_f1")
+        lines.append(
+            f"| {row['variant']} | {row['training_s']} | {row['intent_f1']:.3f} "
+            f"| {row['topic_f1']:.3f} | {row['out_of_scope_recall']:.2f} "
+            f"| {row['crisis_recall']:.2f} / {row['crisis_precision']:.2f} "
+            f"| {'-' if cv_intent is None else f'{cv_intent:.3f}'} "
+            f"| {'-' if cv_topic is None else f'{cv_topic:.3f}'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv", action="store_true", help="also 5-fold cross-validation")
+    parser.add_argument("names", nargs="*", help=f"variants (default: all): {', '.join(VARIANTS)}")
+    args = parser.parse_args()
+    unknown = set(args.names) - set(VARIANTS)
+    if unknown:
+        parser.error(f"unknown variants: {', '.join(sorted(unknown))}")
+    rows = []
+    for name in args.names or list(VARIANTS):
+        rows.append(measure(name, args.cv))
+        print(json.dumps(rows[-1]), flush=True)
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
