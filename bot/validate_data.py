@@ -26,6 +26,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_place_read_as' is not used in any story or rule.": (
         "said by both forms' place validation when a misspelled place was read"
     ),
+    "The utterance 'utter_eligibility_start' is not used in any story or rule.": (
+        "said by action_eligibility_start (actions/eligibility_start.py) after its answer"
+    ),
     "The utterance 'utter_not_a_name' is not used in any story or rule.": (
         "said by validate_intake_form when a name answer reads as a sentence"
     ),

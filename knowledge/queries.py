@@ -512,20 +512,74 @@ def _age_reasons(
     return _Reasons(gewoon, said_age + plain)
 
 
+_RESIDENCE_RULES = {  # a right's `residence` -> who it is for, as a clause
+    "vlaanderen_brussel": "dit is voor wie in Vlaanderen of Brussel woont",
+    "belgie": "dit kan overal in België",
+}
+
+
 def _residence_reason(right: Right, place: str, region: str, subject: _Subject) -> _Reasons | None:
     """The reason the place fits, or None when it rules the right out (empty: no reason)."""
     lives = f"{subject.verb('woont', 'woont')} in {place}"
     if right.residence == "vlaanderen_brussel":
         if region not in (FLANDERS_REGION, BRUSSELS_REGION):
             return None
-        rule = "dit is voor wie in Vlaanderen of Brussel woont"
     elif right.residence == "belgie":
         if region == ABROAD:
             return None
-        rule = "dit kan overal in België"
     else:
         return _Reasons()
+    rule = _RESIDENCE_RULES[right.residence]
     return _Reasons([f"{lives}, en {rule}"], [f"{_sentence(lives)} {_sentence(rule)}"])
+
+
+# --- one right's conditions, for a direct question (actions/eligibility_start.py) ---------
+
+
+def first_request_rule(right: Right) -> list[str]:
+    """The right's age limit for a first request, in short sentences; [] when it has none."""
+    limit = right.first_request_before_age
+    if limit is None:
+        return []
+    said = [f"Een eerste aanvraag kan tot {limit} jaar."]
+    if right.open_after_age_if_recognised:
+        said.append(f"Wie vóór {limit} jaar erkend werd, kan later nog hulp vragen.")
+    return said
+
+
+def residence_rule(right: Right, municipality: Municipality, level: str = "gewoon") -> str | None:
+    """Where the person lives and whom the right is for, as a sentence at `level`; None
+    when the record does not say where one must live."""
+    reasons = _residence_reason(right, municipality.name, municipality.region, _Subject())
+    if reasons is None:
+        return None  # the place rules it out: no rule to tell, the check explains
+    said = reasons.eenvoudig if level == "eenvoudig" else [_sentence(r) for r in reasons.gewoon]
+    return " ".join(said) or None
+
+
+def plain_conditions(right: Right) -> list[str]:
+    """Whom the right is for, in short sentences made from its fields: the eenvoudig
+    counterpart of its `who` text (which has no eenvoudig wording)."""
+    said: list[str] = []
+    if right.min_age is not None:
+        said.append(f"Dit kan vanaf {right.min_age} jaar.")
+    if right.max_age is not None:
+        said.append(f"Dit kan tot {right.max_age} jaar.")
+        if right.exceptional_max_age is not None:
+            said.append(f"Soms kan het nog tot {right.exceptional_max_age} jaar.")
+    said += first_request_rule(right)
+    if right.minors_only:
+        said.append("Dit is alleen voor minderjarigen.")
+    if right.residence in _RESIDENCE_RULES:
+        said.append(_sentence(_RESIDENCE_RULES[right.residence]))
+    if right.recognition == "required":
+        said.append("Het VAPH moet je erkennen als persoon met een handicap.")
+    elif right.recognition == "not_required":
+        said.append("Je hebt hiervoor geen erkenning van het VAPH nodig.")
+    if right.new_grants_only_for:
+        said.append("Alleen deze mensen krijgen het nog nieuw:")
+        said += [f"- {group}" for group in right.new_grants_only_for]
+    return said
 
 
 def rights_for_profile(

@@ -1,0 +1,193 @@
+"""Start of "wat past bij mij?": first the answer to a direct question, then the offer.
+
+"Kan mijn vader van 70 nog een pvb aanvragen?" or "ik woon in Schaarbeek, kan ik naar het
+VAPH?" is a question with an answer in the knowledge base. `direct_answers` finds that
+answer from what the message already says (its entities and words); the action says it,
+then offers the full check (`utter_eligibility_start`), and the form starts as before.
+The form does not ask again for an age or a place the message gave: the `age` and `place`
+slots are mapped from the entities of any message (domain.yml), and the form validates
+them when it starts.
+
+Every fact comes from the knowledge base: the rights' `who` texts and fields, and the FAQ
+answers about waiting time and costs. Nothing here decides whether someone gets a right.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from actions import answers, eligibility, jargon, places
+from actions.faq import reading_level
+from knowledge import db, queries
+from knowledge.models import Right
+from knowledge.reference import BRUSSELS_REGION, fold
+
+logger = logging.getLogger(__name__)
+
+# FAQ topics (knowledge/data/faq.yml) a direct question may ask, with its words.
+FAQ_QUESTIONS = (
+    ("waiting_time", re.compile(r"\bhoe ?lang\b|\bwachttijd|\bwachtlijst|\blang wachten\b")),
+    ("costs", re.compile(r"\bwat kost|\bhoeveel kost|\bkost (het|dat|dit|da)\b|\bkosten\b")),
+)
+# Words that make a message naming a right a question about getting it ("heb ik recht op
+# een pvb", "kan ik nog rth krijgen", "kom ik in aanmerking voor een PAB").
+ASKS_FOR_RIGHT = re.compile(
+    r"\brecht op\b|\baanmerking\b|\b(kan|kunnen|kunde|kunt|mag|mogen|krijg|krijgt|krijgen)\b"
+    r"|\baanvra|\bnog\b"
+)
+HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reeds)\b")
+MIN_ABBREVIATION_PART = 3  # "IVT/IT": "ivt" names the right, "it" is too common a word
+
+
+def _words(text: str) -> str:
+    """Folded words between single spaces, with a space at both ends."""
+    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
+
+
+def _names(right: Right) -> list[str]:
+    """How a message may name the right: its name (without an aside in brackets) and its
+    abbreviation, or the long parts of a combined one."""
+    names = [re.sub(r"\s*\([^()]*\)", "", right.name)]
+    if right.abbreviation:
+        names.append(right.abbreviation)
+        parts = right.abbreviation.split("/")
+        names += [part for part in parts if len(parts) > 1 and len(part) >= MIN_ABBREVIATION_PART]
+    return [_words(name) for name in names]
+
+
+def named_right(session: Session, text: str) -> Right | None:
+    """The right the message names ("pvb", "persoonsvolgend budget"), the longest name first."""
+    words = _words(text)
+    found = [
+        (len(name), right.id, right)
+        for right in session.execute(select(Right)).scalars()
+        for name in _names(right)
+        if name.strip() and name in words
+    ]
+    return max(found, key=lambda hit: hit[:2])[2] if found else None
+
+
+def _title(right: Right) -> str:
+    return f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
+
+
+def _said(lines: list[str], level: str) -> str:
+    """The lines as one message; eenvoudig explains each term at its first use."""
+    return "\n".join(jargon.explained(lines) if level == "eenvoudig" else lines)
+
+
+def _plain_title(right: Right) -> str:
+    """The right's name as an eenvoudig text says it: without the aside in brackets."""
+    return re.sub(r"\s*\([^()]*\)", "", right.name)
+
+
+def _age(entities: dict[str, str]) -> int | None:
+    value = entities.get("age", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def age_answer(session: Session, age: int, right: Right | None, level: str) -> str | None:
+    """The first-request age rule when `age` is past it: of the right named, else the PVB's.
+
+    Gewoon says the sentences of the right's `who` text that give the limit; eenvoudig
+    says the rule in short sentences made from the record's fields."""
+    if right is None or right.first_request_before_age is None:
+        right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+    if right is None or right.first_request_before_age is None:
+        return None
+    limit = right.first_request_before_age
+    if age < limit:
+        return None
+    if level == "eenvoudig":
+        return _said([_plain_title(right), *queries.first_request_rule(right)], level)
+    sentences = re.split(r"(?<=\.)\s+", right.who.strip())
+    about_limit = [s for s in sentences if re.search(rf"\b{limit}\b", s)]
+    return _said([_title(right), *(about_limit or queries.first_request_rule(right))], level)
+
+
+def residence_answer(
+    session: Session, entities: dict[str, str], right: Right | None, level: str
+) -> str | None:
+    """For a place in the Brussels Capital Region: whom the right (the PVB when the message
+    names none) is for, and the VAPH office that serves the place."""
+    place = places.describe(session, places.normalise(session, None, entities))
+    municipality = place.municipality if place else None
+    if municipality is None or municipality.region != BRUSSELS_REGION:
+        return None
+    if right is None or right.residence is None:
+        right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+    rule = queries.residence_rule(right, municipality, level) if right else None
+    if right is None or rule is None:
+        return None
+    lines = [_plain_title(right) if level == "eenvoudig" else _title(right), rule]
+    offices = [
+        s for s in queries.contact_services(session, municipality) if s.kind == "vaph_office"
+    ]
+    if offices and "vaph" in (right.where or []):
+        office = offices[0].name if level != "eenvoudig" else eligibility._plain_place(offices[0])
+        if office:
+            lines.append(f"{eligibility.WHERE}: {office}.")
+    return _said(lines, level)
+
+
+def right_answer(right: Right, level: str) -> str:
+    """Whom the right is for: its `who` text, or for eenvoudig short sentences from its
+    fields (its `who` text when the fields say nothing)."""
+    if level == "eenvoudig":
+        conditions = queries.plain_conditions(right)
+        return _said([_plain_title(right), *(conditions or [right.who])], level)
+    return _said([_title(right), right.who.strip()], level)
+
+
+def direct_answers(session: Session, text: str, entities: dict[str, str], level: str) -> list[str]:
+    """The knowledge base's answers to the direct question in a message, in the order they
+    are said; [] when the message asks nothing the knowledge base can answer."""
+    right = named_right(session, text)
+    age = _age(entities)
+    found = [
+        age_answer(session, age, right, level) if age is not None else None,
+        residence_answer(session, entities, right, level),
+    ]
+    said = [answer for answer in found if answer]
+    if said:
+        return said
+    folded = _words(text)
+    for topic, words in FAQ_QUESTIONS:
+        if words.search(folded):
+            answer = queries.faq_answer(session, topic, level)
+            return [answer.text] if answer else []
+    if right is not None and ASKS_FOR_RIGHT.search(folded) and not HAS_RIGHT.search(folded):
+        return [right_answer(right, level)]
+    return []
+
+
+class ActionEligibilityStart(Action):
+    """The answer to a direct question, if the message asks one; then the offer of the check."""
+
+    def name(self) -> str:
+        return "action_eligibility_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text = str((tracker.latest_message or {}).get("text") or "")
+        said: list[str] = []
+        if text and not text.startswith("/"):  # a button says nothing more
+            try:
+                with db.session() as session:
+                    said = direct_answers(
+                        session, text, answers.latest_entities(tracker), reading_level(tracker)
+                    )
+            except Exception as error:  # the check itself still works without the answer
+                logger.warning("no direct answer: %s", type(error).__name__)
+        for answer in said:
+            dispatcher.utter_message(text=answer)
+        dispatcher.utter_message(response="utter_eligibility_start")
+        return []

@@ -1,0 +1,233 @@
+"""action_eligibility_start: a direct question gets its answer from the knowledge base first,
+then the offer of the check (issue 14, point 4). The expected texts are read from the same
+knowledge base, built from knowledge/data/ (tests/actions/conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.eligibility_start import ActionEligibilityStart, direct_answers
+from knowledge import db, queries
+from knowledge.models import Right
+from tests.actions.conftest import load_tracker, run_action, user
+
+LEVELS = ("gewoon", "eenvoudig")
+
+
+def answers_to(text: str, entities: dict[str, str] | None = None, level: str = "gewoon"):
+    with db.session() as session:
+        return direct_answers(session, text, entities or {}, level)
+
+
+def record(right_id: str) -> Right:
+    with db.session() as session:
+        right = session.get(Right, right_id)
+        assert right is not None, f"{right_id} is not in knowledge/data/rights.yml"
+        session.expunge(right)
+        return right
+
+
+def faq(topic: str, level: str) -> str:
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, level)
+        assert answer is not None
+        return answer.text
+
+
+def vaph_office_for(municipality: str) -> str:
+    with db.session() as session:
+        place = queries.resolve_municipality(session, municipality)
+        offices = queries.contact_services(session, place)
+        return next(s.name for s in offices if s.kind == "vaph_office")
+
+
+# --- age ------------------------------------------------------------------------------------
+
+
+def test_someone_past_the_first_request_age_hears_the_age_rule_of_the_pvb():
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    limit = pvb.first_request_before_age
+    age = str(limit + 5)
+
+    said = answers_to(f"kan mijn vader van {age} nog een pvb aanvragen", {"age": age})
+
+    assert len(said) == 1
+    lines = said[0].splitlines()
+    assert lines[0] == "Persoonsvolgend budget (PVB)"
+    # The sentence of the record's `who` text that gives the limit, word for word.
+    assert lines[1] in pvb.who
+    assert f"vóór {limit}" in lines[1] and "erkend" in lines[1]
+
+
+def test_in_easy_language_the_age_rule_is_said_in_short_sentences():
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    limit = pvb.first_request_before_age
+    age = str(limit + 5)
+
+    said = answers_to(f"kan mijn vader van {age} nog een pvb aanvragen", {"age": age}, "eenvoudig")
+
+    text = said[0]
+    assert f"Een eerste aanvraag kan tot {limit} jaar." in text
+    assert f"Wie vóór {limit} jaar erkend werd, kan later nog hulp vragen." in text
+    assert "Het VAPH is de Vlaamse dienst voor mensen met een handicap." in text  # jargon
+    assert "(PVB)" not in text
+
+
+def test_the_age_itself_at_the_limit_gets_the_rule():
+    limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
+    said = answers_to(f"mijn moeder is {limit}, kan ze nog iets aanvragen", {"age": str(limit)})
+    assert said and f"vóór {limit}" in said[0]
+
+
+def test_a_younger_age_adds_nothing_the_check_asks_the_rest():
+    limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
+    age = str(limit - 30)
+    assert answers_to(f"ik ben {age} jaar, wat past bij mij", {"age": age}) == []
+
+
+# --- residence ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("ik woon in Schaarbeek kan ik naar het vaph", {"municipality": "Schaarbeek"}),
+        ("ik woon in 1030, kan ik bij het vaph terecht", {"postcode": "1030"}),
+    ],
+)
+def test_someone_in_a_brussels_municipality_hears_the_residence_rule(text, entities):
+    said = answers_to(text, entities)
+
+    assert len(said) == 1
+    lines = said[0].splitlines()
+    assert lines[0] == "Persoonsvolgend budget (PVB)"
+    assert lines[1] == "Je woont in Schaarbeek, en dit is voor wie in Vlaanderen of Brussel woont."
+    assert lines[2] == f"Waar kan je terecht: {vaph_office_for('Schaarbeek')}."
+
+
+def test_the_residence_rule_in_easy_language():
+    said = answers_to(
+        "ik woon in Schaarbeek kan ik naar het vaph", {"municipality": "Schaarbeek"}, "eenvoudig"
+    )
+    text = said[0]
+    assert "Je woont in Schaarbeek. Dit is voor wie in Vlaanderen of Brussel woont." in text
+    assert "VAPH, provinciaal" not in text  # the office by its plain name
+
+
+def test_the_residence_rule_of_the_right_that_is_named():
+    said = answers_to("ik woon in Elsene, heb ik recht op rth", {"municipality": "Elsene"})
+    assert said[0].splitlines()[0] == "Rechtstreeks toegankelijke hulp (RTH)"
+    assert "Je woont in Elsene" in said[0]
+
+
+def test_a_flemish_municipality_adds_nothing():
+    assert answers_to("ik woon in Gent kan ik naar het vaph", {"municipality": "Gent"}) == []
+
+
+def test_age_and_brussels_in_one_message_get_both_answers():
+    limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
+    age = str(limit + 2)
+    said = answers_to(
+        f"mijn vader is {age} en woont in Schaarbeek, kan hij nog een pvb krijgen",
+        {"age": age, "municipality": "Schaarbeek"},
+    )
+    assert len(said) == 2
+    assert f"vóór {limit}" in said[0] and "Je woont in Schaarbeek" in said[1]
+
+
+# --- waiting time, costs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize(
+    "text", ["hoe lang moet ik wachten op een budget", "hoelang is de wachttijd voor een pvb"]
+)
+def test_how_long_gets_the_waiting_time_answer(text, level):
+    assert answers_to(text, level=level) == [faq("waiting_time", level)]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("text", ["wat kost dat allemaal", "kost het iets als ik hulp vraag"])
+def test_what_does_it_cost_gets_the_costs_answer(text, level):
+    assert answers_to(text, level=level) == [faq("costs", level)]
+
+
+# --- a right by its name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "right_id"),
+    [
+        ("heb ik recht op een pab", "PAB"),
+        ("kan ik nog een persoonsvolgend budget krijgen", "PVB"),
+        ("kom ik in aanmerking voor het zorgbudget voor mensen met een handicap", "BOB"),
+        ("kan ik nog ivt krijgen", "IVT_IT"),
+    ],
+)
+def test_a_question_about_a_right_gets_whom_it_is_for(text, right_id):
+    right = record(right_id)
+    title = f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
+    assert answers_to(text) == [f"{title}\n{right.who.strip()}"]
+
+
+def test_in_easy_language_whom_a_right_is_for_comes_from_its_fields():
+    pab = record("PAB")
+    assert pab.minors_only  # the record this test reads
+    text = answers_to("heb ik recht op een pab", level="eenvoudig")[0]
+    assert text.startswith("Persoonlijke-assistentiebudget\n")
+    assert "Dit is alleen voor minderjarigen." in text
+    assert pab.who not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wat past bij mij", "ik heb al een pvb, wat past er nog meer", "wat is er voor mij"],
+)
+def test_no_direct_question_adds_nothing(text):
+    assert answers_to(text) == []
+
+
+# --- the action -----------------------------------------------------------------------------
+
+
+async def test_the_answer_comes_first_then_the_offer_of_the_check():
+    limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
+    age = str(limit + 5)
+    text = f"kan mijn vader van {age} nog een pvb aanvragen"
+    said = user(text, "check_eligibility", {"age": age})
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.responses == [None, "utter_eligibility_start"]
+    assert f"vóór {limit}" in turn.texts[0]
+    assert turn.texts[1].startswith("Wil je weten welke hulp misschien bij je past")
+    assert turn.events == []  # the form fills age and place from the message's entities
+
+
+async def test_the_offer_alone_when_nothing_was_asked():
+    said = user("wat past bij mij", "check_eligibility")
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+    assert turn.responses == ["utter_eligibility_start"]
+
+
+async def test_a_button_gets_the_offer_alone():
+    said = user("/check_eligibility", "check_eligibility")
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+    assert turn.responses == ["utter_eligibility_start"]
+
+
+async def test_easy_language_answer_and_offer():
+    said = user("ik woon in Schaarbeek kan ik naar het vaph", "check_eligibility")
+    said["parse_data"]["entities"] = [{"entity": "municipality", "value": "Schaarbeek"}]
+    tracker = load_tracker("welcome", said, slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionEligibilityStart(), tracker)
+
+    rule = "Je woont in Schaarbeek. Dit is voor wie in Vlaanderen of Brussel woont."
+    assert rule in turn.texts[0]
+    assert turn.texts[1].splitlines() == [
+        "Wil je weten welke hulp misschien bij je past?",
+        "Dan stel ik je een paar korte vragen.",
+        "Je mag een vraag overslaan.",
+        "Je kunt altijd stoppen.",
+    ]
