@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
 from actions import answers, places
 from actions.forms import not_understood, validate_place_answer
@@ -25,22 +27,65 @@ WIDENED = {  # what a wider search leaves out, in the words of utter_search_wide
 }
 
 
+# "Andere soort hulp" and "Andere doelgroep" reuse the intent and rule of "Andere gemeente"
+# (other_place: action_forget_place, then the form asks again). Their payload names the
+# answer to change with the entity of the intake's "change an answer" buttons.
+CHANGE_ENTITY = "intake_topic"
+CHANGEABLE = ("place", "support_type", "target_group")
+POSTCODE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def searched(place: places.Place | None, support_type: Any, target_group: Any) -> str:
-    """What was searched, in words: "logeren (kortverblijf) voor mensen met autisme in
-    Leuven" (said when nothing was found, so the person sees what to change)."""
+def searched(
+    place: places.Place | None, support_type: Any, target_group: Any, postcode: str | None = None
+) -> str:
+    """What was searched, in words, said with every result and when nothing was found,
+    so the person sees what to change: "logeren (kortverblijf) voor mensen met autisme in
+    Gent (postcode 9000)"; "maakt niet uit" is said as "alle soorten hulp" and "voor alle
+    doelgroepen"."""
     names = {c.id: c.name for c in (*reference.support_types(), *reference.target_groups())}
-    words = _lower_first(names[support_type]) if support_type in names else "hulp"
+    if support_type in names:
+        words = _lower_first(names[support_type])
+    else:
+        words = "alle soorten hulp" if support_type == answers.ANY else "hulp"
     if target_group in names:
         words += f" voor mensen met {_lower_first(names[target_group])}"
+    elif target_group == answers.ANY:
+        words += f" {WIDENED['target_group']}"
     if place is None:
-        return f"{words} in heel Vlaanderen en Brussel"
+        return f"{words} {WIDENED['everywhere']}"
     if place.municipality is None and place.label.startswith(places.PROVINCE_PREFIX):
         return f"{words} in de {place.label}"
+    if postcode:
+        return f"{words} in {place.label} (postcode {postcode})"
     return f"{words} in {place.label}"
+
+
+def typed_postcode(session: Session, tracker: Tracker, place: places.Place | None) -> str | None:
+    """The postcode the person gave for the municipality searched ("9000" for Gent), so
+    that the answer shows how it was read. The latest message that named a place decides."""
+    if place is None or place.municipality is None:
+        return None
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        entities = {
+            entity["entity"]: str(entity["value"])
+            for entity in (event.get("parse_data") or {}).get("entities") or []
+            if entity.get("value") is not None
+        }
+        text = event.get("text") or ""
+        typed = POSTCODE.search(text) if not text.startswith("/") else None
+        postcode = entities.get("postcode") or (typed.group(0) if typed else None)
+        if postcode:
+            found = queries.resolve_municipality(session, postcode)
+            return postcode if found and found.refnis == place.municipality.refnis else None
+        if entities.keys() & {"municipality", "province"}:
+            return None
+    return None
 
 
 def _known(values, value: str | None) -> str | None:
@@ -109,22 +154,24 @@ def show_providers(
         )
         first = (page - 1) * PAGE_SIZE + 1
         texts = [_describe(first + i, match) for i, match in enumerate(result.items)]
+        postcode = typed_postcode(session, tracker, place)
     if not texts and result.total:  # "Meer tonen" after the last page
         dispatcher.utter_message(response="utter_providers_last")
         return []
+    words = searched(place, slot("support_type"), slot("target_group"), postcode)
     if not texts:
-        dispatcher.utter_message(
-            response="utter_providers_none",
-            searched=searched(place, slot("support_type"), slot("target_group")),
-        )
+        dispatcher.utter_message(response="utter_providers_none", searched=words)
         return [SlotSet("provider_page", None)]
     if result.demo:
         dispatcher.utter_message(response="utter_providers_demo")
     if result.total == 1:
-        dispatcher.utter_message(response="utter_providers_found_one", providers=texts[0])
+        dispatcher.utter_message(
+            response="utter_providers_found_one", searched=words, providers=texts[0]
+        )
     else:
         dispatcher.utter_message(
             response="utter_providers_found",
+            searched=words,
             total=result.total,
             first=first,
             last=first + len(texts) - 1,
@@ -153,13 +200,16 @@ class ActionShowMoreProviders(Action):
 
 
 class ActionForgetPlace(Action):
-    """ "Andere gemeente": the form then asks for the place again."""
+    """ "Andere gemeente", "Andere soort hulp", "Andere doelgroep": forget that answer
+    (the place unless the payload names another), so the form asks it again."""
 
     def name(self) -> str:
         return "action_forget_place"
 
     async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
-        return [SlotSet("place", None), SlotSet("provider_page", None)]
+        named = answers.latest_entities(tracker).get(CHANGE_ENTITY)
+        slot = named if named in CHANGEABLE else "place"
+        return [SlotSet(slot, None), SlotSet("provider_page", None)]
 
 
 class ActionWidenSearch(Action):

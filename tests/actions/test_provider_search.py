@@ -18,11 +18,19 @@ from knowledge import db
 from tests.actions.conftest import Turn, load_tracker, run_action, user
 
 DEMO = "Let op, dit is een voorbeeld. Het zijn geen echte organisaties."
-MORE_BUTTONS = ["Meer tonen", "Andere gemeente", "Iets anders vragen"]
+# After the results: more, or change the place, the support type or the target group.
+CHANGE_BUTTONS = ["Andere gemeente", "Andere soort hulp", "Andere doelgroep"]
+MORE_BUTTONS = ["Meer tonen", *CHANGE_BUTTONS, "Iets anders vragen"]
+LAST_BUTTONS = [*CHANGE_BUTTONS, "Iets anders vragen"]
+LAST = "Meer vond ik niet. Wil je de gemeente, de soort hulp of de doelgroep aanpassen?"
 NONE_FOUND = (
     "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven, maar vond geen "
     "aanbieders, sorry. Dat wil niet zeggen dat er geen hulp is.\nZullen we breder zoeken?"
 )
+# A search without result in Leuven; without the target group it finds one provider.
+NOTHING_IN_LEUVEN = {"support_type": "logeren", "target_group": "autisme"}
+# What the saved search (Leuven, "maakt niet uit" twice) is said as.
+SEARCHED = "Ik zocht alle soorten hulp voor alle doelgroepen in Leuven."
 
 
 async def answer(question: str, said: dict, extracted: dict) -> Turn:
@@ -151,7 +159,7 @@ async def test_the_first_five_results_nearest_first_with_more_to_come():
     ]
     assert turn.texts[0] == DEMO
     found = turn.texts[1]
-    assert found.startswith("Ik vond 6 aanbieders. Dit zijn er 1 tot 5:\n\n")
+    assert found.startswith(f"{SEARCHED} Ik vond 6 aanbieders. Dit zijn er 1 tot 5:\n\n")
     assert found.split("\n\n")[1] == (
         "1. Voorbeeld Assistentiedienst De Hazelaar (Leuven), Leuven\n"
         "Geen vergunning van het VAPH\n"
@@ -184,14 +192,14 @@ async def test_more_results_shows_the_next_page_and_says_that_was_all():
         "utter_providers_last",
     ]
     assert turn.texts[1] == (
-        "Ik vond 6 aanbieders. Dit zijn er 6 tot 6:\n\n"
+        f"{SEARCHED} Ik vond 6 aanbieders. Dit zijn er 6 tot 6:\n\n"
         "6. Voorbeeld Woongroep De Eik (Vilvoorde), Vilvoorde\n"
         "Geen vergunning van het VAPH\n"
         "Telefoon: 000 00 22 22\n"
         "Website: https://voorbeeld-022.example.org"
     )
-    assert turn.texts[2] == "Meer vond ik niet. Wil je ergens anders zoeken?"
-    assert turn.buttons == ["Andere gemeente", "Iets anders vragen"]
+    assert turn.texts[2] == LAST
+    assert turn.buttons == LAST_BUTTONS
     assert turn.slots == {"provider_page": 2.0}
 
 
@@ -199,50 +207,48 @@ async def test_more_results_after_the_last_page_says_that_was_all_and_keeps_the_
     turn = await show(ActionShowMoreProviders(), provider_page=2.0)
 
     assert turn.responses == ["utter_providers_last"]
-    assert turn.texts == ["Meer vond ik niet. Wil je ergens anders zoeken?"]
-    assert turn.buttons == ["Andere gemeente", "Iets anders vragen"]
+    assert turn.texts == [LAST]
+    assert turn.buttons == LAST_BUTTONS
     assert turn.events == []
 
 
 async def test_a_province_is_searched_as_a_whole():
     turn = await show(ActionShowProviders(), place="provincie Limburg")
 
-    assert turn.texts[1].startswith("Ik vond 6 aanbieders. Dit zijn er 1 tot 5:")
+    assert turn.texts[1].startswith(
+        "Ik zocht alle soorten hulp voor alle doelgroepen in de provincie Limburg. "
+        "Ik vond 6 aanbieders. Dit zijn er 1 tot 5:"
+    )
     towns = {block.split("\n")[0].rsplit(", ", 1)[1] for block in turn.texts[1].split("\n\n")[1:]}
     assert towns <= {"Hasselt", "Genk", "Sint-Truiden"}
 
 
 async def test_no_result_offers_a_wider_search():
-    turn = await show(ActionShowProviders(), support_type="logeren", target_group="autisme")
+    turn = await show(ActionShowProviders(), **NOTHING_IN_LEUVEN)
 
     assert turn.texts == [NONE_FOUND]
-    assert turn.buttons == ["Breder zoeken", "Andere gemeente", "Met een mens praten"]
+    assert turn.buttons == ["Breder zoeken", *CHANGE_BUTTONS, "Met een mens praten"]
     assert turn.slots == {"requested_slot": None, "provider_page": None}
 
 
 async def test_no_result_in_easy_language():
-    turn = await show(
-        ActionShowProviders(),
-        support_type="logeren",
-        target_group="autisme",
-        reading_level="eenvoudig",
-    )
+    turn = await show(ActionShowProviders(), **NOTHING_IN_LEUVEN, reading_level="eenvoudig")
 
     assert turn.texts == [
-        "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven. Ik vond niets, "
-        "sorry.\nZullen we breder zoeken?"
+        "Ik zocht logeren (kortverblijf) voor mensen met autisme in Leuven.\n"
+        "Ik vond niets, sorry.\nWil je breder zoeken?\nOf wil je iets anders zoeken?"
     ]
 
 
 @pytest.mark.parametrize(
     ("place", "support_type", "target_group", "words"),
     [
-        ("Gent", "dagondersteuning", "alle", "dagondersteuning in Gent"),
+        ("Gent", "dagondersteuning", "alle", "dagondersteuning voor alle doelgroepen in Gent"),
         (
             "provincie Limburg",
             "alle",
             "autisme",
-            "hulp voor mensen met autisme in de provincie Limburg",
+            "alle soorten hulp voor mensen met autisme in de provincie Limburg",
         ),
         ("overal", None, None, "hulp in heel Vlaanderen en Brussel"),
     ],
@@ -254,7 +260,7 @@ def test_what_was_searched_is_said_in_words(place, support_type, target_group, w
 
 
 async def test_a_single_result_is_announced_in_the_singular():
-    turn = await show(ActionWidenSearch(), support_type="logeren", target_group="autisme")
+    turn = await show(ActionWidenSearch(), **NOTHING_IN_LEUVEN)
 
     assert "Ik vond 1 aanbieders" not in turn.text
     assert turn.responses == [
@@ -264,6 +270,7 @@ async def test_a_single_result_is_announced_in_the_singular():
         "utter_providers_last",
     ]
     assert turn.texts[2] == (
+        "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven. "
         "Ik vond deze aanbieder:\n\n"
         "1. Voorbeeld Permanentiedienst De Linde (Vilvoorde), Vilvoorde\n"
         "Vergunde zorgaanbieder: erkend door het VAPH\n"
@@ -279,24 +286,27 @@ async def test_a_single_result_is_announced_in_the_singular():
             {"support_type": "logeren", "target_group": "autisme"},
             "voor alle doelgroepen",
             {"target_group": "alle"},
+            "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven. "
             "Ik vond deze aanbieder:",
         ),
         (
             {"support_type": "logeren"},
             "voor alle soorten hulp",
             {"support_type": "alle"},
-            "Ik vond 6 aanbieders.",
+            f"{SEARCHED} Ik vond 6 aanbieders.",
         ),
         (
             {"place": "Boutersem"},
             "in de hele provincie",
             {"place": "provincie Vlaams-Brabant"},
+            "Ik zocht alle soorten hulp voor alle doelgroepen in de provincie Vlaams-Brabant. "
             "Ik vond 6 aanbieders.",
         ),
         (
             {"place": "provincie Limburg"},
             "in heel Vlaanderen en Brussel",
             {"place": "overal"},
+            "Ik zocht alle soorten hulp voor alle doelgroepen in heel Vlaanderen en Brussel. "
             "Ik vond 36 aanbieders.",
         ),
     ],
@@ -319,12 +329,112 @@ async def test_a_search_everywhere_cannot_be_widened():
     assert turn.events == []
 
 
-async def test_another_municipality_forgets_the_place_and_the_page():
-    tracker = load_tracker(
-        "provider_search_done", user("andere gemeente", "other_place"), slots={"provider_page": 1.0}
-    )
+@pytest.mark.parametrize(
+    ("said", "forgotten"),
+    [
+        (user("andere gemeente", "other_place"), "place"),
+        # The buttons "Andere soort hulp" and "Andere doelgroep" (domain.yml)
+        (
+            user(
+                '/other_place{"intake_topic": "support_type"}',
+                "other_place",
+                {"intake_topic": "support_type"},
+            ),
+            "support_type",
+        ),
+        (
+            user(
+                '/other_place{"intake_topic": "target_group"}',
+                "other_place",
+                {"intake_topic": "target_group"},
+            ),
+            "target_group",
+        ),
+        # An answer the search does not ask is no answer to change: the place is asked.
+        (
+            user('/other_place{"intake_topic": "wonen"}', "other_place", {"intake_topic": "wonen"}),
+            "place",
+        ),
+    ],
+)
+async def test_another_answer_forgets_that_answer_and_the_page(said, forgotten):
+    tracker = load_tracker("provider_search_done", said, slots={"provider_page": 1.0})
 
     turn = await run_action(ActionForgetPlace(), tracker)
 
     assert turn.texts == []
-    assert turn.slots == {"place": None, "provider_page": None}
+    assert turn.slots == {forgotten: None, "provider_page": None}
+
+
+# --- what was searched, said with the results ---------------------------------------------
+
+
+async def test_the_results_in_easy_language_say_what_was_searched_one_thing_a_line():
+    turn = await show(ActionShowProviders(), reading_level="eenvoudig")
+
+    assert turn.texts[1].startswith(
+        "Ik zocht alle soorten hulp voor alle doelgroepen in Leuven.\n"
+        "Ik vond 6 aanbieders.\nDit zijn er 1 tot 5:\n\n1. "
+    )
+    assert turn.texts[2] == "Wil je er meer zien?\nOf wil je iets anders zoeken?"
+    assert turn.buttons == MORE_BUTTONS
+
+
+async def test_a_single_result_in_easy_language_says_what_was_searched():
+    turn = await show(ActionWidenSearch(), **NOTHING_IN_LEUVEN, reading_level="eenvoudig")
+
+    assert turn.texts[2].startswith(
+        "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven.\n"
+        "Ik vond deze aanbieder:\n\n1. "
+    )
+    assert turn.texts[3] == "Meer vond ik niet.\nWil je iets anders zoeken?"
+    assert turn.buttons == LAST_BUTTONS
+
+
+POSTCODE_9000 = user("9000", "inform", {"postcode": "9000"})
+
+
+@pytest.mark.parametrize(
+    ("earlier", "place", "shown"),
+    [
+        # The postcode as an entity, or only typed (the form read the free text).
+        ([POSTCODE_9000], "Gent", "in Gent (postcode 9000)."),
+        ([user("9000", "inform")], "Gent", "in Gent (postcode 9000)."),
+        ([user("in 9000 graag", "inform")], "Gent", "in Gent (postcode 9000)."),
+        # A later answer to another question does not hide the postcode.
+        ([POSTCODE_9000, user("/skip", "skip")], "Gent", "in Gent (postcode 9000)."),
+        # A municipality named after the postcode: its name is enough.
+        (
+            [POSTCODE_9000, user("Leuven", "inform", {"municipality": "Leuven"})],
+            "Leuven",
+            "in Leuven.",
+        ),
+        # A postcode of another municipality is never shown with this one.
+        ([user("3000", "inform", {"postcode": "3000"})], "Gent", "in Gent."),
+        # A province has no postcode.
+        ([POSTCODE_9000], "provincie Oost-Vlaanderen", "in de provincie Oost-Vlaanderen."),
+    ],
+)
+async def test_a_postcode_is_shown_with_its_municipality(earlier, place, shown):
+    tracker = load_tracker("provider_search_done", slots={"place": place})
+    tracker.events.extend(earlier)  # the messages since the search was done
+
+    turn = await run_action(ActionShowProviders(), tracker)
+
+    found = next(text for text in turn.texts if text.startswith("Ik zocht "))
+    assert found.split(" Ik vond ")[0].endswith(shown), found
+
+
+async def test_no_result_shows_the_postcode_too():
+    tracker = load_tracker(
+        "provider_search_done",
+        POSTCODE_9000,
+        slots={"place": "Gent", "support_type": "logeren", "target_group": "autisme"},
+    )
+
+    turn = await run_action(ActionShowProviders(), tracker)
+
+    assert turn.responses == ["utter_providers_none"]
+    assert turn.texts[0].startswith(
+        "Ik zocht logeren (kortverblijf) voor mensen met autisme in Gent (postcode 9000), "
+    )
