@@ -1,0 +1,80 @@
+"""Answer first, then offer (issue 14, point 4), over the REST channel with the real servers:
+a direct question that starts "wat past bij mij?" gets the knowledge base's answer before
+the check's first question, and the check does not ask again what the question said."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import db, queries
+from knowledge.models import Right
+from tests.chat import new_sender, texts, titles
+
+pytestmark = pytest.mark.rasa
+
+OFFER = "Wil je weten welke hulp misschien bij je past"
+SPEAKER_QUESTION = "Zoek je hulp voor jezelf of voor iemand anders?"
+
+
+def first_request_age() -> int:
+    with db.session() as session:
+        right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert right is not None and right.first_request_before_age is not None
+        return int(right.first_request_before_age)
+
+
+def position(said: list[str], found) -> int:
+    """Where the first reply that `found` accepts is; fails when there is none."""
+    hits = [at for at, text in enumerate(said) if found(text)]
+    assert hits, f"not in the replies: {said}"
+    return hits[0]
+
+
+def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assistant):
+    limit = first_request_age()
+    age = limit + 5
+    sender = new_sender()
+
+    replies = assistant.replies(sender, f"kan mijn vader van {age} nog een pvb aanvragen")
+
+    said = texts(replies)
+    answer = position(said, lambda text: f"vóór {limit}" in text and "erkend" in text)
+    offer = position(said, lambda text: text.startswith(OFFER))
+    question = position(said, lambda text: text.startswith(SPEAKER_QUESTION))
+    assert answer < offer < question
+    assert "Voor iemand anders" in titles(replies)
+
+    # The age the question gave is not asked again.
+    after = assistant.replies(sender, "/identify_as_network")
+    assert assistant.tracker(sender)["slots"]["age"] == str(age)
+    assert not any(text.startswith("Hoe oud") for text in texts(after))
+
+
+def test_someone_in_brussels_gets_the_residence_rule_before_the_questions(assistant):
+    with db.session() as session:
+        schaarbeek = queries.resolve_municipality(session, "Schaarbeek")
+        assert schaarbeek is not None
+        office = next(
+            s.name for s in queries.contact_services(session, schaarbeek) if s.kind == "vaph_office"
+        )
+    sender = new_sender()
+
+    replies = assistant.replies(sender, "ik woon in Schaarbeek kan ik naar het vaph")
+
+    said = texts(replies)
+    answer = position(said, lambda text: "Je woont in Schaarbeek" in text)
+    assert "Vlaanderen of Brussel" in said[answer] and office in said[answer]
+    offer = position(said, lambda text: text.startswith(OFFER))
+    question = position(said, lambda text: text.startswith(SPEAKER_QUESTION))
+    assert answer < offer < question
+
+    # The place the question gave is not asked again.
+    after = assistant.replies(sender, "/identify_as_person")
+    assert assistant.tracker(sender)["slots"]["place"] == "Schaarbeek"
+    assert not any(text.startswith("In welke gemeente") for text in texts(after))
+
+
+def test_without_a_direct_question_the_check_starts_with_the_offer(assistant):
+    said = texts(assistant.replies(new_sender(), "wat past er bij mij"))
+    assert said[0].startswith(OFFER)
+    assert said[-1].startswith(SPEAKER_QUESTION)
