@@ -314,6 +314,7 @@ def _faq_answers(data: loader.KnowledgeData, facts: Facts) -> Iterable[models.Fa
             yield models.FaqAnswer(
                 topic=entry.topic,
                 level=level,
+                title=entry.title,
                 text=filled.text,
                 uses=[*entry.uses, *told],
                 uncertain=uncertain,

@@ -228,6 +228,7 @@ class Category:
 @dataclass(frozen=True)
 class FaqEntry:
     topic: str
+    title: str  # a short question for a button: "Wat is een persoonsvolgend budget?"
     uses: tuple[str, ...]
     texts: dict[str, str]  # level (gewoon | eenvoudig) -> text with placeholders
 
@@ -1031,14 +1032,15 @@ def _load_faq(
     path: Path, placeholders: PlaceholderRecords, known_ids: set[str]
 ) -> tuple[FaqEntry, ...]:
     def entry(record: Record) -> FaqEntry:
-        record.expect_fields(("topic", "uses") + FAQ_LEVELS)
+        record.expect_fields(("topic", "title", "uses") + FAQ_LEVELS)
         topic = record.values.get("topic")
         if topic not in FAQ_TOPICS:
             raise record.error(f"unknown topic {topic!r} (not one of the NLU contract)", "topic")
+        title = record.required_text("title")
         uses = record.choices("uses", known_ids, "record id")
         texts = {level: record.required_text(level) for level in FAQ_LEVELS}
         _check_placeholders(record, placeholders)
-        return FaqEntry(topic=topic, uses=uses, texts=texts)
+        return FaqEntry(topic=topic, title=title, uses=uses, texts=texts)
 
     records = list(_records(path))
     entries = _unique(records, entry, key="topic")

@@ -284,6 +284,9 @@ class FaqAnswer(Base):
 
     topic = Column(String(60), primary_key=True)
     level = Column(String(20), primary_key=True)  # gewoon | eenvoudig
+    # The topic as a short question, the same at both levels: a button's title when the
+    # assistant asks which of two topics was meant (actions/faq.py).
+    title = Column(String(80), nullable=False)
     text = Column(Text, nullable=False)
     uses = Column(JSON, nullable=False, default=list)  # ids of the records it tells
     uncertain = Column(Boolean, nullable=False, default=False)

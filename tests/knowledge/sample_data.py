@@ -127,6 +127,7 @@ FAQ_TOPICS = (
 
 FAQ_PVB = """\
 - topic: what_is_pvb
+  title: Wat is een persoonsvolgend budget?
   uses: [PVB]
   gewoon: |-
     Een persoonsvolgend budget is geld voor ondersteuning.
@@ -135,6 +136,7 @@ FAQ_PVB = """\
     Een budget is geld.
     Je krijgt ongeveer {PVB.amount.per_month}.
 - topic: what_is_bob
+  title: Wat is het zorgbudget?
   uses: [BOB, zorgkas]
   gewoon: Bel het VAPH op {vaph.phone} of kijk op {vaph.website}.
   eenvoudig: Bel het VAPH.
@@ -144,7 +146,8 @@ FAQ_PVB = """\
 def faq_text() -> str:
     others = [t for t in FAQ_TOPICS if t not in ("what_is_pvb", "what_is_bob")]
     rest = "".join(
-        f"- topic: {topic}\n  uses: []\n  gewoon: Uitleg over {topic}.\n  eenvoudig: Kort.\n"
+        f"- topic: {topic}\n  title: Vraag over {topic}?\n  uses: []\n"
+        f"  gewoon: Uitleg over {topic}.\n  eenvoudig: Kort.\n"
         for topic in others
     )
     return FAQ_PVB + rest

@@ -71,6 +71,13 @@ def test_faq_placeholders_are_filled_in(session: Session) -> None:
     assert all("{" not in a.text for a in answers.values())
 
 
+def test_every_faq_answer_carries_its_topic_title_at_both_levels(session: Session) -> None:
+    answers = {(a.topic, a.level): a for a in session.execute(select(FaqAnswer)).scalars()}
+    assert answers[("what_is_pvb", "gewoon")].title == "Wat is een persoonsvolgend budget?"
+    assert answers[("what_is_pvb", "eenvoudig")].title == "Wat is een persoonsvolgend budget?"
+    assert answers[("privacy", "eenvoudig")].title == "Vraag over privacy?"
+
+
 @pytest.mark.parametrize(
     ("money", "year", "spoken"),
     [

@@ -15,7 +15,10 @@ from knowledge.reference import DATA_DIR
 from tests.knowledge.sample_data import SOURCE, line_of, replace_in, write_sample_data
 
 CITATION = "Congres Hulpverlening als sociale onderneming?!, UCLL, 3 juni 2022"
-PRIVACY = "- topic: privacy\n  uses: []\n  gewoon: Uitleg over privacy.\n  eenvoudig: Kort.\n"
+PRIVACY = (
+    "- topic: privacy\n  title: Vraag over privacy?\n  uses: []\n"
+    "  gewoon: Uitleg over privacy.\n  eenvoudig: Kort.\n"
+)
 
 # (file, text to replace, replacement, expected message part, (text on the line, occurrence))
 CASES = {
@@ -265,6 +268,20 @@ CASES = {
         "eenvoudig: ''",
         "`eenvoudig` must be non-empty text",
         ("eenvoudig: ''", 1),
+    ),
+    "faq_missing_title": (
+        "faq.yml",
+        "  title: Wat is het zorgbudget?\n",
+        "",
+        "missing field `title`",
+        ("- topic: what_is_bob", 1),
+    ),
+    "faq_empty_title": (
+        "faq.yml",
+        "title: Wat is het zorgbudget?",
+        "title: ''",
+        "`title` must be non-empty text",
+        ("title: ''", 1),
     ),
     "faq_missing_level": (
         "faq.yml",

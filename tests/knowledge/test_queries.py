@@ -245,9 +245,27 @@ def add_services_and_faq(session: Session) -> None:
     )
     session.add_all(
         [
-            FaqAnswer(topic="what_is_pvb", level="gewoon", text="Een PVB is ...", uses=["PVB"]),
-            FaqAnswer(topic="what_is_pvb", level="eenvoudig", text="Een PVB is geld.", uses=[]),
-            FaqAnswer(topic="contact_vaph", level="gewoon", text="Bel het VAPH.", uses=[]),
+            FaqAnswer(
+                topic="what_is_pvb",
+                level="gewoon",
+                title="Wat is een PVB?",
+                text="Een PVB is ...",
+                uses=["PVB"],
+            ),
+            FaqAnswer(
+                topic="what_is_pvb",
+                level="eenvoudig",
+                title="Wat is een PVB?",
+                text="Een PVB is geld.",
+                uses=[],
+            ),
+            FaqAnswer(
+                topic="contact_vaph",
+                level="gewoon",
+                title="Hoe bereik ik het VAPH?",
+                text="Bel het VAPH.",
+                uses=[],
+            ),
         ]
     )
 
