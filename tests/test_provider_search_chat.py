@@ -46,12 +46,29 @@ def expected_names(place: str, page: int = 1, **filters) -> tuple[list[str], int
     return [provider.name for provider in providers], total
 
 
+# After the results: the person can change the place, the support type or the target group.
+CHANGE = ["Andere gemeente", "Andere soort hulp", "Andere doelgroep"]
+ANOTHER_SUPPORT_TYPE = '/other_place{"intake_topic": "support_type"}'
+ANOTHER_TARGET_GROUP = '/other_place{"intake_topic": "target_group"}'
+
+
 def listed(replies: list[dict]) -> str:
-    """The results: "Ik vond ..." and each provider as its own message (Rasa splits a text
-    on blank lines, which screen readers then read as separate messages)."""
+    """The results: "Ik zocht ... Ik vond ..." and each provider as its own message (Rasa
+    splits a text on blank lines, which screen readers then read as separate messages)."""
     found = texts(replies)
-    start = next(i for i, text in enumerate(found) if text.startswith("Ik vond"))
+    start = next(i for i, text in enumerate(found) if text.startswith("Ik zocht"))
     return "\n".join(found[start:])
+
+
+def announced(replies: list[dict]) -> str:
+    """The first line of the results or of the no-result answer: what was searched."""
+    return next(text for text in texts(replies) if text.startswith("Ik zocht "))
+
+
+def category(name: str, categories) -> str:
+    """A support type's or target group's name as `searched` says it (lower case first)."""
+    found = next(c.name for c in categories if c.id == name)
+    return found[:1].lower() + found[1:]
 
 
 def shown_providers(replies: list[dict]) -> dict[int, list[str]]:
@@ -94,13 +111,17 @@ def test_search_shows_five_at_a_time_and_more_shows_the_next_ones(assistant):
     replies = assistant.replies(sender, "maakt niet uit")
 
     assert "dit is een voorbeeld" in texts(replies)[0]  # the demo data set says so
-    assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot 5:" in texts(replies)
+    # What was searched comes first: "maakt niet uit" twice is said as such.
+    searched = "Ik zocht alle soorten hulp voor alle doelgroepen in Hasselt."
+    assert f"{searched} Ik vond {total} aanbieders. Dit zijn er 1 tot 5:" in texts(replies)
     assert_shows(replies, first_page, first=1)
-    assert texts(replies)[-1] == "Wil je er meer zien?"
-    assert "Meer tonen" in titles(replies)
+    assert texts(replies)[-1] == (
+        "Wil je er meer zien? Of wil je de gemeente, de soort hulp of de doelgroep aanpassen?"
+    )
+    assert titles(replies) == ["Meer tonen", *CHANGE, "Iets anders vragen"]
 
     more = assistant.replies(sender, "toon er nog meer")
-    assert f"Ik vond {total} aanbieders. Dit zijn er 6 tot {total}:" in texts(more)
+    assert f"{searched} Ik vond {total} aanbieders. Dit zijn er 6 tot {total}:" in texts(more)
     assert_shows(more, second_page, first=6)
     assert not {p.name for p in second_page} & {p.name for p in first_page}
     assert not any(line.startswith(("1. ", "5. ")) for line in texts(more))
@@ -118,17 +139,67 @@ def test_search_with_place_and_support_type_in_the_message_and_another_place(ass
     providers, total = expected("Hasselt", support_type="dagondersteuning")
     assert 0 < total <= 5
     assert "dit is een voorbeeld" in texts(replies)[0]
-    assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot {total}:" in texts(replies)
+    assert announced(replies) == (
+        f"Ik zocht dagondersteuning voor alle doelgroepen in Hasselt. Ik vond {total} "
+        f"aanbieders. Dit zijn er 1 tot {total}:"
+    )
     assert_shows(replies, providers, first=1)
     assert "Meer tonen" not in titles(replies)  # all are shown
 
-    assert "Andere gemeente" in titles(replies)
+    assert titles(replies) == [*CHANGE, "Iets anders vragen"]
     asked = assistant.replies(sender, "/other_place")
     assert texts(asked)[-1].startswith("Waar zoek je hulp?")
     again = assistant.replies(sender, "3600")  # Genk, by postcode
     genk, total = expected("Genk", support_type="dagondersteuning")
-    assert f"Ik vond {total} aanbieders. Dit zijn er 1 tot {total}:" in texts(again)
+    # The municipality is said with the postcode it was read from.
+    assert announced(again) == (
+        f"Ik zocht dagondersteuning voor alle doelgroepen in Genk (postcode 3600). Ik vond "
+        f"{total} aanbieders. Dit zijn er 1 tot {total}:"
+    )
     assert_shows(again, genk, first=1)
+
+
+def test_the_results_repeat_the_search_and_each_answer_can_be_changed(assistant):
+    support_types, target_groups = reference.support_types(), reference.target_groups()
+    wonen = category("woonondersteuning", support_types)
+    logeren = category("logeren", support_types)
+    autisme = category("autisme", target_groups)
+    nah = category("nah", target_groups)
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek een voorziening")
+    assistant.replies(sender, "9000")  # Gent, by postcode
+    assistant.replies(sender, '/inform{"support_type": "woonondersteuning"}')
+    replies = assistant.replies(sender, '/inform{"target_group": "autisme"}')
+    providers, total = expected("Gent", support_type="woonondersteuning", target_group="autisme")
+    assert total > 0
+    # Place (the municipality, with the postcode typed), support type and target group.
+    assert announced(replies).startswith(
+        f"Ik zocht {wonen} voor mensen met {autisme} in Gent (postcode 9000). Ik vond "
+    )
+    assert_shows(replies, providers, first=1)
+    assert set(CHANGE) <= set(titles(replies))
+
+    # "Andere doelgroep": only the target group is asked again.
+    asked = assistant.replies(sender, ANOTHER_TARGET_GROUP)
+    assert texts(asked)[-1].startswith("Voor wie is de hulp?")
+    replies = assistant.replies(sender, '/inform{"target_group": "nah"}')
+    providers, total = expected("Gent", support_type="woonondersteuning", target_group="nah")
+    assert total > 0
+    assert announced(replies).startswith(
+        f"Ik zocht {wonen} voor mensen met {nah} in Gent (postcode 9000). Ik vond "
+    )
+    assert_shows(replies, providers, first=1)
+
+    # "Andere soort hulp": only the support type is asked again; nothing found is said the
+    # same way, with the same ways to change it.
+    asked = assistant.replies(sender, ANOTHER_SUPPORT_TYPE)
+    assert texts(asked)[-1] == "Welke soort hulp zoek je?"
+    replies = assistant.replies(sender, '/inform{"support_type": "logeren"}')
+    assert expected("Gent", support_type="logeren", target_group="nah")[1] == 0
+    assert announced(replies).startswith(
+        f"Ik zocht {logeren} voor mensen met {nah} in Gent (postcode 9000), maar vond geen "
+    )
+    assert titles(replies) == ["Breder zoeken", *CHANGE, "Met een mens praten"]
 
 
 def test_a_misspelled_place_is_understood(assistant):
@@ -163,7 +234,7 @@ def test_no_result_is_answered_kindly_with_a_wider_search(assistant):
     # What was searched is said, so the person sees what to change.
     assert texts(replies)[0].startswith("Ik zocht ")
     assert "in Bree, maar vond geen aanbieders" in texts(replies)[0]
-    assert "Breder zoeken" in titles(replies)
+    assert titles(replies) == ["Breder zoeken", *CHANGE, "Met een mens praten"]
 
     wider = assistant.replies(sender, "breder zoeken")
     assert texts(wider)[0] == "Ik zoek nu breder: voor alle doelgroepen."
