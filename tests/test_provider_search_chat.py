@@ -159,36 +159,35 @@ def test_search_with_place_and_support_type_in_the_message_and_another_place(ass
     assert_shows(again, genk, first=1)
 
 
+def searched_in_gent(support_type: str, target_group: str) -> str:
+    """What was searched in Gent, given as postcode 9000, as the answer says it."""
+    support = category(support_type, reference.support_types())
+    group = category(target_group, reference.target_groups())
+    return f"Ik zocht {support} voor mensen met {group} in Gent (postcode 9000)"
+
+
+def assert_found_in_gent(replies: list[dict], support_type: str, target_group: str) -> None:
+    """The results in Gent start with what was searched: place, support type, target group."""
+    providers, total = expected("Gent", support_type=support_type, target_group=target_group)
+    assert total > 0
+    assert announced(replies).startswith(f"{searched_in_gent(support_type, target_group)}. ")
+    assert_shows(replies, providers, first=1)
+    assert set(CHANGE) <= set(titles(replies))
+
+
 def test_the_results_repeat_the_search_and_each_answer_can_be_changed(assistant):
-    support_types, target_groups = reference.support_types(), reference.target_groups()
-    wonen = category("woonondersteuning", support_types)
-    logeren = category("logeren", support_types)
-    autisme = category("autisme", target_groups)
-    nah = category("nah", target_groups)
     sender = new_sender()
     assistant.replies(sender, "ik zoek een voorziening")
     assistant.replies(sender, "9000")  # Gent, by postcode
     assistant.replies(sender, '/inform{"support_type": "woonondersteuning"}')
     replies = assistant.replies(sender, '/inform{"target_group": "autisme"}')
-    providers, total = expected("Gent", support_type="woonondersteuning", target_group="autisme")
-    assert total > 0
-    # Place (the municipality, with the postcode typed), support type and target group.
-    assert announced(replies).startswith(
-        f"Ik zocht {wonen} voor mensen met {autisme} in Gent (postcode 9000). Ik vond "
-    )
-    assert_shows(replies, providers, first=1)
-    assert set(CHANGE) <= set(titles(replies))
+    assert_found_in_gent(replies, "woonondersteuning", "autisme")
 
     # "Andere doelgroep": only the target group is asked again.
     asked = assistant.replies(sender, ANOTHER_TARGET_GROUP)
     assert texts(asked)[-1].startswith("Voor wie is de hulp?")
     replies = assistant.replies(sender, '/inform{"target_group": "nah"}')
-    providers, total = expected("Gent", support_type="woonondersteuning", target_group="nah")
-    assert total > 0
-    assert announced(replies).startswith(
-        f"Ik zocht {wonen} voor mensen met {nah} in Gent (postcode 9000). Ik vond "
-    )
-    assert_shows(replies, providers, first=1)
+    assert_found_in_gent(replies, "woonondersteuning", "nah")
 
     # "Andere soort hulp": only the support type is asked again; nothing found is said the
     # same way, with the same ways to change it.
@@ -196,9 +195,7 @@ def test_the_results_repeat_the_search_and_each_answer_can_be_changed(assistant)
     assert texts(asked)[-1] == "Welke soort hulp zoek je?"
     replies = assistant.replies(sender, '/inform{"support_type": "logeren"}')
     assert expected("Gent", support_type="logeren", target_group="nah")[1] == 0
-    assert announced(replies).startswith(
-        f"Ik zocht {logeren} voor mensen met {nah} in Gent (postcode 9000), maar vond geen "
-    )
+    assert announced(replies).startswith(f"{searched_in_gent('logeren', 'nah')}, maar vond geen ")
     assert titles(replies) == ["Breder zoeken", *CHANGE, "Met een mens praten"]
 
 
