@@ -20,7 +20,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup nlp knowledge train run test lint clean browser
+.PHONY: setup nlp knowledge train run bench test lint clean browser
 
 setup: $(VENV)/.installed $(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS) $(KNOWLEDGE_DB)
 
@@ -47,12 +47,22 @@ $(KNOWLEDGE_DB): $(VENV)/.installed $(KNOWLEDGE_SOURCES) $(wildcard knowledge/*.
 
 train: $(MODEL)
 # A new lock alone does not retrain (order-only): the training data and config decide.
+# The duration and date land in var/training-seconds.txt (reported by `make bench`).
 $(MODEL): $(TRAIN_SOURCES) | $(VENV)/.installed
+	@date +%s > var/.training-start
 	$(PY) -m bot exec -- $(BIN)/rasa train --force --fixed-model-name wegwijzer --out models
+	@echo "$$(( $$(date +%s) - $$(cat var/.training-start) )) $$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+		> var/training-seconds.txt && rm -f var/.training-start
 	@touch $@
 
 run: setup $(MODEL)
 	$(PY) -m bot run
+
+# Load figures of Wegwijzer next to Rasa's starter bot (`rasa init`, trained once into
+# var/starter/), written into docs/benchmarks.md. TRAIN=1 also times a fresh training of
+# Wegwijzer in a temporary folder.
+bench: setup $(MODEL)
+	$(PY) -m bot exec -- $(PY) -m benchmarks.load
 
 # Debian's chromium, for the accessibility check of the plan page (tests/test_plan_routes.py).
 browser:

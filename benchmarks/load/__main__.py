@@ -1,0 +1,60 @@
+"""`make bench`: Wegwijzer and Rasa's starter bot under the same load, side by side.
+
+    .venv/bin/python -m bot exec -- .venv/bin/python -m benchmarks.load [--short] [--no-write]
+
+Starts each bot from nothing (timing its cold start), runs the Locust phases against it
+(benchmarks/load/measure.py) while sampling its memory, stops it, and writes the figures
+as a section of docs/benchmarks.md. TRAIN=1 in the environment also times a fresh
+training of both bots into a temporary folder; otherwise the recorded times are shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from benchmarks.load import bots, measure, report, starter, training
+from benchmarks.load.memory import PeakRss
+
+
+def bench(
+    start: Callable[[Path], AbstractContextManager[bots.RunningBot]], plan: measure.Plan
+) -> measure.Figures:
+    with tempfile.TemporaryDirectory() as tmp, PeakRss() as memory:
+        with start(Path(tmp)) as bot:
+            print(f"{bot.name}: ready, cold start {bot.cold_start}", flush=True)
+            for label, pid in bot.processes.items():
+                memory.watch(label, pid)
+            figures = measure.load(bot, plan)
+    figures.peak_rss = dict(memory.peaks)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__)
+    parser.add_argument("--short", action="store_true", help="a few seconds and users only")
+    parser.add_argument("--no-write", action="store_true", help="print, leave the doc alone")
+    args = parser.parse_args()
+    plan = measure.SHORT if args.short else measure.Plan()
+    retrain = os.environ.get("TRAIN") == "1"
+    machine = report.Machine.now()  # before anything of ours runs: the load of others
+    starter.ensure_trained()
+    trainings = (training.wegwijzer(retrain), training.starter_bot(retrain))
+    wegwijzer = bench(bots.wegwijzer, plan)
+    starter_figures = bench(bots.starter_bot, plan)
+    command = ("TRAIN=1 " if retrain else "") + "make bench"
+    if args.short:
+        command = ".venv/bin/python -m bot exec -- .venv/bin/python -m benchmarks.load --short"
+    text = report.section(wegwijzer, starter_figures, trainings, plan, machine, command)
+    print(text)
+    if not args.no_write:
+        report.write(text)
+        print(f"Written to {report.DOC}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The load phases run against one bot: saturation, capacity steps and one user."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from benchmarks.load import swarm
+from benchmarks.load.bots import RunningBot
+
+P95_LIMIT_MS = 500.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    saturation_users: int = 50
+    saturation_seconds: float = 60
+    warmup: float = 10  # seconds of each run left out of the figures
+    pause: float = 5  # seconds between two turns of a user in the capacity steps
+    # Capacity steps, as fractions of the saturation throughput, tried upwards until p95
+    # reaches the limit or a turn fails.
+    fractions: tuple[float, ...] = (0.3, 0.5, 0.65, 0.8, 0.9, 1.0, 1.1)
+    step_seconds: float = 40
+    single_rounds: int = 3  # rounds of the script for the one-user figures (45 turns)
+    short: bool = False
+
+
+SHORT = Plan(
+    saturation_users=5,
+    saturation_seconds=10,
+    warmup=2,
+    fractions=(0.3, 0.6),
+    step_seconds=12,
+    single_rounds=1,
+    short=True,
+)
+
+
+@dataclass
+class Figures:
+    bot: RunningBot
+    saturation: swarm.Sample
+    steps: list[swarm.Sample] = field(default_factory=list)
+    single: swarm.Sample | None = None
+    peak_rss: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def capacity(self) -> swarm.Sample | None:
+        """The busiest step that kept p95 under the limit without a failed turn."""
+        good = [s for s in self.steps if passes(s)]
+        return max(good, key=lambda s: s.throughput) if good else None
+
+    @property
+    def errors(self) -> Counter[str]:
+        samples = [self.saturation, *self.steps, *([self.single] if self.single else [])]
+        return sum((s.errors for s in samples), Counter())
+
+    @property
+    def turns(self) -> int:
+        samples = [self.saturation, *self.steps, *([self.single] if self.single else [])]
+        return sum(s.turns for s in samples)
+
+
+def passes(sample: swarm.Sample) -> bool:
+    return sample.turns > 0 and sample.percentile(0.95) < P95_LIMIT_MS and not sample.error_count
+
+
+def load(bot: RunningBot, plan: Plan) -> Figures:
+    def run(users: int, seconds: float, wait: float = 0, rounds: int = 0) -> swarm.Sample:
+        warmup = 0 if rounds else plan.warmup + wait
+        sample = swarm.run(
+            bot.url, bot.token, bot.script, users, seconds + warmup, wait, warmup, rounds
+        )
+        print(
+            f"  {bot.name}: {users} users, pause {wait:g} s: {sample.turns} turns, "
+            f"{sample.throughput:.1f}/s, p50 {sample.percentile(0.5):.0f} ms, "
+            f"p95 {sample.percentile(0.95):.0f} ms, errors {dict(sample.errors)}",
+            flush=True,
+        )
+        return sample
+
+    # A first round wakes the server up (its first turn loads what Rasa loads lazily).
+    swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
+    # One user first, on a quiet server: the latency a single person notices.
+    single = run(1, 600, rounds=plan.single_rounds)
+    saturation = run(plan.saturation_users, plan.saturation_seconds)
+    figures = Figures(bot, saturation, single=single)
+    tried: set[int] = set()
+    for fraction in plan.fractions:
+        users = max(1, round(fraction * saturation.throughput * plan.pause))
+        if users in tried:
+            continue
+        tried.add(users)
+        step = run(users, plan.step_seconds, wait=plan.pause)
+        figures.steps.append(step)
+        if not passes(step):
+            break
+    return figures
