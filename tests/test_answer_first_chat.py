@@ -30,12 +30,25 @@ def position(said: list[str], found) -> int:
     return hits[0]
 
 
-def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assistant):
+# The wording first; the NLU must take each as check_eligibility (on the model of
+# 30 November 17:10 the first of each pair went to faq/how_to_apply and faq/contact_vaph).
+AGE_QUESTIONS = (
+    "kan mijn vader van {age} nog een pvb aanvragen",
+    "mijn vader is {age}, kan hij nog een pvb aanvragen",
+)
+BRUSSELS_QUESTIONS = (
+    "ik woon in Schaarbeek kan ik naar het vaph",
+    "ik woon in Schaarbeek, heb ik recht op hulp van het vaph",
+)
+
+
+@pytest.mark.parametrize("question", AGE_QUESTIONS)
+def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assistant, question):
     limit = first_request_age()
     age = limit + 5
     sender = new_sender()
 
-    replies = assistant.replies(sender, f"kan mijn vader van {age} nog een pvb aanvragen")
+    replies = assistant.replies(sender, question.format(age=age))
 
     said = texts(replies)
     answer = position(said, lambda text: f"vóór {limit}" in text and "erkend" in text)
@@ -50,7 +63,8 @@ def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assis
     assert not any(text.startswith("Hoe oud") for text in texts(after))
 
 
-def test_someone_in_brussels_gets_the_residence_rule_before_the_questions(assistant):
+@pytest.mark.parametrize("question", BRUSSELS_QUESTIONS)
+def test_someone_in_brussels_gets_the_residence_rule_before_the_questions(assistant, question):
     with db.session() as session:
         schaarbeek = queries.resolve_municipality(session, "Schaarbeek")
         assert schaarbeek is not None
@@ -59,7 +73,7 @@ def test_someone_in_brussels_gets_the_residence_rule_before_the_questions(assist
         )
     sender = new_sender()
 
-    replies = assistant.replies(sender, "ik woon in Schaarbeek kan ik naar het vaph")
+    replies = assistant.replies(sender, question)
 
     said = texts(replies)
     answer = position(said, lambda text: "Je woont in Schaarbeek" in text)
