@@ -146,9 +146,12 @@ def right_answer(right: Right, level: str) -> str:
     return _said([_title(right), right.who.strip()], level)
 
 
-def direct_answers(session: Session, text: str, entities: dict[str, str], level: str) -> list[str]:
+def direct_answers(
+    session: Session, text: str, entities: dict[str, str], level: str, *, with_faq: bool = True
+) -> list[str]:
     """The knowledge base's answers to the direct question in a message, in the order they
-    are said; [] when the message asks nothing the knowledge base can answer."""
+    are said; [] when the message asks nothing the knowledge base can answer. Without
+    `with_faq`, the waiting-time and costs answers are left to the FAQ action."""
     right = named_right(session, text)
     age = _age(entities)
     found = [
@@ -159,13 +162,33 @@ def direct_answers(session: Session, text: str, entities: dict[str, str], level:
     if said:
         return said
     folded = _words(text)
-    for topic, words in FAQ_QUESTIONS:
+    for topic, words in FAQ_QUESTIONS if with_faq else ():
         if words.search(folded):
             answer = queries.faq_answer(session, topic, level)
             return [answer.text] if answer else []
     if right is not None and ASKS_FOR_RIGHT.search(folded) and not HAS_RIGHT.search(folded):
         return [right_answer(right, level)]
     return []
+
+
+def answers_to_latest_message(tracker: Tracker, *, with_faq: bool = True) -> list[str]:
+    """`direct_answers` for the latest message at the person's reading level; [] for a
+    button, or when the knowledge base cannot be read (what follows still works)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if not text or text.startswith("/"):  # a button says nothing more
+        return []
+    try:
+        with db.session() as session:
+            return direct_answers(
+                session,
+                text,
+                answers.latest_entities(tracker),
+                reading_level(tracker),
+                with_faq=with_faq,
+            )
+    except Exception as error:
+        logger.warning("no direct answer: %s", type(error).__name__)
+        return []
 
 
 class ActionEligibilityStart(Action):
@@ -177,17 +200,7 @@ class ActionEligibilityStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = str((tracker.latest_message or {}).get("text") or "")
-        said: list[str] = []
-        if text and not text.startswith("/"):  # a button says nothing more
-            try:
-                with db.session() as session:
-                    said = direct_answers(
-                        session, text, answers.latest_entities(tracker), reading_level(tracker)
-                    )
-            except Exception as error:  # the check itself still works without the answer
-                logger.warning("no direct answer: %s", type(error).__name__)
-        for answer in said:
+        for answer in answers_to_latest_message(tracker):
             dispatcher.utter_message(text=answer)
         dispatcher.utter_message(response="utter_eligibility_start")
         return []

@@ -231,3 +231,9 @@ async def test_easy_language_answer_and_offer():
         "Je mag een vraag overslaan.",
         "Je kunt altijd stoppen.",
     ]
+
+
+def test_without_the_faq_answers_waiting_and_costs_are_left_out():
+    with db.session() as session:
+        said = direct_answers(session, "hoe lang moet ik wachten", {}, "gewoon", with_faq=False)
+    assert said == []
