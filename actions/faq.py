@@ -1,7 +1,17 @@
-"""Answer the FAQ topics from the knowledge base, at the user's reading level."""
+"""Answer the FAQ topics from the knowledge base, at the user's reading level.
+
+A typed question is only answered when the ResponseSelector is sure enough of its topic:
+its best topic has a confidence of at least MIN_CONFIDENCE and leads the second by at
+least MIN_MARGIN. Otherwise the assistant asks which of the two closest topics was meant,
+with a button for each (the topic's title from the knowledge base). A button payload
+(`/faq/<topic>`) names its topic itself and is always answered. The thresholds were
+measured on the model's own rankings: docs/nlu.md, "FAQ topic confidence and margin".
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -18,16 +28,111 @@ def reading_level(tracker: Tracker) -> str:
     return level if level in READING_LEVELS else "gewoon"
 
 
+# Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
+# docs/nlu.md, "FAQ topic confidence and margin", for the figures and the reasons.
+MIN_CONFIDENCE = 0.5
+MIN_MARGIN = 0.2
+BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
+
+# Under the two topic buttons, outside a form: the same ways out as utter_faq_unknown.
+WAY_OUT_BUTTONS = (
+    {"title": "Wat kan je?", "payload": "/ask_capabilities"},
+    {"title": "Met een mens praten", "payload": "/request_human"},
+)
+
+
+@dataclass(frozen=True)
+class FaqChoice:
+    """What to do with a FAQ question: answer `topic`, or ask which of `options` was meant."""
+
+    topic: str | None = None
+    options: tuple[str, ...] = ()
+
+
+def _topic(key: str) -> str | None:
+    """`what_is_pvb` for the retrieval key `faq/what_is_pvb`, else None."""
+    return key.split("/", 1)[1] if key.startswith("faq/") else None
+
+
+def choose_topic(
+    ranking: list[dict[str, Any]],
+    min_confidence: float = MIN_CONFIDENCE,
+    min_margin: float = MIN_MARGIN,
+) -> FaqChoice:
+    """Answer the best topic of the ResponseSelector's `ranking` when it is sure enough,
+    else ask between the two best; nothing to answer without a ranking.
+
+    `ranking` items hold `intent_response_key` ("faq/what_is_pvb") and `confidence`."""
+    scored = sorted(
+        (
+            (float(item.get("confidence") or 0.0), topic)
+            for item in ranking
+            if (topic := _topic(str(item.get("intent_response_key") or "")))
+        ),
+        reverse=True,
+    )
+    if not scored:
+        return FaqChoice()
+    best_confidence, best = scored[0]
+    second_confidence = scored[1][0] if len(scored) > 1 else 0.0
+    sure = best_confidence >= min_confidence and best_confidence - second_confidence >= min_margin
+    if sure or len(scored) == 1:
+        return FaqChoice(topic=best)
+    return FaqChoice(options=(best, scored[1][1]))
+
+
+def _selection(latest: dict[str, Any]) -> dict[str, Any]:
+    selectors = latest.get("response_selector") or {}
+    # Keyed "default" when the ResponseSelector serves every retrieval intent (config.yml).
+    return selectors.get("faq") or selectors.get("default") or {}
+
+
+def _button_topic(tracker: Tracker) -> str | None:
+    """The topic a button payload such as /faq/what_is_pvb names, else None.
+
+    Read from the text as the person sent it (the user event's): bot/slot_guard.py hands
+    Rasa's RegexMessageHandler only `/faq`, the one form of the intent it reads."""
+    texts = [str((tracker.latest_message or {}).get("text") or "")]
+    texts += [
+        str(event.get("text") or "")
+        for event in reversed(tracker.events or [])
+        if event.get("event") == "user"
+    ][:1]
+    for text in texts:
+        if match := BUTTON_PAYLOAD.match(text):
+            return match.group(1)
+    return None
+
+
 def faq_topic(tracker: Tracker) -> str | None:
     """The topic of the latest message: `what_is_pvb` for `faq/what_is_pvb`."""
     latest = tracker.latest_message or {}
-    selectors = latest.get("response_selector") or {}
-    # Keyed "default" when the ResponseSelector serves every retrieval intent (config.yml).
-    selected = selectors.get("faq") or selectors.get("default") or {}
-    key = (selected.get("response") or {}).get("intent_response_key") or ""
-    if not key:  # a button payload such as /faq/what_is_pvb
+    button = _button_topic(tracker)
+    if button:
+        return button
+    key = (_selection(latest).get("response") or {}).get("intent_response_key") or ""
+    if not key:  # an intent without a selection, such as a test's faq/what_is_pvb
         key = (latest.get("intent") or {}).get("name") or ""
-    return key.split("/", 1)[1] if key.startswith("faq/") else None
+    return _topic(key)
+
+
+def faq_choice(tracker: Tracker) -> FaqChoice:
+    """Answer a button's topic; a typed question's only when its ranking is clear enough."""
+    latest = tracker.latest_message or {}
+    button = _button_topic(tracker)
+    if button:
+        return FaqChoice(topic=button)
+    choice = choose_topic(_selection(latest).get("ranking") or [])
+    if choice.topic is None and not choice.options:
+        return FaqChoice(topic=faq_topic(tracker))  # no ranking: the selected topic, if any
+    return choice
+
+
+def faq_title(topic: str) -> str | None:
+    """The topic's short question from the knowledge base, None when it has no answer."""
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic)
+        return str(answer.title) if answer is not None else None
 
 
 def say_faq_answer(
@@ -57,10 +162,32 @@ class ActionAnswerFaq(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        topic = faq_topic(tracker)
+        choice = faq_choice(tracker)
         in_form = tracker.active_loop_name is not None
+        if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
+            return []
+        topic = choice.topic or (choice.options[0] if choice.options else None)
         level = reading_level(tracker)
         if topic is None or not say_faq_answer(dispatcher, topic, level, not in_form):
             dispatcher.utter_message(response="utter_faq_unknown")
             return []
         return [SlotSet("last_faq_topic", topic)]
+
+
+def ask_which_topic(
+    dispatcher: CollectingDispatcher, options: tuple[str, ...], in_form: bool
+) -> bool:
+    """Ask which of the topics was meant, a button each; False when fewer than two of them
+    have an answer (then the best one is answered, or the lack of an answer said).
+
+    In a form the ways out are left out: the form asks its question again after this."""
+    buttons = [
+        {"title": title, "payload": f"/faq/{topic}"}
+        for topic in options
+        if (title := faq_title(topic)) is not None
+    ]
+    if len(buttons) < 2:
+        return False
+    ways_out = [] if in_form else [dict(button) for button in WAY_OUT_BUTTONS]
+    dispatcher.utter_message(response="utter_faq_which_topic", buttons=buttons + ways_out)
+    return True

@@ -138,6 +138,10 @@ def guard(text: str, rules: Rules) -> str | None:
         # does not list them.
         return None if intent in DEFAULT_INTENTS else LEADING_SLASHES.sub("", text)
     assert match is not None
+    # A retrieval intent's button (`/faq/what_is_dop`): Rasa 3.6's RegexMessageHandler only
+    # knows the intent `faq` and would read the whole payload as plain text (nlu_fallback).
+    # The topic stays in the tracker's text as typed, where action_answer_faq reads it.
+    intent = intent.split("/", 1)[0]
     entities = _parse_entities(match.group("entities"))
     kept = {
         name: value

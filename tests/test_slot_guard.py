@@ -7,6 +7,7 @@ after it and turns the text into the intent and entities that Rasa acts on."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -18,7 +19,7 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.core.domain import Domain
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import plan_commands
@@ -75,7 +76,9 @@ def test_the_slots_that_only_actions_set_include_the_sensitive_ones():
 
 @pytest.mark.parametrize("payload", button_payloads())
 def test_every_button_of_the_domain_passes_unchanged(payload):
-    assert canonical(guard(payload, RULES)) == canonical(payload)
+    # A retrieval intent's button is read as its intent (see the test below).
+    expected = re.sub(r"^/faq/\w+$", "/faq", payload)
+    assert canonical(guard(payload, RULES)) == canonical(expected)
 
 
 @pytest.mark.parametrize("age", ["0-17", "18-64", "65-120"])
@@ -208,8 +211,12 @@ def test_malformed_json_keeps_the_intent_without_entities():
     assert guard('/inform{"a": 1}{"b": 2}', RULES) == "/inform"
 
 
-def test_a_retrieval_intent_of_the_domain_passes():
-    assert guard("/faq/privacy", RULES) == "/faq/privacy"
+def test_a_retrieval_intent_button_is_read_as_its_intent():
+    # Rasa 3.6 reads "/faq/privacy" as plain text (its domain knows only the intent `faq`),
+    # so the button would not be understood; the topic stays in the tracker's text.
+    assert guard("/faq/privacy", RULES) == "/faq"
+    parsed = through_rasa("/faq/privacy")
+    assert parsed.get(INTENT) == {"name": "faq", "confidence": 1.0}
 
 
 def test_rules_from_a_small_domain():

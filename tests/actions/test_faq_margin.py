@@ -1,0 +1,150 @@
+"""A FAQ answer needs a sure topic: a confident best topic with a clear lead over the second.
+Otherwise Wegwijzer asks which of the two closest topics was meant (issue 14, point 2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions.faq import MIN_CONFIDENCE, MIN_MARGIN, ActionAnswerFaq, FaqChoice, choose_topic
+from tests.actions.conftest import load_tracker, run_action, user
+
+
+def ranking(*scores: tuple[str, float]) -> list[dict[str, Any]]:
+    return [{"intent_response_key": f"faq/{topic}", "confidence": c} for topic, c in scores]
+
+
+def selection(*scores: tuple[str, float]) -> dict[str, Any]:
+    """The ResponseSelector's part of the parse data, its best topic as the response."""
+    best = max(scores, key=lambda score: score[1])
+    key = f"faq/{best[0]}"
+    return {
+        "all_retrieval_intents": ["faq"],
+        "default": {
+            "response": {"responses": [], "confidence": best[1], "intent_response_key": key},
+            "ranking": ranking(*scores),
+        },
+    }
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+
+def test_a_sure_topic_with_a_clear_lead_is_answered():
+    choice = choose_topic(ranking(("what_is_pvb", 0.97), ("what_is_bob", 0.02)))
+    assert choice == FaqChoice(topic="what_is_pvb")
+
+
+def test_two_close_topics_are_offered_best_first():
+    choice = choose_topic(ranking(("what_is_pvb", 0.55), ("what_is_bob", 0.41), ("mdt", 0.04)))
+    assert choice == FaqChoice(options=("what_is_pvb", "what_is_bob"))
+
+
+def test_an_unsure_best_topic_is_asked_about_even_with_a_lead():
+    low = MIN_CONFIDENCE - 0.05
+    choice = choose_topic(ranking(("waiting_time", low), ("costs", low - MIN_MARGIN - 0.1)))
+    assert choice == FaqChoice(options=("waiting_time", "costs"))
+
+
+def test_a_lead_just_below_the_margin_asks_and_one_at_the_margin_answers():
+    best = MIN_CONFIDENCE + 0.3
+    assert choose_topic(ranking(("costs", best), ("mdt", best - MIN_MARGIN + 0.01))).options
+    assert choose_topic(ranking(("costs", best), ("mdt", best - MIN_MARGIN - 0.01))).topic
+
+
+def test_the_ranking_is_read_by_confidence_not_by_order():
+    choice = choose_topic(ranking(("mdt", 0.2), ("what_is_dop", 0.25), ("costs", 0.1)))
+    assert choice.options == ("what_is_dop", "mdt")
+
+
+def test_a_single_topic_is_answered_and_no_ranking_gives_nothing():
+    assert choose_topic(ranking(("privacy", 0.4))) == FaqChoice(topic="privacy")
+    assert choose_topic([]) == FaqChoice()
+    assert choose_topic([{"intent_response_key": "other/x", "confidence": 0.9}]) == FaqChoice()
+
+
+def test_the_thresholds_can_be_given():
+    close = ranking(("what_is_pvb", 0.6), ("what_is_bob", 0.35))
+    assert choose_topic(close, min_confidence=0.5, min_margin=0.2).topic == "what_is_pvb"
+    assert choose_topic(close, min_confidence=0.5, min_margin=0.3).options
+
+
+# --- what the person sees ------------------------------------------------------------------
+
+
+async def test_a_close_call_asks_which_topic_with_the_knowledge_base_titles():
+    question = user(
+        "hoeveel krijg ik",
+        "faq",
+        response_selector=selection(("budget_categories", 0.5), ("what_is_bob", 0.45)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
+
+    assert turn.responses == ["utter_faq_which_topic"]
+    assert turn.text.startswith("Ik weet niet zeker wat je bedoelt.")
+    assert turn.buttons == [
+        "Hoe groot is een persoonsvolgend budget?",
+        "Wat is het zorgbudget bij een handicap?",
+        "Wat kan je?",
+        "Met een mens praten",
+    ]
+    payloads = [button["payload"] for button in turn.replies[0]["buttons"][:2]]
+    assert payloads == ["/faq/budget_categories", "/faq/what_is_bob"]
+    assert turn.events == []  # no answer given, so nothing to repeat in easier words
+
+
+async def test_the_question_comes_in_easy_language_too():
+    question = user(
+        "wachten",
+        "faq",
+        response_selector=selection(("waiting_time", 0.4), ("priority_groups", 0.35)),
+    )
+    tracker = load_tracker("welcome", question, slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.texts[0].startswith("Ik weet niet zeker welke vraag je bedoelt.\n")
+    assert turn.buttons[:2] == ["Hoe lang moet ik wachten?", "Wat zijn de prioriteitengroepen?"]
+
+
+async def test_inside_a_form_only_the_two_topics_are_offered():
+    question = user(
+        "wat is dat", "faq", response_selector=selection(("what_is_dop", 0.5), ("mdt", 0.42))
+    )
+    tracker = load_tracker("eligibility_asks_place", question)
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.buttons == [
+        "Wat doet een Dienst Ondersteuningsplan?",
+        "Wat is een multidisciplinair team?",
+    ]
+
+
+async def test_a_button_is_answered_even_when_the_selector_ranks_its_text_unsure():
+    # As Rasa stores a button: the intent `faq` (bot/slot_guard.py gives Rasa "/faq"), the
+    # ResponseSelector's ranking of the payload's text, and the payload as the user's text.
+    pressed = user(
+        "/faq/what_is_bob",
+        "faq",
+        response_selector=selection(("budget_categories", 0.5), ("what_is_bob", 0.45)),
+    )
+    pressed["parse_data"]["text"] = "/faq"
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", pressed))
+
+    assert turn.texts[0].startswith("Het zorgbudget voor mensen met een handicap")
+    assert turn.slots == {"last_faq_topic": "what_is_bob"}
+
+
+async def test_a_sure_question_is_answered_straight_away():
+    question = user(
+        "wat is een dop",
+        "faq",
+        response_selector=selection(("what_is_dop", 0.96), ("mdt", 0.02)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
+
+    assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
+    assert turn.slots == {"last_faq_topic": "what_is_dop"}
