@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import latest_entities, latest_intent
 from actions.forms import not_understood
+from bot.first_names import find_first_name
 
 # When the relation word is the speaker's own role ("ik ben de mama"), the person is the
 # other side of the relation.
@@ -28,11 +29,6 @@ COUNTERPART = {
 }
 SOMEONE = "de persoon voor wie je zoekt"
 _POSSESSIVE = re.compile(r"\b(?:mijn|m'n|mn|men|onze|ons)\s+(\w+)", re.IGNORECASE)
-# "van Lotte", "voor mijn zoon Jens": a capitalised word after "van"/"voor". DIET finds
-# first names in only some messages (docs/benchmarks.md), so this reads the rest.
-_NAME_AFTER = re.compile(
-    r"\b(?:van|voor)\s+(?:(?:mijn|m'n|onze|ons|de|het)\s+)?(?:[a-z]+\s+)?([A-Z][a-zà-ÿ]+)\b"
-)
 
 
 def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:
@@ -60,12 +56,13 @@ def person_ref(text: str, name: str | None, relation: str | None, written: str |
 
 
 def first_name(text: str, entities: dict[str, str], relation_word: str | None) -> str | None:
-    """The person's first name: DIET's `first_name` entity, else a capitalised word after
-    "van"/"voor" that is not the relation word ("voor mijn Broer")."""
+    """The person's first name: the NLU's `first_name` entity (DIET's or the rules' of
+    bot/first_names.py), else the rules on the text; never the relation word ("voor mijn
+    Broer")."""
     name = entities.get("first_name")
     if not name:
-        match = _NAME_AFTER.search(text or "")
-        name = match.group(1) if match else None
+        found = find_first_name(text or "")
+        name = found[0] if found else None
     if not name or name.lower() == (relation_word or ""):
         return None
     return name.strip().title()

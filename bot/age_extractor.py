@@ -9,51 +9,35 @@ age is read by the form itself (the slot's from_text mapping and actions/answers
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.ages import find_age
+from bot.rule_component import RuleComponent
 
 ENTITY = "age"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class AgeEntityExtractor(GraphComponent):
+class AgeEntityExtractor(RuleComponent):
     """Adds the `age` entity where the words make a number an age."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> AgeEntityExtractor:
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            entities = message.get(ENTITIES) or []
-            others = [e for e in entities if e.get("entity") != ENTITY]
-            found = find_age(message.get(TEXT) or "")
-            if found is None:
-                if len(others) != len(entities):
-                    message.set(ENTITIES, others, add_to_output=True)
-                continue
-            age, start, end = found
-            entity = {
-                "entity": ENTITY,
-                "start": start,
-                "end": end,
-                "value": str(age),
-                "extractor": self.__class__.__name__,
-                "confidence_entity": 1.0,
-            }
-            message.set(ENTITIES, [*others, entity], add_to_output=True)
-        return messages
+    def process_message(self, message: Message) -> None:
+        entities = message.get(ENTITIES) or []
+        others = [e for e in entities if e.get("entity") != ENTITY]
+        found = find_age(message.get(TEXT) or "")
+        if found is None:
+            if len(others) != len(entities):
+                message.set(ENTITIES, others, add_to_output=True)
+            return
+        age, start, end = found
+        entity = {
+            "entity": ENTITY,
+            "start": start,
+            "end": end,
+            "value": str(age),
+            "extractor": self.__class__.__name__,
+            "confidence_entity": 1.0,
+        }
+        message.set(ENTITIES, [*others, entity], add_to_output=True)

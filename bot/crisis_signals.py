@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.rule_component import RuleComponent
 from knowledge.reference import fold
 
 SIGNALS_FILE = Path(__file__).resolve().parent / "crisis_signals.txt"
@@ -45,24 +42,12 @@ def force_intent(message: Message, intent: str) -> None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisSignalClassifier(GraphComponent):
+class CrisisSignalClassifier(RuleComponent):
     """Sets the intent to `crisis` when a crisis signal is in the message."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisSignalClassifier:
-        return cls()
 
     def __init__(self) -> None:
         self.signals = load_signals()
 
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if signals_crisis(message.get(TEXT) or "", self.signals):
-                force_intent(message, CRISIS)
-        return messages
+    def process_message(self, message: Message) -> None:
+        if signals_crisis(message.get(TEXT) or "", self.signals):
+            force_intent(message, CRISIS)

@@ -11,16 +11,12 @@ answers it with "not found".
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.crisis_signals import force_intent
+from bot.rule_component import RuleComponent
 from bot.storage.resume_codes import WORDS, find_code
 
 RESUME = "resume"
@@ -36,21 +32,9 @@ def holds_resume_code(text: str) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class ResumeCodeClassifier(GraphComponent):
+class ResumeCodeClassifier(RuleComponent):
     """Sets the intent to `resume` when a resume code is in the message."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ResumeCodeClassifier:
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if holds_resume_code(message.get(TEXT) or ""):
-                force_intent(message, RESUME)
-        return messages
+    def process_message(self, message: Message) -> None:
+        if holds_resume_code(message.get(TEXT) or ""):
+            force_intent(message, RESUME)
