@@ -46,10 +46,14 @@ def main() -> None:
     trainings = (training.wegwijzer(retrain), training.starter_bot(retrain))
     wegwijzer = bench(bots.wegwijzer, plan)
     starter_figures = bench(bots.starter_bot, plan)
-    command = ("TRAIN=1 " if retrain else "") + "make bench"
-    if args.short:
-        command = ".venv/bin/python -m bot exec -- .venv/bin/python -m benchmarks.load --short"
-    text = report.section(wegwijzer, starter_figures, trainings, plan, machine, command)
+    if "MAKELEVEL" in os.environ:
+        command = ("TRAIN=1 " if retrain else "") + "make bench"
+    else:
+        command = ".venv/bin/python -m bot exec -- .venv/bin/python -m benchmarks.load"
+        command += " --short" if args.short else ""
+    text = report.section(
+        wegwijzer, starter_figures, trainings, plan, machine, command, report.Build.now()
+    )
     print(text)
     if not args.no_write:
         report.write(text)

@@ -19,8 +19,8 @@ class Plan:
     pause: float = 5  # seconds between two turns of a user in the capacity steps
     # Capacity steps, as fractions of the saturation throughput, tried upwards until p95
     # reaches the limit or a turn fails.
-    fractions: tuple[float, ...] = (0.3, 0.5, 0.65, 0.8, 0.9, 1.0, 1.1)
-    step_seconds: float = 40
+    fractions: tuple[float, ...] = (0.3, 0.5, 0.7, 0.85, 1.0, 1.2)
+    step_seconds: float = 30
     single_rounds: int = 3  # rounds of the script for the one-user figures (45 turns)
     short: bool = False
 
@@ -86,13 +86,21 @@ def load(bot: RunningBot, plan: Plan) -> Figures:
     saturation = run(plan.saturation_users, plan.saturation_seconds)
     figures = Figures(bot, saturation, single=single)
     tried: set[int] = set()
+
+    def step(users: int) -> bool:
+        tried.add(users)
+        sample = run(users, plan.step_seconds, wait=plan.pause)
+        figures.steps.append(sample)
+        return passes(sample)
+
     for fraction in plan.fractions:
         users = max(1, round(fraction * saturation.throughput * plan.pause))
-        if users in tried:
-            continue
-        tried.add(users)
-        step = run(users, plan.step_seconds, wait=plan.pause)
-        figures.steps.append(step)
-        if not passes(step):
+        if users not in tried and not step(users):
+            break
+    # When even the first step was too much, halve the users until one step passes.
+    users = min(tried)
+    while figures.capacity is None and users > 1:
+        users //= 2
+        if step(users):
             break
     return figures

@@ -6,6 +6,7 @@ import datetime
 import math
 import os
 import platform
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import psutil
 
 from benchmarks.load.measure import P95_LIMIT_MS, Figures, Plan, passes
 from benchmarks.load.training import Training
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, load_settings
 
 DOC = PROJECT_ROOT / "docs" / "benchmarks.md"
 HEADING = "## Load: Wegwijzer next to Rasa's starter bot"
@@ -48,6 +49,32 @@ class Machine:
             os_name,
             platform.python_version(),
             os.getloadavg(),
+        )
+
+
+@dataclass(frozen=True)
+class Build:
+    """What was measured: the code's commit and the model Wegwijzer loaded."""
+
+    commit: str
+    changed: bool  # the working tree differs from the commit
+    model: str
+    model_trained: str
+
+    @classmethod
+    def now(cls) -> Build:
+        def git(*arguments: str) -> str:
+            return subprocess.run(
+                ["git", *arguments], cwd=PROJECT_ROOT, capture_output=True, text=True
+            ).stdout.strip()
+
+        model = Path(load_settings().model_path)
+        trained = datetime.datetime.fromtimestamp(model.stat().st_mtime, datetime.timezone.utc)
+        return cls(
+            git("rev-parse", "--short", "HEAD"),
+            bool(git("status", "--porcelain", "--untracked-files=no")),
+            str(model.relative_to(PROJECT_ROOT) if model.is_relative_to(PROJECT_ROOT) else model),
+            trained.strftime("%Y-%m-%d %H:%M UTC"),
         )
 
 
@@ -125,7 +152,7 @@ def table(
             "at least 10 turns/s",
         ),
         (
-            f"one user, the 15-turn script, {plan.single_rounds} rounds, no pause",
+            f"one user, the 15-turn script {plan.single_rounds} times, no pause",
             one_user,
             "p95 under 150 ms",
         ),
@@ -158,6 +185,7 @@ def section(
     plan: Plan,
     machine: Machine,
     command: str,
+    build: Build,
 ) -> str:
     today = datetime.date.today().isoformat()
     load = ", ".join(f"{value:.2f}" for value in machine.load_before)
@@ -186,6 +214,10 @@ def section(
             else "."
         ),
         "",
+        f"Code: commit `{build.commit}`"
+        + (" with uncommitted changes of other work in the checkout" if build.changed else "")
+        + f"; Wegwijzer's model `{build.model}` written {build.model_trained}.",
+        "",
         *table(left, right, trainings, plan),
         "",
         "How: both bots are started from nothing by the same harness (`benchmarks/load/`), one "
@@ -209,8 +241,9 @@ def section(
         f"starting; {plan.warmup + plan.pause:g} s in the capacity steps). Capacity steps "
         f"(users pausing {plan.pause:g} s, started over one pause): "
         f"{left.bot.name}: {steps(left)}. {right.bot.name}: {steps(right)}. A step counts "
-        f"when its p95 is under {P95_LIMIT_MS:.0f} ms and no turn failed; the steps stop at "
-        "the first that does not. Cold start: from starting the process until `GET /status` "
+        f"when its p95 is under {P95_LIMIT_MS:.0f} ms and no turn failed; the steps go up "
+        "until one does not (when the first does not, the users are halved until one does). "
+        "Cold start: from starting the process until `GET /status` "
         "answers with the model loaded (Wegwijzer's action server first, then its Rasa "
         "server, each timed alone). Peak RSS is sampled every 0.25 s over all runs.",
         "",

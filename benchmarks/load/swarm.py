@@ -88,18 +88,21 @@ def run(
             f"{spawn_rate:g}",
             "--run-time",
             f"{math.ceil(seconds)}s",
-            "--csv",
-            str(Path(tmp) / "locust"),
             "--only-summary",
             "--loglevel",
             "ERROR",
         ]
         # Locust's exit code is 1 when a request failed: the errors are counted below.
-        subprocess.run(
-            command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        finished = subprocess.run(
+            command,
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         if not record.exists():
-            raise RuntimeError(f"Locust wrote no turns: {command}")
+            raise RuntimeError(f"Locust wrote no turns: {command}\n{finished.stderr[-3000:]}")
         turns = [json.loads(line) for line in record.read_text().splitlines()]
     if not turns:
         return Sample(users, 0.0, [])
