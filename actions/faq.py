@@ -168,6 +168,12 @@ class ActionAnswerFaq(Action):
             return []
         topic = choice.topic or (choice.options[0] if choice.options else None)
         level = reading_level(tracker)
+        # "kan mijn vader van 70 nog een pvb aanvragen": what the message says about age or
+        # residence is answered before the topic's general answer (issue 14, answer first).
+        from actions.eligibility_start import answers_to_latest_message  # imports this module
+
+        for text in answers_to_latest_message(tracker, with_faq=False):
+            dispatcher.utter_message(text=text)
         if topic is None or not say_faq_answer(dispatcher, topic, level, not in_form):
             dispatcher.utter_message(response="utter_faq_unknown")
             return []
