@@ -9,11 +9,13 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp.client_reqrep import ConnectionKey
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 from bot import action_calls
-from bot.action_server import FAILED_TEXT
+from bot.action_server import FAILED_TEXT, failure_message
 from bot.turn_failure import tell_failure
 
 CLOSING = aiohttp.ClientOSError(104, "Cannot write to closing transport")
@@ -109,3 +111,44 @@ async def test_the_failure_message_is_said_once_per_turn():
     await tell_failure(collector, "gesprek")
     await tell_failure(collector, "gesprek")
     assert [m["text"] for m in collector.messages] == [FAILED_TEXT]
+
+
+SLOT = {"event": "slot", "name": "place", "value": "Hasselt", "timestamp": None}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"events": [], "responses": []},
+        {"events": [SLOT, {"event": "active_loop", "name": None}], "responses": []},
+        {"events": [], "responses": [failure_message()]},
+        {"responses": [{"text": "Welke soort hulp zoek je?", "buttons": [{"title": "x"}]}]},
+    ],
+    ids=["empty", "slot and form", "failure message", "buttons"],
+)
+def test_a_valid_answer_of_the_action_server_is_taken(answer):
+    action = RemoteAction("action_show_providers", None)
+    assert action_calls.validated_once(RemoteAction._validate_action_result)(action, answer)
+    assert RemoteAction._validate_action_result(action, answer)  # as Rasa's own check
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"events": "slot", "responses": []},
+        {"events": [{"event": "slot"}], "responses": []},
+        {"events": [{"event": "no_such_event", "name": "x"}]},
+        {"events": [], "responses": "Welke soort hulp zoek je?"},
+        {"events": [], "responses": ["Welke soort hulp zoek je?"]},
+    ],
+    ids=["events no list", "slot without name", "unknown event", "text", "text in a list"],
+)
+def test_an_answer_that_does_not_fit_fails_the_action_as_in_rasa(answer):
+    """The quick check refuses what Rasa's refuses, with the error Rasa's check raises."""
+    action = RemoteAction("action_show_providers", None)
+    with pytest.raises(ValidationError) as rasas:
+        RemoteAction._validate_action_result(action, answer)
+    with pytest.raises(ValidationError) as quick:
+        action_calls.validated_once(RemoteAction._validate_action_result)(action, answer)
+    assert quick.value.message == rasas.value.message
+    assert "Failed to validate Action server response" in quick.value.message
