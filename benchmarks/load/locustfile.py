@@ -76,7 +76,10 @@ class ChatUser(FastHttpUser):
             catch_response=True,
         ) as response:
             milliseconds = (time.perf_counter() - start) * 1000
-            error = problem(response.status_code or 0, self.sender, response.content)
+            if not response.status_code:  # no HTTP answer at all: name the exception
+                error = f"no answer ({type(response.error).__name__})"
+            else:
+                error = problem(response.status_code, self.sender, response.content)
             if error:
                 response.failure(error)
         records.append((time.time(), milliseconds, error))
