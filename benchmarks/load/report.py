@@ -7,6 +7,7 @@ import math
 import os
 import platform
 import subprocess
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -248,7 +249,21 @@ def section(
         "server, each timed alone). Peak RSS is sampled every 0.25 s over all runs.",
         "",
     ]
-    return "\n".join(lines)
+    return "\n".join(wrapped(lines))
+
+
+def wrapped(lines: list[str], width: int = 92) -> list[str]:
+    """Long prose lines wrapped like the rest of the document; tables and code stay."""
+    out: list[str] = []
+    in_code = False
+    for line in lines:
+        if line.startswith("```"):
+            in_code = not in_code
+        if in_code or line.startswith(("|", "#", "```")) or len(line) <= width:
+            out.append(line)
+        else:
+            out += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+    return out
 
 
 def write(text: str, doc: Path = DOC) -> None:
