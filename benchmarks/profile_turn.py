@@ -144,7 +144,7 @@ def main(rounds: int, profile: Path | None) -> None:
             run_script(url, session, 1)  # warm-up: every code path loaded once
             print(f"load before: {load()}")
             pids = {name: server_pid(server, MODULES[name]) for name, server in servers.items()}
-            profilers = start_profilers(servers, profile) if profile else []
+            profilers = start_profilers(pids, profile) if profile else []
             cpu = {name: cpu_seconds(pid) for name, pid in pids.items()}
             try:
                 timings = run_script(url, session, rounds)
