@@ -4,7 +4,9 @@ Starts the real Rasa server and action server (Procfile commands) on free ports 
 private SQLite database, as benchmarks/rest_latency.py does, then sends a 15-turn mixed
 script (FAQ, easy language and back, a provider search in Hasselt, the start of the
 intake) ROUNDS times, each round in a new conversation, one message at a time. Prints the
-p50 and p95 per turn, the same per part of the script, and the machine's load.
+p50 and p95 per turn, the same per part of the script with the Rasa server's CPU time per
+turn, and the machine's load. With --intake the script is the whole scripted intake
+(tests/intake_script.py, 48 turns) in one conversation: the cost of a growing tracker.
 
 With --profile DIR, py-spy (not a project dependency: `.venv/bin/uv pip install py-spy`,
 run as root or with ptrace allowed) samples both servers during the timed turns and
@@ -13,9 +15,10 @@ are slower than those of a run without.
 
     .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/profile_turn.py [ROUNDS]
     .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/profile_turn.py 3 --profile DIR
-    .venv/bin/python benchmarks/profile_turn.py --summarise DIR/rasa.txt
+    .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/profile_turn.py 1 --intake
+    .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/profile_turn.py --summarise F
 
---summarise prints the frames with the largest share of the samples: inclusive (the
+--summarise F (DIR/rasa.txt) prints the frames with the largest share of the samples: inclusive (the
 frame or anything it called) and self (the frame itself), project and library frames
 alike.
 """
@@ -39,6 +42,7 @@ import requests
 from rest_latency import percentile  # benchmarks/ is on the path when run as a script
 
 from bot import processes
+from tests.intake_script import FULL_INTAKE_FOR_ONESELF
 
 # (part, message): what a person does in the first minutes, as in issue 13's mixed script.
 SCRIPT = [
@@ -57,6 +61,12 @@ SCRIPT = [
     ("intake", "Sam"),
     ("intake", "s morgens rustig koffie drinken en dan naar de werkplaats"),
     ("intake", "mijn kat en mijn vrienden"),
+]
+# --intake: the whole scripted intake in one conversation (406 events at the end), to see
+# what a turn costs as the conversation grows.
+INTAKE = [
+    (f"intake turns {'1-10' if i < 10 else '39-48' if i >= 38 else '11-38'}", message)
+    for i, message in enumerate(FULL_INTAKE_FOR_ONESELF)
 ]
 MODULES = {"rasa": "bot.rasa_server", "actions": "bot.action_server"}
 
@@ -104,34 +114,42 @@ def stop_profilers(profilers: list[subprocess.Popen]) -> None:
         profiler.wait(timeout=60)
 
 
-def run_script(url: str, session: requests.Session, rounds: int) -> list[tuple[str, float]]:
+Timing = tuple[str, float, float]  # part, wall-clock ms, Rasa server CPU ms
+
+
+def run_script(
+    url: str, session: requests.Session, script: list[tuple[str, str]], rounds: int, rasa: int
+) -> list[Timing]:
     timings = []
     for _ in range(rounds):
         sender = secrets.token_hex(8)
-        for part, message in SCRIPT:
+        for part, message in script:
+            cpu = cpu_seconds(rasa)
             start = time.perf_counter()
             response = session.post(url, json={"sender": sender, "message": message}, timeout=60)
-            timings.append((part, (time.perf_counter() - start) * 1000))
+            wall = (time.perf_counter() - start) * 1000
+            timings.append((part, wall, (cpu_seconds(rasa) - cpu) * 1000))
             assert response.status_code == 200 and response.json(), (message, response.text)
     return timings
 
 
-def report(timings: list[tuple[str, float]]) -> None:
-    everything = [ms for _, ms in timings]
-    print(f"turns: {len(everything)} ({len(everything) // len(SCRIPT)} rounds of {len(SCRIPT)})")
+def report(timings: list[Timing], script: list[tuple[str, str]]) -> None:
+    everything = [ms for _, ms, _ in timings]
+    print(f"turns: {len(everything)} ({len(everything) // len(script)} rounds of {len(script)})")
     print(
         f"all turns: p50 {statistics.median(everything):.0f} ms, "
         f"p95 {percentile(everything, 0.95):.0f} ms, max {max(everything):.0f} ms"
     )
-    for part in dict.fromkeys(part for part, _ in SCRIPT):
-        values = [ms for name, ms in timings if name == part]
+    for part in dict.fromkeys(part for part, _ in script):
+        values = [ms for name, ms, _ in timings if name == part]
+        cpu = statistics.mean(ms for name, _, ms in timings if name == part)
         print(
             f"  {part}: {len(values)} turns, p50 {statistics.median(values):.0f} ms, "
-            f"p95 {percentile(values, 0.95):.0f} ms"
+            f"p95 {percentile(values, 0.95):.0f} ms, Rasa CPU {cpu:.0f} ms per turn"
         )
 
 
-def main(rounds: int, profile: Path | None) -> None:
+def main(rounds: int, profile: Path | None, script: list[tuple[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = processes.settings_on_free_ports(f"sqlite:///{Path(tmp) / 'tracker.db'}")
         servers = {"actions": processes.start("actions", settings, Path(tmp))}
@@ -141,13 +159,13 @@ def main(rounds: int, profile: Path | None) -> None:
             session = requests.Session()
             # The REST channel only takes requests with Rasa's token (bot/channels/rest.py).
             session.headers["Authorization"] = f"Bearer {settings.rasa_token}"
-            run_script(url, session, 1)  # warm-up: every code path loaded once
-            print(f"load before: {load()}")
             pids = {name: server_pid(server, MODULES[name]) for name, server in servers.items()}
+            run_script(url, session, SCRIPT, 1, pids["rasa"])  # warm-up: every path loaded once
+            print(f"load before: {load()}")
             profilers = start_profilers(pids, profile) if profile else []
             cpu = {name: cpu_seconds(pid) for name, pid in pids.items()}
             try:
-                timings = run_script(url, session, rounds)
+                timings = run_script(url, session, script, rounds, pids["rasa"])
             finally:
                 used = {name: cpu_seconds(pid) - cpu[name] for name, pid in pids.items()}
                 stop_profilers(profilers)
@@ -155,7 +173,7 @@ def main(rounds: int, profile: Path | None) -> None:
         finally:
             servers["rasa"].stop()
             servers["actions"].stop()
-    report(timings)
+    report(timings, script)
     for name, seconds in used.items():
         print(f"{name} server CPU per turn: {1000 * seconds / len(timings):.0f} ms")
 
@@ -191,8 +209,9 @@ if __name__ == "__main__":
     parser.add_argument("--profile", type=Path, help="write py-spy profiles into this folder")
     parser.add_argument("--summarise", type=Path, help="summarise a profile written before")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--intake", action="store_true", help="the whole intake, not the mix")
     arguments = parser.parse_args()
     if arguments.summarise:
         summarise(arguments.summarise, arguments.top)
     else:
-        main(arguments.rounds, arguments.profile)
+        main(arguments.rounds, arguments.profile, INTAKE if arguments.intake else SCRIPT)
