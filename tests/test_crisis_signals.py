@@ -47,6 +47,17 @@ SIGNALS = load_signals()
         "iedereen is beter af zonder mij",
         "ik ben tot last voor iedereen",
         "het zou beter zijn als ik er niet meer was",
+        # Flemish "ni", an overdose taken, wanting not to wake up, being locked up.
+        "ik hou het ni meer vol",
+        "ik wil ni meer leve",
+        "ik heb al die medicijnen ingeslikt",
+        "ik wil inslapen en nooit meer wakker worden",
+        "ik ben ten einde raad",
+        "hij heeft zijn polsen gesneden",
+        "mijn vader gaat ons pijn doen",
+        "mijn zus wordt thuis opgesloten",
+        "thuis is het niet veilig meer voor de kinderen",
+        "ik voel me daar helemaal niet veilig",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -70,6 +81,7 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "geldt de noodprocedure ook bij misbruik",
         "welke groepen slaan de wachtlijst over",
         "mijn zoon kan niet zwemmen, is er begeleiding tegen verdrinken",
+        "zijn mijn gegevens niet veilig bij jullie",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
