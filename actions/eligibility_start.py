@@ -151,7 +151,8 @@ def direct_answers(
 ) -> list[str]:
     """The knowledge base's answers to the direct question in a message, in the order they
     are said; [] when the message asks nothing the knowledge base can answer. Without
-    `with_faq`, the waiting-time and costs answers are left to the FAQ action."""
+    `with_faq` (the FAQ action, which answers the topic itself) only the age and residence
+    rules: "hoe kan ik mijn pvb besteden" names a right but asks how to spend it."""
     right = named_right(session, text)
     age = _age(entities)
     found = [
@@ -166,7 +167,9 @@ def direct_answers(
         if words.search(folded):
             answer = queries.faq_answer(session, topic, level)
             return [answer.text] if answer else []
-    if right is not None and ASKS_FOR_RIGHT.search(folded) and not HAS_RIGHT.search(folded):
+    if not with_faq or right is None:
+        return []
+    if ASKS_FOR_RIGHT.search(folded) and not HAS_RIGHT.search(folded):
         return [right_answer(right, level)]
     return []
 

@@ -58,6 +58,12 @@ SIGNALS = load_signals()
         "mijn zus wordt thuis opgesloten",
         "thuis is het niet veilig meer voor de kinderen",
         "ik voel me daar helemaal niet veilig",
+        "ik ben zo bang van mijne vent",
+        "ik wil niet meer verder zijn",
+        "mijn broer doet haar pijn",
+        "niemand brengt ons nog eten",
+        "ik kan ons moeder niet meer verzorgen",
+        "thuis lukt het helemaal niet meer",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):

@@ -237,3 +237,10 @@ def test_without_the_faq_answers_waiting_and_costs_are_left_out():
     with db.session() as session:
         said = direct_answers(session, "hoe lang moet ik wachten", {}, "gewoon", with_faq=False)
     assert said == []
+
+
+def test_the_faq_action_gets_no_rights_text_for_a_question_about_a_right():
+    # "hoe kan ik mijn pvb besteden" asks how to spend it: the FAQ topic answers that.
+    with db.session() as session:
+        said = direct_answers(session, "hoe kan ik mijn pvb besteden", {}, "gewoon", with_faq=False)
+    assert said == []
