@@ -104,7 +104,7 @@ def test_search_shows_five_at_a_time_and_more_shows_the_next_ones(assistant):
     assert {provider.licensed for provider in first_page} == {True, False}
 
     sender = new_sender()
-    replies = assistant.replies(sender, "welke organisaties zijn er in hasselt")
+    replies = assistant.replies(sender, "ik zoek aanbieders in hasselt")
     assert texts(replies)[-1] == "Welke soort hulp zoek je?"  # the place was understood
     replies = assistant.replies(sender, "/skip")  # "Maakt niet uit"
     assert texts(replies)[-1].startswith("Voor wie is de hulp?")
