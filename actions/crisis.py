@@ -2,6 +2,11 @@
 
 The answer comes first and is never held up; then an urgent case is opened for the team
 (bot.handoff), so a trajectondersteuner sees it at once. Opening it never breaks the answer.
+
+A crisis stops any form (data/rules/). When only the classifier saw a crisis and no signal
+of bot/crisis_signals.txt did (a weak signal), the answer still gives every line and adds a
+button "Dat bedoelde ik niet"; that answer, typed or pressed soon after any crisis answer,
+takes the person back to the form they were in (action_return_after_crisis).
 """
 
 from __future__ import annotations
@@ -9,12 +14,22 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.handoff_trigger import open_case
+from bot.crisis_signals import load_signals, signals_crisis
 from bot.handoff.cases import CRISIS
 from knowledge import db, queries
+
+# The form a crisis answer stopped ("" outside a form), for "dat bedoelde ik niet".
+LEFT_FORM_SLOT = "crisis_left_form"
+NOT_MEANT_BUTTON = {"title": "Dat bedoelde ik niet", "payload": "/not_meant"}
+# "Dat bedoelde ik niet" goes back only when it comes within this many messages after the
+# crisis answer (itself included); later it is an ordinary "you misunderstood me".
+NOT_MEANT_WITHIN_MESSAGES = 2
+SIGNALS = load_signals()
 
 
 def _lines(session: Session) -> str:
@@ -30,6 +45,12 @@ def crisis_lines_text() -> str | None:
         return None
 
 
+def weak_signal(tracker: Tracker) -> bool:
+    """True when no crisis signal is in the message: only the classifier read a crisis."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return not signals_crisis(text, SIGNALS)
+
+
 class ActionCrisis(Action):
     """Interrupts whatever is going on; opens an urgent case; the response offers a human."""
 
@@ -38,7 +59,9 @@ class ActionCrisis(Action):
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    ) -> list[EventType]:
+        events = [SlotSet(LEFT_FORM_SLOT, tracker.active_loop_name or "")]
+        buttons = [NOT_MEANT_BUTTON] if weak_signal(tracker) else []
         try:
             with db.session() as session:
                 lines = _lines(session)
@@ -46,11 +69,49 @@ class ActionCrisis(Action):
                 procedure_name = procedure.name if procedure else "noodprocedure PVB"
                 procedure_name = procedure_name[:1].lower() + procedure_name[1:]
         except Exception:  # never leave a person in crisis without an answer
-            dispatcher.utter_message(response="utter_crisis_without_knowledge")
+            dispatcher.utter_message(response="utter_crisis_without_knowledge", buttons=buttons)
             open_case(tracker, CRISIS)
-            return []
+            return events
         dispatcher.utter_message(
-            response="utter_crisis", crisis_lines=lines, emergency_procedure=procedure_name
+            response="utter_crisis",
+            crisis_lines=lines,
+            emergency_procedure=procedure_name,
+            buttons=buttons,
         )
         open_case(tracker, CRISIS)
-        return []
+        return events
+
+
+def messages_since_crisis(tracker: Tracker) -> int | None:
+    """How many user messages came after the last crisis answer (None: there was none)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            count += 1
+        elif event.get("event") == "action" and event.get("name") == "action_crisis":
+            return count
+    return None
+
+
+class ActionReturnAfterCrisis(Action):
+    """ "Dat bedoelde ik niet": back to the form the crisis answer stopped, with every
+    answer kept. The crisis lines stay above in the chat, and the team's case stays open."""
+
+    def name(self) -> str:
+        return "action_return_after_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        since = messages_since_crisis(tracker)
+        if since is None or since > NOT_MEANT_WITHIN_MESSAGES:
+            dispatcher.utter_message(response="utter_not_meant")
+            return []
+        form = tracker.get_slot(LEFT_FORM_SLOT) or ""
+        dispatcher.utter_message(response="utter_crisis_not_meant")
+        events: list[EventType] = [SlotSet(LEFT_FORM_SLOT, None)]
+        if form and tracker.active_loop_name != form:
+            events += [SlotSet("requested_slot", None), ActiveLoop(form)]
+        elif not form:
+            dispatcher.utter_message(response="utter_what_next")
+        return events

@@ -76,6 +76,12 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "stock-default": None,
     "diet-40-epochs": _set("DIETClassifier", epochs=40),
     "diet-no-transformer": _set("DIETClassifier", number_of_transformer_layers=0),
+    "diet-small-transformer": _set(
+        "DIETClassifier", number_of_transformer_layers=1, transformer_size=128
+    ),
+    "diet-no-transformer-no-entities": _set(
+        "DIETClassifier", number_of_transformer_layers=0, entity_recognition=False
+    ),
     "char-1-4": _char_ngrams(1, 4),
     "char-3-5": _char_ngrams(3, 5),
     "forms-not-lemmas": _forms_not_lemmas,

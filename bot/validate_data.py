@@ -152,6 +152,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_crisis_without_knowledge' is not used in any story or rule.": (
         "said by action_crisis and action_request_human when the knowledge base cannot be read"
     ),
+    "The utterance 'utter_crisis_not_meant' is not used in any story or rule.": (
+        "said by action_return_after_crisis: 'dat bedoelde ik niet' after a crisis answer"
+    ),
+    "The utterance 'utter_not_meant' is not used in any story or rule.": (
+        "said by action_return_after_crisis when no crisis answer came just before"
+    ),
     "The utterance 'utter_handoff_failed' is not used in any story or rule.": (
         "said by action_request_human and action_tell_handoff (actions/human.py) when the "
         "case cannot be stored or read: where else a person can be reached"

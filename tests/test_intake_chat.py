@@ -183,7 +183,17 @@ def test_a_plan_survives_a_restart_of_the_rasa_server(assistant):
     assert any("goed in" in line for line in said)  # the next question, nothing lost
 
 
-def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(assistant):
+@pytest.mark.parametrize(
+    "way_back, first_reply",
+    [
+        ("verder met mijn plan", "Welkom terug. We gaan verder"),
+        # Issue 14: "dat bedoelde ik niet" after a crisis answer goes back as well.
+        ("dat bedoelde ik niet", "Sorry, dan heb ik je verkeerd begrepen."),
+    ],
+)
+def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(
+    assistant, way_back, first_reply
+):
     sender = new_sender()
     start_plan(assistant, sender)
     chat(assistant, sender, ["samen eten met mijn broer"])
@@ -191,8 +201,10 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(assistant):
     assert "1813" in said
     assert "bewaard" in said
     assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
-    said = chat(assistant, sender, ["verder met mijn plan"])  # back to the next question
-    assert any("belangrijk" in line for line in said)
+    said = chat(assistant, sender, [way_back])  # back to the next question
+    assert said[0].startswith(first_reply)
+    assert any("belangrijk" in line for line in said[1:])
+    assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
 
 
 def test_bad_input_is_kept_safely(assistant):

@@ -1,10 +1,11 @@
-"""action_crisis: the crisis lines and the VAPH's noodprocedure, whatever is going on."""
+"""action_crisis: the crisis lines and the VAPH's noodprocedure, whatever is going on; and
+"dat bedoelde ik niet" after it (action_return_after_crisis): back to where the person was."""
 
 from __future__ import annotations
 
 import pytest
 
-from actions.crisis import ActionCrisis
+from actions.crisis import ActionCrisis, ActionReturnAfterCrisis
 from tests.actions.conftest import load_tracker, run_action, user
 
 CRISIS_LINES = (
@@ -32,7 +33,7 @@ async def test_crisis_gives_the_crisis_lines_the_noodprocedure_and_a_human():
     assert "Het VAPH beslist of je die krijgt." in text
     assert "DOP" not in text
     assert turn.buttons == ["Ja, met een mens praten", "Nee, verder met Wegwijzer"]
-    assert turn.events == []
+    assert turn.slots == {"crisis_left_form": ""}
 
 
 async def test_crisis_in_easy_language():
@@ -54,8 +55,10 @@ async def test_crisis_inside_a_form_answers_the_same_and_keeps_the_answers(saved
 
     assert turn.responses == ["utter_crisis"]
     assert all(line in turn.text for line in CRISIS_LINES)
-    # No slot is reset and the form is left to the rules (action_deactivate_loop).
-    assert turn.events == []
+    # No answer is reset and the form is left to the rules (action_deactivate_loop); the
+    # form is remembered for "dat bedoelde ik niet".
+    assert turn.slots == {"crisis_left_form": tracker.active_loop_name}
+    assert tracker.active_loop_name in ("eligibility_form", "intake_form")
 
 
 async def test_without_the_knowledge_base_the_crisis_still_gets_112(tmp_path, monkeypatch):
@@ -69,3 +72,90 @@ async def test_without_the_knowledge_base_the_crisis_still_gets_112(tmp_path, mo
         "Wil je met een mens praten?"
     ]
     assert turn.buttons == ["Ja, met een mens praten"]
+
+
+# --- a weak signal, and "dat bedoelde ik niet" --------------------------------------------------
+
+NOT_MEANT = "Dat bedoelde ik niet"
+
+
+@pytest.mark.parametrize("saved", ["welcome", "intake_asks_wonen_wish"])
+async def test_a_crisis_only_the_classifier_read_still_gets_every_line_and_a_way_back(saved):
+    # No signal of bot/crisis_signals.txt in these words: only DIET read a crisis.
+    said = user("lang slapen en dan wandelen", "crisis")
+
+    turn = await run_action(ActionCrisis(), load_tracker(saved, said))
+
+    assert all(line in turn.text for line in CRISIS_LINES)
+    assert turn.buttons == ["Ja, met een mens praten", "Nee, verder met Wegwijzer", NOT_MEANT]
+    assert turn.replies[0]["buttons"][-1]["payload"] == "/not_meant"
+
+
+async def test_a_clear_crisis_signal_gets_no_not_meant_button():
+    turn = await run_action(ActionCrisis(), load_tracker("welcome", user("ik wil dood", "crisis")))
+
+    assert NOT_MEANT not in turn.buttons
+
+
+def not_meant() -> dict:
+    return user("dat bedoelde ik niet", "not_meant")
+
+
+async def test_not_meant_after_a_crisis_in_the_intake_goes_back_to_the_intake():
+    tracker = load_tracker(
+        "intake_after_crisis", not_meant(), slots={"crisis_left_form": "intake_form"}
+    )
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert turn.text.startswith("Sorry, dan heb ik je verkeerd begrepen.")
+    assert "hulplijnen hierboven" in turn.text
+    # The form asks its next question; every answer given is still in the slots.
+    assert turn.events[-1] == {"event": "active_loop", "name": "intake_form", "timestamp": None}
+    assert turn.slots == {"crisis_left_form": None, "requested_slot": None}
+    assert tracker.get_slot("wonen_now") == "Ik woon bij mijn ouders."
+
+
+async def test_not_meant_in_easy_language():
+    tracker = load_tracker(
+        "intake_after_crisis",
+        not_meant(),
+        slots={"crisis_left_form": "intake_form", "reading_level": "eenvoudig"},
+    )
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert turn.texts[0].splitlines()[0] == "Sorry. Ik begreep je verkeerd."
+
+
+async def test_not_meant_after_a_crisis_outside_a_form_asks_what_next():
+    tracker = load_tracker("welcome", crisis())
+    tracker.events.append({"event": "action", "name": "action_crisis"})
+    tracker.events.append(not_meant())
+    tracker.slots["crisis_left_form"] = ""
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert turn.responses == ["utter_crisis_not_meant", "utter_what_next"]
+    assert not any(e.get("event") == "active_loop" for e in turn.events)
+
+
+async def test_not_meant_without_a_crisis_before_asks_to_say_it_otherwise():
+    turn = await run_action(ActionReturnAfterCrisis(), load_tracker("welcome", not_meant()))
+
+    assert turn.responses == ["utter_not_meant"]
+    assert turn.events == []
+
+
+async def test_not_meant_long_after_the_crisis_does_not_reopen_the_form():
+    tracker = load_tracker(
+        "intake_after_crisis",
+        user("wat is een pvb", "faq"),
+        slots={"crisis_left_form": "intake_form"},
+    )
+    tracker.events += [user("en een bob", "faq"), not_meant()]
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert turn.responses == ["utter_not_meant"]
+    assert turn.events == []

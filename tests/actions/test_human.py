@@ -195,7 +195,7 @@ async def test_a_crisis_answers_first_and_opens_an_urgent_case():
     turn = await run_action(ActionCrisis(), tracker)
 
     assert turn.responses == ["utter_crisis"]  # unchanged: the answer first
-    assert turn.events == []
+    assert turn.slots == {"crisis_left_form": "eligibility_form"}  # for "dat bedoelde ik niet"
     [case] = stored_cases()
     assert (case.reason, case.urgency) == ("crisis", "dringend")
 
