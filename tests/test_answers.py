@@ -51,6 +51,28 @@ def test_known_at_the_vaph_answers(text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("geen idee", True),
+        ("euh, geen flauw benul hoor", True),
+        ("k zou het echt ni weten", True),
+        ("dat weet ik eigenlijk niet", True),
+        ("doe maar door naar de volgende vraag", True),
+        ("sla deze over", True),
+        ("zeg ik liever niet", True),
+        # An answer next to the words is an answer; "maakt niet uit" means "alle".
+        ("geen idee, iets met dieren", False),
+        ("ik weet het niet goed, misschien wonen", False),
+        ("maakt niet uit", False),
+        ("nee", False),
+        ("34", False),
+    ],
+)
+def test_typed_ways_to_pass_on_a_question(text, passes):
+    assert answers.is_skip_phrase(text) is passes
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("het is niet dringend", "nee"),

@@ -75,6 +75,13 @@ def test_a_parent_gets_questions_about_their_child_by_name(assistant):
     assert "je bent 12" not in reasons
 
 
+def test_a_typed_pass_on_a_question_moves_on(assistant):
+    sender = start_check_for_oneself(assistant)
+    # DIET reads these words as an answer (inform); the form reads them as a skip.
+    replies = assistant.replies(sender, "k zou het echt ni weten")
+    assert texts(replies)[-1].startswith("In welke gemeente woon je?")
+
+
 def test_outside_flanders_gets_a_kind_explanation_and_the_check_goes_on(assistant):
     sender = new_sender()
     assistant.replies(sender, "kom ik in aanmerking voor een budget")

@@ -504,11 +504,21 @@ async def test_cash_voucher_or_both(said, spending):
 
 async def test_a_spending_answer_that_is_not_understood_asks_to_choose():
     turn = await answer(
-        "intake_asks_plan_confirmed", typed("geen idee"), requested_slot="spending", spending=None
+        "intake_asks_plan_confirmed", typed("misschien"), requested_slot="spending", spending=None
     )
 
     assert turn.texts == ["Sorry, dat begreep ik niet. Kies een knop, of typ het anders."]
     assert turn.slots == {"spending": None, "requested_slot": "spending"}
+
+
+async def test_a_typed_geen_idee_is_the_weet_ik_niet_button():
+    # Read as an answer by the classifier (inform): the words only pass on the question.
+    turn = await answer(
+        "intake_asks_plan_confirmed", typed("geen idee"), requested_slot="spending", spending=None
+    )
+
+    assert turn.texts == []
+    assert turn.slots["spending"] == "onbekend"
 
 
 @pytest.mark.parametrize(
