@@ -196,15 +196,17 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(
 ):
     sender = new_sender()
     start_plan(assistant, sender)
-    chat(assistant, sender, ["samen eten met mijn broer"])
+    # An answer every training reads as one ("samen eten met mijn broer" was read as a crisis
+    # by DIET at 0.79 on the model of 2026-11-30 23:24; docs/benchmarks.md).
+    chat(assistant, sender, ["samen koken met mijn zus"])
     said = " ".join(chat(assistant, sender, ["ik wil er niet meer zijn"]))
     assert "1813" in said
     assert "bewaard" in said
-    assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
+    assert stored(assistant, sender)["good_day"] == "samen koken met mijn zus"
     said = chat(assistant, sender, [way_back])  # back to the next question
     assert said[0].startswith(first_reply)
     assert any("belangrijk" in line for line in said[1:])
-    assert stored(assistant, sender)["good_day"] == "samen eten met mijn broer"
+    assert stored(assistant, sender)["good_day"] == "samen koken met mijn zus"
 
 
 def test_bad_input_is_kept_safely(assistant):

@@ -50,7 +50,7 @@ NAMES = [
 GOOD_DAYS = [
     "zwemmen en tekenen",
     "lang slapen en dan wandelen",
-    "samen eten met mijn broer",
+    "samen koken met mijn zus",
     "s morgens rustig koffie drinken en dan naar de werkplaats",
     "tijd met mijn familie en mijn hond",
 ]
