@@ -30,11 +30,14 @@ def position(said: list[str], found) -> int:
     return hits[0]
 
 
-# The issue's wording first; the NLU must take each as check_eligibility (on the model of
-# 30 November 17:10 the first of each pair went to faq/how_to_apply and faq/contact_vaph).
+# The NLU must take each as check_eligibility. Typed test lines must not hang on one
+# training: the model of 30 November 23:24 (one small transformer layer) read the earlier
+# lines "kan mijn vader van {age} nog een pvb aanvragen" as faq/how_to_apply (whose answer
+# says the age rule first as well, tests/actions/test_faq.py) and "mijn vader is {age}, kan
+# hij nog een pvb aanvragen" as nlu_fallback (0.6); these two it reads at 1.0 and 0.99.
 AGE_QUESTIONS = (
-    "kan mijn vader van {age} nog een pvb aanvragen",
-    "mijn vader is {age}, kan hij nog een pvb aanvragen",
+    "mijn vader is {age} jaar, kan hij nog een budget aanvragen",
+    "mijn vader is {age}, heeft hij nog recht op een pvb",
 )
 # "ik woon in Schaarbeek kan ik naar het vaph" (issue 14's wording) is not here: one
 # training read it as nlu_fallback (0.6), and a typed test line must not sit near a threshold.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from actions.faq import ActionAnswerFaq
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
+from knowledge import db, queries
+from knowledge.models import Right
 from tests.actions.conftest import faq_selection, load_tracker, run_action, user
 
 PVB_GEWOON = (
@@ -139,3 +141,23 @@ async def test_after_switching_to_easy_language_the_next_steps_are_easy_too():
 
     assert turn.texts[2] == "Wil je nog iets weten?"
     assert turn.buttons == ["Nog eenvoudiger", "Wat past bij mij?", "Met een mens praten"]
+
+
+async def test_a_question_with_an_age_past_the_limit_gets_the_age_rule_before_the_answer():
+    # Answer first (issue 14): the FAQ route says the PVB's age rule too, then the topic,
+    # then the buttons that offer the check.
+    with db.session() as session:
+        pvb = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        limit = pvb.first_request_before_age
+    age = str(limit + 5)
+    said = user(
+        f"kan mijn vader van {age} nog een pvb aanvragen",
+        "faq",
+        {"age": age},
+        response_selector=faq_selection("how_to_apply"),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert f"vóór {limit}" in turn.texts[0] and "erkend" in turn.texts[0]
+    assert "Wat past bij mij?" in turn.buttons
