@@ -79,7 +79,10 @@ class IntakeAnswer:
             for name, value in answers.latest_entities(tracker).items()
         }
         self.choice = self.entities.get("choice")
-        self.skipped = answers.skipped(tracker)
+        # "Mila" to a name question is the name, even when the classifier read a skip.
+        self.skipped = answers.skipped(tracker) and not (
+            slot in ("plan_name", "member_name") and read.is_bare_name(self.text)
+        )
         if slot == "member_name" and len(self.text) > read.MAX_MEMBER_NAME_CHARS:
             dispatcher.utter_message(
                 response="utter_member_name_too_long", max_chars=read.MAX_MEMBER_NAME_CHARS

@@ -127,6 +127,19 @@ def name_answer(text: str) -> str | None:
     return name
 
 
+# One capitalised word (or two joined by a hyphen) typed as the whole answer: "Mila".
+_BARE_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?$")
+_NOT_A_NAME = frozenset("pas nee neen geen niks niets niemand overslaan volgende sorry".split())
+
+
+def is_bare_name(text: str) -> bool:
+    """True for an answer that is only a first name ("Mila", "Anne-Sophie"): the classifier
+    sometimes reads such a word as another intent (skip, deny), but to a name question it
+    is the name."""
+    text = (text or "").strip(" .!")
+    return bool(_BARE_NAME.match(text)) and text.lower() not in _NOT_A_NAME
+
+
 def is_question(text: str) -> bool:
     """A question ("wat is een vergunde zorgaanbieder?"), not an answer that happens to
     name a FAQ topic ("een vergunde zorgaanbieder en mijn zus")."""

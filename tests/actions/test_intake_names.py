@@ -46,10 +46,10 @@ def test_a_sentence_is_not_a_name(said):
     assert name_answer(said) is None
 
 
-async def plan_name_turn(text: str):
+async def plan_name_turn(text: str, intent: str = "inform"):
     tracker = load_tracker(
         "intake_asks_strengths",
-        user(text, "inform"),
+        user(text, intent),
         extracted={},
         slots={"requested_slot": "plan_name", "plan_name": None},
     )
@@ -68,6 +68,21 @@ async def test_ik_ben_sam_puts_sam_in_the_plan():
 
     assert turn.texts == []
     assert turn.slots["plan_name"] == "Sam"
+
+
+@pytest.mark.parametrize(("said", "intent"), [("Mila", "skip"), ("Hanne", "deny")])
+async def test_a_bare_name_is_the_name_whatever_the_classifier_read(said, intent):
+    # On the model of 2026-11-30 23:24 DIET read "Mila" as skip (0.65), "Hanne" as deny.
+    turn = await plan_name_turn(said, intent)
+
+    assert turn.slots["plan_name"] == said
+
+
+@pytest.mark.parametrize("said", ["Pas", "/skip"])
+async def test_a_skip_at_the_name_question_is_still_a_skip(said):
+    turn = await plan_name_turn(said, "skip")
+
+    assert turn.slots["plan_name"] == "onbekend"
 
 
 async def test_a_sentence_at_the_member_question_is_asked_again():
