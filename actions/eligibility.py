@@ -10,12 +10,13 @@ import json
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon, places
 from actions.faq import reading_level
+from actions.form_switch import SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_answer
 from knowledge import db, queries
@@ -74,7 +75,7 @@ class ActionAskAge(Action):
         return []
 
 
-class ValidateEligibilityForm(FormValidationAction):
+class ValidateEligibilityForm(SwitchingFormValidation):
     def name(self) -> str:
         return "validate_eligibility_form"
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from actions import answers, eligibility, jargon, places
 from actions.faq import reading_level
+from actions.forms import previous_value
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -42,6 +43,8 @@ ASKS_FOR_RIGHT = re.compile(
     r"\brecht op\b|\baanmerking\b|\b(kan|kunnen|kunde|kunt|mag|mogen|krijg|krijgt|krijgen)\b"
     r"|\baanvra|\bnog\b"
 )
+# The check's own questions (the speaker may be known from elsewhere in the conversation).
+ANSWERS = ("age", "place", "vaph_known", "help_kind", "urgent")
 HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reeds)\b")
 MIN_ABBREVIATION_PART = 3  # "IVT/IT": "ivt" names the right, "it" is too common a word
 
@@ -205,5 +208,15 @@ class ActionEligibilityStart(Action):
     ) -> list[dict[str, Any]]:
         for answer in answers_to_latest_message(tracker):
             dispatcher.utter_message(text=answer)
-        dispatcher.utter_message(response="utter_eligibility_start")
+        if coming_back(tracker):
+            dispatcher.utter_message(response="utter_eligibility_continue")
+        else:
+            dispatcher.utter_message(response="utter_eligibility_start")
         return []
+
+
+def coming_back(tracker: Tracker) -> bool:
+    """True when the check was left halfway (another request, a stop): some of its answers
+    were given before this message, not all of them."""
+    given = [previous_value(tracker, slot) is not None for slot in ANSWERS]
+    return any(given) and not all(given)

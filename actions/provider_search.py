@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import answers, places
+from actions.form_switch import SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
 from knowledge import db, queries, reference
 
@@ -92,7 +93,7 @@ def _known(values, value: str | None) -> str | None:
     return value if value in {category.id for category in values} else None
 
 
-class ValidateProviderSearchForm(FormValidationAction):
+class ValidateProviderSearchForm(SwitchingFormValidation):
     def name(self) -> str:
         return "validate_provider_search_form"
 

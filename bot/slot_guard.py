@@ -7,7 +7,7 @@ slots with a `custom` mapping (plan_id, consent, speaker, case_id, ...) cannot b
 way. What is left to a person who types such a message by hand:
 - Rasa's own intents that no user should send: `/restart` (wipes the slots and even
   breaks out of a worker's pause), `/back`, `/session_start`, `/nlu_fallback`;
-- entities that no button sends (`first_name`, `resume_code`, `municipality`, ...);
+- entities that no button sends (`first_name`, `resume_code`, `relation`, ...);
 - values of any JSON type and any length (a dict as the age, a 100 kB target group,
   control characters), which go into slots through the from_entity mappings.
 
@@ -37,6 +37,7 @@ from rasa.shared.core.constants import DEFAULT_INTENTS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.button_values import SAFE_VALUE
 from bot.config import PROJECT_ROOT
 from bot.crisis_signals import force_intent
 
@@ -47,15 +48,16 @@ DETERMINISTIC_INTENTS = ("crisis",)
 SLASH_MESSAGE = re.compile(r"^/(?P<intent>[^{@]+)(?P<confidence>@[0-9.]+)?(?P<entities>\{.+\})?")
 LEADING_SLASHES = re.compile(r"^[\s/]+")
 PAYLOAD = re.compile(r"^/(?P<intent>[^{@]+)(?P<entities>\{.*\})?$", re.DOTALL)
-# A value a button could send: a word, a code or a range, at most 64 characters.
-SAFE_VALUE = re.compile(r"^[^\W_](?:[\w-]{0,62}[^\W_])?$")
 # Entities whose values are made outside domain.yml (the age buttons of actions/eligibility.py,
 # the unlink buttons of action_show_my_data) or also come from typed text (the entity ruler's
 # ids): any SAFE_VALUE, not a closed list.
-OPEN_ENTITIES = ("age", "support_type", "target_group", "linked_conversation")
+PLACE_ENTITIES = ("municipality", "postcode", "province")
+OPEN_ENTITIES = ("age", "support_type", "target_group", "linked_conversation", *PLACE_ENTITIES)
 # Entities sent by buttons that the actions make (actions/eligibility.py: the age bands;
-# actions/plan_commands.py: the reference of a linked conversation to unlink).
-ACTION_BUTTON_ENTITIES = ("age", "linked_conversation")
+# actions/plan_commands.py: the reference of a linked conversation to unlink;
+# actions/form_switch.py: the place a request named, which the forms' validators check
+# against the municipalities of the knowledge base like a typed place).
+ACTION_BUTTON_ENTITIES = ("age", "linked_conversation", *PLACE_ENTITIES)
 
 
 @dataclass(frozen=True)

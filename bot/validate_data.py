@@ -158,6 +158,18 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_not_meant' is not used in any story or rule.": (
         "said by action_return_after_crisis when no crisis answer came just before"
     ),
+    "The utterance 'utter_eligibility_continue' is not used in any story or rule.": (
+        "said by action_eligibility_start when the check was left halfway"
+    ),
+    "The utterance 'utter_offer_switch_to_eligibility' is not used in any story or rule.": (
+        "said by action_offer_switch: another request in the middle of a form"
+    ),
+    "The utterance 'utter_offer_switch_to_intake' is not used in any story or rule.": (
+        "said by action_offer_switch: another request in the middle of a form"
+    ),
+    "The utterance 'utter_offer_switch_to_provider_search' is not used in any story or rule.": (
+        "said by action_offer_switch: another request in the middle of a form"
+    ),
     "The utterance 'utter_handoff_failed' is not used in any story or rule.": (
         "said by action_request_human and action_tell_handoff (actions/human.py) when the "
         "case cannot be stored or read: where else a person can be reached"

@@ -127,3 +127,25 @@ def test_stop_leaves_the_check_and_keeps_the_answers(assistant):
     assert "we stoppen met de vragen" in texts(replies)[0]
     slots = assistant.tracker(sender)["slots"]
     assert slots["age"] == "34" and slots["requested_slot"] is None
+
+
+def test_a_search_request_instead_of_an_age_offers_the_search_and_the_check_comes_back(assistant):
+    sender = start_check_for_oneself(assistant)  # the check asks the age now
+    offer = assistant.replies(sender, "ik zoek woonondersteuning in Gent")
+
+    assert not any("begrijp ik niet" in text for text in texts(offer))
+    assert texts(offer)[-1].startswith("Wil je nu hulp zoeken in de buurt?")
+    search, back = [button for reply in offer for button in reply.get("buttons", [])]
+    assert back == {"title": "Nee, ga verder met de vragen", "payload": "/check_eligibility"}
+
+    # The search starts with the place and the kind of help the request named.
+    asked = assistant.replies(sender, search["payload"])
+    assert texts(asked)[-1].startswith("Voor wie is de hulp?")
+    results = assistant.replies(sender, "maakt niet uit")
+    searched = next(text for text in texts(results) if text.startswith("Ik zocht"))
+    assert "Gent" in searched.splitlines()[0] and "woon" in searched.splitlines()[0].lower()
+
+    # Back to the check: it goes on at the question that was not answered.
+    again = assistant.replies(sender, "wat past bij mij")
+    assert texts(again)[0] == "We gaan verder met de vragen. Wat je al zei, heb ik onthouden."
+    assert texts(again)[-1].startswith("Hoe oud ben je?")

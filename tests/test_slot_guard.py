@@ -124,9 +124,20 @@ def test_a_slot_that_only_actions_set_cannot_be_named(slot):
     assert [e["entity"] for e in parsed.get("entities")] == ["target_group"]
 
 
-@pytest.mark.parametrize("entity", ["first_name", "resume_code", "municipality", "relation"])
+@pytest.mark.parametrize("entity", ["first_name", "resume_code", "relation"])
 def test_entities_that_no_button_sends_are_dropped(entity):
     assert guard("/inform" + json.dumps({entity: "Gent"}), RULES) == "/inform"
+
+
+@pytest.mark.parametrize("entity", ["municipality", "postcode", "province"])
+def test_a_place_as_the_switch_offer_sends_it_passes_but_only_as_a_short_plain_value(entity):
+    """actions/form_switch.py sends the place a request named; the forms check it against
+    the knowledge base like a typed place. Markup, long or non-text values are dropped."""
+    assert guard("/find_provider" + json.dumps({entity: "Gent"}), RULES) == (
+        "/find_provider" + json.dumps({entity: "Gent"})
+    )
+    for value in ["<b>Gent</b>", "G" * 65, ["Gent"], {"name": "Gent"}, 9000]:
+        assert guard("/find_provider" + json.dumps({entity: value}), RULES) == "/find_provider"
 
 
 @pytest.mark.parametrize("intent", RASA_INTERNAL_INTENTS)

@@ -1,0 +1,133 @@
+"""Another request in the middle of a form: offer to switch, keep the answers, come back.
+
+"Ik zoek woonondersteuning in Gent" while "wat past bij mij?" asks an age is not an age: it
+is a request for the provider search. A form validator built on `SwitchingFormValidation`
+first reads the message as an answer, as always. Only when it does not answer the question
+and the classifier read a request for another part of Wegwijzer (`requested_switch`), the
+validator takes back what the message filled and rejects the form; the rules in
+data/rules/forms.yml then run `action_offer_switch` and stop the form. Its slots stay: the
+offer's buttons either start the other part (with the place and kind of help the message
+named) or take the person back to the form, which asks the next question not yet answered.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers
+from actions.forms import previous_value
+from bot.button_values import SAFE_VALUE
+
+ELIGIBILITY = "eligibility_form"
+PROVIDER_SEARCH = "provider_search_form"
+INTAKE = "intake_form"
+# The intent that starts each form, and the entities of a request that the form uses.
+START_INTENT = {
+    ELIGIBILITY: "check_eligibility",
+    PROVIDER_SEARCH: "find_provider",
+    INTAKE: "start_intake",
+}
+CARRIED_ENTITIES = {
+    ELIGIBILITY: ("age", "municipality", "postcode", "province"),
+    PROVIDER_SEARCH: ("municipality", "postcode", "province", "support_type", "target_group"),
+    INTAKE: (),
+}
+# The buttons of the offer: go to the other part, or go on with this one.
+SWITCH_TITLES = {
+    ELIGIBILITY: "Ja, kijk wat bij mij past",
+    PROVIDER_SEARCH: "Ja, zoek een aanbieder",
+    INTAKE: "Ja, vertel mijn verhaal",
+}
+BACK_TITLES = {
+    ELIGIBILITY: "Nee, ga verder met de vragen",
+    PROVIDER_SEARCH: "Nee, ga verder met zoeken",
+}
+# Below this confidence a request is not clear enough to offer a switch; the form says it
+# did not understand the answer, as before.
+MIN_CONFIDENCE = 0.6
+
+
+def requested_switch(tracker: Tracker, form: str | None) -> str | None:
+    """The form the latest message asks for instead of `form`, or None."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    target = next((f for f, name in START_INTENT.items() if name == intent.get("name")), None)
+    if target is None or target == form or form not in BACK_TITLES:
+        return None
+    return target if (intent.get("confidence") or 0.0) >= MIN_CONFIDENCE else None
+
+
+def _answers_question(events: list[EventType], requested: str | None) -> bool:
+    return any(
+        event.get("event") == "slot"
+        and event.get("name") == requested
+        and event.get("value") is not None
+        for event in events
+    )
+
+
+class SwitchingFormValidation(FormValidationAction):
+    """A form validator that lets a clear request for another part of Wegwijzer stop the
+    form (data/rules/forms.yml) when the message does not answer the question."""
+
+    @abstractmethod  # abstract, so that the action server does not serve this base class
+    def name(self) -> str: ...
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if requested_switch(tracker, self.form_name()) is None:
+            return await super().run(dispatcher, tracker, domain)
+        as_answer = CollectingDispatcher()
+        events = await super().run(as_answer, tracker, domain)
+        if _answers_question(events, tracker.get_slot("requested_slot")):
+            dispatcher.messages.extend(as_answer.messages)
+            return events
+        restored = [
+            SlotSet(slot, previous_value(tracker, slot)) for slot in tracker.slots_to_validate()
+        ]
+        return [*restored, ActionExecutionRejected(self.form_name())]
+
+
+def _payload(intent: str, entities: dict[str, str]) -> str:
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
+
+
+def offer_buttons(tracker: Tracker, form: str, target: str) -> list[dict[str, str]]:
+    """Go to `target` with what the message named; or back to `form`."""
+    named = answers.latest_entities(tracker)
+    carried = {
+        name: named[name]
+        for name in CARRIED_ENTITIES[target]
+        if name in named and SAFE_VALUE.match(named[name])  # what bot/slot_guard.py lets through
+    }
+    return [
+        {"title": SWITCH_TITLES[target], "payload": _payload(START_INTENT[target], carried)},
+        {"title": BACK_TITLES[form], "payload": _payload(START_INTENT[form], {})},
+    ]
+
+
+class ActionOfferSwitch(Action):
+    """Runs when a form was stopped for another request; the rule then ends the form."""
+
+    def name(self) -> str:
+        return "action_offer_switch"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        form = tracker.active_loop_name
+        target = requested_switch(tracker, form)
+        if form is None or target is None:
+            dispatcher.utter_message(response="utter_not_understood_answer")
+            return []
+        dispatcher.utter_message(
+            response=f"utter_offer_switch_to_{target.removesuffix('_form')}",
+            buttons=offer_buttons(tracker, form, target),
+        )
+        return []
