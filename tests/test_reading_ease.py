@@ -7,10 +7,13 @@ reading levels: an eenvoudig text scores at least 70, a gewoon text at least 55.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.config import PROJECT_ROOT
 from tests.reading_ease import (
     MINIMUM,
     ScoredText,
@@ -99,3 +102,45 @@ responses:
         ("utter_two_levels #1 with its buttons", "eenvoudig", "Kort.\nJa"),
         ("utter_two_levels #2", "gewoon", "Lang."),
     ]
+
+
+# Words that start a second clause inside a sentence ("..., als het over werk gaat").
+SUBORDINATE = re.compile(r"\b(als|die|dat|omdat|wanneer|terwijl|zodat|waar\w*)\b")
+
+
+def clauses(text: str) -> int:
+    """A rough count of clauses: sentences (and lines), commas, and subordinate words after
+    a sentence's first word ("Waar zoek je hulp?" is one clause)."""
+    text = re.sub(r"\{[^{}]+\}", "X", text)
+    sentences = [part.strip() for part in re.split(r"[.?!:\n]+", text) if part.strip()]
+    inner = sum(len(SUBORDINATE.findall(s.lower().partition(" ")[2])) for s in sentences)
+    return len(sentences) + inner + text.count(",")
+
+
+def has_eenvoudig(variations: list[dict]) -> bool:
+    return any(
+        condition.get("value") == "eenvoudig"
+        for variation in variations
+        for condition in variation.get("condition") or []
+    )
+
+
+def test_clauses_are_counted_roughly_but_on_the_safe_side():
+    assert clauses("Waar zoek je hulp?") == 1
+    assert clauses("Hoe oud ben je? Typ je leeftijd of kies een groep.") == 2
+    assert clauses("Waar droom je van als het over werk gaat?") == 2
+    assert clauses("Wat is {member_name} voor jou?") == 1
+
+
+def test_every_form_question_of_more_than_one_clause_has_an_eenvoudig_variant():
+    """Issue 14, point 8: the form questions (`utter_ask_*`) with more than one clause have
+    a variation for the eenvoudig reading level."""
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    missing = [
+        name
+        for name, variations in domain["responses"].items()
+        if name.startswith("utter_ask_")
+        and max(clauses(v.get("text") or "") for v in variations) > 1
+        and not has_eenvoudig(variations)
+    ]
+    assert missing == []
