@@ -11,6 +11,7 @@ import re
 from rasa_sdk import Tracker
 
 from bot import ages
+from bot.skip_phrases import is_skip_phrase
 
 SKIPPED = "onbekend"  # the user skipped the question ("weet ik niet", "sla over")
 ANY = "alle"  # "maakt niet uit" in the provider search
@@ -66,34 +67,10 @@ def latest_entities(tracker: Tracker) -> dict[str, str]:
     return found
 
 
-# Typed ways to pass on a question, read by rule when the classifier took them for an
-# answer or did not understand them ("geen gedacht", "ik zou het ni weten", "doe maar de
-# volgende"). Only a message that says nothing else counts: "geen idee, iets met dieren"
-# is an answer. "Maakt niet uit" is not a skip: the provider search reads it as "alle".
-_SKIP_PHRASE = re.compile(
-    r"\b(?:geen (?:gedacht|idee|flauw (?:idee|benul)|benul)"
-    r"|(?:weet|wete) (?:ik|k) (?:het |dat |da )?(?:eigenlijk |echt )?(?:niet|ni|nie)"
-    r"|(?:ik )?weet (?:het|dat|da) (?:eigenlijk |echt )?(?:niet|ni|nie)"
-    r"|zou (?:het|dat|da) (?:echt )?(?:niet|ni|nie) weten"
-    r"|(?:ga|doe|gaan|spring) (?:maar )?(?:naar |door naar )?de volgende(?: vraag)?"
-    r"|volgende vraag|overslaan|sla (?:deze|die|dat|da|het) (?:maar )?over"
-    r"|(?:zeg|hou|houd) ik liever (?:niet|ni|voor mij|voor mezelf)"
-    r"|liever (?:niet|ni) (?:zeggen|antwoorden))\b"
-)
-_SKIP_FILLERS = frozenset(
-    "euh eh ehm uhm hm goh allee tja hoor he echt eigenlijk sorry nee neen ik k maar dan "
-    "graag deze die dit dat da het vraag hier even nu daar daarop op".split()
-)
-# Intents under which a typed skip phrase is read as a skip: the classifier's guesses for
-# a short answer. A clear other request (stop, a question, a crisis) keeps its own meaning.
+# Intents under which a typed skip phrase is read as a skip here too: the NLU pipeline
+# already makes it `skip` (bot/skip_phrase_signal.py), except when a crisis signal or a
+# resume code won; a crisis keeps its meaning.
 _SKIP_READ_UNDER = ("skip", "inform", "nlu_fallback", "deny", "out_of_scope", "gibberish")
-
-
-def is_skip_phrase(text: str) -> bool:
-    """True when the message only passes on the question ("euh geen idee hoor")."""
-    words = re.sub(r"[^\w' ]+", " ", text.lower())
-    rest = _SKIP_PHRASE.sub(" ", words).split()
-    return rest != words.split() and all(word in _SKIP_FILLERS for word in rest)
 
 
 def skipped(tracker: Tracker) -> bool:

@@ -1,0 +1,60 @@
+"""The skip check in the NLU pipeline (bot/skip_phrase_signal.py): a message that only
+passes on the question is `skip`, whatever the classifier guessed; a crisis still wins."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.config import PROJECT_ROOT
+from bot.skip_phrase_signal import SkipPhraseClassifier
+from bot.skip_phrases import is_skip_phrase
+
+
+def classified(text: str, intent: str) -> str:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.9}})
+    SkipPhraseClassifier().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("hou ik liever voor mij", "identify_as_person"),
+        ("laat die vraag maar vallen", "stop"),
+        ("doe maar de volgende", "more_results"),
+        ("moet ik daar echt op antwoorden, liever overslaan", "faq"),
+        ("da kan mij ni schelen", "nlu_fallback"),
+    ],
+)
+def test_a_typed_pass_is_a_skip_whatever_the_classifier_guessed(text, guess):
+    assert classified(text, guess) == "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("ik weet het niet meer", "crisis"),  # not a pass: "meer" says something else
+        ("laat mij maar vallen", "crisis"),
+        ("stop met de vragen", "stop"),
+        ("geen idee, iets met dieren", "inform"),
+        ("/skip_not_a_phrase", "nlu_fallback"),
+        ("kan mij ni schelen", "crisis"),  # the classifier's crisis is never overruled here
+    ],
+)
+def test_anything_else_keeps_the_classifiers_intent(text, guess):
+    assert classified(text, guess) == guess
+
+
+def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins():
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
+    names = [component["name"] for component in pipeline]
+    skip = names.index("bot.skip_phrase_signal.SkipPhraseClassifier")
+    assert skip > names.index("FallbackClassifier")
+    assert skip < names.index("bot.crisis_signals.CrisisSignalClassifier")
+
+
+def test_a_button_payload_is_never_read_as_a_phrase():
+    assert not is_skip_phrase('/inform{"age": "geen idee"}')
