@@ -43,8 +43,6 @@ ASKS_FOR_RIGHT = re.compile(
     r"\brecht op\b|\baanmerking\b|\b(kan|kunnen|kunde|kunt|mag|mogen|krijg|krijgt|krijgen)\b"
     r"|\baanvra|\bnog\b"
 )
-# The check's own questions (the speaker may be known from elsewhere in the conversation).
-ANSWERS = ("age", "place", "vaph_known", "help_kind", "urgent")
 HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reeds)\b")
 MIN_ABBREVIATION_PART = 3  # "IVT/IT": "ivt" names the right, "it" is too common a word
 
@@ -208,15 +206,17 @@ class ActionEligibilityStart(Action):
     ) -> list[dict[str, Any]]:
         for answer in answers_to_latest_message(tracker):
             dispatcher.utter_message(text=answer)
-        if coming_back(tracker):
+        if coming_back(tracker, domain):
             dispatcher.utter_message(response="utter_eligibility_continue")
         else:
             dispatcher.utter_message(response="utter_eligibility_start")
         return []
 
 
-def coming_back(tracker: Tracker) -> bool:
+def coming_back(tracker: Tracker, domain: dict[str, Any]) -> bool:
     """True when the check was left halfway (another request, a stop): some of its answers
     were given before this message, not all of them."""
-    given = [previous_value(tracker, slot) is not None for slot in ANSWERS]
+    # The check's questions in domain.yml, without "who is it for" (known from elsewhere too).
+    questions = domain["forms"]["eligibility_form"]["required_slots"]
+    given = [previous_value(tracker, slot) is not None for slot in questions if slot != "speaker"]
     return any(given) and not all(given)
