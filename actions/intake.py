@@ -20,10 +20,16 @@ from actions.plan_summary import plan_url, story_summary, wishes_summary
 from actions.who_is_talking import speaker_answer
 from bot.config import load_settings
 from bot.intake_catalogue import (
+    ALL_DOMAINS,
+    CHOSEN_DOMAINS_SLOT,
     CONSENT_TEXT_VERSION,
+    DOMAINS,
     MEMBER_SLOTS,
+    MORE_DOMAINS_SLOT,
     NEEDED,
     SKIPPED,
+    chosen_domains,
+    domain_slot,
 )
 from bot.storage import db, plans
 
@@ -35,6 +41,7 @@ INTERRUPTIONS = {
     "start_intake", "new_plan_link", "extend_plan_link", "unlink_conversation",
 }  # fmt: skip
 YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
+CHOICE_SLOTS = (CHOSEN_DOMAINS_SLOT, MORE_DOMAINS_SLOT)
 # Tells the web chat page to keep this conversation's id (bot/web/static/chat.js).
 REMEMBER_CONVERSATION = {"wegwijzer": {"remember_conversation": True}}
 
@@ -47,8 +54,12 @@ def typed_text(tracker: Tracker) -> str:
 
 def interrupts(tracker: Tracker) -> bool:
     intent = answers.latest_intent(tracker)
+    text = (tracker.latest_message or {}).get("text") or ""
     if intent == "faq":
-        return read.is_question((tracker.latest_message or {}).get("text") or "")
+        return read.is_question(text)
+    if intent == "change_answer" and tracker.get_slot("requested_slot") in CHOICE_SLOTS:
+        # "wonen, werk en vrije tijd" names domains like a change request does.
+        return bool(read.CHANGE_WORDS.search(text))
     return intent in INTERRUPTIONS
 
 
@@ -102,6 +113,10 @@ class IntakeAnswer:
             return self.member_name()
         if slot == "member_more":
             return self.member_more()
+        if slot == CHOSEN_DOMAINS_SLOT:
+            return self.life_domains()
+        if slot == MORE_DOMAINS_SLOT:
+            return self.more_life_domains()
         if slot in YES_NO_SLOTS:
             return self.confirmation()
         if self.skipped:
@@ -179,6 +194,46 @@ class IntakeAnswer:
             return {**dict.fromkeys(MEMBER_SLOTS), "member_more": None, "network_count": count}
         return {"member_more": "nee", "network_count": count}
 
+    def life_domains(self) -> dict[str, Any]:
+        """The life domains to talk about: typed ("wonen en werk", "alles"), or one button. A
+        skip talks about all of them, as before the choice existed."""
+        if self.skipped or self.choice == ALL_DOMAINS:
+            return self.choose(list(DOMAINS), more=False)
+        if self.choice in DOMAINS:
+            return self.choose([self.choice], more=True)  # a button: "another one?" next
+        chosen = read.chosen_domains(self.text)
+        if not chosen:
+            return self.not_understood("utter_life_domains_not_understood")
+        return self.choose(chosen, more=False)
+
+    def more_life_domains(self) -> dict[str, Any]:
+        """ "Wil je nog over een ander deel praten?": a button adds one and asks again."""
+        chosen = chosen_domains(self.tracker.get_slot(CHOSEN_DOMAINS_SLOT))
+        if self.choice in DOMAINS:
+            return self.choose([*chosen, self.choice], more=True)
+        named = read.chosen_domains(self.text)
+        if named:
+            return self.choose([*chosen, *named], more=False)
+        if self.skipped or read.yes_no(self.intent, self.text) == "nee":
+            return {MORE_DOMAINS_SLOT: "nee"}
+        return self.not_understood("utter_life_domains_not_understood")
+
+    def choose(self, domains: list[str], more: bool) -> dict[str, Any]:
+        """The choice, and the "hoe gaat het nu?" of a chosen domain that the story already
+        told ("koken lukt moeilijk" for huishouden): that question is not asked again."""
+        chosen = [d for d in DOMAINS if d in domains]
+        all_chosen = len(chosen) == len(DOMAINS)
+        slots: dict[str, Any] = {
+            CHOSEN_DOMAINS_SLOT: ",".join(chosen),
+            MORE_DOMAINS_SLOT: None if more and not all_chosen else "nee",
+        }
+        for domain in chosen:
+            now = domain_slot(domain, "now")
+            said = flow.now_from_story(self.tracker.slots, domain)
+            if said and self.tracker.get_slot(now) is None:
+                slots[now] = said
+        return slots
+
     def confirmation(self) -> dict[str, Any]:
         answer = read.yes_no(self.intent, self.text)
         topic = read.topic(self.text, self.entities.get("intake_topic"))
@@ -186,6 +241,8 @@ class IntakeAnswer:
             if self.tracker.get_slot("plan_id"):
                 with db.session() as session:
                     plans.save_version(session, self.tracker.get_slot("plan_id"))
+            if self.slot == "story_confirmed":
+                self.dispatcher.utter_message(response="utter_domains_intro")
             return {self.slot: "ja"}
         if topic:
             label = read.TOPICS[topic][0]
@@ -227,6 +284,23 @@ def store(tracker: Tracker, events: list[EventType]) -> None:
             plans.delete_answers(session, plan_id, "network.")
 
 
+def say_what_the_story_told(
+    tracker: Tracker, dispatcher: CollectingDispatcher, asked: str | None
+) -> None:
+    """Before the wish of a domain whose "hoe gaat het nu?" the story already told, quote it:
+    the person sees why that question is not asked."""
+    slots = tracker.slots
+    upcoming = next((s for s in flow.required_slots(slots) if slots.get(s) is None), None)
+    if not upcoming or not upcoming.endswith("_wish") or upcoming == asked:
+        return
+    domain = upcoming.removesuffix("_wish")
+    said = slots.get(domain_slot(domain, "now"))
+    if said and said == flow.now_from_story(slots, domain):
+        dispatcher.utter_message(
+            response="utter_now_from_story", domain=DOMAINS[domain].lower(), said=said
+        )
+
+
 class ValidateIntakeForm(FormValidationAction):
     def name(self) -> str:
         return "validate_intake_form"
@@ -256,10 +330,13 @@ class ValidateIntakeForm(FormValidationAction):
         # As FormValidationAction.run, but the extracted slots are returned too: the SDK
         # only returns slots that are still required after the answer, and an answer here
         # may end a question group (the network loop) or set a helper slot (plan_id).
+        asked = tracker.get_slot("requested_slot")
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
         tracker.add_slots(extracted)
         events = extracted + await self._extract_validation_events(dispatcher, tracker, domain)
         store(tracker, events)
+        tracker.add_slots(events)
+        say_what_the_story_told(tracker, dispatcher, asked)
         return events
 
 

@@ -69,6 +69,28 @@ _SPENDING = (
     ("voucher", r"voucher|bon"),
 )
 
+# Words that name a life domain, in a choice ("wonen en werk") or in a story answer
+# ("koken en papieren lukken moeilijk" is huishouden). Word starts, so typos at the end pass.
+_DOMAIN_WORDS = {
+    "wonen": r"\bwon(en|ing)\b|\bwoon|\bhuis\b|\bappartement|\bstudio\b|\bthuis\b",
+    "dagbesteding": (
+        r"\bwerk|\bjob\b|\bdagbesteding|\bdagcentrum|\batelier|\bschool|\bleren\b|\bopleiding"
+    ),
+    "vrije_tijd": r"\bvrije ?tijd|\bhobby|\bsport|\bontspan|\bzwem|\buitgaan",
+    "relaties": r"\brelatie|\blief\b|\bliefje|\bvrienden|\bvriend(in)?\b|\bfamilie|\bnetwerk",
+    "zelfzorg": (
+        r"\bzelfzorg|\bgezond|\bwassen\b|\bdouchen|\baankleden|\beten\b|\bmedicatie|\bmedicijn|"
+        r"\bverzorg"
+    ),
+    "huishouden": (
+        r"\bhuishoud|\badministratie|\bpapieren|\bbrieven|\bpoetsen|\bkoken|\bboodschappen|"
+        r"\bgeld\b"
+    ),
+    "mobiliteit": (
+        r"\bmobiliteit|\bverplaats|\bvervoer|\bbus\b|\btram\b|\btrein|\bauto\b|\bfiets|\brolstoel"
+    ),
+    "communicatie": r"\bcommunicatie|\bcommuniceren|\bpraten\b|\bspreken\b|\bgebaren|\bpictogram",
+}
 # What someone may want to change: words -> the slots to ask again, and how to name them.
 TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "good_day": ("je verhaal", ("good_day", "what_matters", "strengths")),
@@ -76,6 +98,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "hard_now": ("wat moeilijk is", ("hard_now",)),
     "works_well": ("wat goed gaat", ("works_well",)),
     "network": ("je netwerk", (*MEMBER_SLOTS, "member_more")),
+    "life_domains": ("de delen van je leven", ("life_domains", "life_domains_more")),
     "plan_name": ("je naam", ("plan_name",)),
     **{
         d: (label.lower(), tuple(f"{d}_{q}" for q in ("now", "wish", "often", "who")))
@@ -86,26 +109,50 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "providers": ("de zorgaanbieder", ("providers",)),
 }
 # Topics of the story: changing them asks the story's "Klopt dit?" again.
-STORY_TOPICS = ("good_day", "dreams", "hard_now", "works_well", "network", "plan_name")
+STORY_TOPICS = (
+    "good_day", "life_domains", "dreams", "hard_now", "works_well", "network", "plan_name",
+)  # fmt: skip
 _TOPIC_WORDS = (
+    ("life_domains", r"welke delen|andere delen|delen van mijn leven|onderwerpen"),
     ("network", r"netwerk|mensen rond|familie|vrienden"),
     ("dreams", r"droom|dromen|wens"),
     ("good_day", r"goede dag|verhaal|belangrijk|goed in|graag doe"),
     ("hard_now", r"moeilijk"),
     ("works_well", r"goed gaat|lukt goed"),
     ("plan_name", r"\bnaam\b"),
-    ("dagbesteding", r"werk|dagbesteding|dagcentrum|atelier|job"),
-    ("vrije_tijd", r"vrije tijd|hobby|sport"),
-    ("relaties", r"relatie|lief"),
-    ("zelfzorg", r"zelfzorg|gezondheid|wassen|eten|medicatie"),
-    ("huishouden", r"huishoud|administratie|papieren|poetsen|koken"),
-    ("mobiliteit", r"mobiliteit|verplaats|vervoer|bus|auto|fiets"),
-    ("communicatie", r"communicatie|praten|spreken|gebaren"),
+    # The life domains, with wonen last: "zorgaanbieder" and "huishouden" are not about it.
+    *((d, _DOMAIN_WORDS[d]) for d in DOMAINS if d != "wonen"),
     ("urgency", r"dringend|urgent"),
     ("spending", r"cash|voucher|budget"),
     ("providers", r"aanbieder|voorkeur"),
-    ("wonen", r"wonen|woon|huis"),
+    ("wonen", _DOMAIN_WORDS["wonen"]),
 )
+
+
+_ALL_DOMAINS = re.compile(r"\b(alle(s|maal)?|allemaal|overal over|elk deel|ieder deel)\b", re.I)
+
+
+# Words that ask to change an answer ("ik wil mijn antwoord over wonen aanpassen"), unlike a
+# list of life domains ("wonen, werk en vrije tijd"), which the classifier can read alike.
+CHANGE_WORDS = re.compile(
+    r"aanpass|veranderen|verander\b|wijzig|verbeter|klopt niet|\bfout|verkeerd|vergist|"
+    r"opnieuw|\bterug\b|anders\b",
+    re.I,
+)
+
+
+def domains_named(text: str) -> list[str]:
+    """The life domain ids a text names, in catalogue order."""
+    lowered = (text or "").lower()
+    return [d for d in DOMAINS if re.search(_DOMAIN_WORDS[d], lowered)]
+
+
+def chosen_domains(text: str) -> list[str]:
+    """The life domains someone chose to talk about: every domain for "alles", else the
+    domains the text names (possibly none: the question is asked again)."""
+    if _ALL_DOMAINS.search(text or ""):
+        return list(DOMAINS)
+    return domains_named(text)
 
 
 QUESTION = re.compile(

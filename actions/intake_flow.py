@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from actions.intake_answers import domains_named
 from bot.intake_catalogue import (
+    CHOSEN_DOMAINS_SLOT,
     CLOSING_SLOTS,
     DOMAIN_QUESTIONS,
     DOMAINS,
+    DREAM_DOMAINS,
     MEMBER_FIELDS,
     MEMBER_SLOTS,
+    MORE_DOMAINS_SLOT,
     NO_HELP,
     OPENING_SLOTS,
     SKIPPED,
+    STORY_ABOUT_NOW,
     STORY_SLOTS,
     SUPPORT_FUNCTION_UNITS,
+    chosen_domains,
     domain_slot,
 )
 from bot.storage.plans import network_members
@@ -27,6 +33,8 @@ from bot.storage.plans import network_members
 ANSWER_SLOTS = (
     "plan_name",
     *STORY_SLOTS,
+    CHOSEN_DOMAINS_SLOT,
+    MORE_DOMAINS_SLOT,
     "member_more",
     "story_confirmed",
     *(domain_slot(d, q) for d in DOMAINS for q in DOMAIN_QUESTIONS),
@@ -42,20 +50,38 @@ def wants_support(wish: Any) -> bool:
     return wish not in (None, NO_HELP, SKIPPED)
 
 
+# The story before the choice of life domains: about the person and about life now.
+STORY_BEFORE_CHOICE = tuple(s for s in STORY_SLOTS if s not in DREAM_DOMAINS)
+
+
 def required_slots(slots: dict[str, Any]) -> list[str]:
-    """The questions of the intake, in order, for the answers given so far."""
+    """The questions of the intake, in order, for the answers given so far: the story, the
+    life domains the person wants to talk about, the dreams and questions of those domains."""
     if slots.get("consent") == "nee":
         return ["consent"]
-    required = [*OPENING_SLOTS, *STORY_SLOTS]
+    required = [*OPENING_SLOTS, *STORY_BEFORE_CHOICE, CHOSEN_DOMAINS_SLOT]
+    if slots.get(MORE_DOMAINS_SLOT) != "nee":
+        required.append(MORE_DOMAINS_SLOT)
+    chosen = chosen_domains(slots.get(CHOSEN_DOMAINS_SLOT))
+    required += [dream for dream, domain in DREAM_DOMAINS.items() if domain in chosen]
     if slots.get("member_more") != "nee":
         required += [*MEMBER_SLOTS, "member_more"]
     required.append("story_confirmed")
-    for domain in DOMAINS:
+    for domain in chosen:
         required += [domain_slot(domain, "now"), domain_slot(domain, "wish")]
         if wants_support(slots.get(domain_slot(domain, "wish"))):
             required += [domain_slot(domain, "often"), domain_slot(domain, "who")]
     required += CLOSING_SLOTS
     return required
+
+
+def now_from_story(slots: dict[str, Any], domain: str) -> str | None:
+    """The story answer that already tells how life is now in this domain, if any."""
+    for story_slot in STORY_ABOUT_NOW:
+        said = slots.get(story_slot)
+        if said and said != SKIPPED and domain in domains_named(said):
+            return said
+    return None
 
 
 def unit_for(wish: str | None) -> str:

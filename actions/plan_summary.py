@@ -11,11 +11,13 @@ from typing import Any
 from actions.intake_flow import wants_support
 from bot.config import Settings
 from bot.intake_catalogue import (
+    CHOSEN_DOMAINS_SLOT,
     DOMAINS,
     SKIPPED,
     STORY_LABELS,
     STORY_SLOTS,
     URGENCY_LABELS,
+    chosen_domains,
     domain_slot,
 )
 from bot.plan_document import LABELS, RELATION_NOUNS, SPEAKER_NETWORK
@@ -42,8 +44,17 @@ def story_lines(slots: dict[str, Any]) -> list[str]:
     return lines
 
 
+def chosen_domains_line(slots: dict[str, Any]) -> list[str]:
+    """The life domains chosen, when not all of them: the others are not discussed."""
+    chosen = chosen_domains(slots.get(CHOSEN_DOMAINS_SLOT))
+    if len(chosen) == len(DOMAINS):
+        return []
+    return [f"- We praten over: {', '.join(DOMAINS[d] for d in chosen)}"]
+
+
 def story_summary(slots: dict[str, Any]) -> str:
     lines = story_lines(slots) or ["- Je sloeg alle vragen over. Dat mag."]
+    lines += chosen_domains_line(slots)
     return "Dit heb ik onthouden:\n" + "\n".join(lines)
 
 
@@ -66,7 +77,7 @@ def wishes_summary(slots: dict[str, Any]) -> str:
 
 def filled_in(slots: dict[str, Any]) -> str:
     """What "wat heb ik al ingevuld?" shows."""
-    parts = story_lines(slots) + wish_lines(slots)
+    parts = story_lines(slots) + chosen_domains_line(slots) + wish_lines(slots)
     count = int(slots.get("network_count") or 0)
     if count:
         parts.append(f"- Netwerk: {count} {'persoon' if count == 1 else 'personen'}")

@@ -70,6 +70,34 @@ DOMAINS = {
 # Per domain: the situation now, the support wished, how often, who could give it.
 DOMAIN_QUESTIONS = ("now", "wish", "often", "who")
 
+# The life domains the person chose to talk about, stored as ids joined by commas
+# ("wonen,dagbesteding"). The intake asks only about those; the others stay in the plan as
+# "niet besproken". A plan without this answer (made before the choice existed) discussed all.
+CHOSEN_DOMAINS_SLOT = "life_domains"
+# After a domain chosen with a button: "another one?" (a loop like the network's).
+MORE_DOMAINS_SLOT = "life_domains_more"
+ALL_DOMAINS = "alle"
+NOT_DISCUSSED = "Niet besproken"
+# A dream belongs to a life domain: it is asked only when that domain was chosen.
+DREAM_DOMAINS = {
+    "dream_wonen": "wonen",
+    "dream_werk": "dagbesteding",
+    "dream_vrije_tijd": "vrije_tijd",
+    "dream_relaties": "relaties",
+    "dream_leren": "dagbesteding",
+}
+# Story answers about life now: a chosen domain they talk about ("koken lukt moeilijk" is
+# huishouden) takes the answer as its "hoe gaat het nu?", which is then not asked again.
+STORY_ABOUT_NOW = ("hard_now", "works_well")
+
+
+def chosen_domains(value: str | None) -> list[str]:
+    """The domain ids of a stored choice, in catalogue order; every domain when not chosen."""
+    if not value:
+        return list(DOMAINS)
+    chosen = {part.strip() for part in value.split(",")}
+    return [domain for domain in DOMAINS if domain in chosen]
+
 
 def domain_slot(domain: str, question: str) -> str:
     return f"{domain}_{question}"

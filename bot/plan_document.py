@@ -17,10 +17,13 @@ from typing import TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.intake_catalogue import (
+    CHOSEN_DOMAINS_SLOT,
     DOMAINS,
+    DREAM_DOMAINS,
     MEMBER_FIELDS,
     NEEDED,
     NO_HELP,
+    NOT_DISCUSSED,
     SKIPPED,
     SPENDING,
     STORY_LABELS,
@@ -30,6 +33,7 @@ from bot.intake_catalogue import (
     URGENCY_SLOTS,
     VAPH_PART,
     WHO,
+    chosen_domains,
     domain_slot,
 )
 from bot.storage.plans import network_members
@@ -119,6 +123,7 @@ LABELS = {
     "circle_helps": "Helpt mee?",
     "no_help": "Geen extra hulp nodig bij",
     "skipped": "Niet ingevuld bij",
+    "not_discussed": "Niet besproken",
     "vaph_summary": "Wat je aan het VAPH vraagt",
     "vaph_summary_caption": "Ondersteuningsfuncties die je aan het VAPH vraagt",
     "vaph_summary_empty": "Je vraagt nog geen ondersteuningsfunctie aan het VAPH.",
@@ -217,21 +222,44 @@ def _member(member: dict[str, str]) -> dict[str, str]:
     return shown
 
 
+def _discussed(answers: dict[str, str]) -> set[str]:
+    """The life domains talked about: the chosen ones, and any other with an answer (a domain
+    left out after it was answered keeps what was said)."""
+    chosen = set(chosen_domains(answers.get(CHOSEN_DOMAINS_SLOT)))
+    answered = {d for d in DOMAINS if any(answers.get(domain_slot(d, q)) for q in ("now", "wish"))}
+    return chosen | answered
+
+
+def _story_value(slot: str, answers: dict[str, str], discussed: set[str]) -> str:
+    if slot in DREAM_DOMAINS and not answers.get(slot) and DREAM_DOMAINS[slot] not in discussed:
+        return NOT_DISCUSSED
+    return _shown(answers.get(slot))
+
+
 def _current_situation(answers: dict[str, str]) -> dict:
     members = [_member(member) for member in network_members(answers)]
+    discussed = _discussed(answers)
     return {
         "id": "huidige_situatie",
         "number": 2,
         "title": PART_TITLES["huidige_situatie"],
         "story": [
-            {"key": slot, "label": STORY_LABELS[slot], "value": _shown(answers.get(slot))}
+            {
+                "key": slot,
+                "label": STORY_LABELS[slot],
+                "value": _story_value(slot, answers, discussed),
+            }
             for slot in STORY_SLOTS
         ],
         "domains": [
             {
                 "id": domain,
                 "label": label,
-                "now": _shown(answers.get(domain_slot(domain, "now"))),
+                "now": (
+                    _shown(answers.get(domain_slot(domain, "now")))
+                    if domain in discussed
+                    else NOT_DISCUSSED
+                ),
             }
             for domain, label in DOMAINS.items()
         ],
@@ -343,6 +371,8 @@ def _vaph_summary(wishes: list[dict]) -> list[dict]:
 def _support_request(answers: dict[str, str]) -> dict:
     names = _support_names()
     wishes, no_help, skipped = [], [], []
+    discussed = _discussed(answers)
+    not_discussed = [label for domain, label in DOMAINS.items() if domain not in discussed]
     for domain, label in DOMAINS.items():
         wish = answers.get(domain_slot(domain, "wish"))
         if wish is None or wish.strip() == "":
@@ -370,6 +400,7 @@ def _support_request(answers: dict[str, str]) -> dict:
         "wishes": wishes,
         "no_help": no_help,
         "skipped": skipped,
+        "not_discussed": not_discussed,
         "vaph_summary": _vaph_summary(wishes),
         "vaph_other": other_vaph,
     }

@@ -44,6 +44,15 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_choice_not_understood' is not used in any story or rule.": (
         "said by validate_intake_form when a choice is not understood"
     ),
+    "The utterance 'utter_life_domains_not_understood' is not used in any story or rule.": (
+        "said by validate_intake_form when a choice of life domains names none"
+    ),
+    "The utterance 'utter_domains_intro' is not used in any story or rule.": (
+        "said by validate_intake_form when the story is confirmed"
+    ),
+    "The utterance 'utter_now_from_story' is not used in any story or rule.": (
+        "said by validate_intake_form before a wish whose situation the story told"
+    ),
     "The utterance 'utter_consent_given' is not used in any story or rule.": (
         "said by validate_intake_form after consent"
     ),

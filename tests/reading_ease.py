@@ -68,6 +68,8 @@ SLOT_VALUES = {
     "max_chars": "2000",
     "max_members": "10",
     "topic": "een goede dag",
+    "domain": "huishouden en administratie",
+    "said": "koken lukt niet",
     "plan_url": "https://wegwijzer.example/plan/abc123",
     "days": "30",
     "code": "ZON-MAAN-STER-4821",

@@ -265,6 +265,44 @@ def test_skipped_and_unwanted_help():
     assert story["dream_leren"] == "Niet ingevuld"  # never asked
 
 
+def test_life_domains_not_chosen_are_not_discussed_and_say_so():
+    answers = {
+        "life_domains": "wonen,huishouden",
+        "wonen_now": "Ik woon bij mama en papa.",
+        "dagbesteding_now": "Ik ga naar school.",
+        "dream_wonen": "Op kamers in Gent.",
+        "huishouden_now": "Koken lukt niet.",
+        "huishouden_wish": "onbekend",
+    }
+    document = build(answers)
+
+    now = {d["id"]: d["now"] for d in part(document, "huidige_situatie")["domains"]}
+    assert now["wonen"] == "Ik woon bij mama en papa."
+    assert now["huishouden"] == "Koken lukt niet."
+    # Not chosen, but answered before the choice changed: what was said stays.
+    assert now["dagbesteding"] == "Ik ga naar school."
+    assert now["vrije_tijd"] == now["communicatie"] == "Niet besproken"
+    story = {item["key"]: item["value"] for item in part(document, "huidige_situatie")["story"]}
+    assert story["dream_wonen"] == "Op kamers in Gent."
+    assert story["dream_relaties"] == "Niet besproken"
+    assert story["strengths"] == "Niet ingevuld"  # chosen part of the story, skipped
+    request = part(document, "vraag")
+    assert request["not_discussed"] == [
+        "Vrije tijd",
+        "Relaties en netwerk",
+        "Zelfzorg en gezondheid",
+        "Je verplaatsen (mobiliteit)",
+        "Communicatie",
+    ]
+    assert request["skipped"] == ["Huishouden en administratie"]
+
+
+def test_a_plan_from_before_the_choice_discussed_every_domain():
+    request = part(build(), "vraag")
+
+    assert request["not_discussed"] == []
+
+
 def test_clarification_says_how_and_who():
     clarification = part(build(), "vraagverheldering")
 

@@ -94,6 +94,8 @@ def _support_request(w: PlanWriter, part: dict) -> None:
         w.field(LABELS["no_help"], ", ".join(part["no_help"]))
     if part["skipped"]:
         w.field(LABELS["skipped"], ", ".join(part["skipped"]))
+    if part.get("not_discussed"):
+        w.field(LABELS["not_discussed"], ", ".join(part["not_discussed"]))
     w.heading(LABELS["vaph_summary"], 3)
     if part["vaph_summary"]:
         w.table(

@@ -150,7 +150,7 @@ async def test_an_answer_is_stored_as_given_and_the_next_question_follows():
 
     turn = await answer("intake_asks_strengths", typed(text))
 
-    assert turn.slots == {"strengths": text, "requested_slot": "dream_wonen"}
+    assert turn.slots == {"strengths": text, "requested_slot": "hard_now"}
     plan_id = saved_state("intake_asks_strengths")["stored_plan"]["id"]
     assert stored_answers(plan_id)["strengths"] == text
 
@@ -158,7 +158,7 @@ async def test_an_answer_is_stored_as_given_and_the_next_question_follows():
 async def test_a_skipped_question_is_stored_as_unknown():
     turn = await answer("intake_asks_strengths", user("/skip", "skip"))
 
-    assert turn.slots == {"strengths": "onbekend", "requested_slot": "dream_wonen"}
+    assert turn.slots == {"strengths": "onbekend", "requested_slot": "hard_now"}
 
 
 async def test_a_very_long_answer_is_cut_and_the_user_is_told():
@@ -209,7 +209,7 @@ async def test_an_answer_that_names_a_faq_topic_is_still_an_answer():
 
     turn = await answer("intake_asks_strengths", user(text, "faq"))
 
-    assert turn.slots == {"strengths": text, "requested_slot": "dream_wonen"}
+    assert turn.slots == {"strengths": text, "requested_slot": "hard_now"}
 
 
 async def test_someone_from_the_network_tells_the_story_of_the_named_person():
