@@ -1,5 +1,6 @@
 """The skip check in the NLU pipeline (bot/skip_phrase_signal.py): a message that only
-passes on the question is `skip`, whatever the classifier guessed; a crisis still wins."""
+passes on the question is `skip`, whatever the classifier guessed; a crisis signal still
+wins, and no crisis message of the training data or the held-out set is such a pass."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.config import PROJECT_ROOT
 from bot.skip_phrase_signal import SkipPhraseClassifier
 from bot.skip_phrases import is_skip_phrase
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
 
 
 def classified(text: str, intent: str) -> str:
@@ -27,6 +30,8 @@ def classified(text: str, intent: str) -> str:
         ("doe maar de volgende", "more_results"),
         ("moet ik daar echt op antwoorden, liever overslaan", "faq"),
         ("da kan mij ni schelen", "nlu_fallback"),
+        # DIET's crisis 0.66 on the model of 2026-12-01: the phrase says only "no answer".
+        ("kan mij ni schelen", "crisis"),
     ],
 )
 def test_a_typed_pass_is_a_skip_whatever_the_classifier_guessed(text, guess):
@@ -41,7 +46,7 @@ def test_a_typed_pass_is_a_skip_whatever_the_classifier_guessed(text, guess):
         ("stop met de vragen", "stop"),
         ("geen idee, iets met dieren", "inform"),
         ("/skip_not_a_phrase", "nlu_fallback"),
-        ("kan mij ni schelen", "crisis"),  # the classifier's crisis is never overruled here
+        ("het kan me niet meer schelen", "crisis"),  # not a pass: "meer" says something else
     ],
 )
 def test_anything_else_keeps_the_classifiers_intent(text, guess):
@@ -58,3 +63,12 @@ def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins():
 
 def test_a_button_payload_is_never_read_as_a_phrase():
     assert not is_skip_phrase('/inform{"age": "geen idee"}')
+
+
+def test_no_crisis_message_of_the_training_data_or_the_held_out_set_is_a_pass():
+    crisis = [
+        *examples(PROJECT_ROOT / "data" / "nlu")["crisis"],
+        *examples(HOLDOUT_DIR)["crisis"],
+    ]
+    assert len(crisis) > 100
+    assert [text for text in crisis if is_skip_phrase(text)] == []
