@@ -201,7 +201,7 @@ class IntakeAnswer:
             return self.choose(list(DOMAINS), more=False)
         if self.choice in DOMAINS:
             return self.choose([self.choice], more=True)  # a button: "another one?" next
-        chosen = read.chosen_domains(self.text)
+        chosen = read.domain_choice(self.text)
         if not chosen:
             return self.not_understood("utter_life_domains_not_understood")
         return self.choose(chosen, more=False)
@@ -211,7 +211,7 @@ class IntakeAnswer:
         chosen = chosen_domains(self.tracker.get_slot(CHOSEN_DOMAINS_SLOT))
         if self.choice in DOMAINS:
             return self.choose([*chosen, self.choice], more=True)
-        named = read.chosen_domains(self.text)
+        named = read.domain_choice(self.text)
         if named:
             return self.choose([*chosen, *named], more=False)
         if self.skipped or read.yes_no(self.intent, self.text) == "nee":

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from bot.intake_catalogue import DOMAINS, MEMBER_SLOTS, NO_HELP, STORY_SLOTS, URGENCY_SLOTS
+from bot.intake_catalogue import (
+    CHOSEN_DOMAINS_SLOT,
+    DOMAINS,
+    MEMBER_SLOTS,
+    MORE_DOMAINS_SLOT,
+    NO_HELP,
+    STORY_SLOTS,
+    URGENCY_SLOTS,
+)
 
 YES = re.compile(
     r"^\s*(ja+|jaja|jep|yes|ok(e|é|ay)?|goed|zeker|klopt|akkoord|dat klopt|juist)\b", re.I
@@ -98,7 +106,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "hard_now": ("wat moeilijk is", ("hard_now",)),
     "works_well": ("wat goed gaat", ("works_well",)),
     "network": ("je netwerk", (*MEMBER_SLOTS, "member_more")),
-    "life_domains": ("de delen van je leven", ("life_domains", "life_domains_more")),
+    "life_domains": ("de delen van je leven", (CHOSEN_DOMAINS_SLOT, MORE_DOMAINS_SLOT)),
     "plan_name": ("je naam", ("plan_name",)),
     **{
         d: (label.lower(), tuple(f"{d}_{q}" for q in ("now", "wish", "often", "who")))
@@ -129,7 +137,7 @@ _TOPIC_WORDS = (
 )
 
 
-_ALL_DOMAINS = re.compile(r"\b(alle(s|maal)?|allemaal|overal over|elk deel|ieder deel)\b", re.I)
+_ALL_DOMAINS = re.compile(r"\b(alle(s|maal)?|overal over|elk deel|ieder deel)\b", re.I)
 
 
 # Words that ask to change an answer ("ik wil mijn antwoord over wonen aanpassen"), unlike a
@@ -147,8 +155,9 @@ def domains_named(text: str) -> list[str]:
     return [d for d in DOMAINS if re.search(_DOMAIN_WORDS[d], lowered)]
 
 
-def chosen_domains(text: str) -> list[str]:
-    """The life domains someone chose to talk about: every domain for "alles", else the
+def domain_choice(text: str) -> list[str]:
+    """The life domains a typed choice names (bot.intake_catalogue.chosen_domains reads the
+    stored choice): every domain for "alles", else the
     domains the text names (possibly none: the question is asked again)."""
     if _ALL_DOMAINS.search(text or ""):
         return list(DOMAINS)
