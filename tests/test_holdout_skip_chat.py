@@ -4,10 +4,8 @@ REST channel (issue 14, point 9): a pass inside "wat past bij mij?" gets the nex
 The held-out messages were written apart from the training data (tests/holdout/). Honesty:
 four skip phrases were added to bot/skip_phrases.py after this test first failed on
 held-out messages (docs/nlu.md), so for those messages this is a regression test, not an
-independent measure. The held-out goodbyes and thanks are not in this test yet: four of
-them fall back on this training ("we horen elkaar nog", "ik ben u dankbaar"), and the
-training examples tried for them on 2026-12-01 moved "wa is nen pvb eigenlijk" from faq to
-inform, so they were not kept.
+independent measure. The held-out goodbyes and thanks have their own conversation test
+(tests/test_holdout_closing_chat.py).
 """
 
 from __future__ import annotations

@@ -53,12 +53,18 @@ def test_anything_else_keeps_the_classifiers_intent(text, guess):
     assert classified(text, guess) == guess
 
 
-def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins():
+@pytest.mark.parametrize(
+    "check",
+    [
+        "bot.skip_phrase_signal.SkipPhraseClassifier",
+        "bot.closing_phrase_signal.ClosingPhraseClassifier",  # goodbyes and thanks
+    ],
+)
+def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins(check):
     pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
     names = [component["name"] for component in pipeline]
-    skip = names.index("bot.skip_phrase_signal.SkipPhraseClassifier")
-    assert skip > names.index("FallbackClassifier")
-    assert skip < names.index("bot.crisis_signals.CrisisSignalClassifier")
+    assert names.index(check) > names.index("FallbackClassifier")
+    assert names.index(check) < names.index("bot.crisis_signals.CrisisSignalClassifier")
 
 
 def test_a_button_payload_is_never_read_as_a_phrase():

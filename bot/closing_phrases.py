@@ -1,0 +1,69 @@
+"""Typed goodbyes and thanks ("allee merci he", "ik spreek u een andere keer", "salu tot
+later"), read by rule in the NLU pipeline (bot/closing_phrase_signal.py).
+
+Goodbyes and thanks are a closed set of formulas, with many Flemish forms. The classifier
+reads the short ones near its fallback threshold, and one training moves them either way
+(docs/nlu.md). Only a message that says nothing else counts: "merci, en wat is een PVB?"
+or "nee bedankt" (an answer to a question) is left to the classifier. "ja", "nee", "ok"
+and "graag" are no filler words for that reason.
+
+The formulas were written from the training examples and common Flemish forms; the
+held-out goodbyes and thanks (tests/holdout/intents.yml) had been read before, so the
+held-out conversation test of them is a regression test for this rule, not an independent
+measure of the classifier (docs/nlu.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+GOODBYE = "goodbye"
+THANK = "thank"
+
+_GOODBYE = re.compile(
+    r"\b(?:tot (?:ziens|later|straks|morgen|binnenkort|wederziens|weerziens|nog eens"
+    r"|de volgende(?: keer)?|een volgende keer|een andere keer)"
+    r"|da{2,}g+(?: da+g+)*|dag(?: da+g+)+|doe+i+(?:doe+i+)*|doeg|ciao|houdoe|ba+[ij]"
+    r"|bye(?: bye)?|slaapwel|goeienacht|goede nacht|welterusten"
+    r"|(?:ik|k) (?:ben|zen|zijn) (?:er(?:mee|vandoor)? )?weg"
+    r"|(?:ik|k) (?:ga|moet) (?:nu )?(?:gaan|weg|ervandoor|slapen|(?:de chat )?afsluiten|uitloggen)"
+    r"|(?:ik|k) (?:log|sluit) (?:uit|af)|(?:ik|k) haak af"
+    r"|(?:we|wij) (?:horen|spreken|zien) elkaar(?: nog| later| nog wel)?"
+    r"|(?:ik|k) (?:spreek|hoor|zie) (?:u|je|jou|jullie)(?: nog| later| morgen| een andere keer)?"
+    r"|nog (?:een|ne|nen) (?:\w+ )?(?:dag|avond|namiddag|weekend|nacht))\b"
+)
+_THANK = re.compile(
+    r"\b(?:bedankt|merci(?:kes)?|mercie|dank (?:u|je|jullie)(?: wel)?|dankuwel|dankjewel"
+    r"|dankje|thanks|thank you|thx|tnx|(?:vriendelijk|hartelijk|duizendmaal|veel) dank"
+    r"|(?:u|je|jullie) (?:heel |zeer |erg )?dankbaar|ge zijt bedankt)\b"
+)
+# Words that go with a formula without saying anything else; greetings among them.
+_FILLERS = frozenset(
+    "ah ach allee bon he hé hoor echt heel zeer erg super top tof fijn dikke nog eens dan "
+    "en ik k u je jullie wegwijzer da dat het is was de een ne nen zo maar nu even wel "
+    "é hè goeiemorgen goeiemiddag goeienavond goedenavond hallo dag salu salut salukes".split()
+)
+_THANK_FILLERS = _FILLERS | frozenset(
+    "voor alles uw jouw hulp moeite uitleg info informatie van vriendelijk lief nuttig "
+    "duidelijk helpt geholpen ben zeg vele veel keer keren beaucoup nogmaals alvast".split()
+)
+
+
+def closing_intent(text: str) -> str | None:
+    """`goodbye` or `thank` when the whole message is such a formula, else None.
+
+    A goodbye wins over thanks ("merci en tot ziens" ends the conversation). "dag",
+    "salu" and "salut" alone are no goodbye: in Flanders they also greet (and "een dag"
+    answers "how many days"); with a formula they are filler words."""
+    if text.lstrip().startswith("/"):  # a button's payload says what it means
+        return None
+    words = re.sub(r"[^\w' ]+", " ", text.lower())
+    goodbye = _GOODBYE.search(words) is not None
+    thank = _THANK.search(words) is not None
+    if not (goodbye or thank):
+        return None
+    rest = _THANK.sub(" ", _GOODBYE.sub(" ", words)).split()
+    fillers = _THANK_FILLERS if thank else _FILLERS
+    if not all(word in fillers for word in rest):
+        return None
+    return GOODBYE if goodbye else THANK

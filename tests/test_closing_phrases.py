@@ -1,0 +1,87 @@
+"""The goodbye and thanks check in the NLU pipeline (bot/closing_phrase_signal.py): a
+message that is only a goodbye or a thanks is `goodbye` or `thank`, whatever the
+classifier guessed; an answer or a question with a thanks in it is left alone, and no
+crisis message of the training data or the held-out set is such a formula. Its place in
+the pipeline, before the crisis signals, is tested with the skip check's
+(tests/test_skip_phrase_signal.py)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.closing_phrase_signal import ClosingPhraseClassifier
+from bot.closing_phrases import closing_intent
+from bot.config import PROJECT_ROOT
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
+
+TRAINING = examples(PROJECT_ROOT / "data" / "nlu")
+HELD_OUT = examples(HOLDOUT_DIR / "intents.yml")
+
+
+def classified(text: str, guess: str) -> str:
+    message = Message(data={TEXT: text, INTENT: {"name": guess, "confidence": 0.4}})
+    ClosingPhraseClassifier().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "meant"),
+    [
+        ("ik ben u dankbaar", "nlu_fallback", "thank"),
+        ("we horen elkaar nog", "nlu_fallback", "goodbye"),
+        ("allee merci he", "affirm", "thank"),
+        ("merci voor alles en tot ziens", "thank", "goodbye"),  # a goodbye wins
+        ("ik ga afsluiten", "crisis", "goodbye"),  # a DIET-only crisis on ending the chat
+        ("Tot ziens!!", "nlu_fallback", "goodbye"),
+    ],
+)
+def test_a_whole_goodbye_or_thanks_gets_its_intent_whatever_the_classifier_guessed(
+    text, guess, meant
+):
+    assert classified(text, guess) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("nee bedankt", "deny"),  # an answer to a question
+        ("ja merci", "affirm"),
+        ("merci, en wat is een pvb", "faq"),
+        ("een dag", "inform"),  # "how many days?"
+        ("dag", "greet"),  # greets as well as it says goodbye in Flanders
+        ("salut", "greet"),
+        ("ik ga alles afsluiten", "crisis"),
+        ("ik ga voor altijd slapen", "crisis"),
+        ("dank u voor niets", "nlu_fallback"),
+        ("/goodbye_not_a_phrase", "nlu_fallback"),
+    ],
+)
+def test_anything_else_keeps_the_classifiers_intent(text, guess):
+    assert classified(text, guess) == guess
+
+
+def test_every_held_out_goodbye_and_thanks_is_read_as_such():
+    for intent in ("goodbye", "thank"):
+        assert len(HELD_OUT[intent]) >= 15
+        assert [text for text in HELD_OUT[intent] if closing_intent(text) != intent] == []
+
+
+def test_no_message_of_another_intent_in_the_training_data_or_held_out_set_is_a_formula():
+    other = [
+        (intent, text)
+        for source in (TRAINING, HELD_OUT)
+        for intent, texts in source.items()
+        if intent not in ("goodbye", "thank")
+        for text in texts
+    ]
+    assert len(other) > 2000
+    assert [(intent, text) for intent, text in other if closing_intent(text)] == []
+
+
+def test_no_crisis_message_is_a_formula():
+    crisis = [*TRAINING["crisis"], *examples(HOLDOUT_DIR)["crisis"]]
+    assert len(crisis) > 100
+    assert [text for text in crisis if closing_intent(text)] == []
