@@ -8,6 +8,10 @@ validator takes back what the message filled and rejects the form; the rules in
 data/rules/forms.yml then run `action_offer_switch` and stop the form. Its slots stay: the
 offer's buttons either start the other part (with the place and kind of help the message
 named) or take the person back to the form, which asks the next question not yet answered.
+
+The intake's answers are free text, so there every message answers the question; its
+validator (actions/intake.py, `interrupts`) offers the switch only at the questions about
+the person and only for a message in the form of a request (intake_answers.is_request).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ SWITCH_TITLES = {
 BACK_TITLES = {
     ELIGIBILITY: "Nee, ga verder met de vragen",
     PROVIDER_SEARCH: "Nee, ga verder met zoeken",
+    INTAKE: "Nee, ga verder met mijn verhaal",
 }
 # Below this confidence a request is not clear enough to offer a switch; the form says it
 # did not understand the answer, as before.

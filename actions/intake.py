@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions import intake_answers as read
 from actions import intake_flow as flow
+from actions.form_switch import INTAKE, requested_switch
 from actions.plan_summary import plan_url, story_summary, wishes_summary
 from actions.who_is_talking import speaker_answer
 from bot.config import load_settings
@@ -40,6 +41,11 @@ INTERRUPTIONS = {
     "change_answer", "show_plan", "pause", "resume", "show_my_data", "delete_my_data",
     "start_intake", "new_plan_link", "extend_plan_link", "unlink_conversation",
 }  # fmt: skip
+# The questions about the person where a request for the provider search or the check is
+# no answer ("ik zoek woonondersteuning in Gent" as a good day): there it offers to switch
+# (actions/form_switch.py). Not at the dreams and the life domains' questions, whose
+# answers name wished support ("iemand die helpt met wonen" reads as a provider search).
+SWITCH_SLOTS = ("consent", "plan_name", *flow.STORY_BEFORE_CHOICE)
 YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
 CHOICE_SLOTS = (CHOSEN_DOMAINS_SLOT, MORE_DOMAINS_SLOT)
 # Tells the web chat page to keep this conversation's id (bot/web/static/chat.js).
@@ -60,6 +66,8 @@ def interrupts(tracker: Tracker) -> bool:
     if intent == "change_answer" and tracker.get_slot("requested_slot") in CHOICE_SLOTS:
         # "wonen, werk en vrije tijd" names domains like a change request does.
         return bool(read.CHANGE_WORDS.search(text))
+    if requested_switch(tracker, INTAKE):
+        return tracker.get_slot("requested_slot") in SWITCH_SLOTS and read.is_request(text)
     return intent in INTERRUPTIONS
 
 

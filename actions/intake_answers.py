@@ -202,6 +202,14 @@ def is_question(text: str) -> bool:
     return text.startswith("/") or bool(QUESTION.search(text))
 
 
+_SEARCH_WORDS = re.compile(r"\b(zoek|zoeken|vind|vinden|gezocht)\b", re.I)
+
+
+def is_request(text: str) -> bool:
+    """A question or a search ("ik zoek woonondersteuning in Gent"), not a story."""
+    return is_question(text) or bool(_SEARCH_WORDS.search(text))
+
+
 def yes_no(intent: str | None, text: str) -> str | None:
     """ "ja", "nee" or None for an answer to a yes/no question."""
     if intent == "affirm":

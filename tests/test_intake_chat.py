@@ -279,3 +279,32 @@ def test_delete_my_data_leaves_nothing_of_the_person(assistant):
         assert session.execute(select(AuditEntry.event)).scalars().all().count("data_deleted")
     assert assistant.tracker(other)["events"]  # other conversations stay
     assert [e for e in assistant.tracker(sender)["events"] if e["event"] == "user"] == []
+
+
+def test_a_search_request_in_the_story_offers_the_search_and_the_story_goes_on(assistant):
+    """Issue 14, point 7: "ik zoek woonondersteuning in Gent" at a question about the
+    person is not stored as the answer; the search is offered, and the story comes back at
+    the question that was not answered, with the answers before it kept."""
+    sender = new_sender()
+    start_plan(assistant, sender)  # the next question: a good day
+    chat(assistant, sender, ["ik slaap uit en wandel met de hond"])  # -> what matters
+
+    offer = assistant.replies(sender, "ik zoek woonondersteuning in Gent")
+    assert texts(offer)[-1].startswith("Wil je nu hulp zoeken in de buurt?")
+    search, back = [button for reply in offer for button in reply.get("buttons", [])]
+    assert back == {"title": "Nee, ga verder met mijn verhaal", "payload": "/start_intake"}
+    assert stored(assistant, sender)["good_day"] == "ik slaap uit en wandel met de hond"
+    assert "what_matters" not in stored(assistant, sender)
+
+    # The search starts with the place and the kind of help the request named.
+    asked = assistant.replies(sender, search["payload"])
+    assert texts(asked)[-1].startswith("Voor wie is de hulp?")
+    results = texts(assistant.replies(sender, "maakt niet uit"))
+    assert any(text.startswith("Ik zocht") and "Gent" in text for text in results), results
+
+    # Back to the story: the question that was not answered, nothing asked twice.
+    again = texts(assistant.replies(sender, back["payload"]))
+    assert again[-1] == "Wat is belangrijk voor jou?"
+    assert not any("toestemming" in text.lower() for text in again)
+    chat(assistant, sender, ["dat ik zelf kan kiezen"])
+    assert stored(assistant, sender)["what_matters"] == "dat ik zelf kan kiezen"

@@ -12,8 +12,9 @@ import pytest
 from actions.eligibility import ValidateEligibilityForm
 from actions.eligibility_start import ActionEligibilityStart
 from actions.form_switch import ActionOfferSwitch
+from actions.intake import ValidateIntakeForm
 from actions.provider_search import ValidateProviderSearchForm
-from tests.actions.conftest import load_tracker, run_action, user
+from tests.actions.conftest import load_tracker, run_action, saved_state, stored_answers, user
 
 
 def rejected(turn) -> list[str]:
@@ -138,3 +139,68 @@ async def test_a_place_the_payload_guard_would_drop_is_not_put_on_the_button():
     turn = await run_action(ActionOfferSwitch(), load_tracker("eligibility_asks_place", said))
 
     assert turn.replies[0]["buttons"][0]["payload"] == "/find_provider"
+
+
+# --- the omgekeerde intake: every message is an answer, so only a request is offered ------
+
+
+async def intake_answers(saved: str, said: dict):
+    turn = await run_action(ValidateIntakeForm(), load_tracker(saved, said, extracted={}))
+    return turn, stored_answers(saved_state(saved)["stored_plan"]["id"])
+
+
+async def test_a_search_request_at_a_question_about_the_person_is_not_stored_as_the_answer():
+    turn, stored = await intake_answers("intake_asks_strengths", search_request())
+
+    assert "strengths" not in turn.slots  # the form is rejected: the rules offer the switch
+    assert "strengths" not in stored
+    assert stored["what_matters"] == "Dat ik zelf mag kiezen wat ik doe."  # kept
+
+
+@pytest.mark.parametrize(
+    ("saved", "said"),
+    [
+        # A wish names support: "iemand die helpt met wonen" reads as a search.
+        ("intake_asks_wonen_wish", search_request()),
+        # Read as a search, but told as a story: an answer.
+        ("intake_asks_strengths", user("ik kan goed koken voor anderen", "find_provider")),
+        # Too unsure to be a request.
+        ("intake_asks_strengths", search_request(confidence=0.4)),
+    ],
+)
+async def test_other_messages_read_as_a_search_stay_answers_in_the_intake(saved, said):
+    turn, stored = await intake_answers(saved, said)
+
+    asked = saved_state(saved)["slots"]["requested_slot"]
+    assert turn.slots[asked] is not None  # answered, not rejected
+    assert stored[asked] == turn.slots[asked]
+
+
+async def test_the_offer_in_the_intake_goes_to_the_search_or_back_to_the_story():
+    turn = await run_action(
+        ActionOfferSwitch(), load_tracker("intake_asks_strengths", search_request())
+    )
+
+    assert turn.texts[0].startswith("Wil je nu hulp zoeken in de buurt?")
+    assert "onthoud ik" in turn.texts[0]
+    search, back = turn.replies[0]["buttons"]
+    assert json.loads(search["payload"].removeprefix("/find_provider")) == {
+        "municipality": "Gent",
+        "support_type": "wonen",
+    }
+    assert back == {"title": "Nee, ga verder met mijn verhaal", "payload": "/start_intake"}
+
+
+async def test_the_check_asked_at_the_name_question_is_offered():
+    said = user("wat past er bij mij?", "check_eligibility")
+    turn = await run_action(
+        ValidateIntakeForm(),
+        load_tracker(
+            "intake_asks_strengths",
+            said,
+            extracted={},
+            slots={"requested_slot": "plan_name", "plan_name": None},
+        ),
+    )
+
+    assert "plan_name" not in turn.slots
