@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config import PROJECT_ROOT
 from bot.crisis_signals import load_signals, signals_crisis
 from knowledge.loader import load
+from tests.holdout_honesty import examples
 
 SIGNALS = load_signals()
 
@@ -64,6 +66,33 @@ SIGNALS = load_signals()
         "niemand brengt ons nog eten",
         "ik kan ons moeder niet meer verzorgen",
         "thuis lukt het helemaal niet meer",
+        # Twelfth session: the categories the cross-validation left to the classifier alone,
+        # here in other words than the training examples.
+        "gisteren heeft ze weer in haar pols gesneden",
+        "ik ga in de vaart springen",
+        "hij heeft een hoop slaappillen geslikt",
+        "ik wil al mijn medicijnen in een keer innemen",
+        "er ligt een strop klaar op zolder",
+        "mijn vriend drukt mijn keel toe als hij kwaad is",
+        "de kinderen zouden gelukkiger zijn als ik er niet meer was",
+        "mijn dochter is sinds vannacht vermist",
+        "hij sluit haar elke avond op in de kelder",
+        "ze pakt al mijn geld af en ik mag niet naar buiten van haar",
+        "mijn vader ligt de hele dag in een natte luier",
+        "we slapen al een week in onze auto",
+        "ik durf ni meer naar huis",
+        "mijn stiefvader dreigt haar iets aan te doen",
+        "hij zegt dat hij ons gaat vermoorden",
+        "mijn neef zat aan mij en ik wou dat niet",
+        "ik zie echt geen uitweg",
+        "ik wil der ni meer zijn",
+        "ik heb mezelf gisteren pijn gedaan",
+        "er is niemand meer om voor mijn zus te zorgen",
+        "het lukt hier echt ni meer",
+        "ik ben doodsbang van hem",
+        "het escaleert elke avond",
+        "ik ben mijn familie alleen maar tot last",
+        "mijn leven is helemaal zinloos",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -88,6 +117,15 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "welke groepen slaan de wachtlijst over",
         "mijn zoon kan niet zwemmen, is er begeleiding tegen verdrinken",
         "zijn mijn gegevens niet veilig bij jullie",
+        # Twelfth session: the new signals need their context.
+        "wie zorgt er voor mijn zoon als ik er niet meer ben",  # a parent's worry
+        "ik heb mijn pillen genomen",
+        "mijn zoon snijdt graag groenten",
+        "ik moet iets warms aandoen",
+        "mijn kat is weggelopen",
+        "het loopt uit de hand met de papieren",
+        "de link gaat niet meer open",
+        "hij springt graag in het zwembad",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
@@ -101,3 +139,12 @@ def test_an_emergency_call_is_no_support_type():
 
     assert not any("noodoproep" in word for word in support_words)
     assert signals_crisis("noodoproep", SIGNALS)
+
+
+def test_every_crisis_message_of_the_training_data_has_a_signal():
+    """So no crisis form the assistant was taught depends on the classifier alone: the
+    5-fold cross-validation of 2026-12-01 missed 23 of 101 when they were left out of its
+    training (docs/nlu.md)."""
+    crisis = examples(PROJECT_ROOT / "data" / "nlu")["crisis"]
+    assert len(crisis) > 100
+    assert [text for text in crisis if not signals_crisis(text, SIGNALS)] == []
