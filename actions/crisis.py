@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.handoff_trigger import open_case
-from bot.crisis_signals import load_signals, signals_crisis
+from bot.crisis_keywords import load_signals, signals_crisis
 from bot.handoff.cases import CRISIS
 from knowledge import db, queries
 

@@ -1,35 +1,20 @@
 """A keyword check beside the intent classifier, so that a crisis is never missed.
 
 Rasa component placed after the FallbackClassifier in config.yml: when a message matches
-one of the patterns in crisis_signals.txt, its intent becomes `crisis` with confidence 1.
+one of the patterns in crisis_signals.txt (read by bot/crisis_keywords.py), its intent
+becomes `crisis` with confidence 1.
 The DIETClassifier still learns `crisis` from data/nlu/crisis.yml; this check catches what
 it misses, at the price of an occasional false alarm.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.crisis_keywords import CRISIS, load_signals, signals_crisis
 from bot.rule_component import RuleComponent
-from knowledge.reference import fold
-
-SIGNALS_FILE = Path(__file__).resolve().parent / "crisis_signals.txt"
-CRISIS = "crisis"
-
-
-def load_signals(path: Path = SIGNALS_FILE) -> list[re.Pattern[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [re.compile(line) for line in lines if line.strip() and not line.startswith("#")]
-
-
-def signals_crisis(text: str, signals: list[re.Pattern[str]]) -> bool:
-    folded = fold(text)
-    return any(signal.search(folded) for signal in signals)
 
 
 def force_intent(message: Message, intent: str) -> None:

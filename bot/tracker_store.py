@@ -30,7 +30,7 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.crisis_signals import CRISIS, load_signals, signals_crisis
+from bot.crisis_keywords import CRISIS, load_signals, signals_crisis
 from bot.quiet_engine import QuietEngine
 
 FORGET_ACTION = "action_delete_my_data"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,3 +132,19 @@ def test_a_request_that_is_no_action_call_gets_no_echo_either(action_server):
     assert unknown.status_code == 404 and TYPED not in unknown.text
     time.sleep(0.5)
     assert TYPED not in log.read_text()
+
+
+def test_the_action_server_does_not_load_rasa_or_tensorflow():
+    """The actions use the crisis keywords (bot/crisis_keywords.py), not the Rasa pipeline
+    component: importing that component made the action server load Rasa's NLU and
+    TensorFlow, 600 MiB instead of about 70 (docs/benchmarks.md)."""
+    check = (
+        "import importlib, pkgutil, sys, actions, bot.action_server\n"
+        "for module in pkgutil.iter_modules(actions.__path__):\n"
+        "    importlib.import_module('actions.' + module.name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'tensorflow')))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", check], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"

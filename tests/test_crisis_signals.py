@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.crisis_signals import load_signals, signals_crisis
+from bot.crisis_keywords import load_signals, signals_crisis
 from knowledge.loader import load
 from tests.holdout_honesty import examples
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.crisis_signals import load_signals, signals_crisis
+from bot.crisis_keywords import load_signals, signals_crisis
 from bot.resume_code_signal import holds_resume_code
 from bot.storage import resume_codes
 

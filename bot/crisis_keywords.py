@@ -1,0 +1,27 @@
+"""The crisis keyword signals (crisis_signals.txt) and how a message is checked against them.
+
+Plain Python without Rasa, so that the action server (actions/crisis.py) and the tracker
+store can use them without loading Rasa's NLU and TensorFlow: importing the pipeline
+component (bot/crisis_signals.py) into the action server made it grow from about 70 MiB to
+about 600 MiB (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from knowledge.reference import fold
+
+SIGNALS_FILE = Path(__file__).resolve().parent / "crisis_signals.txt"
+CRISIS = "crisis"
+
+
+def load_signals(path: Path = SIGNALS_FILE) -> list[re.Pattern[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [re.compile(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def signals_crisis(text: str, signals: list[re.Pattern[str]]) -> bool:
+    folded = fold(text)
+    return any(signal.search(folded) for signal in signals)
