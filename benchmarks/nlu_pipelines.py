@@ -86,6 +86,27 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "char-3-5": _char_ngrams(3, 5),
     "forms-not-lemmas": _forms_not_lemmas,
     "selector-40-epochs": _set("ResponseSelector", epochs=40),
+    # The ResponseSelector's weights are most of the model (194 of 250 MB unpacked on
+    # 2026-12-01). Fewer hidden layers: a FAQ label (its topic name) needs none, or both
+    # sides smaller.
+    "selector-label-no-hidden": _set(
+        "ResponseSelector", hidden_layers_sizes={"text": [256, 128], "label": []}
+    ),
+    "selector-hidden-128": _set(
+        "ResponseSelector", hidden_layers_sizes={"text": [128], "label": [128]}
+    ),
+    # Neither changes the size: the sparse inputs go through dense layers of 512 units
+    # (Rasa's default for the ResponseSelector; DIET's is 128 for text, 20 for labels).
+    "selector-dense-128": _set(
+        "ResponseSelector",
+        dense_dimension={"text": 128, "label": 20},
+        concat_dimension={"text": 128, "label": 20},
+    ),
+    "selector-dense-256": _set(
+        "ResponseSelector",
+        dense_dimension={"text": 256, "label": 256},
+        concat_dimension={"text": 256, "label": 256},
+    ),
 }
 
 
