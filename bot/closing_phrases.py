@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from bot.phrase_words import typed_words
+
 GOODBYE = "goodbye"
 THANK = "thank"
 
@@ -55,9 +57,9 @@ def closing_intent(text: str) -> str | None:
     A goodbye wins over thanks ("merci en tot ziens" ends the conversation). "dag",
     "salu" and "salut" alone are no goodbye: in Flanders they also greet (and "een dag"
     answers "how many days"); with a formula they are filler words."""
-    if text.lstrip().startswith("/"):  # a button's payload says what it means
+    words = typed_words(text)
+    if words is None:
         return None
-    words = re.sub(r"[^\w' ]+", " ", text.lower())
     goodbye = _GOODBYE.search(words) is not None
     thank = _THANK.search(words) is not None
     if not (goodbye or thank):

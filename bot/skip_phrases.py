@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bot.phrase_words import typed_words
+
 _SKIP_PHRASE = re.compile(
     r"\b(?:geen (?:gedacht|idee|flauw (?:idee|benul)|benul)"
     r"|(?:weet|wete) (?:ik|k) (?:het |dat |da )?(?:eigenlijk |echt )?(?:niet|ni|nie)"
@@ -38,8 +40,8 @@ _SKIP_FILLERS = frozenset(
 
 def is_skip_phrase(text: str) -> bool:
     """True when the message only passes on the question ("euh geen idee hoor")."""
-    if text.lstrip().startswith("/"):  # a button's payload says what it means
+    words = typed_words(text)
+    if words is None:
         return False
-    words = re.sub(r"[^\w' ]+", " ", text.lower())
     rest = _SKIP_PHRASE.sub(" ", words).split()
     return rest != words.split() and all(word in _SKIP_FILLERS for word in rest)
