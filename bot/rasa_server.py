@@ -62,11 +62,12 @@ def main() -> None:
     credentials = write_credentials(settings)
     sys.argv = rasa_arguments(settings)
 
-    from bot import action_calls, quiet_logs, turn_failure
+    from bot import action_calls, model_loading, quiet_logs, turn_failure
 
     quiet_logs.install()  # before Rasa configures its logging
     action_calls.install()  # calls to the action server: retried when safe, never silent
     turn_failure.install()  # a database that fails fails the turn: no in-memory fallback
+    model_loading.install()  # the TensorFlow models built for answering, not for training
     from rasa.__main__ import main as rasa_main
 
     try:
