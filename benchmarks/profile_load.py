@@ -1,0 +1,122 @@
+"""Where the Rasa server's CPU goes at saturation: closed loop, CPU per turn, py-spy shares.
+
+    .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/profile_load.py \
+        [wegwijzer|starter] [--seconds 40] [--profile /tmp/prof.txt]
+
+Starts the bot as `make bench` does (benchmarks/load/bots.py), wakes it with one round of
+its script, lets 50 users warm it up for 10 s, then runs 50 users in a closed loop (no
+pause) for SECONDS while reading the Rasa server's CPU time from /proc. Prints the
+throughput and the Rasa server's CPU milliseconds per turn. With --profile, py-spy samples
+the Rasa server during the measured run and the shares of its busy samples are printed per
+part: Rasa's graph (NLU and policies) and, inside it, TensorFlow's kernels and the
+featurization of the tracker's past states; the tracker store; the call to the action
+server. py-spy is not a project dependency: `.venv/bin/uv pip install py-spy`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import psutil
+
+from benchmarks.load import bots, swarm
+
+USERS = 50
+WARMUP_SECONDS = 10
+
+# Part of a turn -> a piece of a frame that marks it (a sample counts for every part its
+# stack holds).
+PARTS = {
+    "Rasa's graph: NLU and policies (rasa/engine/graph.py)": "rasa/engine/graph.py",
+    "  TensorFlow kernels (quick_execute)": "quick_execute",
+    "  past states of the tracker (tracker_featurizers.py)": "tracker_featurizers.py",
+    "  TEDPolicy": "ted_policy.py",
+    "  DIETClassifier": "diet_classifier.py",
+    "  ResponseSelector": "response_selector.py",
+    "  RulePolicy": "rule_policy.py",
+    "tracker store (load and save)": "tracker_store.py",
+    "call to the action server (rasa/core/actions/action.py)": "rasa/core/actions/action.py",
+}
+
+
+def rasa_process(pid: int) -> psutil.Process:
+    """The Rasa server's Python process: the largest in the tree (the Procfile's `sh -c`)."""
+    root = psutil.Process(pid)
+    return max([root, *root.children(recursive=True)], key=lambda p: p.memory_info().rss)
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
+
+
+def busy(stack: list[str]) -> bool:
+    """A sample in which the server did something: not uvloop's wait inside sanic's loop."""
+    return not stack[-1].startswith("serve (sanic")
+
+
+def shares(profile: Path) -> tuple[int, Counter[str]]:
+    total = 0
+    counts: Counter[str] = Counter()
+    for line in profile.read_text().splitlines():
+        stack_text, _, count_text = line.rstrip().rpartition(" ")
+        stack = stack_text.split(";")
+        if not stack_text or not busy(stack):
+            continue
+        count = int(count_text)
+        total += count
+        for part, marker in PARTS.items():
+            if marker in stack_text:
+                counts[part] += count
+    return total, counts
+
+
+def main(bot_name: str, seconds: float, profile: Path | None) -> None:
+    start = bots.wegwijzer if bot_name == "wegwijzer" else bots.starter_bot
+    with tempfile.TemporaryDirectory() as tmp, start(Path(tmp)) as bot:
+        swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
+        swarm.run(bot.url, bot.token, bot.script, USERS, WARMUP_SECONDS)
+        rasa = rasa_process(bot.processes["Rasa server"])
+        spy = None
+        if profile:
+            py_spy = str(Path(sys.executable).parent / "py-spy")
+            py_spy = py_spy if Path(py_spy).exists() else shutil.which("py-spy") or "py-spy"
+            command = [py_spy, "record", "--pid", str(rasa.pid), "--rate", "100"]
+            command += ["--format", "raw", "--nonblocking", "--output", str(profile)]
+            command += ["--duration", str(round(seconds))]
+            spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)  # py-spy attaches
+        before = cpu_seconds(rasa)
+        sample = swarm.run(bot.url, bot.token, bot.script, USERS, seconds)
+        used = cpu_seconds(rasa) - before
+        if spy:
+            spy.wait(timeout=120)
+    print(
+        f"{bot.name}: {USERS} users, closed loop, {seconds:g} s: {sample.turns} turns, "
+        f"{sample.throughput:.1f} turns/s, p50 {sample.percentile(0.5):.0f} ms, "
+        f"errors {dict(sample.errors)}"
+    )
+    per_turn = 1000 * used / max(1, sample.turns)
+    print(f"  Rasa server CPU: {used:.1f} s, {per_turn:.1f} ms per turn")
+    if profile:
+        total, counts = shares(profile)
+        print(f"  py-spy: {total} busy samples of the Rasa server")
+        for part in PARTS:
+            share = counts[part] / max(1, total)
+            print(f"    {part}: {100 * share:.0f} % (about {share * per_turn:.1f} ms per turn)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bot", choices=("wegwijzer", "starter"), nargs="?", default="wegwijzer")
+    parser.add_argument("--seconds", type=float, default=40)
+    parser.add_argument("--profile", type=Path)
+    arguments = parser.parse_args()
+    main(arguments.bot, arguments.seconds, arguments.profile)
