@@ -13,8 +13,9 @@ so no graph is traced with the untrained weights; then the trained weights are r
 the prediction that Rasa runs anyway to trace its graph is made with them. Layers that only
 training uses (the losses, the optimizer) are never built, so the checkpoint's values for
 them stay unread (`expect_partial`), while every weight that was built must get its trained
-value (`assert_existing_objects_matched`), or loading fails. Predictions are the same as with Rasa's own load:
-`tests/test_model_loading.py` compares both on held-out messages and conversations.
+value (`assert_existing_objects_matched`), or loading fails. Predictions are the same as
+with Rasa's own load: `tests/test_model_loading.py` compares both on held-out messages and
+conversations.
 
 A model loaded for fine-tuning (`rasa train --finetune`), or without a prediction example,
 goes through Rasa's own load.
@@ -38,8 +39,13 @@ def load_for_prediction(
     """`RasaModel.load` without the training step, for a model that only predicts."""
     if finetune_mode or predict_data_example is None:
         return original(
-            cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
-            *args, **kwargs,
+            cls,
+            model_file_name,
+            model_data_example,
+            predict_data_example,
+            finetune_mode,
+            *args,
+            **kwargs,
         )
     model = cls(*args, **kwargs)
     configured = model._run_eagerly

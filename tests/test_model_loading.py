@@ -63,7 +63,7 @@ def test_the_label_embeddings_are_those_of_the_trained_weights(loads):
 def test_held_out_messages_are_read_exactly_the_same(loads):
     ours, rasa = loads["ours"]["parses"], loads["rasa"]["parses"]
     assert len(ours) > 300
-    different = [mine["text"] for mine, theirs in zip(ours, rasa) if mine != theirs]
+    different = [mine["text"] for mine, theirs in zip(ours, rasa, strict=True) if mine != theirs]
     assert different == []
     # Not a trivial model: the held-out messages get many different intents and topics.
     assert len({parse["intents"][0]["name"] for parse in ours}) > 20
