@@ -27,6 +27,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks.load import bots, swarm
+from benchmarks.load.memory import server_process
 
 USERS = 50
 WARMUP_SECONDS = 10
@@ -44,12 +45,6 @@ PARTS = {
     "tracker store (load and save)": "tracker_store.py",
     "call to the action server (rasa/core/actions/action.py)": "rasa/core/actions/action.py",
 }
-
-
-def rasa_process(pid: int) -> psutil.Process:
-    """The Rasa server's Python process: the largest in the tree (the Procfile's `sh -c`)."""
-    root = psutil.Process(pid)
-    return max([root, *root.children(recursive=True)], key=lambda p: p.memory_info().rss)
 
 
 def cpu_seconds(process: psutil.Process) -> float:
@@ -83,7 +78,7 @@ def main(bot_name: str, seconds: float, profile: Path | None) -> None:
     with tempfile.TemporaryDirectory() as tmp, start(Path(tmp)) as bot:
         swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
         swarm.run(bot.url, bot.token, bot.script, USERS, WARMUP_SECONDS)
-        rasa = rasa_process(bot.processes["Rasa server"])
+        rasa = server_process(bot.processes["Rasa server"])
         spy = None
         if profile:
             py_spy = str(Path(sys.executable).parent / "py-spy")

@@ -23,6 +23,7 @@ goes through Rasa's own load.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 
@@ -67,12 +68,4 @@ def load_for_prediction(
 def install() -> None:
     from rasa.utils.tensorflow.models import RasaModel
 
-    original = RasaModel.load.__func__
-    if getattr(original, "_wegwijzer", False):
-        return
-
-    def load(cls: type, *args: Any, **kwargs: Any) -> Any:
-        return load_for_prediction(original, cls, *args, **kwargs)
-
-    load._wegwijzer = True  # type: ignore[attr-defined]
-    RasaModel.load = classmethod(load)
+    RasaModel.load = classmethod(functools.partial(load_for_prediction, RasaModel.load.__func__))

@@ -23,6 +23,13 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def server_process(pid: int) -> psutil.Process:
+    """The server's own Python process in a tree: the largest (a Procfile command runs
+    under `sh -c`, so the process started is the shell)."""
+    root = psutil.Process(pid)
+    return max([root, *root.children(recursive=True)], key=lambda p: p.memory_info().rss)
+
+
 class PeakRss:
     """Samples the watched process trees every `interval` seconds in a thread."""
 
