@@ -21,6 +21,9 @@ class Plan:
     # reaches the limit or a turn fails.
     fractions: tuple[float, ...] = (0.3, 0.5, 0.7, 0.85, 1.0, 1.2)
     step_seconds: float = 30
+    # Steps halfway between the busiest step that passed and the next that did not: the
+    # fractions are coarse (0.3 and 0.5 of the saturation throughput are 40 % apart).
+    refinements: int = 2
     single_rounds: int = 3  # rounds of the script for the one-user figures (45 turns)
     short: bool = False
 
@@ -32,6 +35,7 @@ SHORT = Plan(
     fractions=(0.3, 0.6),
     step_seconds=12,
     single_rounds=1,
+    refinements=0,
     short=True,
 )
 
@@ -103,4 +107,22 @@ def load(bot: RunningBot, plan: Plan) -> Figures:
         users //= 2
         if step(users):
             break
+    for _ in range(plan.refinements):
+        users = halfway(figures.steps)
+        if users is None or users in tried:
+            break
+        step(users)
     return figures
+
+
+def halfway(steps: list[swarm.Sample]) -> int | None:
+    """The users halfway between the busiest step that passed and the least busy one above
+    it that did not (None when there is no such pair or no users between them)."""
+    passed = [s.users for s in steps if passes(s)]
+    if not passed:
+        return None
+    failed = [s.users for s in steps if not passes(s) and s.users > max(passed)]
+    if not failed:
+        return None
+    users = (max(passed) + min(failed)) // 2
+    return users if users > max(passed) else None

@@ -243,7 +243,9 @@ def section(
         f"(users pausing {plan.pause:g} s, started over one pause): "
         f"{left.bot.name}: {steps(left)}. {right.bot.name}: {steps(right)}. A step counts "
         f"when its p95 is under {P95_LIMIT_MS:.0f} ms and no turn failed; the steps go up "
-        "until one does not (when the first does not, the users are halved until one does). "
+        "until one does not (when the first does not, the users are halved until one does), "
+        f"then up to {plan.refinements} steps halfway between the busiest that passed and "
+        "the next that did not. "
         "Cold start: from starting the process until `GET /status` "
         "answers with the model loaded (Wegwijzer's action server first, then its Rasa "
         "server, each timed alone). Peak RSS is sampled every 0.25 s over all runs.",
