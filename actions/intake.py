@@ -17,18 +17,22 @@ from actions import answers
 from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.form_switch import INTAKE, requested_switch
-from actions.plan_summary import plan_url, story_summary, wishes_summary
-from actions.who_is_talking import speaker_answer
+from actions.plan_summary import plan_url, story_summary, who_words, wishes_summary
+from actions.who_is_talking import speaker_answer, speaker_slots
 from bot.config import load_settings
 from bot.intake_catalogue import (
     ALL_DOMAINS,
     CHOSEN_DOMAINS_SLOT,
     CONSENT_TEXT_VERSION,
     DOMAINS,
+    DREAM_DOMAINS,
+    DREAM_TOPICS,
+    DREAMS_SLOT,
     MEMBER_SLOTS,
     MORE_DOMAINS_SLOT,
     NEEDED,
     SKIPPED,
+    TOLD_PER_DOMAIN,
     chosen_domains,
     domain_slot,
 )
@@ -47,6 +51,7 @@ INTERRUPTIONS = {
 # answers name wished support ("iemand die helpt met wonen" reads as a provider search).
 SWITCH_SLOTS = ("consent", "plan_name", *flow.STORY_BEFORE_CHOICE)
 YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
+SPEAKER_INTENTS = ("identify_as_person", "identify_as_network")
 CHOICE_SLOTS = (CHOSEN_DOMAINS_SLOT, MORE_DOMAINS_SLOT)
 # Tells the web chat page to keep this conversation's id (bot/web/static/chat.js).
 REMEMBER_CONVERSATION = {"wegwijzer": {"remember_conversation": True}}
@@ -72,14 +77,11 @@ def interrupts(tracker: Tracker) -> bool:
 
 
 def clear_topic(topic: str) -> dict[str, Any]:
-    """Slots to ask again for a TOPICS key, and the confirmations to ask again: a change in
-    the story asks both "Klopt dit?" again, a change in the plan only the last one."""
+    """Slots to ask again for a TOPICS key, and the "Klopt dit?" at the end."""
     slots = dict.fromkeys(read.TOPICS[topic][1])
     if topic == "network":
         slots["network_count"] = 0.0
     slots["plan_confirmed"] = None
-    if topic in read.STORY_TOPICS:
-        slots["story_confirmed"] = None
     return slots
 
 
@@ -127,6 +129,8 @@ class IntakeAnswer:
             return self.more_life_domains()
         if slot in YES_NO_SLOTS:
             return self.confirmation()
+        if slot == DREAMS_SLOT:
+            return self.dreams()
         if self.skipped:
             return self.skip()
         if slot == "plan_name":
@@ -136,13 +140,20 @@ class IntakeAnswer:
             return self.wish()
         if slot.endswith("_often"):
             value = self.choice or read.frequency(self.text) or self.text
-            return {slot: value} if value else self.not_understood()
+            if not value:
+                return self.not_understood()
+            counted = bool(self.choice or read.frequency(self.text))
+            return {slot: value, **self.who_also_told(slot.removesuffix("_often"), counted)}
         if slot.endswith("_who"):
             value = self.choice or ",".join(read.who(self.text)) or self.text
             return {slot: value} if value else self.not_understood()
         if slot == "urgency_sustainable":
             value = read.yes_no(self.intent, self.text) or self.text
-            return {slot: value} if value else self.not_understood()
+            if not value:
+                return self.not_understood()
+            return {slot: value, **self.reason_also_told()}
+        if slot == "urgency_network_care" and self.text:
+            return self.network_care()
         if slot == "spending":
             spending = self.choice or read.spending(self.text)
             return (
@@ -158,7 +169,10 @@ class IntakeAnswer:
         return {self.slot: SKIPPED}
 
     def consent(self) -> dict[str, Any]:
-        answer = read.yes_no(self.intent, self.text)
+        # "Ja, over mezelf" / "Ja, over iemand anders" (the buttons when it is not known yet
+        # who is talking): the consent and the answer to "voor wie?" in one.
+        told_speaker = self.intent in SPEAKER_INTENTS and not self.tracker.get_slot("speaker")
+        answer = "ja" if told_speaker else read.yes_no(self.intent, self.text)
         if answer == "nee":
             return {"consent": "nee"}
         if answer != "ja":
@@ -171,12 +185,14 @@ class IntakeAnswer:
         self.dispatcher.utter_message(response="utter_story_intro")
         # Who is talking may be known from before the consent: store() keeps it now.
         known = {s: self.tracker.get_slot(s) for s in flow.SPEAKER_SLOTS}
+        if told_speaker:
+            known = speaker_slots(self.tracker)
         return {"consent": "ja", "plan_id": plan.id, **{s: v for s, v in known.items() if v}}
 
     def member_name(self) -> dict[str, Any]:
         if self.skipped or not self.text:
             # Nobody (more) to tell about: the network loop ends here.
-            return {**dict.fromkeys(MEMBER_SLOTS), "member_more": "nee"}
+            return {**dict.fromkeys(MEMBER_SLOTS), **self.network_told()}
         name = read.name_answer(self.text)
         if name is None:
             return self.not_understood("utter_not_a_name")
@@ -197,10 +213,36 @@ class IntakeAnswer:
             self.dispatcher.utter_message(
                 response="utter_network_full", max_members=read.MAX_NETWORK_MEMBERS
             )
-            return {"member_more": "nee", "network_count": count}
+            return {**self.network_told(), "network_count": count}
         if answer == "ja":
             return {**dict.fromkeys(MEMBER_SLOTS), "member_more": None, "network_count": count}
-        return {"member_more": "nee", "network_count": count}
+        return {**self.network_told(), "network_count": count}
+
+    def network_told(self) -> dict[str, Any]:
+        """The end of the network loop: the life domains' questions come next."""
+        self.dispatcher.utter_message(response="utter_domains_intro")
+        return {"member_more": "nee"}
+
+    def dreams(self) -> dict[str, Any]:
+        """The open dream question: its answer is split over the dreams of the chosen life
+        domains; a skip skips them all. Only an answer that names none is kept whole, and
+        the dreams are then asked one by one."""
+        chosen = chosen_domains(self.tracker.get_slot(CHOSEN_DOMAINS_SLOT))
+        asked = [d for d, domain in DREAM_DOMAINS.items() if domain in chosen]
+        unanswered = [d for d in asked if self.tracker.get_slot(d) is None]
+        if self.skipped:
+            return {DREAMS_SLOT: SKIPPED, **dict.fromkeys(unanswered, SKIPPED)}
+        if not self.text:
+            return self.not_understood()
+        told = read.dreams_told(self.text, asked)
+        if not told:
+            self.dispatcher.utter_message(response="utter_dreams_one_by_one")
+            return {DREAMS_SLOT: self.text}
+        return {
+            DREAMS_SLOT: TOLD_PER_DOMAIN,
+            **dict.fromkeys(unanswered, SKIPPED),
+            **{d: said[: plans.MAX_ANSWER_CHARS] for d, said in told.items()},
+        }
 
     def life_domains(self) -> dict[str, Any]:
         """The life domains to talk about: typed ("wonen en werk", "alles"), or one button. A
@@ -249,8 +291,6 @@ class IntakeAnswer:
             if self.tracker.get_slot("plan_id"):
                 with db.session() as session:
                     plans.save_version(session, self.tracker.get_slot("plan_id"))
-            if self.slot == "story_confirmed":
-                self.dispatcher.utter_message(response="utter_domains_intro")
             return {self.slot: "ja"}
         if topic:
             label = read.TOPICS[topic][0]
@@ -265,10 +305,43 @@ class IntakeAnswer:
         value = self.choice or read.wish(self.text, self.entities.get("support_type"))
         if not value:
             return self.not_understood()
+        domain = self.slot.removesuffix("_wish")
         slots = {self.slot: value, "current_unit": flow.unit_for(value)}
         if value == "oproepbare_permanentie":  # only "nodig / niet nodig": asked for, so needed
-            slots[self.slot.replace("_wish", "_often")] = NEEDED
+            slots[domain_slot(domain, "often")] = NEEDED
+        amount = None if self.choice else read.amount(self.text)
+        if amount and flow.wants_support(value):
+            # "woonondersteuning, 3 nachten, van mijn zus": how often and who are told too.
+            slots.setdefault(domain_slot(domain, "often"), amount)
+            slots.update(self.who_also_told(domain, counted=True))
         return slots
+
+    def who_also_told(self, domain: str, counted: bool) -> dict[str, Any]:
+        """Who could help, when an answer that says how often (`counted`) names it too ("3
+        nachten, van een vergunde zorgaanbieder"): that question is then not asked."""
+        who_slot = domain_slot(domain, "who")
+        named = read.who_also_named(self.text) if counted and not self.choice else []
+        if not named or self.tracker.get_slot(who_slot):
+            return {}
+        self.dispatcher.utter_message(response="utter_who_also_told", who=who_words(named))
+        return {who_slot: ",".join(named)}
+
+    def reason_also_told(self) -> dict[str, Any]:
+        """ "nee, ik heb meer hulp nodig" to "kan het zo blijven?" also tells what is missing."""
+        reason = read.reason_after_no(self.text)
+        if not reason or self.tracker.get_slot("urgency_gap"):
+            return {}
+        return {"urgency_gap": reason}
+
+    def network_care(self) -> dict[str, Any]:
+        """What the network does, and how long, when the answer says both ("ze zorgen elke
+        dag voor mij, al twee jaar"): how long is then not asked."""
+        told = read.how_long_told(self.text)
+        if not told or self.tracker.get_slot("urgency_how_long"):
+            return {self.slot: self.text}
+        care, how_long = told
+        self.dispatcher.utter_message(response="utter_how_long_also_told", how_long=how_long)
+        return {self.slot: care, "urgency_how_long": how_long}
 
 
 def store(tracker: Tracker, events: list[EventType]) -> None:
@@ -364,25 +437,32 @@ class ActionAskConsent(Action):
         return []
 
 
-class ActionAskStoryConfirmed(Action):
-    """ "Klopt dit?" after the story: what was heard, in a few short lines."""
+def dream_topics(slots: dict[str, Any]) -> str:
+    """ "wonen, werk of vrije tijd": the dreams of the chosen life domains, in words."""
+    chosen = chosen_domains(slots.get(CHOSEN_DOMAINS_SLOT))
+    words = [DREAM_TOPICS[d] for d, domain in DREAM_DOMAINS.items() if domain in chosen]
+    return " of ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
+
+class ActionAskDreams(Action):
+    """The open dream question, naming the dreams of the chosen life domains."""
 
     def name(self) -> str:
-        return "action_ask_story_confirmed"
+        return "action_ask_dreams"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
-        dispatcher.utter_message(text=story_summary(tracker.slots))
-        dispatcher.utter_message(response="utter_ask_confirmed")
+        dispatcher.utter_message(response="utter_ask_dreams", topics=dream_topics(tracker.slots))
         return []
 
 
 class ActionAskPlanConfirmed(Action):
-    """ "Klopt dit?" at the end: the wished support per life domain."""
+    """ "Klopt dit?" at the end: the story and the wished support per life domain."""
 
     def name(self) -> str:
         return "action_ask_plan_confirmed"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        dispatcher.utter_message(text=story_summary(tracker.slots))
         dispatcher.utter_message(text=wishes_summary(tracker.slots))
         dispatcher.utter_message(response="utter_ask_confirmed")
         return []

@@ -8,6 +8,7 @@ import re
 from bot.intake_catalogue import (
     CHOSEN_DOMAINS_SLOT,
     DOMAINS,
+    DREAMS_SLOT,
     MEMBER_SLOTS,
     MORE_DOMAINS_SLOT,
     NO_HELP,
@@ -102,7 +103,10 @@ _DOMAIN_WORDS = {
 # What someone may want to change: words -> the slots to ask again, and how to name them.
 TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "good_day": ("je verhaal", ("good_day", "what_matters", "strengths")),
-    "dreams": ("je dromen", tuple(s for s in STORY_SLOTS if s.startswith("dream_"))),
+    "dreams": (
+        "je dromen",
+        (DREAMS_SLOT, *(s for s in STORY_SLOTS if s.startswith("dream_"))),
+    ),
     "hard_now": ("wat moeilijk is", ("hard_now",)),
     "works_well": ("wat goed gaat", ("works_well",)),
     "network": ("je netwerk", (*MEMBER_SLOTS, "member_more")),
@@ -116,10 +120,6 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "spending": ("cash of voucher", ("spending",)),
     "providers": ("de zorgaanbieder", ("providers",)),
 }
-# Topics of the story: changing them asks the story's "Klopt dit?" again.
-STORY_TOPICS = (
-    "good_day", "life_domains", "dreams", "hard_now", "works_well", "network", "plan_name",
-)  # fmt: skip
 _TOPIC_WORDS = (
     ("life_domains", r"welke delen|andere delen|delen van mijn leven|onderwerpen"),
     ("network", r"netwerk|mensen rond|familie|vrienden"),
@@ -153,6 +153,58 @@ def domains_named(text: str) -> list[str]:
     """The life domain ids a text names, in catalogue order."""
     lowered = (text or "").lower()
     return [d for d in DOMAINS if re.search(_DOMAIN_WORDS[d], lowered)]
+
+
+# Words that place a dream in a life domain (the dream slots of bot/intake_catalogue.py).
+_DREAM_WORDS = {
+    "dream_wonen": _DOMAIN_WORDS["wonen"] + r"|\bhuis|\bkamer|\bsamenwon",
+    "dream_werk": r"\bwerk|\bjob\b|\bdagbesteding|\bdagcentrum|\batelier|\bvrijwillig",
+    "dream_vrije_tijd": (
+        _DOMAIN_WORDS["vrije_tijd"]
+        + r"|\breis|\bmuziek|\bdans|\btekenen|\bschilder|\bvoetbal|\bfiets|\bwandel"
+        + r"|\bconcert|\bfilm|\bturnen|\bpaard"
+    ),
+    "dream_relaties": (
+        _DOMAIN_WORDS["relaties"] + r"|\btrouwen|\bkinderen\b|\bvriendin|\bvrienden"
+    ),
+    "dream_leren": r"\bleren\b|\bopleiding|\bschool|\bcursus|\bstuder|\bdiploma|\brijbewijs",
+}
+# Where one dream ends and the next begins: a comma, a full stop, "en", "maar", "of".
+_LEADING_AND = re.compile(r"^(?:en|maar|of)\s+", re.IGNORECASE)
+_DREAM_BREAK = re.compile(r"(\s*[,;.!]+\s*|\s+(?:en|maar|of)\s+)", re.IGNORECASE)
+
+
+def _dream_slot(clause: str, asked: list[str]) -> str | None:
+    lowered = clause.lower()
+    return next((slot for slot in asked if re.search(_DREAM_WORDS[slot], lowered)), None)
+
+
+def dreams_told(text: str, asked: list[str]) -> dict[str, str]:
+    """An open answer about dreams split over the dream slots `asked`: "alleen wonen, werken
+    in een dierenasiel en zwemmen" gives dream_wonen "alleen wonen", dream_werk "werken in
+    een dierenasiel", dream_vrije_tijd "zwemmen". A part that names no life domain stays
+    with the part before it (or the first that follows), so no word is lost. Empty when the
+    answer names none of them."""
+    pieces = _DREAM_BREAK.split(text or "")
+    groups: list[list[str]] = []  # [slot, text]
+    before = ""  # words before the first part that names a domain
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        separator = pieces[index - 1] if index else ""
+        slot = _dream_slot(clause, asked)
+        if slot is None or (groups and groups[-1][0] == slot):
+            if groups:
+                groups[-1][1] += separator + clause
+            else:
+                before += separator + clause
+            continue
+        groups.append([slot, (before + separator if before else "") + clause])
+        before = ""
+    told: dict[str, str] = {}
+    for slot, said in groups:
+        said = _LEADING_AND.sub("", said.strip(" ,;.!"))
+        told[slot] = f"{told[slot]}, {said}" if slot in told else said
+    return {slot: said for slot, said in told.items() if said}
 
 
 def domain_choice(text: str) -> list[str]:
@@ -256,6 +308,67 @@ def who(text: str) -> list[str]:
             found.append(key)
             rest = re.sub(pattern, " ", rest)  # "niet vergund" does not count as "vergund"
     return found
+
+
+# "3 nachten", "twee dagen per week", "2,5 uur", "elke dag": a number with its unit. In an
+# answer to another question ("woonondersteuning, 3 nachten") only this counts as how often:
+# a bare "een" is an article there, not a number.
+_AMOUNT = re.compile(
+    r"\b(\d{1,2}(?:[.,]5)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:x\b|keer|nacht|dag|uur|u\b)",
+    re.I,
+)
+
+
+def amount(text: str) -> str | None:
+    """How often, when the text names a number with its unit ("3 nachten"), else None."""
+    text = (text or "").lower()
+    if _EVERY.search(text):
+        return "7"
+    match = _AMOUNT.search(text)
+    return frequency(match.group(0)) if match else None
+
+
+def who_also_named(text: str) -> list[str]:
+    """Who could help, named beside another answer ("3 nachten, van mijn zus"): as who(),
+    but a bare "ik" ("ik heb 3 nachten nodig") says nothing about who helps."""
+    return who(re.sub(r"\bik\b", " ", text or "", flags=re.I))
+
+
+_NO_LEAD = re.compile(r"^\s*(nee+n?|neen|nop|no)\b[\s,.:;!-]*", re.I)
+# The least words a reason after "nee" needs to be one ("nee, ik heb meer hulp nodig").
+MIN_REASON_WORDS = 3
+
+
+def reason_after_no(text: str) -> str | None:
+    """The words after a leading "nee" ("nee, ik heb meer begeleiding nodig" gives "ik heb
+    meer begeleiding nodig"), when they are a sentence of their own; else None."""
+    match = _NO_LEAD.match(text or "")
+    if not match:
+        return None
+    rest = text[match.end() :].strip()
+    return rest if len(rest.split()) >= MIN_REASON_WORDS else None
+
+
+# "al twee jaar", "sinds 2021", "sinds de zomer", "3 maanden": how long something has been so.
+_HOW_LONG = re.compile(
+    r"[,;]?\s*\b(?:(?:al|nu al|ondertussen al)\s+(?:\w+\s+){0,2}?"
+    r"(?:jaar|jaren|maand|maanden|week|weken|lang|heel lang|een tijd)\b|"
+    r"(?:sinds|sedert)\s+(?:(?:de|het|vorig|vorige|begin|eind)\s+)?[\w-]+|"
+    r"\d+\s+(?:jaar|jaren|maanden|weken)\b(?:\s+al|\s+lang)?)",
+    re.I,
+)
+
+
+def how_long_told(text: str) -> tuple[str, str] | None:
+    """ "mijn ouders zorgen voor mij, al twee jaar" gives ("mijn ouders zorgen voor mij",
+    "al twee jaar"): the answer without how long, and how long. None when the text does
+    not say how long, or says nothing else."""
+    match = _HOW_LONG.search(text or "")
+    if not match:
+        return None
+    how_long = match.group(0).strip(" ,;")
+    rest = (text[: match.start()] + text[match.end() :]).strip(" ,;.")
+    return (rest, how_long) if rest else None
 
 
 def spending(text: str) -> str | None:

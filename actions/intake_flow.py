@@ -15,6 +15,7 @@ from bot.intake_catalogue import (
     DOMAIN_QUESTIONS,
     DOMAINS,
     DREAM_DOMAINS,
+    DREAMS_SLOT,
     MEMBER_FIELDS,
     MEMBER_SLOTS,
     MORE_DOMAINS_SLOT,
@@ -33,6 +34,7 @@ from bot.storage.plans import network_members
 ANSWER_SLOTS = (
     "plan_name",
     *STORY_SLOTS,
+    DREAMS_SLOT,
     CHOSEN_DOMAINS_SLOT,
     MORE_DOMAINS_SLOT,
     "member_more",
@@ -56,17 +58,21 @@ STORY_BEFORE_CHOICE = tuple(s for s in STORY_SLOTS if s not in DREAM_DOMAINS)
 
 def required_slots(slots: dict[str, Any]) -> list[str]:
     """The questions of the intake, in order, for the answers given so far: the story, the
-    life domains the person wants to talk about, the dreams and questions of those domains."""
+    life domains the person wants to talk about, the dreams and questions of those domains.
+    One "Klopt dit?" at the end shows the story and the wished support together
+    (`story_confirmed` is no longer asked; plans that have it keep it)."""
     if slots.get("consent") == "nee":
         return ["consent"]
     required = [*OPENING_SLOTS, *STORY_BEFORE_CHOICE, CHOSEN_DOMAINS_SLOT]
     if slots.get(MORE_DOMAINS_SLOT) != "nee":
         required.append(MORE_DOMAINS_SLOT)
     chosen = chosen_domains(slots.get(CHOSEN_DOMAINS_SLOT))
-    required += [dream for dream, domain in DREAM_DOMAINS.items() if domain in chosen]
+    dreams = [dream for dream, domain in DREAM_DOMAINS.items() if domain in chosen]
+    if any(slots.get(dream) is None for dream in dreams):
+        required.append(DREAMS_SLOT)  # the open question, then the dreams it did not tell
+    required += dreams
     if slots.get("member_more") != "nee":
         required += [*MEMBER_SLOTS, "member_more"]
-    required.append("story_confirmed")
     for domain in chosen:
         required += [domain_slot(domain, "now"), domain_slot(domain, "wish")]
         if wants_support(slots.get(domain_slot(domain, "wish"))):

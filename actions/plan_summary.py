@@ -13,12 +13,15 @@ from bot.config import Settings
 from bot.intake_catalogue import (
     CHOSEN_DOMAINS_SLOT,
     DOMAINS,
+    DREAMS_LABEL,
+    DREAMS_SLOT,
     SKIPPED,
     STORY_LABELS,
     STORY_SLOTS,
     URGENCY_LABELS,
     chosen_domains,
     domain_slot,
+    open_dreams,
 )
 from bot.plan_document import LABELS, RELATION_NOUNS, SPEAKER_NETWORK
 from knowledge.reference import support_types
@@ -41,6 +44,8 @@ def story_lines(slots: dict[str, Any]) -> list[str]:
         value = slots.get(slot)
         if value and value != SKIPPED:
             lines.append(f"- {STORY_LABELS[slot]}: {_short(value)}")
+    if open_dreams(slots.get(DREAMS_SLOT)):
+        lines.append(f"- {DREAMS_LABEL}: {_short(slots[DREAMS_SLOT])}")
     return lines
 
 
@@ -68,6 +73,22 @@ def wish_lines(slots: dict[str, Any]) -> list[str]:
             how_often = f" ({_short(often)})" if often and often != SKIPPED else ""
             lines.append(f"- {label}: {_short(names.get(wish, wish))}{how_often}")
     return lines
+
+
+# Who could help (bot.intake_catalogue.WHO), in words that fit in a sentence.
+_WHO_IN_A_SENTENCE = {
+    "eigen": "de persoon zelf of het gezin",
+    "netwerk": "familie, vrienden of buren",
+    "welzijn": "het OCMW, CAW of ziekenfonds",
+    "vergund": "een vergunde zorgaanbieder",
+    "niet_vergund": "hulp zonder vergunning, betaald met een budget in cash",
+    "rth": "hulp zonder aanvraag bij het VAPH (RTH)",
+}
+
+
+def who_words(ids: list[str]) -> str:
+    """ "vergund,netwerk" in words: "een vergunde zorgaanbieder en familie, vrienden of buren"."""
+    return " en ".join(_WHO_IN_A_SENTENCE[i] for i in ids if i in _WHO_IN_A_SENTENCE)
 
 
 def wishes_summary(slots: dict[str, Any]) -> str:
@@ -106,6 +127,7 @@ _OTHER_LABELS = {
     "relation": "Relatie met de persoon",
     "member_more": "Netwerk klaar",
     "story_confirmed": "Verhaal bevestigd",
+    DREAMS_SLOT: DREAMS_LABEL,
     "plan_confirmed": "Plan bevestigd",
     "spending": "Cash of voucher",
     "providers": "Zorgaanbieder",

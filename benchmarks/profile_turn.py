@@ -6,7 +6,7 @@ script (FAQ, easy language and back, a provider search in Hasselt, the start of 
 intake) ROUNDS times, each round in a new conversation, one message at a time. Prints the
 p50 and p95 per turn, the same per part of the script with the Rasa server's CPU time per
 turn, and the machine's load. With --intake the script is the whole scripted intake
-(tests/intake_script.py, 48 turns) in one conversation: the cost of a growing tracker.
+(tests/intake_script.py) in one conversation: the cost of a growing tracker.
 
 With --profile DIR, py-spy (not a project dependency: `.venv/bin/uv pip install py-spy`,
 run as root or with ptrace allowed) samples both servers during the timed turns and

@@ -21,10 +21,11 @@ VERSION_CHARS = 12
 
 
 def consent_texts(domain_file: Path = DOMAIN_FILE) -> list[str]:
-    """The texts of every variant of the consent question, in the order of domain.yml."""
+    """The texts of the consent question's variants, each once, in the order of domain.yml."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     domain = yaml.load(domain_file.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-    return [variant["text"] for variant in domain["responses"][CONSENT_RESPONSE]]
+    texts = [variant["text"] for variant in domain["responses"][CONSENT_RESPONSE]]
+    return list(dict.fromkeys(texts))  # variants that differ only in buttons share a text
 
 
 def version_of(texts: list[str]) -> str:

@@ -86,6 +86,29 @@ DREAM_DOMAINS = {
     "dream_relaties": "relaties",
     "dream_leren": "dagbesteding",
 }
+# One open question about dreams comes first ("Waar droom je van?"). Its answer is split over
+# the dreams of the chosen life domains it names (actions/intake_answers.dreams_told); those
+# it does not name stay "onbekend", as when skipped. Only an answer that names none of them
+# is kept as it is, shown in the plan as "Dromen", and the dreams are then asked one by one.
+DREAMS_SLOT = "dreams"
+DREAMS_LABEL = "Dromen"
+# How the open dream question names the dream of each chosen life domain.
+DREAM_TOPICS = {
+    "dream_wonen": "wonen",
+    "dream_werk": "werk",
+    "dream_vrije_tijd": "vrije tijd",
+    "dream_relaties": "vrienden en liefde",
+    "dream_leren": "iets leren",
+}
+# The value of DREAMS_SLOT when its answer was split over the dreams of the life domains.
+TOLD_PER_DOMAIN = "per deel verteld"
+
+
+def open_dreams(value: str | None) -> bool:
+    """True when the open dream answer named no life domain: the plan shows it as it is."""
+    return bool(value) and value not in (SKIPPED, TOLD_PER_DOMAIN)
+
+
 # Story answers about life now: a chosen domain they talk about ("koken lukt moeilijk" is
 # huishouden) takes the answer as its "hoe gaat het nu?", which is then not asked again.
 STORY_ABOUT_NOW = ("hard_now", "works_well")

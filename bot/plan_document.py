@@ -20,6 +20,8 @@ from bot.intake_catalogue import (
     CHOSEN_DOMAINS_SLOT,
     DOMAINS,
     DREAM_DOMAINS,
+    DREAMS_LABEL,
+    DREAMS_SLOT,
     MEMBER_FIELDS,
     NEEDED,
     NO_HELP,
@@ -35,6 +37,7 @@ from bot.intake_catalogue import (
     WHO,
     chosen_domains,
     domain_slot,
+    open_dreams,
 )
 from bot.storage.plans import network_members
 from knowledge.reference import support_types
@@ -236,6 +239,15 @@ def _story_value(slot: str, answers: dict[str, str], discussed: set[str]) -> str
     return _shown(answers.get(slot))
 
 
+def _open_dreams(answers: dict[str, str]) -> list[dict]:
+    """The answer to the open dream question, when it named no life domain (so it was not
+    split over the dreams of the life domains)."""
+    said = answers.get(DREAMS_SLOT)
+    if not open_dreams(said):
+        return []
+    return [{"key": DREAMS_SLOT, "label": DREAMS_LABEL, "value": said}]
+
+
 def _current_situation(answers: dict[str, str]) -> dict:
     members = [_member(member) for member in network_members(answers)]
     discussed = _discussed(answers)
@@ -250,7 +262,8 @@ def _current_situation(answers: dict[str, str]) -> dict:
                 "value": _story_value(slot, answers, discussed),
             }
             for slot in STORY_SLOTS
-        ],
+        ]
+        + _open_dreams(answers),
         "domains": [
             {
                 "id": domain,

@@ -291,7 +291,19 @@ EXPLAINED_WARNINGS = {
         "said by action_identify_speaker (actions/who_is_talking.py)"
     ),
     "The utterance 'utter_ask_confirmed' is not used in any story or rule.": (
-        "said by action_ask_story_confirmed and action_ask_plan_confirmed: 'Klopt dit?'"
+        "said by action_ask_plan_confirmed: 'Klopt dit?'"
+    ),
+    "The utterance 'utter_ask_dreams' is not used in any story or rule.": (
+        "said by action_ask_dreams (actions/intake.py) with the chosen life domains"
+    ),
+    "The utterance 'utter_dreams_one_by_one' is not used in any story or rule.": (
+        "said by validate_intake_form when the open dream answer names no life domain"
+    ),
+    "The utterance 'utter_who_also_told' is not used in any story or rule.": (
+        "said by validate_intake_form when an answer about how often names who helps"
+    ),
+    "The utterance 'utter_how_long_also_told' is not used in any story or rule.": (
+        "said by validate_intake_form when the network's care says how long too"
     ),
     "The utterance 'utter_ask_change_topic' is not used in any story or rule.": (
         "said by validate_intake_form and action_change_answer: which topic to change"

@@ -78,6 +78,9 @@ SLOT_VALUES = {
     "summary": "Je plan heet Plan van Sam.\nJe hebt tien vragen beantwoord.",
     "conversations": "- een gesprek van gisteren",
     "current_unit": "uren per week",
+    "topics": "wonen, werk of vrije tijd",
+    "who": "een vergunde zorgaanbieder en familie, vrienden of buren",
+    "how_long": "al twee jaar",
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")

@@ -86,7 +86,7 @@ class Setup:
         sender = new_sender()
         for message in FULL_INTAKE_FOR_ONESELF[:HALFWAY]:
             assert FAILED_TEXT not in self.say(sender, message)
-        assert self.answers(sender)["good_day"] == FULL_INTAKE_FOR_ONESELF[4]
+        assert self.answers(sender)["good_day"] == FULL_INTAKE_FOR_ONESELF[3]  # after the name
         return sender
 
     def told_to_try_again(self, sender: str) -> None:

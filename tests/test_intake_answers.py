@@ -101,8 +101,10 @@ def test_without_consent_only_consent_is_asked():
 def test_the_intake_asks_story_then_network_then_domains_then_urgency():
     order = flow.required_slots({})
     assert order[:3] == ["consent", "speaker", "plan_name"]
-    assert order.index("works_well") < order.index("member_name") < order.index("story_confirmed")
-    assert order.index("story_confirmed") < order.index("wonen_now")
+    assert order.index("works_well") < order.index("dreams") < order.index("member_name")
+    assert order.index("member_name") < order.index("wonen_now")
+    # one "Klopt dit?" at the end, for the story and the wished support together
+    assert "story_confirmed" not in order
     assert order[-1] == "plan_confirmed"
     # without a wish, "how often" and "who" are not asked
     assert "wonen_often" not in order
@@ -112,6 +114,106 @@ def test_a_wish_adds_how_often_and_who():
     order = flow.required_slots({"wonen_wish": "woonondersteuning", "vrije_tijd_wish": "geen"})
     assert order.index("wonen_wish") < order.index("wonen_often") < order.index("wonen_who")
     assert "vrije_tijd_often" not in order
+
+
+def test_one_open_question_about_dreams_comes_before_the_dreams_of_the_chosen_domains():
+    order = flow.required_slots({"life_domains": "wonen,vrije_tijd", "life_domains_more": "nee"})
+    dreams = [slot for slot in order if slot.startswith("dream")]
+    assert dreams == ["dreams", "dream_wonen", "dream_vrije_tijd"]
+
+
+DREAM_SLOTS = ["dream_wonen", "dream_werk", "dream_vrije_tijd", "dream_relaties", "dream_leren"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "alleen in een klein appartement, werken in een dierenasiel, zwemmen, een lief vinden",
+            {
+                "dream_wonen": "alleen in een klein appartement",
+                "dream_werk": "werken in een dierenasiel",
+                "dream_vrije_tijd": "zwemmen",
+                "dream_relaties": "een lief vinden",
+            },
+        ),
+        # "en" between two dreams splits them; between two of one domain it does not
+        (
+            "ik wil alleen wonen en werken in een dierenasiel en zwemmen en fietsen",
+            {
+                "dream_wonen": "ik wil alleen wonen",
+                "dream_werk": "werken in een dierenasiel",
+                "dream_vrije_tijd": "zwemmen en fietsen",
+            },
+        ),
+        # a part that names no domain stays with its neighbour: no word is lost
+        ("ooit, een job in de keuken", {"dream_werk": "ooit, een job in de keuken"}),
+        (
+            "later een opleiding volgen. en een eigen huisje met mijn vriendin",
+            {
+                "dream_leren": "later een opleiding volgen",
+                "dream_wonen": "een eigen huisje met mijn vriendin",
+            },
+        ),
+        ("gewoon gelukkig zijn", {}),
+    ],
+)
+def test_an_open_answer_about_dreams_is_split_over_the_life_domains(text, expected):
+    assert read.dreams_told(text, DREAM_SLOTS) == expected
+
+
+def test_a_dream_of_a_domain_not_chosen_is_not_split_off():
+    assert read.dreams_told("zwemmen en een eigen huis", ["dream_wonen"]) == {
+        "dream_wonen": "zwemmen en een eigen huis"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "often", "who"),
+    [
+        ("3 nachten, een vergunde zorgaanbieder en mijn zus", "3", ["vergund", "netwerk"]),
+        ("woonondersteuning, vier dagen bij een vergunde zorgaanbieder", "4", ["vergund"]),
+        ("2 uur per week, van het OCMW", "2", ["welzijn"]),
+        ("elke dag", "7", []),
+        # a bare "ik" says nothing about who helps; "een" without a unit is no number
+        ("ik heb 3 nachten nodig", "3", []),
+        ("ik wil een begeleider", None, []),
+    ],
+)
+def test_how_often_and_who_can_be_told_in_one_answer(text, often, who):
+    assert read.amount(text) == often
+    assert read.who_also_named(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nee, ik heb meer begeleiding nodig dan nu", "ik heb meer begeleiding nodig dan nu"),
+        ("neen want het gaat echt niet meer", "want het gaat echt niet meer"),
+        ("nee", None),
+        ("nee niet echt", None),
+        ("ja het gaat", None),
+    ],
+)
+def test_a_no_with_a_reason_tells_what_is_missing(text, expected):
+    assert read.reason_after_no(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "mijn ouders zorgen elke dag voor mij, al twee jaar",
+            ("mijn ouders zorgen elke dag voor mij", "al twee jaar"),
+        ),
+        ("mijn zus doet alles sinds de zomer", ("mijn zus doet alles", "sinds de zomer")),
+        ("mijn mama doet alles al 3 jaar", ("mijn mama doet alles", "al 3 jaar")),
+        ("mijn ouders zorgen elke dag voor mij", None),
+        ("al lang", None),  # only how long: the care itself is not told
+    ],
+)
+def test_care_by_the_network_can_say_how_long_too(text, expected):
+    assert read.how_long_told(text) == expected
 
 
 def test_the_network_loop_ends_with_no():

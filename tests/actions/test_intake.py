@@ -10,7 +10,6 @@ from sqlalchemy import select
 from actions.intake import (
     ActionAskConsent,
     ActionAskPlanConfirmed,
-    ActionAskStoryConfirmed,
     ActionFinishIntake,
     ValidateIntakeForm,
 )
@@ -96,7 +95,32 @@ async def test_the_consent_question_says_what_is_kept_how_long_and_who_sees_it(l
     assert "45 minuten zonder bericht" in text  # how long, without
     assert "wis ik dit gesprek meteen" in text  # after a no
     assert "trajectondersteuner ziet het alleen als jij om een trajectondersteuner vraagt" in text
-    assert turn.buttons == ["Ja, dat is goed", "Nee", "Meer over privacy"]
+    # Not known yet who is talking: "ja" can say for whom too.
+    assert turn.buttons == [
+        "Ja, ik vertel over mezelf",
+        "Ja, ik vertel over iemand anders",
+        "Nee",
+        "Meer over privacy",
+    ]
+    known = load_tracker("welcome", said, slots={"reading_level": level, "speaker": "person"})
+    assert (await run_action(ActionAskConsent(), known)).buttons == [
+        "Ja, dat is goed",
+        "Nee",
+        "Meer over privacy",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("intent", "speaker"), [("identify_as_person", "person"), ("identify_as_network", "network")]
+)
+async def test_yes_for_myself_or_for_someone_else_is_consent_and_who_is_talking(intent, speaker):
+    turn = await answer("intake_asks_consent", user(f"/{intent}", intent))
+
+    plan = plan_of("gesprek-plan")
+    assert plan is not None
+    assert turn.slots["consent"] == "ja" and turn.slots["speaker"] == speaker
+    assert turn.slots["requested_slot"] == "plan_name"  # not "voor wie?" again
+    assert stored_answers(plan.id)["speaker"] == speaker
 
 
 async def test_who_is_talking_before_the_consent_is_stored_with_it():
@@ -260,8 +284,9 @@ async def test_nobody_to_tell_about_ends_the_network_loop():
         "member_does": None,
         "member_could": None,
         "member_more": "nee",
-        "requested_slot": "story_confirmed",
+        "requested_slot": "wonen_now",
     }
+    assert turn.texts == ["Nu praten we over de delen die je koos, een voor een."]
 
 
 async def test_another_person_asks_about_the_next_member_from_the_start():
@@ -299,7 +324,7 @@ async def test_no_one_else_ends_the_network_loop_and_counts_the_member():
     assert turn.slots == {
         "member_more": "nee",
         "network_count": 1.0,
-        "requested_slot": "story_confirmed",
+        "requested_slot": "wonen_now",
     }
 
 
@@ -312,11 +337,11 @@ async def test_an_unclear_answer_to_anyone_else_is_asked_again():
     assert turn.slots == {"member_more": None, "requested_slot": "member_more"}
 
 
-# --- "Klopt dit?" after the story -------------------------------------------------------------
+# --- "Klopt dit?": the story and the wished support, once at the end ---------------------------
 
 
 async def test_the_story_summary_lists_what_was_told_and_leaves_out_skipped_questions():
-    turn = await run_action(ActionAskStoryConfirmed(), load_tracker("intake_asks_story_confirmed"))
+    turn = await run_action(ActionAskPlanConfirmed(), load_tracker("intake_asks_story_confirmed"))
 
     assert turn.texts[0] == (
         "Dit heb ik onthouden:\n"
@@ -330,7 +355,7 @@ async def test_the_story_summary_lists_what_was_told_and_leaves_out_skipped_ques
         "- Wat nu moeilijk is: Papieren invullen en alleen de bus nemen.\n"
         "- Wat nu goed gaat: Mijn zus helpt me met de administratie."
     )
-    assert turn.texts[1] == "Klopt dit?"
+    assert turn.texts[-1] == "Klopt dit?"
     assert turn.buttons == ["Ja, dat klopt", "Nee, ik wil iets aanpassen"]
     assert turn.events == []
 
@@ -338,7 +363,7 @@ async def test_the_story_summary_lists_what_was_told_and_leaves_out_skipped_ques
 async def test_the_story_summary_cuts_long_answers_and_accepts_all_skipped():
     long_day = "Een lange dag. " * 20
     cut = await run_action(
-        ActionAskStoryConfirmed(),
+        ActionAskPlanConfirmed(),
         load_tracker("intake_asks_story_confirmed", slots={"good_day": long_day}),
     )
     first = cut.texts[0].split("\n")[1]
@@ -346,13 +371,14 @@ async def test_the_story_summary_cuts_long_answers_and_accepts_all_skipped():
     assert first.endswith("…") and len(first) == len("- Een goede dag: ") + 160
 
     skipped = await run_action(
-        ActionAskStoryConfirmed(),
+        ActionAskPlanConfirmed(),
         load_tracker("intake_asks_story_confirmed", slots=dict.fromkeys(STORY_SLOTS, "onbekend")),
     )
     assert skipped.texts[0] == "Dit heb ik onthouden:\n- Je sloeg alle vragen over. Dat mag."
 
 
-async def test_yes_confirms_the_story_and_keeps_a_version():
+async def test_a_yes_to_the_story_question_of_before_is_kept_and_the_domains_follow():
+    # A conversation that was at the story's own "Klopt dit?" when it moved to the end.
     turn = await answer("intake_asks_story_confirmed", user("ja dat klopt", "affirm"))
 
     assert turn.slots == {"story_confirmed": "ja", "requested_slot": "wonen_now"}
@@ -362,45 +388,43 @@ async def test_yes_confirms_the_story_and_keeps_a_version():
 
 
 async def test_no_asks_which_answer_to_change():
-    turn = await answer("intake_asks_story_confirmed", user("nee", "deny"))
+    turn = await answer("intake_asks_plan_confirmed", user("nee", "deny"))
 
-    assert turn.slots == {"story_confirmed": None, "requested_slot": "story_confirmed"}
+    assert turn.slots == {"plan_confirmed": None, "requested_slot": "plan_confirmed"}
     assert turn.texts == ["Welk antwoord wil je aanpassen?"]
     assert turn.buttons[:3] == ["Mijn verhaal", "Mijn dromen", "Mijn netwerk"]
 
 
 async def test_naming_what_is_wrong_asks_those_questions_again():
-    turn = await answer(
-        "intake_asks_story_confirmed", user("nee, mijn dromen kloppen niet", "deny")
-    )
+    turn = await answer("intake_asks_plan_confirmed", user("nee, mijn dromen kloppen niet", "deny"))
 
     assert turn.texts == ["Goed, we passen je antwoord over je dromen aan."]
     dreams = ["dream_wonen", "dream_werk", "dream_vrije_tijd", "dream_relaties", "dream_leren"]
     assert turn.slots == {
         **dict.fromkeys(dreams),
+        "dreams": None,
         "plan_confirmed": None,
-        "story_confirmed": None,
-        "requested_slot": "dream_wonen",
+        "requested_slot": "dreams",
     }
-    plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
+    plan_id = saved_state("intake_asks_plan_confirmed")["stored_plan"]["id"]
     assert not set(dreams) & set(stored_answers(plan_id))
     assert stored_answers(plan_id)["good_day"].startswith("Ik slaap uit")
 
 
 async def test_telling_the_network_again_forgets_the_members_told():
-    turn = await answer("intake_asks_story_confirmed", user("mijn netwerk klopt niet", "inform"))
+    turn = await answer("intake_asks_plan_confirmed", user("mijn netwerk klopt niet", "inform"))
 
     assert turn.slots["network_count"] == 0.0
     assert turn.slots["requested_slot"] == "member_name"
-    plan_id = saved_state("intake_asks_story_confirmed")["stored_plan"]["id"]
+    plan_id = saved_state("intake_asks_plan_confirmed")["stored_plan"]["id"]
     assert not [key for key in stored_answers(plan_id) if key.startswith("network.")]
 
 
 async def test_an_unclear_confirmation_is_asked_again():
-    turn = await answer("intake_asks_story_confirmed", typed("tja"))
+    turn = await answer("intake_asks_plan_confirmed", typed("tja"))
 
     assert turn.texts == [YES_NO_NOT_UNDERSTOOD]
-    assert turn.slots == {"story_confirmed": None, "requested_slot": "story_confirmed"}
+    assert turn.slots == {"plan_confirmed": None, "requested_slot": "plan_confirmed"}
 
 
 # --- the life domains -------------------------------------------------------------------------
@@ -539,7 +563,8 @@ async def test_can_it_last_is_yes_no_or_the_words_typed(said, value):
 async def test_the_plan_summary_lists_the_support_asked_per_life_domain():
     turn = await run_action(ActionAskPlanConfirmed(), load_tracker("intake_asks_plan_confirmed"))
 
-    assert turn.texts == [
+    assert turn.texts[0].startswith("Dit heb ik onthouden:\n- Een goede dag: ")
+    assert turn.texts[1:] == [
         "Dit is de hulp die je vraagt:\n"
         "- Wonen: Woonondersteuning (2)\n"
         "- Dagbesteding en werk: Dagondersteuning (3)\n"
@@ -554,7 +579,7 @@ async def test_the_plan_summary_without_any_support_asked():
 
     turn = await run_action(ActionAskPlanConfirmed(), tracker)
 
-    assert turn.texts[0] == (
+    assert turn.texts[1] == (
         "Dit is de hulp die je vraagt:\n- Je vroeg geen hulp bij een deel van je leven."
     )
 

@@ -46,7 +46,7 @@ async def test_typed_domains_are_chosen_and_only_their_dreams_are_asked():
     assert turn.slots == {
         "life_domains": "wonen,dagbesteding",
         "life_domains_more": "nee",
-        "requested_slot": "dream_wonen",
+        "requested_slot": "dreams",
     }
     assert stored_answers(plan_id())["life_domains"] == "wonen,dagbesteding"
 
@@ -75,9 +75,14 @@ async def test_a_domain_the_story_already_told_about_is_not_asked_how_it_goes_no
 async def test_before_that_domains_wish_the_story_is_quoted():
     tracker = load_tracker(
         "intake_asks_story_confirmed",
-        user("ja dat klopt", "affirm"),
+        user("neen, dat is alles", "deny"),
         extracted={},
-        slots={"life_domains": "huishouden", "huishouden_now": HARD_NOW},
+        slots={
+            "life_domains": "huishouden",
+            "huishouden_now": HARD_NOW,
+            "requested_slot": "member_more",
+            "member_more": None,
+        },
     )
 
     turn = await run_action(ValidateIntakeForm(), tracker)
@@ -93,7 +98,7 @@ async def test_everything_asks_every_domain_and_its_dreams():
     turn = await answer(user("alles", "inform"))
 
     assert turn.slots["life_domains"] == ALL
-    assert turn.slots["requested_slot"] == "dream_wonen"
+    assert turn.slots["requested_slot"] == "dreams"
     # The bus is mobility, the papers the household: both told by the story already.
     assert turn.slots["mobiliteit_now"] == HARD_NOW == turn.slots["huishouden_now"]
 
@@ -125,7 +130,7 @@ async def test_a_button_asks_for_another_domain_until_no():
     done = await answer(
         user("/deny", "deny"), life_domains="wonen,relaties", requested_slot="life_domains_more"
     )
-    assert done.slots == {"life_domains_more": "nee", "requested_slot": "dream_wonen"}
+    assert done.slots == {"life_domains_more": "nee", "requested_slot": "dreams"}
 
 
 async def test_an_answer_that_names_no_domain_is_asked_again_kindly():
@@ -161,3 +166,49 @@ def test_the_story_summary_names_the_chosen_domains_only_when_not_all():
         "- We praten over: Wonen, Huishouden en administratie",
     ]
     assert "We praten over" not in story_summary({**story, "life_domains": ALL})
+
+
+# --- one open question about dreams -------------------------------------------------------------
+
+AT_THE_DREAMS = {
+    "life_domains": "wonen,dagbesteding,vrije_tijd",
+    "life_domains_more": "nee",
+    "requested_slot": "dreams",
+    "dreams": None,
+}
+
+
+async def test_one_answer_about_dreams_fills_the_dreams_of_the_chosen_domains():
+    turn = await answer(
+        user("een studio in Gent, werken in een atelier en elke week zwemmen", "inform"),
+        **AT_THE_DREAMS,
+    )
+
+    assert turn.slots["dream_wonen"] == "een studio in Gent"
+    assert turn.slots["dream_werk"] == "werken in een atelier"
+    assert turn.slots["dream_vrije_tijd"] == "elke week zwemmen"
+    # Learning belongs to dagbesteding too; not named, so not told (as a skip), not asked.
+    assert turn.slots["dream_leren"] == "onbekend"
+    assert turn.slots["dreams"] == "per deel verteld"
+    assert not turn.slots["requested_slot"].startswith("dream")
+    assert stored_answers(plan_id())["dream_werk"] == "werken in een atelier"
+
+
+async def test_a_dream_that_names_no_life_domain_is_kept_and_they_are_asked_one_by_one():
+    turn = await answer(user("gewoon gelukkig zijn", "inform"), **AT_THE_DREAMS)
+
+    assert turn.texts == ["Dank je. Ik vraag het nog even per onderwerp."]
+    assert turn.slots["dreams"] == "gewoon gelukkig zijn"
+    assert turn.slots["requested_slot"] == "dream_wonen"
+    # The plan and the summary show it as it was told.
+    summary = story_summary({**turn.slots, "good_day": "zwemmen"})
+    assert "- Dromen: gewoon gelukkig zijn" in summary
+
+
+async def test_weet_ik_niet_to_the_dreams_skips_them_all():
+    turn = await answer(user("/skip", "skip"), **AT_THE_DREAMS)
+
+    dreams = ("dream_wonen", "dream_werk", "dream_vrije_tijd", "dream_leren")
+    assert {slot: turn.slots[slot] for slot in dreams} == dict.fromkeys(dreams, "onbekend")
+    assert turn.slots["dreams"] == "onbekend"
+    assert not turn.slots["requested_slot"].startswith("dream")

@@ -71,12 +71,13 @@ async def test_yes_after_the_twentieth_member_says_the_plan_is_full_and_keeps_al
     turn = await run_action(ValidateIntakeForm(), tracker)
 
     assert turn.texts == [
-        "Het plan heeft plaats voor 20 mensen. Ik bewaar de eerste 20 en we gaan verder."
+        "Het plan heeft plaats voor 20 mensen. Ik bewaar de eerste 20 en we gaan verder.",
+        "Nu praten we over de delen die je koos, een voor een.",
     ]
     assert turn.slots == {
         "member_more": "nee",
         "network_count": 20.0,
-        "requested_slot": "story_confirmed",
+        "requested_slot": "wonen_now",
     }
     members = plans.network_members(stored_answers(PLAN_ID))
     assert len(members) == 20

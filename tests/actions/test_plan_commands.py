@@ -86,7 +86,7 @@ async def test_changing_an_answer_after_the_intake_stopped_starts_the_form_again
     turn = await run_action(ActionChangeAnswer(), load_tracker("intake_after_crisis", said))
 
     assert turn.texts == ["Goed, we passen je antwoord over je dromen aan."]
-    assert turn.slots["dream_wonen"] is None and turn.slots["story_confirmed"] is None
+    assert turn.slots["dream_wonen"] is None and turn.slots["dreams"] is None
     assert not_slots(turn) == CONTINUE_INTAKE[1:]
     assert turn.events[-2:] == CONTINUE_INTAKE
     assert not [key for key in stored_answers(SAVED_PLAN["id"]) if key.startswith("dream_")]
