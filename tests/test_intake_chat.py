@@ -139,8 +139,7 @@ def test_the_shorter_intake_keeps_the_same_plan_content(assistant, finished):
 def test_what_one_answer_told_besides_the_question_is_said_back(finished):
     _, said = finished
     assert (
-        "Ik noteer ook wie helpt: een vergunde zorgaanbieder en familie, vrienden of buren."
-        in said
+        "Ik noteer ook wie helpt: een vergunde zorgaanbieder en familie, vrienden of buren." in said
     )
     assert "Ik noteer ook wie helpt: het OCMW, CAW of ziekenfonds." in said
     assert "Ik noteer ook hoe lang het al zo is: al twee jaar." in said
