@@ -181,15 +181,16 @@ async def test_an_faq_and_the_start_of_the_intake_by_keyboard_only(aiohttp_serve
         assert named("Gewoon")(await focused(page))  # a switch keeps the focus
         await press_until(page, "Tab", text_box, most=60)
 
-        # The intake starts: the consent question, answered with its button.
+        # The intake starts: the consent question (and for whom), answered with its button.
+        yes = "Ja, ik vertel over mezelf"
         await say(page, "ik wil mijn ondersteuningsplan maken")
-        await page.get_by_role("button", name="Ja, dat is goed").wait_for()
-        passed = await press_until(page, "Shift+Tab", named("Ja, dat is goed"))
+        await page.get_by_role("button", name=yes).wait_for()
+        passed = await press_until(page, "Shift+Tab", named(yes))
         assert all(element["tag"] == "button" for element in passed), passed
         await page.keyboard.press("Enter")
-        await page.get_by_role("button", name="Over mezelf").wait_for()
+        await page.get_by_text("Welke naam mag in je plan staan?").wait_for()
         assert text_box(await focused(page))
-        assert await shown(page, "Ja, dat is goed", "me") == 1
+        assert await shown(page, yes, "me") == 1
         await save_screenshot(page, FOLDER, "faq-and-intake-by-keyboard")
 
 

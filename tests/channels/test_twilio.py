@@ -262,14 +262,15 @@ def test_the_eligibility_check_is_answered_with_numbers_letters_and_words(channe
 
 
 @pytest.mark.rasa
-@pytest.mark.parametrize("choice", ["2", "twee", "Nee"])
+@pytest.mark.parametrize("choice", ["3", "drie", "Nee"])
 def test_the_intakes_consent_question_is_answered_by_number_or_word(channel_assistant, choice):
     sender = new_number()
     consent = last_with(
         "utter_ask_consent", say(channel_assistant, sender, "ik wil mijn plan maken")
     )
-    assert parsed(consent)[1][1] == ("2", "Nee")
-    assert parsed(consent)[2] == "Typ 1, 2 of 3."
+    assert parsed(consent)[1][0] == ("1", "Ja, ik vertel over mezelf")
+    assert parsed(consent)[1][2] == ("3", "Nee")
+    assert parsed(consent)[2] == "Typ 1, 2, 3 of 4."
 
     last_with("utter_consent_refused", say(channel_assistant, sender, choice))
 
@@ -294,8 +295,7 @@ def test_a_long_faq_answer_arrives_in_parts_of_at_most_1600_characters(channel_a
 def test_the_plan_link_and_the_resume_code_arrive_without_markup(channel_assistant):
     sender = new_number()
     say(channel_assistant, sender, "ik wil mijn plan maken")
-    say(channel_assistant, sender, "1")  # consent
-    say(channel_assistant, sender, "voor mezelf")
+    say(channel_assistant, sender, "1")  # consent: "Ja, ik vertel over mezelf"
     say(channel_assistant, sender, "Noor")
 
     link_reply = last_with(
