@@ -169,9 +169,16 @@ class IntakeAnswer:
         return {self.slot: SKIPPED}
 
     def consent(self) -> dict[str, Any]:
-        # "Ja, over mezelf" / "Ja, over iemand anders" (the buttons when it is not known yet
-        # who is talking): the consent and the answer to "voor wie?" in one.
-        told_speaker = self.intent in SPEAKER_INTENTS and not self.tracker.get_slot("speaker")
+        # "Ja, ik vertel over mezelf" / "… over iemand anders" (the buttons when it is not
+        # known yet who is talking), or a typed yes that says for whom ("ja, voor mijn
+        # zoon"): the consent and the answer to "voor wie?" in one. "voor mijn zoon" alone
+        # is no yes: consent is only given by a clear yes.
+        raw = ((self.tracker.latest_message or {}).get("text") or "").strip()
+        told_speaker = (
+            self.intent in SPEAKER_INTENTS
+            and not self.tracker.get_slot("speaker")
+            and (raw.startswith("/") or bool(read.YES.search(self.text)))
+        )
         answer = "ja" if told_speaker else read.yes_no(self.intent, self.text)
         if answer == "nee":
             return {"consent": "nee"}

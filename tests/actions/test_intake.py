@@ -123,6 +123,22 @@ async def test_yes_for_myself_or_for_someone_else_is_consent_and_who_is_talking(
     assert stored_answers(plan.id)["speaker"] == speaker
 
 
+async def test_yes_for_my_son_typed_is_consent_and_who_is_talking():
+    said = user("ja, voor mijn zoon", "identify_as_network", {"relation": ("kind", "zoon")})
+    turn = await answer("intake_asks_consent", said)
+
+    assert turn.slots["consent"] == "ja"
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je zoon")
+
+
+async def test_for_whom_without_a_yes_is_no_consent():
+    turn = await answer("intake_asks_consent", user("voor mijn zoon", "identify_as_network"))
+
+    assert turn.texts == [YES_NO_NOT_UNDERSTOOD]
+    assert turn.slots == {"consent": None, "requested_slot": "consent"}
+    assert plan_of("gesprek-plan") is None
+
+
 async def test_who_is_talking_before_the_consent_is_stored_with_it():
     turn = await answer(
         "intake_asks_consent",
