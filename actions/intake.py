@@ -25,7 +25,6 @@ from bot.intake_catalogue import (
     CHOSEN_DOMAINS_SLOT,
     CONSENT_TEXT_VERSION,
     DOMAINS,
-    DREAM_DOMAINS,
     DREAM_TOPICS,
     DREAMS_SLOT,
     MEMBER_SLOTS,
@@ -34,6 +33,7 @@ from bot.intake_catalogue import (
     SKIPPED,
     TOLD_PER_DOMAIN,
     chosen_domains,
+    chosen_dreams,
     domain_slot,
 )
 from bot.storage import db, plans
@@ -139,11 +139,11 @@ class IntakeAnswer:
         if slot.endswith("_wish"):
             return self.wish()
         if slot.endswith("_often"):
-            value = self.choice or read.frequency(self.text) or self.text
+            counted = self.choice or read.frequency(self.text)
+            value = counted or self.text
             if not value:
                 return self.not_understood()
-            counted = bool(self.choice or read.frequency(self.text))
-            return {slot: value, **self.who_also_told(slot.removesuffix("_often"), counted)}
+            return {slot: value, **self.who_also_told(slot.removesuffix("_often"), bool(counted))}
         if slot.endswith("_who"):
             value = self.choice or ",".join(read.who(self.text)) or self.text
             return {slot: value} if value else self.not_understood()
@@ -234,8 +234,7 @@ class IntakeAnswer:
         """The open dream question: its answer is split over the dreams of the chosen life
         domains; a skip skips them all. Only an answer that names none is kept whole, and
         the dreams are then asked one by one."""
-        chosen = chosen_domains(self.tracker.get_slot(CHOSEN_DOMAINS_SLOT))
-        asked = [d for d, domain in DREAM_DOMAINS.items() if domain in chosen]
+        asked = chosen_dreams(self.tracker.get_slot(CHOSEN_DOMAINS_SLOT))
         unanswered = [d for d in asked if self.tracker.get_slot(d) is None]
         if self.skipped:
             return {DREAMS_SLOT: SKIPPED, **dict.fromkeys(unanswered, SKIPPED)}
@@ -446,8 +445,7 @@ class ActionAskConsent(Action):
 
 def dream_topics(slots: dict[str, Any]) -> str:
     """ "wonen, werk of vrije tijd": the dreams of the chosen life domains, in words."""
-    chosen = chosen_domains(slots.get(CHOSEN_DOMAINS_SLOT))
-    words = [DREAM_TOPICS[d] for d, domain in DREAM_DOMAINS.items() if domain in chosen]
+    words = [DREAM_TOPICS[d] for d in chosen_dreams(slots.get(CHOSEN_DOMAINS_SLOT))]
     return " of ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
 
 

@@ -26,6 +26,7 @@ from bot.intake_catalogue import (
     STORY_SLOTS,
     SUPPORT_FUNCTION_UNITS,
     chosen_domains,
+    chosen_dreams,
     domain_slot,
 )
 from bot.storage.plans import network_members
@@ -67,7 +68,7 @@ def required_slots(slots: dict[str, Any]) -> list[str]:
     if slots.get(MORE_DOMAINS_SLOT) != "nee":
         required.append(MORE_DOMAINS_SLOT)
     chosen = chosen_domains(slots.get(CHOSEN_DOMAINS_SLOT))
-    dreams = [dream for dream, domain in DREAM_DOMAINS.items() if domain in chosen]
+    dreams = chosen_dreams(slots.get(CHOSEN_DOMAINS_SLOT))
     if any(slots.get(dream) is None for dream in dreams):
         required.append(DREAMS_SLOT)  # the open question, then the dreams it did not tell
     required += dreams

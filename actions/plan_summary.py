@@ -19,6 +19,7 @@ from bot.intake_catalogue import (
     STORY_LABELS,
     STORY_SLOTS,
     URGENCY_LABELS,
+    WHO_IN_A_SENTENCE,
     chosen_domains,
     domain_slot,
     open_dreams,
@@ -75,20 +76,9 @@ def wish_lines(slots: dict[str, Any]) -> list[str]:
     return lines
 
 
-# Who could help (bot.intake_catalogue.WHO), in words that fit in a sentence.
-_WHO_IN_A_SENTENCE = {
-    "eigen": "de persoon zelf of het gezin",
-    "netwerk": "familie, vrienden of buren",
-    "welzijn": "het OCMW, CAW of ziekenfonds",
-    "vergund": "een vergunde zorgaanbieder",
-    "niet_vergund": "hulp zonder vergunning, betaald met een budget in cash",
-    "rth": "hulp zonder aanvraag bij het VAPH (RTH)",
-}
-
-
 def who_words(ids: list[str]) -> str:
     """ "vergund,netwerk" in words: "een vergunde zorgaanbieder en familie, vrienden of buren"."""
-    return " en ".join(_WHO_IN_A_SENTENCE[i] for i in ids if i in _WHO_IN_A_SENTENCE)
+    return " en ".join(WHO_IN_A_SENTENCE[i] for i in ids if i in WHO_IN_A_SENTENCE)
 
 
 def wishes_summary(slots: dict[str, Any]) -> str:

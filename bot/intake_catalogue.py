@@ -122,6 +122,12 @@ def chosen_domains(value: str | None) -> list[str]:
     return [domain for domain in DOMAINS if domain in chosen]
 
 
+def chosen_dreams(value: str | None) -> list[str]:
+    """The dream slots of the chosen life domains (a stored choice, as chosen_domains)."""
+    chosen = chosen_domains(value)
+    return [dream for dream, domain in DREAM_DOMAINS.items() if domain in chosen]
+
+
 def domain_slot(domain: str, question: str) -> str:
     return f"{domain}_{question}"
 
@@ -148,6 +154,15 @@ WHO = {
     "vergund": "Een zorgaanbieder met een vergunning van het VAPH",
     "niet_vergund": "Niet-vergunde hulp, betaald met een budget in cash",
     "rth": "Rechtstreeks toegankelijke hulp (RTH)",
+}
+# The same, in words that fit in a sentence ("Ik noteer ook wie helpt: …").
+WHO_IN_A_SENTENCE = {
+    "eigen": "de persoon zelf of het gezin",
+    "netwerk": "familie, vrienden of buren",
+    "welzijn": "het OCMW, CAW of ziekenfonds",
+    "vergund": "een vergunde zorgaanbieder",
+    "niet_vergund": "hulp zonder vergunning, betaald met een budget in cash",
+    "rth": "hulp zonder aanvraag bij het VAPH (RTH)",
 }
 # The circles that make the part asked from the VAPH (a persoonsvolgend budget).
 VAPH_PART = ("vergund", "niet_vergund")
