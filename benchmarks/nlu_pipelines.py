@@ -71,6 +71,19 @@ def _forms_not_lemmas(pipeline: Pipeline) -> Pipeline:
     return pipeline
 
 
+def _without_spoken_lemmas(pipeline: Pipeline) -> Pipeline:
+    """The spaCy pipeline without bot/spoken_lemmas.py (spaCy's lookup table alone)."""
+    from bot import nlp_pipeline
+
+    plain = OUT / "spacy-without-spoken-lemmas"
+    if not (plain / "meta.json").exists():
+        nlp_pipeline.build_pipeline(with_spoken_lemmas=False).to_disk(plain)
+    for step in pipeline:
+        if step["name"] == "SpacyNLP":
+            step["model"] = str(plain.relative_to(PROJECT_ROOT))
+    return pipeline
+
+
 def _together(*changes: Callable[[Pipeline], Pipeline]) -> Callable[[Pipeline], Pipeline]:
     def change(pipeline: Pipeline) -> Pipeline:
         for one in changes:
@@ -100,6 +113,7 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "char-1-4": _char_ngrams(1, 4),
     "char-3-5": _char_ngrams(3, 5),
     "forms-not-lemmas": _forms_not_lemmas,
+    "without-spoken-lemmas": _without_spoken_lemmas,
     "selector-40-epochs": _set("ResponseSelector", epochs=40),
     # The ResponseSelector's weights are most of the model (194 of 250 MB unpacked on
     # 2026-12-01). Fewer hidden layers: a FAQ label (its topic name) needs none, or both

@@ -1,8 +1,9 @@
 """Build Wegwijzer's Dutch spaCy pipeline and the entity synonyms Rasa needs.
 
 No pretrained Dutch spaCy model can be installed here, so the pipeline is built from
-`spacy.blank("nl")`, the lookup lemmatizer of spacy-lookups-data and an entity ruler
-whose patterns come from the reference data in knowledge/data/. Rasa's SpacyNLP loads
+`spacy.blank("nl")`, the lookup lemmatizer of spacy-lookups-data (with the Flemish spoken
+forms and frequent verb forms of bot/spoken_lemmas.py added) and an entity ruler whose
+patterns come from the reference data in knowledge/data/. Rasa's SpacyNLP loads
 the saved directory (see config.yml); Rasa's EntitySynonymMapper turns what the ruler
 found into the ids of the NLU contract using the synonyms file written next to it.
 """
@@ -15,8 +16,9 @@ from typing import cast
 
 import spacy
 import yaml
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import EntityRuler, Lemmatizer
 
+from bot.spoken_lemmas import spoken_lemmas
 from knowledge import reference
 
 # Municipality names that are also ordinary Dutch words ("mijn geel jasje", "een boom").
@@ -114,12 +116,16 @@ def entity_synonyms() -> dict[str, list[str]]:
     return result
 
 
-def build_pipeline() -> spacy.language.Language:
+def build_pipeline(with_spoken_lemmas: bool = True) -> spacy.language.Language:
     nlp = spacy.blank("nl")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))
     # add_pipe is typed to return any pipe; "entity_ruler" is an EntityRuler.
     ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
     nlp.initialize()  # loads the lookup tables from spacy-lookups-data
+    if with_spoken_lemmas:
+        table = lemmatizer.lookups.get_table("lemma_lookup")
+        for form, lemma in spoken_lemmas().items():
+            table[form] = lemma
     ruler.add_patterns(entity_patterns())
     return nlp
 
@@ -146,8 +152,8 @@ def write_synonyms(path: Path) -> None:
     path.write_text(header + body, encoding="utf-8")
 
 
-def build(output: Path, synonyms_path: Path) -> None:
-    nlp = build_pipeline()
+def build(output: Path, synonyms_path: Path, with_spoken_lemmas: bool = True) -> None:
+    nlp = build_pipeline(with_spoken_lemmas)
     output.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     write_synonyms(synonyms_path)

@@ -24,6 +24,19 @@ def test_lemmas_come_from_the_dutch_lookup_table(nlp):
     assert lemmas == ["we", "gaan", "met", "mijn", "jas", "naar", "buiten"]
 
 
+def test_flemish_spoken_forms_and_frequent_verbs_share_the_written_lemma(nlp):
+    # "kunde gij da ni" and "kun jij dat niet" give the word features the same lemmas.
+    spoken = [token.lemma_ for token in nlp("kunde gij da ni")]
+    written = [token.lemma_ for token in nlp("kun jij dat niet")]
+    assert spoken == written == ["kunnen", "jij", "dat", "niet"]
+    assert [token.lemma_ for token in nlp("kheb efkes gene goesting")] == [
+        "hebben", "even", "geen", "zin",
+    ]  # fmt: skip
+    assert [token.lemma_ for token in nlp("hij gaat en zij heeft")] == [
+        "hij", "gaan", "en", "zij", "hebben",
+    ]  # fmt: skip
+
+
 def test_places_support_types_and_target_groups_are_found(nlp):
     assert entities(nlp, "zoek een dagcentrum in Leuven voor iemand met autisme") == [
         ("dagcentrum", "support_type"),
