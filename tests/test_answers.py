@@ -60,10 +60,17 @@ def test_known_at_the_vaph_answers(text, value):
         ("doe maar door naar de volgende vraag", True),
         ("sla deze over", True),
         ("zeg ik liever niet", True),
-        # An answer next to the words is an answer; "maakt niet uit" means "alle".
+        ("ik heb er echt geen idee van", True),
+        # Indifference is a pass, as in the training data (the provider search reads a
+        # pass as "alle").
+        ("maakt niet uit", True),
+        ("allee da maakt mij niks uit hoor", True),
+        ("egaal", True),
+        # An answer next to the words is an answer.
         ("geen idee, iets met dieren", False),
         ("ik weet het niet goed, misschien wonen", False),
-        ("maakt niet uit", False),
+        ("maakt niet uit, als het maar dichtbij is", False),
+        ("om het even wat", False),
         ("nee", False),
         ("34", False),
     ],
