@@ -28,11 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="bring the application database up to date (Alembic)")
     build_nlp = commands.add_parser("build-nlp", help="build the Dutch spaCy pipeline")
     build_nlp.add_argument("--output", type=Path, default=config.SPACY_MODEL_DIR)
-    build_nlp.add_argument(
-        "--without-spoken-lemmas",
-        action="store_true",
-        help="leave out bot/spoken_lemmas.py (to measure what it adds)",
-    )
     add_worker = commands.add_parser("add-worker", help="make a portal account")
     from bot.handoff import add_worker as add_worker_command
 
@@ -68,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build-nlp":
         from bot import nlp_pipeline
 
-        nlp_pipeline.build(args.output, GENERATED_SYNONYMS, not args.without_spoken_lemmas)
+        nlp_pipeline.build(args.output, GENERATED_SYNONYMS)
         print(f"Dutch spaCy pipeline written to {args.output}")
         return 0
     if args.command == "exec":

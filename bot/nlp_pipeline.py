@@ -152,8 +152,8 @@ def write_synonyms(path: Path) -> None:
     path.write_text(header + body, encoding="utf-8")
 
 
-def build(output: Path, synonyms_path: Path, with_spoken_lemmas: bool = True) -> None:
-    nlp = build_pipeline(with_spoken_lemmas)
+def build(output: Path, synonyms_path: Path) -> None:
+    nlp = build_pipeline()
     output.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     write_synonyms(synonyms_path)

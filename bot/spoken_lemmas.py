@@ -74,7 +74,6 @@ _SPOKEN: dict[str, str] = {
     "ulder": "jullie",
     # verb + ge fused ("kunde gij", "zijde", "hedde", "moete", "wete", "gade")
     "kunde": "kunnen",
-    "kunt": "kunnen",
     "zijde": "zijn",
     "zedde": "zijn",
     "hedde": "hebben",
@@ -87,11 +86,9 @@ _SPOKEN: dict[str, str] = {
     "gaade": "gaan",
     "doede": "doen",
     "zoudde": "zullen",
-    "wilde": "willen",
     "wilt": "willen",
     "moogde": "mogen",
     "zoekte": "zoeken",
-    "hebt": "hebben",
     # ik fused with the verb ("kheb", "'k ben")
     "k": "ik",
     "'k": "ik",
