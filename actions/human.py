@@ -119,6 +119,9 @@ class ValidateContactForm(FormValidationAction):
 
     def validate_contact_preference(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         text = latest_entities(tracker).get("contact_preference") or str(value or "")
+        if assistant.names_any_way(text):  # "maakt niet uit" is not a "no": choose one way
+            dispatcher.utter_message(response="utter_contact_preference_any_way")
+            return {"contact_preference": None}
         preference = assistant.parse_preference(text, latest_intent(tracker))
         if preference is None:
             dispatcher.utter_message(response="utter_contact_preference_not_understood")

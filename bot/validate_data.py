@@ -196,6 +196,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_contact_preference_not_understood' is not used in any story or rule.": (
         "said by validate_contact_form when the contact preference is not understood"
     ),
+    "The utterance 'utter_contact_preference_any_way' is not used in any story or rule.": (
+        "said by validate_contact_form when the person wants contact but names no way"
+    ),
     "The utterance 'utter_contact_chat_not_live' is not used in any story or rule.": (
         "said by validate_contact_form when 'here in the chat' is chosen on a channel where a "
         "worker's reply cannot reach the person live"

@@ -42,6 +42,14 @@ NO_CONTACT_WORDS = (
     "hoeft niet",
     "moet niet",
 )
+# "Maakt niet uit", "weet ik niet": the person wants to be reached but names no way. That is
+# not a "no": the choices are shown again (a phone number or address cannot be guessed).
+_ANY_WAY = re.compile(
+    r"\b(?:maakt (?:het |dat |da )?(?:mij |me |voor mij )?(?:echt )?(?:niet|ni|nie|niks|niets) uit"
+    r"|om het even|egaa?l|alles is goed|zoals (?:je|jij|ge|gij|jullie) (?:wil|wilt)"
+    r"|(?:ik )?(?:weet|wete) (?:ik |k )?(?:het |dat |da )?(?:niet|ni|nie)|kweet ?(?:ni|nie|niet)"
+    r"|geen (?:idee|gedacht|voorkeur))\b"
+)
 NO_MATTER = ("maakt niet uit", "om het even", "egal", "weet ik niet", "wanneer je wil", "altijd")
 _DIGITS = re.compile(r"\d")
 
@@ -177,6 +185,15 @@ def _has(words: str, key: str) -> bool:
     if " " in key or len(key) < 4:
         return f" {key} " in words
     return f" {key}" in words
+
+
+def names_any_way(text: str | None) -> bool:
+    """True for "maakt niet uit" or "geen idee" without a way in it ("maakt niet uit, bel
+    maar" names the phone)."""
+    words = _words((text or "").strip())
+    if not _ANY_WAY.search(words):
+        return False
+    return not any(_has(words, k) for keys in PREFERENCE_WORDS.values() for k in keys)
 
 
 def parse_preference(text: str | None, intent: str = "") -> str | None:

@@ -299,6 +299,14 @@ async def test_a_preference_not_understood_is_asked_again():
     assert turn.responses == ["utter_contact_preference_not_understood"]
 
 
+@pytest.mark.parametrize(("text", "intent"), [("maakt niet uit", "skip"), ("geen idee", "skip")])
+async def test_no_preference_shows_the_choices_again_instead_of_no_contact(text, intent):
+    turn = await validate(user(text, intent), {"contact_preference": text})
+
+    assert turn.slots["contact_preference"] is None  # asked again, not "geen"
+    assert turn.responses == ["utter_contact_preference_any_way"]
+
+
 async def test_the_chat_is_refused_where_a_worker_cannot_answer_live():
     said = {**user("hier in de chat", "inform"), "input_channel": "twilio"}
 

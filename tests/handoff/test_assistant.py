@@ -107,6 +107,26 @@ def test_the_preference_in_own_words(text, intent, preference):
     assert assistant.parse_preference(text, intent) == preference
 
 
+@pytest.mark.parametrize(
+    ("text", "any_way"),
+    [
+        ("maakt niet uit", True),
+        ("om het even", True),
+        ("maakt mij ni uit he", True),
+        ("geen idee", True),
+        ("ik weet het niet", True),
+        ("geen voorkeur", True),
+        ("maakt niet uit, bel maar", False),  # names the phone
+        ("om het even, een mailtje is ook goed", False),
+        ("liever niet", False),  # a "no"
+        ("geen contact nodig", False),
+        ("hier", False),
+    ],
+)
+def test_no_preference_is_not_a_no(text, any_way):
+    assert assistant.names_any_way(text) is any_way
+
+
 def test_a_number_or_address_typed_with_the_preference():
     assert assistant.value_in_answer("telefoon", "bel 0470 12 34 56") == "+32470123456"
     assert assistant.value_in_answer("telefoon", "bel 0470 12") is None  # asked then

@@ -1,0 +1,31 @@
+"""The contact question of the hand-off in a real conversation over the REST channel: a
+person who says "maakt niet uit" wants to be reached, so the choices come again; it is
+not taken as "liever geen contact"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.chat import new_sender, texts, titles
+
+pytestmark = pytest.mark.rasa
+
+CHOICES = ["Hier in de chat", "Met de telefoon", "Met een e-mail", "Liever geen contact"]
+
+
+@pytest.mark.parametrize("message", ["maakt niet uit", "om het even", "geen idee"])
+def test_no_preference_shows_the_choices_again(assistant, message):
+    sender = new_sender()
+    asked = assistant.replies(sender, "ik wil met een mens praten")
+    assert texts(asked)[-1] == "Hoe wil je dat de trajectondersteuner contact met je opneemt?"
+
+    replies = assistant.replies(sender, message)
+    assert texts(replies) == [
+        "Geen probleem. Kies de manier die voor jou het makkelijkst is. Dan weet het team hoe "
+        "het je kan bereiken."
+    ]
+    assert titles(replies) == CHOICES
+
+    # The question is still open: the next answer is the way of contact.
+    replies = texts(assistant.replies(sender, "bel mij maar"))
+    assert replies[-1] == "Op welk telefoonnummer kan het team je bellen?"
