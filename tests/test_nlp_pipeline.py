@@ -35,6 +35,9 @@ def test_flemish_spoken_forms_and_frequent_verbs_share_the_written_lemma(nlp):
     assert [token.lemma_ for token in nlp("hij gaat en zij heeft")] == [
         "hij", "gaan", "en", "zij", "hebben",
     ]  # fmt: skip
+    # Every way of saying thanks shares one lemma with "bedankt".
+    thanks = {nlp(word)[0].lemma_ for word in ("bedankt", "merci", "dankjewel", "mercikes")}
+    assert thanks == {"bedanken"}
 
 
 def test_places_support_types_and_target_groups_are_found(nlp):
