@@ -175,6 +175,12 @@ _SPOKEN: dict[str, str] = {
     "klappen": "praten",
     "babbelen": "praten",
     "percies": "precies",
+    # "voortdoen", "doe maar voort": go on ("verder doen")
+    "voort": "verder",
+    "voortdoen": "verder",
+    "voortgaan": "verder",
+    "verderdoen": "verder",
+    "verdergaan": "verder",
     "zot": "gek",
     "manneke": "man",
     "madam": "mevrouw",

@@ -38,6 +38,8 @@ def test_flemish_spoken_forms_and_frequent_verbs_share_the_written_lemma(nlp):
     # Every way of saying thanks shares one lemma with "bedankt".
     thanks = {nlp(word)[0].lemma_ for word in ("bedankt", "merci", "dankjewel", "mercikes")}
     assert thanks == {"bedanken"}
+    # "voortdoen" (Flemish for going on) shares the lemma of "verder".
+    assert {nlp(word)[0].lemma_ for word in ("voortdoen", "voort", "verder")} == {"verder"}
 
 
 def test_places_support_types_and_target_groups_are_found(nlp):
