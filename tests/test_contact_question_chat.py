@@ -21,8 +21,8 @@ def test_no_preference_shows_the_choices_again(assistant, message):
 
     replies = assistant.replies(sender, message)
     assert texts(replies) == [
-        "Geen probleem. Kies de manier die voor jou het makkelijkst is. Dan weet het team hoe "
-        "het je kan bereiken."
+        "Geen probleem. Kies dan de manier die voor jou het makkelijkst is.",
+        "Hoe wil je dat de trajectondersteuner contact met je opneemt?",
     ]
     assert titles(replies) == CHOICES
 
