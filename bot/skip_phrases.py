@@ -20,12 +20,21 @@ import re
 
 from bot.phrase_words import typed_words
 
-_SKIP_PHRASE = re.compile(
-    r"\b(?:geen (?:gedacht|idee|flauw (?:idee|benul)|benul)"
+# Not knowing and not minding, as patterns: the hand-off's contact question reads them too
+# (bot/handoff/assistant.names_any_way), where they mean "any way", not "no contact".
+NO_IDEA_PATTERN = (
+    r"geen (?:gedacht|idee|flauw (?:idee|benul)|benul)"
     r"|(?:weet|wete) (?:ik|k) (?:het |dat |da )?(?:eigenlijk |echt )?(?:niet|ni|nie)"
     r"|(?:ik )?weet (?:het|dat|da) (?:eigenlijk |echt )?(?:niet|ni|nie)"
     r"|zou (?:het|dat|da) (?:echt )?(?:niet|ni|nie) weten"
-    r"|(?:ga|doe|gaan|spring) (?:maar )?(?:naar |door naar )?de volgende(?: vraag)?"
+)
+INDIFFERENCE_PATTERN = (
+    r"om het even|egaal"
+    r"|maakt (?:het |dat |da )?(?:mij |me |voor mij )?(?:echt )?(?:niet|ni|nie|niks|niets) uit"
+)
+_SKIP_PHRASE = re.compile(
+    r"\b(?:" + NO_IDEA_PATTERN + r"|(?:ga|doe|gaan|spring) (?:maar )?(?:naar |door naar )?de "
+    r"volgende(?: vraag)?"
     r"|volgende vraag|overslaan|sla (?:deze|die|dat|da|het) (?:maar )?over"
     r"|(?:zeg|hou|houd) ik liever (?:niet|ni|voor mij|voor mezelf)"
     r"|liever (?:niet|ni) (?:zeggen|antwoorden)"
@@ -33,8 +42,7 @@ _SKIP_PHRASE = re.compile(
     r"|(?:dat |da )?kan (?:mij|me) (?:niet|ni|nie) schelen"
     r"|laat (?:deze|die|dat|da)(?: vraag)? (?:maar )?vallen"
     r"|moet ik (?:daar|daarop|hierop|dat|da) (?:echt |wel )?(?:op )?antwoorden"
-    r"|om het even|egaal"
-    r"|maakt (?:het |dat |da )?(?:mij |me |voor mij )?(?:echt )?(?:niet|ni|nie|niks|niets) uit)\b"
+    r"|" + INDIFFERENCE_PATTERN + r")\b"
 )
 _SKIP_FILLERS = frozenset(
     "euh eh ehm uhm hm goh allee tja hoor he echt eigenlijk sorry nee neen ik k maar dan "

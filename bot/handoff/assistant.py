@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot import skip_phrases
 from bot.handoff import cases, contact, schedule
 from bot.handoff.teams import Team, TeamDirectory, load_teams
 from bot.intake_catalogue import DOMAINS, NO_HELP, SKIPPED
@@ -45,10 +46,12 @@ NO_CONTACT_WORDS = (
 # "Maakt niet uit", "weet ik niet": the person wants to be reached but names no way. That is
 # not a "no": the choices are shown again (a phone number or address cannot be guessed).
 _ANY_WAY = re.compile(
-    r"\b(?:maakt (?:het |dat |da )?(?:mij |me |voor mij )?(?:echt )?(?:niet|ni|nie|niks|niets) uit"
-    r"|om het even|egaa?l|alles is goed|zoals (?:je|jij|ge|gij|jullie) (?:wil|wilt)"
-    r"|(?:ik )?(?:weet|wete) (?:ik |k )?(?:het |dat |da )?(?:niet|ni|nie)|kweet ?(?:ni|nie|niet)"
-    r"|geen (?:idee|gedacht|voorkeur))\b"
+    r"\b(?:"
+    + skip_phrases.NO_IDEA_PATTERN
+    + "|"
+    + skip_phrases.INDIFFERENCE_PATTERN
+    + r"|egal|alles is goed|zoals (?:je|jij|ge|gij|jullie) (?:wil|wilt)|kweet ?(?:ni|nie|niet)"
+    r"|geen voorkeur)\b"
 )
 NO_MATTER = ("maakt niet uit", "om het even", "egal", "weet ik niet", "wanneer je wil", "altijd")
 _DIGITS = re.compile(r"\d")
