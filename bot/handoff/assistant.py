@@ -53,7 +53,21 @@ _ANY_WAY = re.compile(
     + r"|egal|alles is goed|zoals (?:je|jij|ge|gij|jullie) (?:wil|wilt)|kweet ?(?:ni|nie|niet)"
     r"|geen voorkeur)\b"
 )
-NO_MATTER = ("maakt niet uit", "om het even", "egal", "weet ik niet", "wanneer je wil", "altijd")
+# "Maakt niet uit", "altijd", "wanneer je wilt": any time. Only an answer that says nothing
+# else: "altijd na 17u" and "maakt niet uit, liefst 's avonds" keep their hours.
+_ANY_TIME = re.compile(
+    r"\b(?:"
+    + skip_phrases.NO_IDEA_PATTERN
+    + "|"
+    + skip_phrases.INDIFFERENCE_PATTERN
+    + r"|egal|alles is goed|kweet ?(?:ni|nie|niet)|geen voorkeur|altijd|eender wanneer"
+    r"|om het even wanneer|wanneer (?:je|jij|ge|gij|jullie|u) (?:wil|wilt|wilde|kan|kunt)"
+    r"|(?:het )?(?:hele|heel de) (?:dag|week)|(?:dag en nacht))\b"
+)
+_ANY_TIME_FILLERS = frozenset(
+    "euh eh ehm goh allee tja hoor he echt eigenlijk maar dan mij me voor ik k gewoon "
+    "wel ja eender welk moment".split()
+)
 _DIGITS = re.compile(r"\d")
 
 
@@ -232,11 +246,14 @@ def value_in_answer(preference: str, text: str | None) -> str | None:
 
 
 def parse_when(text: str | None, intent: str = "") -> str:
-    """When the person can be reached, as they said it; SKIPPED for "maakt niet uit"."""
+    """When the person can be reached, as they said it; SKIPPED for an answer that only says
+    "any time" ("maakt niet uit", "altijd", "wanneer je wilt")."""
     cleaned = contact.clean_when(text)
     if intent in ("skip", "deny") or cleaned is None:
         return SKIPPED
-    if any(_has(_words(cleaned), key) for key in NO_MATTER):
+    words = _words(cleaned)
+    rest = _ANY_TIME.sub(" ", words).split()
+    if rest != words.split() and all(word in _ANY_TIME_FILLERS for word in rest):
         return SKIPPED
     return cleaned
 
