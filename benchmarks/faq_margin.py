@@ -9,7 +9,7 @@ among the two buttons or not). Messages of other intents that the classifier tak
 FAQ question are counted too: those should rather be asked about than answered.
 
     .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/faq_margin.py \
-        [--model models/wegwijzer.tar.gz] [--holdout tests/nlu_holdout.yml] [--save FILE]
+        [--model models/wegwijzer.tar.gz] [--holdout tests/holdout] [--save FILE]
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def report(parsed: list[Parsed]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(PROJECT_ROOT / "models" / "wegwijzer.tar.gz"))
-    parser.add_argument("--holdout", default=str(PROJECT_ROOT / "tests" / "nlu_holdout.yml"))
+    parser.add_argument("--holdout", default=str(PROJECT_ROOT / "tests" / "holdout"))
     parser.add_argument("--save", help="write the parsed rankings to this JSON file")
     args = parser.parse_args()
     messages = (

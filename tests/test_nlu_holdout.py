@@ -1,73 +1,34 @@
-"""NLU quality on messages the model never saw.
+"""NLU quality on messages the model never saw: tests/holdout/.
 
-Two held-out sets:
-- tests/holdout/ (1190 messages written apart from the training data, no near-copy of a
-  training example: tests/test_holdout_honesty.py), parsed through the whole pipeline
-  (tests/nlu_quality.py). Gated here: every crisis message recognised (a missed crisis is
-  the worst error Wegwijzer can make), and every entity type at F1 0.90 or more. Its intent,
-  FAQ topic, out_of_scope and crisis precision figures are in docs/benchmarks.md
-  (`benchmarks/nlu_quality.py`); issue 14's thresholds for them are not reached yet.
-- tests/nlu_holdout.yml (the older set; about half of it is near-copies of training
-  examples, so it measures paraphrases): intent macro-F1 at least 0.90 and crisis recall 1.0.
+The held-out set (1,207 messages written apart from the training data, no near-copy of a
+training example and at least 15 messages per intent and FAQ topic:
+tests/test_holdout_honesty.py) is parsed through the whole pipeline (tests/nlu_quality.py).
+It replaces the older tests/nlu_holdout.yml, about half of which were near-copies of
+training examples (it measured memory: intent macro-F1 0.955 where the honest set gives
+0.90).
+
+Gated here:
+- every crisis message recognised, in the held-out set and in the training data (a missed
+  crisis is the worst error Wegwijzer can make), and every entity type at F1 0.90 or more;
+- floors for intent and FAQ topic macro-F1, out_of_scope recall and crisis precision, set
+  about 0.02 under the lowest figure measured on any machine for the same data and code
+  (trainings on different hosts differ by about 0.01, docs/benchmarks.md). They catch a
+  change that makes Wegwijzer understand people worse; issue 14's targets (0.90 for each)
+  are reported by benchmarks/nlu_quality.py, not gated, until they are met with a margin.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
 import pytest
 
-from bot.config import PROJECT_ROOT, load_settings, rasa_environment
+from bot.config import load_settings
 from tests import nlu_quality
 from tests.holdout_honesty import TRAINING_DIR
 
-HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout.yml"
-
-
-@pytest.fixture(scope="module")
-def evaluation(tmp_path_factory) -> Path:
-    """The output folder of `rasa test nlu` on the held-out file."""
-    out = tmp_path_factory.mktemp("nlu_holdout")
-    subprocess.run(
-        [
-            str(PROJECT_ROOT / ".venv" / "bin" / "rasa"),
-            "test",
-            "nlu",
-            "--nlu",
-            str(HOLDOUT),
-            "--model",
-            load_settings().model_path,
-            "--out",
-            str(out),
-        ],
-        cwd=PROJECT_ROOT,
-        env=rasa_environment(load_settings()),
-        check=True,
-        capture_output=True,
-    )
-    return out
-
-
-def test_intent_macro_f1_on_the_holdout_is_at_least_0_90(evaluation):
-    report = json.loads((evaluation / "intent_report.json").read_text())
-    weakest = sorted(
-        (round(scores["f1-score"], 2), intent)
-        for intent, scores in report.items()
-        if isinstance(scores, dict) and "support" in scores and "avg" not in intent
-    )[:5]
-    assert report["macro avg"]["f1-score"] >= 0.90, f"weakest intents: {weakest}"
-
-
-def test_every_crisis_message_in_the_holdout_is_recognised(evaluation):
-    errors = json.loads((evaluation / "intent_errors.json").read_text())
-    missed = [
-        (error["text"], error["intent_prediction"]["name"])
-        for error in errors
-        if error["intent"] == "crisis"
-    ]
-    assert missed == [], "crisis messages taken for something else"
+INTENT_MACRO_F1_FLOOR = 0.88
+FAQ_TOPIC_MACRO_F1_FLOOR = 0.87
+OUT_OF_SCOPE_RECALL_FLOOR = 0.87
+CRISIS_PRECISION_FLOOR = 0.87
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +56,22 @@ def test_every_entity_type_is_found_with_f1_of_at_least_0_90(honest):
     assert {"age", "first_name", "municipality", "postcode", "relation"} <= set(scores)
     weak = {kind: round(f1, 2) for kind, (_p, _r, f1, _n) in scores.items() if f1 < 0.90}
     assert weak == {}
+
+
+def test_what_people_ask_is_understood_on_held_out_messages(honest):
+    assert honest.intents.macro_f1 >= INTENT_MACRO_F1_FLOOR, honest.intents.weakest(8)
+
+
+def test_the_faq_topic_is_understood_on_held_out_questions(honest):
+    assert honest.topics.macro_f1 >= FAQ_TOPIC_MACRO_F1_FLOOR, honest.topics.weakest(5)
+
+
+def test_questions_about_other_matters_are_recognised_as_out_of_scope(honest):
+    # A question about a building permit or an energy bill must not get a PVF answer.
+    recall = honest.intents.recall("out_of_scope")
+    assert recall >= OUT_OF_SCOPE_RECALL_FLOOR, honest.errors("out_of_scope")
+
+
+def test_the_crisis_answer_is_rarely_a_false_alarm(honest):
+    precision = honest.intents.precision("crisis")
+    assert precision >= CRISIS_PRECISION_FLOOR, honest.false_alarms("crisis")
