@@ -11,8 +11,10 @@ Gated here:
 - every crisis message recognised, in the held-out set and in the training data (a missed
   crisis is the worst error Wegwijzer can make), and every entity type at F1 0.90 or more;
 - floors for intent and FAQ topic macro-F1, out_of_scope recall and crisis precision, set
-  about 0.02 under the lowest figure measured on any machine for the same data and code
-  (trainings on different hosts differ by about 0.01, docs/benchmarks.md). They catch a
+  under the lowest figure measured on any machine for the same data and code: about 0.02
+  for the macro-F1s (trainings on different hosts differ by about 0.01,
+  docs/benchmarks.md), and two messages for out_of_scope recall (31 messages) and crisis
+  precision (27 crisis messages), where one message moves the figure by 0.03. They catch a
   change that makes Wegwijzer understand people worse; issue 14's targets (0.90 for each)
   are reported by benchmarks/nlu_quality.py, not gated, until they are met with a margin.
 """
@@ -27,7 +29,7 @@ from tests.holdout_honesty import TRAINING_DIR
 
 INTENT_MACRO_F1_FLOOR = 0.88
 FAQ_TOPIC_MACRO_F1_FLOOR = 0.87
-OUT_OF_SCOPE_RECALL_FLOOR = 0.87
+OUT_OF_SCOPE_RECALL_FLOOR = 0.83
 CRISIS_PRECISION_FLOOR = 0.87
 
 
