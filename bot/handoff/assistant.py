@@ -64,6 +64,12 @@ _ANY_TIME = re.compile(
     r"|om het even wanneer|wanneer (?:je|jij|ge|gij|jullie|u) (?:wil|wilt|wilde|kan|kunt)"
     r"|(?:het )?(?:hele|heel de) (?:dag|week)|(?:dag en nacht))\b"
 )
+# A moment in an answer ("niet voor 10u", "liever niet 's avonds"): kept even when the
+# classifier read the answer as a "no" or a pass.
+_A_MOMENT = re.compile(
+    r"\d|\b(?:uur|u|ochtend|(?:voor|na)?middag|avond|nacht|weekend|week|werkdag"
+    r"|(?:maan|dins|woens|donder|vrij|zater|zon)dag)(?:s|en)?\b"
+)
 _ANY_TIME_FILLERS = frozenset(
     "euh eh ehm goh allee tja hoor he echt eigenlijk maar dan mij me voor ik k gewoon "
     "wel ja eender welk moment".split()
@@ -246,12 +252,14 @@ def value_in_answer(preference: str, text: str | None) -> str | None:
 
 
 def parse_when(text: str | None, intent: str = "") -> str:
-    """When the person can be reached, as they said it; SKIPPED for an answer that only says
-    "any time" ("maakt niet uit", "altijd", "wanneer je wilt")."""
+    """When the person can be reached, as they said it; SKIPPED for a pass, a "no" without a
+    moment in it, or an answer that only says "any time" ("maakt niet uit", "altijd")."""
     cleaned = contact.clean_when(text)
-    if intent in ("skip", "deny") or cleaned is None:
+    if cleaned is None or cleaned.startswith("/"):
         return SKIPPED
     words = _words(cleaned)
+    if intent in ("skip", "deny") and not _A_MOMENT.search(words):
+        return SKIPPED
     rest = _ANY_TIME.sub(" ", words).split()
     if rest != words.split() and all(word in _ANY_TIME_FILLERS for word in rest):
         return SKIPPED

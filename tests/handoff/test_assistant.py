@@ -149,6 +149,12 @@ def test_a_number_or_address_typed_with_the_preference():
         ("maakt niet uit, liefst 's avonds", "inform", "maakt niet uit, liefst 's avonds"),
         ("om het even, maar niet op woensdag", "inform", "om het even, maar niet op woensdag"),
         ("/skip", "skip", "onbekend"),
+        ("sla maar over", "skip", "onbekend"),
+        ("nee", "deny", "onbekend"),
+        # A "no" with a moment in it says when not to call: kept for the support worker.
+        ("niet voor 10u", "deny", "niet voor 10u"),
+        ("liever niet 's avonds", "skip", "liever niet 's avonds"),
+        ("nee, nooit op woensdag", "deny", "nee, nooit op woensdag"),
         ("", "inform", "onbekend"),
     ],
 )
