@@ -4,6 +4,12 @@ A held-out set only measures understanding when none of its messages is a paraph
 model has already seen. Used by tests/test_holdout_honesty.py, and by hand while writing:
 
     .venv/bin/python -m tests.holdout_honesty tests/holdout
+
+Whoever writes training data must not read the held-out set. For them, `--training-side`
+prints only the training examples that are too close to a held-out message, never the
+message itself: delete those examples (do not reword them until they pass).
+
+    .venv/bin/python -m tests.holdout_honesty --training-side
 """
 
 from __future__ import annotations
@@ -60,6 +66,11 @@ def near_copies(holdout: Path, training: Path = TRAINING_DIR) -> list[tuple[str,
     return copies
 
 
+def training_side(holdout: Path, training: Path = TRAINING_DIR) -> list[str]:
+    """The training examples within NEAR_COPY_RATIO of a held-out message (only those)."""
+    return sorted({other for _text, other, _ratio in near_copies(holdout, training)})
+
+
 def main(path: str) -> int:
     copies = near_copies(Path(path))
     for text, other, ratio in copies:
@@ -72,5 +83,17 @@ def main(path: str) -> int:
     return 1 if copies else 0
 
 
+def main_training_side(path: str) -> int:
+    too_close = training_side(Path(path))
+    for example in too_close:
+        print(f"delete from data/nlu/: {example}")
+    print(f"{len(too_close)} training examples too close to a held-out message")
+    return 1 if too_close else 0
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else str(PROJECT_ROOT / "tests" / "holdout")))
+    args = sys.argv[1:]
+    held_out = next(
+        (a for a in args if not a.startswith("--")), str(PROJECT_ROOT / "tests" / "holdout")
+    )
+    sys.exit(main_training_side(held_out) if "--training-side" in args else main(held_out))

@@ -6,7 +6,7 @@ intent and FAQ topic has at least 15 messages (tests/holdout_honesty.py).
 
 from __future__ import annotations
 
-from tests.holdout_honesty import TRAINING_DIR, examples, near_copies
+from tests.holdout_honesty import TRAINING_DIR, examples, near_copies, training_side
 from tests.nlu_quality import HOLDOUT_DIR
 
 MIN_MESSAGES = 15
@@ -36,3 +36,14 @@ def test_the_checker_finds_a_near_copy(tmp_path):
         f'version: "3.1"\nnlu:\n- intent: {intent}\n  examples: |\n    - {copy}\n', encoding="utf-8"
     )
     assert [text for text, _other, _ratio in near_copies(tmp_path)] == [copy]
+
+
+def test_the_writers_view_shows_the_training_example_not_the_held_out_message(tmp_path):
+    intent, texts = next(iter(examples(TRAINING_DIR).items()))
+    longest = max(texts, key=len)
+    held_out = longest[:-1] + ("x" if longest[-1] != "x" else "y")
+    (tmp_path / "held_out.yml").write_text(
+        f'version: "3.1"\nnlu:\n- intent: {intent}\n  examples: |\n    - {held_out}\n',
+        encoding="utf-8",
+    )
+    assert training_side(tmp_path) == [longest]
