@@ -43,26 +43,26 @@ NO_CONTACT_WORDS = (
     "hoeft niet",
     "moet niet",
 )
+# Not minding, in the words of the skip phrases and a few more: one pattern for both
+# questions of the contact form.
+_NO_PREFERENCE = (
+    skip_phrases.NO_IDEA_PATTERN
+    + "|"
+    + skip_phrases.INDIFFERENCE_PATTERN
+    + r"|egal|alles is goed|kweet ?(?:ni|nie|niet)|geen voorkeur"
+)
 # "Maakt niet uit", "weet ik niet": the person wants to be reached but names no way. That is
 # not a "no": the choices are shown again (a phone number or address cannot be guessed).
 _ANY_WAY = re.compile(
-    r"\b(?:"
-    + skip_phrases.NO_IDEA_PATTERN
-    + "|"
-    + skip_phrases.INDIFFERENCE_PATTERN
-    + r"|egal|alles is goed|zoals (?:je|jij|ge|gij|jullie) (?:wil|wilt)|kweet ?(?:ni|nie|niet)"
-    r"|geen voorkeur)\b"
+    r"\b(?:zoals (?:je|jij|ge|gij|jullie) (?:wil|wilt)|" + _NO_PREFERENCE + r")\b"
 )
 # "Maakt niet uit", "altijd", "wanneer je wilt": any time. Only an answer that says nothing
-# else: "altijd na 17u" and "maakt niet uit, liefst 's avonds" keep their hours.
+# else: "altijd na 17u" and "maakt niet uit, liefst 's avonds" keep their hours. The longer
+# phrases come first ("om het even wanneer" before "om het even").
 _ANY_TIME = re.compile(
-    r"\b(?:"
-    + skip_phrases.NO_IDEA_PATTERN
-    + "|"
-    + skip_phrases.INDIFFERENCE_PATTERN
-    + r"|egal|alles is goed|kweet ?(?:ni|nie|niet)|geen voorkeur|altijd|eender wanneer"
-    r"|om het even wanneer|wanneer (?:je|jij|ge|gij|jullie|u) (?:wil|wilt|wilde|kan|kunt)"
-    r"|(?:het )?(?:hele|heel de) (?:dag|week)|(?:dag en nacht))\b"
+    r"\b(?:om het even wanneer|eender wanneer|altijd"
+    r"|wanneer (?:je|jij|ge|gij|jullie|u) (?:wil|wilt|wilde|kan|kunt)"
+    r"|(?:het )?(?:hele|heel de) (?:dag|week)|dag en nacht|" + _NO_PREFERENCE + r")\b"
 )
 # A moment in an answer ("niet voor 10u", "liever niet 's avonds"): kept even when the
 # classifier read the answer as a "no" or a pass.

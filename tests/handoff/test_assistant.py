@@ -144,6 +144,7 @@ def test_a_number_or_address_typed_with_the_preference():
         ("altijd", "inform", "onbekend"),
         ("wanneer ge wilt", "inform", "onbekend"),
         ("eender wanneer", "inform", "onbekend"),
+        ("om het even wanneer", "inform", "onbekend"),
         # Hours said next to "any time" are kept: the support worker needs them.
         ("altijd na 17u", "inform", "altijd na 17u"),
         ("maakt niet uit, liefst 's avonds", "inform", "maakt niet uit, liefst 's avonds"),
