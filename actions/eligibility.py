@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, jargon, places
 from actions.faq import reading_level
 from actions.form_switch import SwitchingFormValidation
-from actions.forms import not_understood, validate_place_answer
+from actions.forms import AGE_NOT_UNDERSTOOD, not_understood, validate_place_answer
 from actions.who_is_talking import speaker_answer
 from knowledge import db, queries
 from knowledge.models import Service
@@ -79,6 +79,15 @@ class ValidateEligibilityForm(SwitchingFormValidation):
     def name(self) -> str:
         return "validate_eligibility_form"
 
+    def answers_aside(self, tracker: Tracker) -> list[str]:
+        """ "Kan ik nog een pvb aanvragen als ik 67 ben?" in the middle of the check: the
+        knowledge base's answer, as at its start (actions/eligibility_start.py)."""
+        if answers.latest_intent(tracker) != "check_eligibility":
+            return []
+        from actions.eligibility_start import answers_to_latest_message  # imports this module
+
+        return answers_to_latest_message(tracker)
+
     def validate_speaker(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return speaker_answer(value, dispatcher, tracker)
 
@@ -89,7 +98,7 @@ class ValidateEligibilityForm(SwitchingFormValidation):
             return {"age": value}
         age = answers.parse_age(value)
         if age is None:
-            return not_understood(dispatcher, tracker, "age", "utter_age_not_understood")
+            return not_understood(dispatcher, tracker, "age", AGE_NOT_UNDERSTOOD)
         return {"age": age}
 
     def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:

@@ -24,8 +24,8 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
-from actions.forms import previous_value
+from actions import answers, places
+from actions.forms import NOT_UNDERSTOOD, NOT_UNDERSTOOD_RESPONSES, previous_value
 from bot.button_values import SAFE_VALUE
 
 ELIGIBILITY = "eligibility_form"
@@ -53,6 +53,8 @@ BACK_TITLES = {
     PROVIDER_SEARCH: "Nee, ga verder met zoeken",
     INTAKE: "Nee, ga verder met mijn verhaal",
 }
+# Place answers that are not read back as "Ik lees: …" (the form says its own word on them).
+NOT_READ_BACK = (places.WALLONIA, places.ABROAD, places.EVERYWHERE, answers.SKIPPED)
 # Below this confidence a request is not clear enough to offer a switch; the form says it
 # did not understand the answer, as before.
 MIN_CONFIDENCE = 0.6
@@ -83,11 +85,20 @@ class SwitchingFormValidation(FormValidationAction):
     @abstractmethod  # abstract, so that the action server does not serve this base class
     def name(self) -> str: ...
 
+    def answers_aside(self, tracker: Tracker) -> list[str]:
+        """Answers to a question the latest message asked beside the form's question; a
+        form whose start request can ask one ("kan ik nog een pvb aanvragen?") says them."""
+        return []
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if requested_switch(tracker, self.form_name()) is None:
-            return await super().run(dispatcher, tracker, domain)
+            said = CollectingDispatcher()
+            events = await super().run(said, tracker, domain)
+            questions = self.domain_slots(domain)
+            dispatcher.messages.extend(self._replies(said.messages, events, tracker, questions))
+            return events
         as_answer = CollectingDispatcher()
         events = await super().run(as_answer, tracker, domain)
         if _answers_question(events, tracker.get_slot("requested_slot")):
@@ -97,6 +108,50 @@ class SwitchingFormValidation(FormValidationAction):
             SlotSet(slot, previous_value(tracker, slot)) for slot in tracker.slots_to_validate()
         ]
         return [*restored, ActionExecutionRejected(self.form_name())]
+
+    def _replies(
+        self,
+        messages: list[dict[str, Any]],
+        events: list[EventType],
+        tracker: Tracker,
+        questions: list[str],
+    ) -> list[dict[str, Any]]:
+        """What the form says, with what the message asked or told beside the question.
+
+        A message that does not answer the question but asks something the knowledge base
+        answers, or answers another of the form's questions ("ik woon in Sint-Gillis" when
+        the age is asked), gets that answer or "Ik lees: Sint-Gillis." instead of "Die
+        leeftijd begrijp ik niet"; the form then asks its question again."""
+        requested = tracker.get_slot("requested_slot")
+        if requested is None:  # the form starts: its start action answered the message
+            return messages
+        aside = CollectingDispatcher()
+        for text in self.answers_aside(tracker):
+            aside.utter_message(text=text)
+        if _answers_question(events, requested):
+            return [*aside.messages, *messages]
+        told = _other_answers(events, tracker, requested, questions)
+        if not aside.messages and not told:
+            return messages
+        place = told.get("place")
+        if not aside.messages and place and place not in NOT_READ_BACK:
+            aside.utter_message(response="utter_place_read_as", place=place)
+        kept = [m for m in messages if m.get("response") not in NOT_UNDERSTOOD_RESPONSES]
+        return [*aside.messages, *kept]
+
+
+def _other_answers(
+    events: list[EventType], tracker: Tracker, requested: str, questions: list[str]
+) -> dict[str, Any]:
+    """The form's other `questions` that the latest message answered with a new value."""
+    return {
+        event["name"]: event["value"]
+        for event in events
+        if event.get("event") == "slot"
+        and event.get("name") in questions
+        and event.get("name") != requested
+        and event.get("value") not in (None, previous_value(tracker, event.get("name")))
+    }
 
 
 def _payload(intent: str, entities: dict[str, str]) -> str:
@@ -129,7 +184,7 @@ class ActionOfferSwitch(Action):
         form = tracker.active_loop_name
         target = requested_switch(tracker, form)
         if form is None or target is None:
-            dispatcher.utter_message(response="utter_not_understood_answer")
+            dispatcher.utter_message(response=NOT_UNDERSTOOD)
             return []
         dispatcher.utter_message(
             response=f"utter_offer_switch_to_{target.removesuffix('_form')}",

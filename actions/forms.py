@@ -22,14 +22,21 @@ def previous_value(tracker: Tracker, slot: str) -> Any:
     return None
 
 
+# What `not_understood` may say: its default, and the age and place answers' own wording.
+NOT_UNDERSTOOD = "utter_not_understood_answer"
+AGE_NOT_UNDERSTOOD = "utter_age_not_understood"
+PLACE_NOT_UNDERSTOOD = "utter_place_not_found"
+NOT_UNDERSTOOD_RESPONSES = (NOT_UNDERSTOOD, AGE_NOT_UNDERSTOOD, PLACE_NOT_UNDERSTOOD)
+
+
 def not_understood(
-    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, response: str = ""
+    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, response: str = NOT_UNDERSTOOD
 ) -> dict:
     """An answer to the question asked now is asked again; a value that came with an answer
     to another question (a postcode taken for an age) is dropped quietly."""
     if tracker.get_slot("requested_slot") != slot:
         return {slot: previous_value(tracker, slot)}
-    dispatcher.utter_message(response=response or "utter_not_understood_answer")
+    dispatcher.utter_message(response=response)
     return {slot: None}
 
 
@@ -46,7 +53,7 @@ def validate_place_answer(
         if place is None:  # an earlier, already normalised value
             place = places.normalise(session, value, {})
     if place is None:
-        return not_understood(dispatcher, tracker, "place", "utter_place_not_found")
+        return not_understood(dispatcher, tracker, "place", PLACE_NOT_UNDERSTOOD)
     if tracker.get_slot("requested_slot") == "place":
         confirm_place(dispatcher, tracker, place)
     return {"place": place}

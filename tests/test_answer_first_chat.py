@@ -94,3 +94,33 @@ def test_without_a_direct_question_the_check_starts_with_the_offer(assistant):
     said = texts(assistant.replies(new_sender(), "wat past er bij mij"))
     assert said[0].startswith(OFFER)
     assert said[-1].startswith(SPEAKER_QUESTION)
+
+
+@pytest.mark.parametrize("question", BRUSSELS_QUESTIONS)
+def test_a_direct_question_in_the_middle_of_the_check_is_answered_and_the_check_goes_on(
+    assistant, question
+):
+    sender = new_sender()
+    assistant.replies(sender, "wat past er bij mij")
+
+    replies = assistant.replies(sender, question)
+
+    said = texts(replies)
+    answer = position(said, lambda text: "Je woont in Schaarbeek" in text)
+    again = position(said, lambda text: text.startswith(SPEAKER_QUESTION))
+    assert answer < again
+    assert not any(text.startswith("Dat begrijp ik niet") for text in said)
+    assert assistant.tracker(sender)["slots"]["place"] == "Schaarbeek"
+
+
+def test_a_place_told_when_the_age_is_asked_is_read_back_and_the_age_asked_again(assistant):
+    sender = new_sender()
+    assistant.replies(sender, "wat past er bij mij")
+    assistant.replies(sender, "/identify_as_person")
+
+    said = texts(assistant.replies(sender, "ik woon in Gent"))
+
+    assert said[0] == "Ik lees: Gent."
+    assert said[-1].startswith("Hoe oud")
+    assert not any("begrijp ik niet" in text for text in said)
+    assert assistant.tracker(sender)["slots"]["place"] == "Gent"

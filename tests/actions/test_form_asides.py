@@ -1,0 +1,108 @@
+"""A message in a form that does not answer the question asked, but asks a question of its
+own or answers another question of the form: it gets that answer, or "Ik lees: …", instead
+of "Dat begrijp ik niet", and the form asks its question again (actions/form_switch.py)."""
+
+from __future__ import annotations
+
+from actions.eligibility import ValidateEligibilityForm
+from actions.provider_search import ValidateProviderSearchForm
+from knowledge import db, queries
+from knowledge.models import Right
+from tests.actions.conftest import load_tracker, run_action, user
+
+NOT_UNDERSTOOD = ("Dat begrijp ik niet", "Die leeftijd begrijp ik niet", "Die gemeente ken ik")
+
+
+def eligibility_asks(slot: str, said: dict, extracted: dict):
+    """The check asked `slot` (speaker and age 34 are known) and the user said `said`."""
+    return load_tracker(
+        "eligibility_asks_place", said, extracted=extracted, slots={"requested_slot": slot}
+    )
+
+
+def not_understood(texts: list[str]) -> list[str]:
+    return [text for text in texts if text.startswith(NOT_UNDERSTOOD)]
+
+
+async def test_a_place_told_when_the_age_is_asked_is_kept_and_read_back():
+    said = user(
+        "ik woon in sint-gillis", "inform", {"municipality": ("Sint-Gillis", "sint-gillis")}
+    )
+    tracker = eligibility_asks(
+        "age", said, {"age": "ik woon in sint-gillis", "place": "Sint-Gillis"}
+    )
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert turn.slots == {"age": None, "place": "Sint-Gillis"}  # the age is asked again
+    assert turn.texts == ["Ik lees: Sint-Gillis."]
+
+
+async def test_a_residence_question_at_the_first_question_is_answered_not_refused():
+    text = "en as ik in sint-gillis woon, kan ik dan naar het vaph"
+    said = user(text, "check_eligibility", {"municipality": ("Sint-Gillis", "sint-gillis")})
+    tracker = load_tracker(
+        "eligibility_asks_speaker", said, extracted={"speaker": text, "place": "Sint-Gillis"}
+    )
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert not_understood(turn.texts) == []
+    assert turn.slots["speaker"] is None  # "voor wie?" is asked again
+    assert turn.slots["place"] == "Sint-Gillis"
+    answer = turn.texts[0]
+    assert "Sint-Gillis" in answer and "Brussel" in answer
+    assert "Ik lees" not in turn.text  # the answer names the place already
+
+
+async def test_an_age_question_that_also_answers_the_age_gets_the_rule_and_the_age_is_kept():
+    with db.session() as session:
+        right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert right is not None and right.first_request_before_age is not None
+        limit = int(right.first_request_before_age)
+    age = str(limit + 2)
+    text = f"ik ben {age}, kan ik nog een budget aanvragen"
+    said = user(text, "check_eligibility", {"age": age})
+    tracker = eligibility_asks("age", said, {"age": age})
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert turn.slots == {"age": age}
+    assert f"vóór {limit}" in turn.texts[0]
+
+
+async def test_an_answer_that_says_nothing_of_use_is_still_not_understood():
+    said = user("blabla", "inform")
+    turn = await run_action(
+        ValidateEligibilityForm(), eligibility_asks("age", said, {"age": "blabla"})
+    )
+
+    assert turn.slots == {"age": None}
+    assert turn.texts == ["Die leeftijd begrijp ik niet. Typ de leeftijd als getal."]
+
+
+async def test_an_ordinary_message_in_the_check_gets_no_knowledge_base_answer():
+    """Only a question ("kan ik…", the check's own request) is answered beside the form."""
+    said = user(
+        "ik woon in sint-gillis", "inform", {"municipality": ("Sint-Gillis", "sint-gillis")}
+    )
+    tracker = eligibility_asks("place", said, {"place": "Sint-Gillis"})
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert turn.slots == {"place": "Sint-Gillis"}
+    assert not any("VAPH" in text for text in turn.texts)
+
+
+async def test_in_the_search_a_target_group_told_at_the_place_question_is_kept_quietly():
+    text = "voor mijn zoon met autisme"
+    said = user(text, "inform", {"target_group": ("autisme", "autisme")})
+    tracker = load_tracker(
+        "provider_search_asks_place", said, extracted={"place": text, "target_group": "autisme"}
+    )
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots["place"] is None  # the place is asked again
+    assert turn.slots["target_group"] == "autisme"
+    assert not_understood(turn.texts) == []
