@@ -26,6 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, places
 from actions.forms import NOT_UNDERSTOOD, NOT_UNDERSTOOD_RESPONSES, previous_value
+from actions.intake_answers import is_question
 from bot.button_values import SAFE_VALUE
 
 ELIGIBILITY = "eligibility_form"
@@ -90,6 +91,13 @@ class SwitchingFormValidation(FormValidationAction):
         form whose start request can ask one ("kan ik nog een pvb aanvragen?") says them."""
         return []
 
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        answer = answer_read_as_question(tracker, domain)
+        return [*events, *(SlotSet(slot, value) for slot, value in answer.items())]
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
@@ -138,6 +146,25 @@ class SwitchingFormValidation(FormValidationAction):
             aside.utter_message(response="utter_place_read_as", place=place)
         kept = [m for m in messages if m.get("response") not in NOT_UNDERSTOOD_RESPONSES]
         return [*aside.messages, *kept]
+
+
+def answer_read_as_question(tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+    """The requested slot's value from an answer the classifier read as a FAQ question.
+
+    "voor volwassenen met een verstandelijke beperking" at "Voor wie is de hulp?" names a
+    target group, and the classifier may read it as a question about the PVB. The domain
+    keeps FAQ questions from filling slots ("wat is een pvb voor mensen met autisme" is a
+    question, not an answer); a message that is not in the form of a question and names
+    what the question asks is the answer."""
+    requested = tracker.get_slot("requested_slot")
+    text = str((tracker.latest_message or {}).get("text") or "").strip()
+    if requested is None or answers.latest_intent(tracker) != "faq" or is_question(text):
+        return {}
+    named = answers.latest_entities(tracker)
+    for mapping in domain["slots"].get(requested, {}).get("mappings", []):
+        if mapping.get("type") == "from_entity" and mapping.get("entity") in named:
+            return {requested: named[mapping["entity"]]}
+    return {}
 
 
 def _other_answers(

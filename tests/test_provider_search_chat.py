@@ -199,6 +199,22 @@ def test_the_results_repeat_the_search_and_each_answer_can_be_changed(assistant)
     assert titles(replies) == ["Breder zoeken", *CHANGE, "Met een mens praten"]
 
 
+def test_a_target_group_answer_that_reads_like_a_question_is_the_answer(assistant):
+    """One training read this answer as a question about the PVB (faq, 1.0) and answered
+    that instead; an answer that is not a question and names a target group is the answer
+    (actions/form_switch.py, answer_read_as_question)."""
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek een voorziening")
+    assistant.replies(sender, "9000")
+    assistant.replies(sender, '/inform{"support_type": "dagondersteuning"}')
+
+    replies = assistant.replies(sender, "voor volwassenen met een verstandelijke beperking")
+
+    searched = searched_in_gent("dagondersteuning", "verstandelijke_beperking")
+    assert announced(replies).startswith(searched)
+    assert not any("persoonsvolgend budget" in text.lower() for text in texts(replies))
+
+
 def test_a_misspelled_place_is_understood(assistant):
     sender = new_sender()
     assert texts(assistant.replies(sender, "ik zoek een voorziening"))[-1].startswith("Waar zoek")

@@ -106,3 +106,32 @@ async def test_in_the_search_a_target_group_told_at_the_place_question_is_kept_q
     assert turn.slots["place"] is None  # the place is asked again
     assert turn.slots["target_group"] == "autisme"
     assert not_understood(turn.texts) == []
+
+
+def search_asks_target_group(text: str):
+    """The search asked "Voor wie is de hulp?"; the classifier read the reply as a FAQ
+    question, so Rasa's slot mappings (no slot from a FAQ question) extracted nothing."""
+    said = user(
+        text, "faq", {"target_group": ("verstandelijke_beperking", "verstandelijke beperking")}
+    )
+    return load_tracker(
+        "provider_search_asks_place", said, extracted={}, slots={"requested_slot": "target_group"}
+    )
+
+
+async def test_an_answer_read_as_a_faq_question_still_answers_the_question():
+    tracker = search_asks_target_group("voor volwassenen met een verstandelijke beperking")
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots == {"target_group": "verstandelijke_beperking"}
+
+
+async def test_a_real_question_naming_a_target_group_is_left_to_the_faq_answer():
+    tracker = search_asks_target_group(
+        "wat is een pvb voor iemand met een verstandelijke beperking"
+    )
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots == {}  # nothing filled: Rasa rejects the form and the FAQ rule answers
