@@ -83,6 +83,29 @@ def speaker_slots(tracker: Tracker) -> dict[str, Any]:
     }
 
 
+# "ik ben Jan, ik woon bij mijn ouders": the person introduces themself (a name with a
+# capital, as first_names.py reads names) ...
+_SELF_INTRODUCTION = re.compile(
+    r"^\s*(?:ik ben|'?k ben|kben|ik heet|'?k heet|mijn naam is|m'n naam is)\s+"
+    r"([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b"
+)
+# ... unless the message speaks for someone else: "voor mijn zoon", "de mama van Lotte"
+# (and "ik ben Fleur haar mama", a name that find_first_name reads).
+_FOR_SOMEONE_ELSE = re.compile(
+    r"\b(?:voor|van)\s+(?:mijn|m'n|mn|men|ons|onze|de|het|hem|haar)\b", re.IGNORECASE
+)
+
+
+def self_introduction(text: str) -> str | None:
+    """The name of a person who introduces themself ("ik ben Jan, ik werk graag in de
+    tuin" gives "Jan"); None when the message is no introduction or speaks for someone
+    else ("ik ben Jan, de papa van Noor")."""
+    match = _SELF_INTRODUCTION.match(text or "")
+    if match is None or _FOR_SOMEONE_ELSE.search(text) or find_first_name(text):
+        return None
+    return match.group(1)
+
+
 def speaker_answer(
     value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any]:
@@ -93,6 +116,8 @@ def speaker_answer(
         return {"speaker": value}
     if latest_intent(tracker) == "skip":
         return {"speaker": "person"}
+    if self_introduction((tracker.latest_message or {}).get("text") or ""):
+        return {"speaker": "person", "person_name": None, "person_ref": None, "relation": None}
     return not_understood(dispatcher, tracker, "speaker")
 
 

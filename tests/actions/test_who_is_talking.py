@@ -112,3 +112,34 @@ async def test_an_answer_that_is_no_speaker_is_asked_again():
 
     assert turn.slots == {"speaker": None}
     assert turn.texts == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben Jan, ik woon bij mijn ouders in Lier en ik werk graag in de tuin",
+        "ik heet Sofie",
+        "k ben Ann, ik heb autisme",
+        "mijn naam is Els",
+    ],
+)
+async def test_a_person_who_introduces_themself_is_talking_about_themself(text):
+    turn = await validate_speaker(user(text, "inform"), {"speaker": text})
+
+    assert turn.slots["speaker"] == "person"
+    assert turn.texts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben Jan, de papa van Noor",
+        "ik ben Fleur haar mama",
+        "ik ben Jan en ik zoek iets voor mijn zoon",
+        "ik ben blij",  # no name
+    ],
+)
+async def test_an_introduction_that_speaks_for_someone_else_is_not_read_as_the_person(text):
+    turn = await validate_speaker(user(text, "inform"), {"speaker": text})
+
+    assert turn.slots == {"speaker": None}  # asked again
