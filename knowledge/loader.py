@@ -27,7 +27,10 @@ PROJECT_ROOT = DATA_DIR.parent.parent
 STATUSES = ("verified", "uncertain")
 RIGHT_KINDS = ("budget", "allowance", "support", "service")
 RESIDENCES = ("vlaanderen_brussel", "belgie")
-RECOGNITIONS = ("required", "not_required")
+# required: the VAPH must have recognised the person already; in_application: required too,
+# but the VAPH assesses the recognition during the application itself (the PVB, brief §1.2),
+# so someone the VAPH does not know yet can apply; not_required: no recognition needed.
+RECOGNITIONS = ("required", "in_application", "not_required")
 HELP_KINDS = tuple(
     "geld begeleiding dagbesteding wonen kort_verblijf hulpmiddelen assistentie advies "
     "plan_maken".split()

@@ -377,6 +377,9 @@ MAX_AGE = 120  # the top of an open age band ("65 of ouder")
 # Belgian legal majority: where rights for minors (`minors_only`) stop. The brief does not
 # state it, so no record holds it and no reason says it: they say "minderjarigen".
 ADULT_AGE = 18
+# The recognitions (knowledge/loader.py) that need the VAPH's recognition as a person with a
+# handicap; "in_application" is assessed during the application.
+NEEDS_RECOGNITION = ("required", "in_application")
 FIRST_REQUEST_RIGHT = "PVB"  # its first_request_before_age is the VAPH's age limit
 EMERGENCY_RIGHT = "PVB"  # the emergency procedure (noodprocedure) gives a PVB
 _REGION_LABELS = {
@@ -437,6 +440,10 @@ class _Subject:
     @property
     def is_(self) -> str:
         return self.verb("bent", "is")
+
+    @property
+    def object(self) -> str:
+        return "je" if self.about is None else self.about
 
 
 def age_bands(session: Session) -> list[tuple[int, int]]:
@@ -572,8 +579,10 @@ def plain_conditions(right: Right) -> list[str]:
         said.append("Dit is alleen voor minderjarigen.")
     if right.residence in _RESIDENCE_RULES:
         said.append(_sentence(_RESIDENCE_RULES[right.residence]))
-    if right.recognition == "required":
+    if right.recognition in NEEDS_RECOGNITION:
         said.append("Het VAPH moet je erkennen als persoon met een handicap.")
+    if right.recognition == "in_application":
+        said.append("Dat bekijkt het VAPH bij je aanvraag.")
     elif right.recognition == "not_required":
         said.append("Je hebt hiervoor geen erkenning van het VAPH nodig.")
     if right.new_grants_only_for:
@@ -638,9 +647,15 @@ def rights_for_profile(
             if residence_reason is None:
                 continue
             reasons.extend(residence_reason)
-        if right.recognition == "required":
-            if recognised is False:
+        if right.recognition in NEEDS_RECOGNITION:
+            if recognised is False and right.recognition == "required":
                 continue
+            if recognised is False:
+                assessed = f"het VAPH bekijkt bij de aanvraag of het {subject.object} erkent"
+                reasons.add(
+                    f"{subject.verb('bent', 'is')} nog niet erkend door het VAPH; {assessed}",
+                    _sentence(assessed),
+                )
             if recognised:
                 reasons.add(
                     f"{subject.is_} door het VAPH erkend als persoon met een handicap",

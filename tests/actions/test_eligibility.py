@@ -200,12 +200,20 @@ async def show_rights(**slots) -> Turn:
     return await run_action(ActionShowRights(), load_tracker("eligibility_done", slots=slots))
 
 
+PVB = "Persoonsvolgend budget (PVB)"
+
+
+def shown(turn: Turn, title: str) -> str:
+    """The text of the right whose first line is `title`."""
+    return next(text for text in turn.texts if text.split("\n")[0] == title)
+
+
 async def test_the_rights_that_may_fit_come_with_why_and_where_to_go():
     turn = await show_rights()
 
-    assert turn.responses == ["utter_rights_intro", None, "utter_rights_next_steps"]
+    assert turn.responses == ["utter_rights_intro", None, None, "utter_rights_next_steps"]
     assert turn.texts[0].startswith("Dit kan misschien bij je passen. Ik beslis niets")
-    lines = turn.texts[1].split("\n")
+    lines = shown(turn, RTH).split("\n")
     assert lines[0] == RTH
     assert lines[1].startswith("Beperkte ondersteuning voor mensen met een handicap")
     assert lines[2] == (
@@ -217,7 +225,7 @@ async def test_the_rights_that_may_fit_come_with_why_and_where_to_go():
     # The VAPH office of the person's province is added to where to go.
     assert lines[3].startswith("Waar kan je terecht: ")
     assert lines[3].endswith("VAPH, provinciaal kantoor Vlaams-Brabant.")
-    assert turn.texts[2].startswith("Onthoud: het VAPH (of de dienst die de hulp geeft) beslist")
+    assert turn.texts[-1].startswith("Onthoud: het VAPH (of de dienst die de hulp geeft) beslist")
     assert turn.buttons == [
         "Hulp zoeken in de buurt",
         "Uitleg over de DOP",
@@ -231,7 +239,23 @@ async def test_the_rights_that_may_fit_come_with_why_and_where_to_go():
         "value": None,
     }
     # The rights shown are kept for the summary of a later hand-off.
-    assert turn.slots["rights_shown"][0] == RTH.removesuffix(" (RTH)")
+    assert RTH.removesuffix(" (RTH)") in turn.slots["rights_shown"]
+
+
+async def test_someone_the_vaph_does_not_know_yet_may_still_apply_for_a_pvb():
+    """The VAPH assesses the recognition during the PVB application (brief §1.2): "Kent het
+    VAPH je al? Nee, nog niet" does not rule the PVB out, and the reason says so."""
+    turn = await show_rights(help_kind="wonen")
+
+    reasons = shown(turn, PVB).split("\n")[2]
+    assert (
+        "je bent nog niet erkend door het VAPH; het VAPH bekijkt bij de aanvraag of het je "
+        "erkent" in reasons
+    )
+    easy = await show_rights(help_kind="wonen", reading_level="eenvoudig")
+    assert "- Het VAPH bekijkt bij de aanvraag of het je erkent." in easy.text
+    # A right the VAPH only gives to people it already recognised stays out.
+    assert not any(text.startswith("Basisondersteuningsbudget") for text in turn.texts)
 
 
 @pytest.mark.parametrize(
@@ -257,7 +281,8 @@ async def test_easy_language_leaves_out_the_summary_of_each_right():
         f"{VAPH_EXPLAINED}"
     )
     # The name, a glossary term, is said by its explanation; nothing in brackets.
-    assert turn.texts[1].split("\n")[:5] == [
+    rth = next(text for text in turn.texts if text.startswith("Rechtstreeks toegankelijke"))
+    assert rth.split("\n")[:5] == [
         "Rechtstreeks toegankelijke hulp is hulp die je zelf vraagt aan een organisatie.",
         "Waarom dit misschien past:",
         "- Je bent 34 jaar.",
@@ -268,9 +293,9 @@ async def test_easy_language_leaves_out_the_summary_of_each_right():
     assert (
         f"{VAPH_EXPLAINED}\n- Je hebt hiervoor geen erkenning van het VAPH nodig.\n"
         "Erkend zijn betekent dat het VAPH vaststelt dat je een handicap hebt.\n"
-        "- Je zoekt begeleiding. Daar helpt dit bij.\n" in turn.texts[1]
+        "- Je zoekt begeleiding. Daar helpt dit bij.\n" in rth
     )
-    assert turn.texts[2] == (
+    assert turn.texts[-1] == (
         f"Het VAPH beslist of je de hulp krijgt.\n{VAPH_EXPLAINED}\nWat wil je nu doen?"
     )
 

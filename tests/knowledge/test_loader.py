@@ -166,7 +166,7 @@ CASES = {
         "rights.yml",
         "recognition: not_required",
         "recognition: nee",
-        "`recognition` must be one of required, not_required",
+        "`recognition` must be one of required, in_application, not_required",
         ("recognition: nee", 1),
     ),
     "help_kinds": (

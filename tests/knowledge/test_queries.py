@@ -158,7 +158,7 @@ def add_rights(session: Session) -> None:
                 min_age=17,
                 first_request_before_age=65,
                 open_after_age_if_recognised=True,
-                recognition="required",
+                recognition="in_application",  # as knowledge/data/rights.yml (brief §1.2)
                 help_kinds=["geld", "begeleiding", "wonen"],
             ),
             right(
@@ -560,10 +560,22 @@ def test_residence(session: Session) -> None:
     assert ids(rights_for_profile(session, lives_in="buitenland")) == []
 
 
-def test_unrecognised_gets_only_rights_without_recognition(session: Session) -> None:
+def test_unrecognised_gets_rights_without_recognition_or_assessed_in_the_application(
+    session: Session,
+) -> None:
     matches = rights_for_profile(session, recognised=False)
-    assert {m.right.recognition for m in matches} == {"not_required", None}
-    assert "PVB" not in ids(matches) and "IMB" not in ids(matches)
+    assert {m.right.recognition for m in matches} == {"not_required", "in_application", None}
+    assert "IMB" not in ids(matches)  # the VAPH must have recognised the person already
+    pvb = next(m for m in matches if m.right.id == "PVB")
+    assessed = "het VAPH bekijkt bij de aanvraag of het je erkent"
+    assert f"je bent nog niet erkend door het VAPH; {assessed}" in pvb.reasons
+    assert "Het VAPH bekijkt bij de aanvraag of het je erkent." in pvb.plain_reasons
+    lotte = rights_for_profile(session, recognised=False, about="Lotte")
+    said = next(m for m in lotte if m.right.id == "PVB").reasons
+    assert (
+        "Lotte is nog niet erkend door het VAPH; "
+        "het VAPH bekijkt bij de aanvraag of het Lotte erkent" in said
+    )
     assert all(
         "je hebt hiervoor geen erkenning van het VAPH nodig" in m.reasons
         for m in matches
