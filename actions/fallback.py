@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_trigger import open_case
 from bot.handoff.cases import FALLBACK
+from bot.other_languages import other_language
 
 # After this many misunderstood messages in a row, a human is offered.
 MISSES_BEFORE_OFFERING_HUMAN = 2
@@ -36,7 +37,8 @@ def misses_in_a_row(tracker: Tracker) -> int:
 
 
 class ActionFallback(Action):
-    """Say what Wegwijzer can do; after the second miss in a row, open a case for the team
+    """Say what Wegwijzer can do (that it only speaks Dutch, for a message in another
+    language); after the second miss in a row, open a case for the team
     and offer a human (the contact question follows when the person says yes).
 
     The misunderstood message is reverted, so it does not steer later predictions.
@@ -51,6 +53,8 @@ class ActionFallback(Action):
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
             open_case(tracker, FALLBACK)
+        elif other_language(str((tracker.latest_message or {}).get("text") or "")):
+            dispatcher.utter_message(response="utter_fallback_other_language")
         else:
             dispatcher.utter_message(response="utter_fallback")
         return [UserUtteranceReverted()]

@@ -238,6 +238,10 @@ EXPLAINED_WARNINGS = {
         "said by action_request_human (actions/human.py) when a crisis came earlier in the "
         "conversation: the crisis lines first"
     ),
+    "The utterance 'utter_fallback_other_language' is not used in any story or rule.": (
+        "said by action_fallback (actions/fallback.py) for a message in English, French or "
+        "German (bot/other_languages.py)"
+    ),
     "The utterance 'utter_not_understood_answer' is not used in any story or rule.": (
         "said by the form validators (actions/eligibility.py, actions/provider_search.py) "
         "when an answer is not understood"

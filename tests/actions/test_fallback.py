@@ -54,3 +54,22 @@ async def test_a_miss_after_an_understood_message_starts_counting_again():
     turn = await run_action(ActionFallback(), tracker)
 
     assert turn.responses == ["utter_fallback"]
+
+
+async def test_a_message_in_another_language_is_told_in_dutch_that_only_dutch_is_understood():
+    said = user("I need help for my son", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_fallback_other_language"]
+    assert turn.texts[0].startswith("Sorry, ik begrijp alleen Nederlands.")
+    assert "Met een mens praten" in turn.buttons
+    assert turn.events == REVERTED
+
+
+async def test_a_second_miss_in_another_language_still_offers_a_human():
+    tracker = load_tracker("after_one_miss", user("je cherche de l'aide pour mon fils", "greet"))
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.responses == ["utter_fallback_offer_human"]

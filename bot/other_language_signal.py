@@ -1,0 +1,31 @@
+"""A message in English, French or German is not understood: it gets the Dutch answer that
+says so (actions/fallback.py), not whatever the classifier made of it.
+
+Rasa component after the FallbackClassifier: when bot/other_languages.py reads the message
+as another language, its intent becomes `nlu_fallback`. A crisis stays a crisis: the
+classifier's crisis reading is kept, and the keyword check that runs after this component
+(bot/crisis_signals.py) still makes any message with a crisis signal a crisis.
+"""
+
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.crisis_signals import force_intent
+from bot.other_languages import other_language
+from bot.rule_component import RuleComponent
+
+NOT_UNDERSTOOD = "nlu_fallback"
+CRISIS = "crisis"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class OtherLanguageClassifier(RuleComponent):
+    """Sets the intent to `nlu_fallback` for a message in another language."""
+
+    def process_message(self, message: Message) -> None:
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if intent != CRISIS and other_language(message.get(TEXT) or ""):
+            force_intent(message, NOT_UNDERSTOOD)

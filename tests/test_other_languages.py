@@ -1,0 +1,83 @@
+"""Messages in English, French or German (bot/other_languages.py, bot/other_language_signal.py):
+read as another language by their function words, so they get the Dutch answer that only Dutch
+is understood; no Dutch message of the training data or the held-out set is read that way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.other_languages import other_language
+from tests.chat import new_sender, texts
+
+ROOT = Path(__file__).resolve().parent.parent
+ONLY_DUTCH = "Sorry, ik begrijp alleen Nederlands."
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("what can you do", "en"),
+        ("I need help for my son", "en"),
+        ("is there someone who speaks english", "en"),
+        ("bonjour, je cherche de l'aide pour mon fils", "fr"),
+        ("c'est pour ma fille, elle est autiste", "fr"),
+        ("ich brauche hilfe für meine tochter", "de"),
+    ],
+)
+def test_messages_in_another_language_are_recognised(text, language):
+    assert other_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello",  # a greeting says too little; the classifier reads it as greet
+        "merci voor de info",
+        "allee salut he",
+        "please help me",
+        "sorry ik begrijp het niet",
+        "ik zoek een job coach for my son",
+        "thank you",
+        "wa kunde gij allemaal",
+    ],
+)
+def test_dutch_with_a_loanword_or_two_stays_dutch(text):
+    assert other_language(text) is None
+
+
+def nlu_examples(path: Path) -> list[tuple[str, str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [
+        (str(block["intent"]), line.strip()[2:])
+        for block in data.get("nlu") or []
+        if "intent" in block
+        for line in str(block.get("examples") or "").splitlines()
+        if line.strip().startswith("- ")
+    ]
+
+
+def test_only_the_foreign_out_of_scope_examples_of_the_nlu_data_are_another_language():
+    files = [
+        *sorted((ROOT / "data").rglob("*.yml")),
+        *sorted((ROOT / "tests/holdout").glob("*.yml")),
+    ]
+    read_as_foreign = [
+        (intent, text)
+        for path in files
+        for intent, text in nlu_examples(path)
+        if other_language(text)
+    ]
+    assert read_as_foreign, "the training data has English and French out_of_scope examples"
+    assert {intent for intent, _ in read_as_foreign} == {"out_of_scope"}, read_as_foreign
+
+
+@pytest.mark.rasa
+@pytest.mark.parametrize(
+    "message", ["I need help for my son", "bonjour, je cherche de l'aide pour mon fils"]
+)
+def test_a_message_in_another_language_gets_the_dutch_answer_that_says_so(assistant, message):
+    said = texts(assistant.replies(new_sender(), message))
+    assert said[0].startswith(ONLY_DUTCH)
