@@ -10,15 +10,14 @@ classifier's crisis reading is kept, and the keyword check that runs after this 
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.crisis_keywords import CRISIS
 from bot.crisis_signals import force_intent
 from bot.other_languages import other_language
 from bot.rule_component import RuleComponent
-
-NOT_UNDERSTOOD = "nlu_fallback"
-CRISIS = "crisis"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -28,4 +27,4 @@ class OtherLanguageClassifier(RuleComponent):
     def process_message(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if intent != CRISIS and other_language(message.get(TEXT) or ""):
-            force_intent(message, NOT_UNDERSTOOD)
+            force_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
