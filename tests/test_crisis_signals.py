@@ -93,6 +93,18 @@ SIGNALS = load_signals()
         "het escaleert elke avond",
         "ik ben mijn familie alleen maar tot last",
         "mijn leven is helemaal zinloos",
+        # Twentieth session: a crisis in another language gets the crisis answer, not
+        # "Wegwijzer speaks only Dutch" (bot/other_languages.py).
+        "I want to kill myself",
+        "i dont want to live anymore",
+        "my father hits me",
+        "I'm not safe at home",
+        "je veux mourir",
+        "il me frappe tous les jours",
+        "j'ai envie de me suicider",
+        "ich will mich umbringen",
+        "mein Mann schlägt mich",
+        "I feel suicidal",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -126,6 +138,11 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "het loopt uit de hand met de papieren",
         "de link gaat niet meer open",
         "hij springt graag in het zwembad",
+        # Twentieth session: the other-language signals need their context too.
+        "I need help for my son",
+        "can you cut the text shorter",
+        "ik wil een einde aan de wachttijd",
+        "how do I end the chat",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):

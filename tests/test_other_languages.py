@@ -81,3 +81,11 @@ def test_only_the_foreign_out_of_scope_examples_of_the_nlu_data_are_another_lang
 def test_a_message_in_another_language_gets_the_dutch_answer_that_says_so(assistant, message):
     said = texts(assistant.replies(new_sender(), message))
     assert said[0].startswith(ONLY_DUTCH)
+
+
+@pytest.mark.rasa
+@pytest.mark.parametrize("message", ["I want to kill myself", "il me frappe, je veux mourir"])
+def test_a_crisis_in_another_language_gets_the_crisis_answer_with_its_numbers(assistant, message):
+    said = " ".join(texts(assistant.replies(new_sender(), message)))
+    assert "112" in said and "1813" in said
+    assert ONLY_DUTCH not in said
