@@ -87,8 +87,11 @@ def wishes_summary(slots: dict[str, Any]) -> str:
 
 
 def filled_in(slots: dict[str, Any]) -> str:
-    """What "wat heb ik al ingevuld?" shows."""
-    parts = story_lines(slots) + chosen_domains_line(slots) + wish_lines(slots)
+    """What "wat heb ik al ingevuld?" shows, the plan's name first: after only the first
+    question it says that name, not "nog niets"."""
+    name = slots.get("plan_name")
+    parts = [f"- {LABELS['plan_name']}: {_short(name)}"] if name and name != SKIPPED else []
+    parts += story_lines(slots) + chosen_domains_line(slots) + wish_lines(slots)
     count = int(slots.get("network_count") or 0)
     if count:
         parts.append(f"- Netwerk: {count} {'persoon' if count == 1 else 'personen'}")

@@ -130,7 +130,8 @@ async def test_show_plan_lists_what_was_filled_in_and_links_to_the_draft():
 
     lines = turn.texts[0].split("\n")
     assert lines[0] == "Dit heb je al ingevuld:"
-    assert lines[1] == (
+    assert lines[1] == "- Naam van het plan: Sam"
+    assert lines[2] == (
         "- Een goede dag: Ik slaap uit, ik wandel met de hond en 's avonds kook ik met mijn zus."
     )
     assert "- Droom over vrije tijd: onbekend" not in lines  # skipped
@@ -141,6 +142,18 @@ async def test_show_plan_lists_what_was_filled_in_and_links_to_the_draft():
     )
     assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", turn.kwargs("utter_plan_link")["until"])
     assert turn.events == []
+
+
+async def test_show_plan_after_only_the_name_says_the_name_not_nothing():
+    said = user("toon mijn plan", "show_plan")
+    saved = saved_state("intake_asks_wonen_wish")
+    only_name = {slot: None for slot in saved["slots"] if slot not in ("plan_id", "plan_name")}
+
+    turn = await run_action(
+        ActionShowPlan(), load_tracker("intake_asks_wonen_wish", said, slots=only_name)
+    )
+
+    assert turn.texts[0] == "Dit heb je al ingevuld:\n- Naam van het plan: Sam"
 
 
 async def test_show_plan_of_a_plan_that_is_gone_gives_no_link():
