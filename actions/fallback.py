@@ -9,6 +9,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_trigger import open_case
+from actions.provider_search import search_in_named_place
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
 
@@ -17,20 +18,25 @@ MISSES_BEFORE_OFFERING_HUMAN = 2
 
 
 def misses_in_a_row(tracker: Tracker) -> int:
-    """How many user messages in a row ended in this fallback, the current one included."""
+    """How many user messages in a row ended in this fallback, the current one included. A
+    message the fallback answered without reverting it (a search in the place it named) is
+    no miss."""
     events = tracker.events
     user_positions = [i for i, event in enumerate(events) if event.get("event") == "user"]
     misses = 1  # the message being answered now
-    for position in reversed(user_positions[:-1]):
+    turns = zip(user_positions, user_positions[1:], strict=False)  # each earlier message
+    for position, following in reversed(list(turns)):
+        answer = events[position + 1 : following]
         answered_by = next(
             (
                 event.get("name")
-                for event in events[position + 1 :]
+                for event in answer
                 if event.get("event") == "action" and event.get("name") != "action_listen"
             ),
             None,
         )
-        if answered_by != "action_fallback":
+        reverted = any(event.get("event") == "rewind" for event in answer)
+        if answered_by != "action_fallback" or not reverted:
             break
         misses += 1
     return misses
@@ -41,7 +47,8 @@ class ActionFallback(Action):
     language); after the second miss in a row, open a case for the team
     and offer a human (the contact question follows when the person says yes).
 
-    The misunderstood message is reverted, so it does not steer later predictions.
+    The misunderstood message is reverted, so it does not steer later predictions. A place
+    right after search results ("en in Leuven?") is no miss: the search is done there.
     """
 
     def name(self) -> str:
@@ -50,6 +57,9 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        searched = search_in_named_place(dispatcher, tracker)
+        if searched is not None:
+            return searched
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
             open_case(tracker, FALLBACK)

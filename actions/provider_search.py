@@ -6,12 +6,12 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import answers, places
-from actions.form_switch import SwitchingFormValidation
+from actions.form_switch import PROVIDER_SEARCH, START_INTENT, SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
 from knowledge import db, queries, reference
 
@@ -32,6 +32,7 @@ WIDENED = {  # what a wider search leaves out, in the words of utter_search_wide
 # (other_place: action_forget_place, then the form asks again). Their payload names the
 # answer to change with the entity of the intake's "change an answer" buttons.
 CHANGE_ENTITY = "intake_topic"
+PROVIDER_SEARCH_INTENT = START_INTENT[PROVIDER_SEARCH]
 CHANGEABLE = ("place", "support_type", "target_group")
 POSTCODE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
@@ -89,6 +90,23 @@ def typed_postcode(session: Session, tracker: Tracker, place: places.Place | Non
     return None
 
 
+CATEGORY_SLOTS = ("support_type", "target_group")
+
+
+def left_out_by_new_search(slot: str, tracker: Tracker) -> bool:
+    """A new search request that names a kind of help or a target group, but not `slot`,
+    asks `slot` again instead of keeping the previous search's answer: after a search for
+    dagbesteding, "ik zoek iets voor mensen met NAH in Antwerpen" is not a search for
+    dagbesteding. A request without either ("zoek opnieuw", the button back to the search)
+    keeps both."""
+    if tracker.get_slot("requested_slot") is not None:  # the form is not starting
+        return False
+    if answers.latest_intent(tracker) != PROVIDER_SEARCH_INTENT:
+        return False
+    named = answers.latest_entities(tracker).keys() & set(CATEGORY_SLOTS)
+    return bool(named) and slot not in named
+
+
 def _known(values, value: str | None) -> str | None:
     return value if value in {category.id for category in values} else None
 
@@ -109,6 +127,8 @@ class ValidateProviderSearchForm(SwitchingFormValidation):
         return result
 
     def _category(self, slot, categories, value, dispatcher, tracker) -> dict[str, Any]:
+        if left_out_by_new_search(slot, tracker):
+            return {slot: None}
         if answers.skipped(tracker) or value == answers.ANY:
             return {slot: answers.ANY}
         entity = answers.latest_entities(tracker).get(slot)
@@ -181,6 +201,45 @@ def show_providers(
     more = "utter_providers_more" if result.has_more else "utter_providers_last"
     dispatcher.utter_message(response=more)
     return [SlotSet("provider_page", float(page))]
+
+
+# The actions that answer with search results (or with "nothing found").
+RESULT_ACTIONS = ("action_show_providers", "action_show_more_providers", "action_widen_search")
+PLACE_ENTITIES = ("municipality", "postcode", "province")
+ACTION_LISTEN = "action_listen"
+
+
+def after_results(tracker: Tracker) -> bool:
+    """Whether Wegwijzer's answer just before the latest message gave search results (or
+    said none were found): an action of RESULT_ACTIONS, or the fallback's own search
+    here, which sets the page."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    answer = tracker.events[users[-2] + 1 : users[-1]]
+    return any(
+        (event.get("event") == "action" and event.get("name") in RESULT_ACTIONS)
+        or (event.get("event") == "slot" and event.get("name") == "provider_page")
+        for event in answer
+    )
+
+
+def search_in_named_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """ "En in Leuven?" right after the results: the same search in that place. The
+    classifier reads such a message as a bare answer (inform) with no question open; None
+    when the message names no place in Flanders or Brussels or does not follow results."""
+    named = answers.latest_entities(tracker)
+    value = next((named[entity] for entity in PLACE_ENTITIES if entity in named), None)
+    if value is None or not after_results(tracker):
+        return None
+    with db.session() as session:
+        place = places.normalise(session, value, named)
+    if place is None or place in (places.WALLONIA, places.ABROAD):
+        return None
+    # The fallback that calls this was chosen for want of a rule; without it, the policies
+    # would choose it again after these results.
+    shown = show_providers(dispatcher, tracker, 1, {"place": place})
+    return [SlotSet("place", place), *shown, FollowupAction(ACTION_LISTEN)]
 
 
 class ActionShowProviders(Action):

@@ -199,6 +199,43 @@ def test_the_results_repeat_the_search_and_each_answer_can_be_changed(assistant)
     assert titles(replies) == ["Breder zoeken", *CHANGE, "Met een mens praten"]
 
 
+def test_a_place_right_after_the_results_searches_the_same_there(assistant):
+    """ "En in Leuven" after results is the same search in Leuven, not "Sorry, dat heb ik
+    niet goed begrepen"; a second place after it too."""
+    sender = new_sender()
+    assistant.replies(sender, "zoek een dagcentrum in hasselt")
+    assistant.replies(sender, "maakt niet uit")
+
+    replies = assistant.replies(sender, "en in leuven")
+    providers, total = expected("Leuven", support_type="dagondersteuning")
+    assert announced(replies).startswith(
+        f"Ik zocht dagondersteuning voor alle doelgroepen in Leuven. Ik vond {total} "
+    )
+    assert_shows(replies, providers, first=1)
+
+    again = assistant.replies(sender, "en in 9000?")
+    assert announced(again).startswith(
+        "Ik zocht dagondersteuning voor alle doelgroepen in Gent (postcode 9000)."
+    )
+
+
+def test_a_new_search_for_another_target_group_asks_the_kind_of_help_again(assistant):
+    """After a finished search, a new request that names only a target group and a place is
+    a new search: the earlier kind of help is asked again, not kept silently."""
+    sender = new_sender()
+    assistant.replies(sender, "zoek een dagcentrum in hasselt")
+    replies = assistant.replies(sender, "maakt niet uit")
+    assert announced(replies).startswith("Ik zocht dagondersteuning voor alle doelgroepen")
+
+    asked = assistant.replies(sender, "ik zoek iets voor mensen met autisme in gent")
+    assert texts(asked)[-1] == "Welke soort hulp zoek je?"
+    replies = assistant.replies(sender, '/inform{"support_type": "woonondersteuning"}')
+    autism = category("autisme", reference.target_groups())
+    assert announced(replies).startswith(
+        f"Ik zocht woonondersteuning voor mensen met {autism} in Gent"
+    )
+
+
 def test_a_target_group_answer_that_reads_like_a_question_is_the_answer(assistant):
     """One training read this answer as a question about the PVB (faq, 1.0) and answered
     that instead; an answer that is not a question and names a target group is the answer

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actions.fallback import ActionFallback
-from tests.actions.conftest import load_tracker, run_action, user
+from tests.actions.conftest import load_tracker, run_action, slot_event, user
 
 REVERTED = [{"event": "rewind", "timestamp": None}]
 
@@ -73,3 +73,67 @@ async def test_a_second_miss_in_another_language_still_offers_a_human():
     turn = await run_action(ActionFallback(), tracker)
 
     assert turn.responses == ["utter_fallback_offer_human"]
+
+
+# --- a place right after search results -------------------------------------------------------
+
+SHOWN_RESULTS = [
+    {"event": "action", "name": "action_show_providers"},
+    slot_event("provider_page", 1.0),
+    {"event": "action", "name": "action_listen"},
+]
+
+
+def after_results(said: dict, answer: list[dict] = SHOWN_RESULTS):
+    """The saved search (Leuven, "maakt niet uit" twice), its results, then `said`."""
+    tracker = load_tracker("provider_search_done", said)
+    tracker.events[-1:-1] = answer
+    return tracker
+
+
+async def test_a_place_right_after_the_results_searches_there_and_ends_the_turn():
+    said = user("en in gent", "inform", {"municipality": "Gent"})
+
+    turn = await run_action(ActionFallback(), after_results(said))
+
+    assert turn.texts[1].startswith("Ik zocht alle soorten hulp voor alle doelgroepen in Gent.")
+    assert turn.slots["place"] == "Gent"
+    assert {"event": "followup", "name": "action_listen"} in [
+        {key: event.get(key) for key in ("event", "name")} for event in turn.events
+    ]
+    assert REVERTED[0] not in turn.events
+
+
+SEARCHED_BY_FALLBACK = [  # "en in gent" answered with the search in Gent
+    {"event": "user", "text": "en in gent", "parse_data": {"intent": {"name": "inform"}}},
+    {"event": "action", "name": "action_fallback"},
+    slot_event("place", "Gent"),
+    slot_event("provider_page", 1.0),
+    {"event": "followup", "name": "action_listen"},
+    {"event": "action", "name": "action_listen"},
+]
+
+
+async def test_a_second_place_after_the_search_of_the_first_searches_there_too():
+    said = user("en in 9000", "inform", {"postcode": "9000"})
+
+    turn = await run_action(ActionFallback(), after_results(said, SEARCHED_BY_FALLBACK))
+
+    assert any("in Gent (postcode 9000)." in text for text in turn.texts)
+
+
+async def test_a_miss_after_a_search_by_place_is_a_first_miss():
+    said = user("sdfkj", "gibberish")
+
+    turn = await run_action(ActionFallback(), after_results(said, SEARCHED_BY_FALLBACK))
+
+    assert turn.responses == ["utter_fallback"]
+
+
+async def test_a_place_without_results_before_it_is_still_a_miss():
+    said = user("en in gent", "inform", {"municipality": "Gent"})
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_fallback"]
+    assert turn.events == REVERTED

@@ -15,7 +15,7 @@ from actions.provider_search import (
     searched,
 )
 from knowledge import db
-from tests.actions.conftest import Turn, load_tracker, run_action, user
+from tests.actions.conftest import Turn, load_tracker, run_action, slot_event, user
 
 DEMO = "Let op, dit is een voorbeeld. Het zijn geen echte organisaties."
 # After the results: more, or change the place, the support type or the target group.
@@ -139,6 +139,41 @@ async def test_words_that_name_no_category_are_asked_again(question):
 
     assert turn.slots == {question: None}
     assert turn.texts == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
+
+
+def search_again(said: dict, extracted: dict):
+    """The form starting again after the saved search (Leuven, "maakt niet uit" twice):
+    Rasa's validation at activation gets every prefilled answer, with what the new
+    request filled."""
+    tracker = load_tracker("provider_search_done", said)
+    prefilled = {"place": "Leuven", "support_type": "alle", "target_group": "alle", **extracted}
+    tracker.events += [slot_event(slot, value) for slot, value in prefilled.items()]
+    tracker.slots.update(prefilled)
+    return tracker
+
+
+async def test_a_new_search_for_a_target_group_asks_the_kind_of_help_again():
+    said = user(
+        "ik zoek iets voor nah in antwerpen",
+        "find_provider",
+        {"target_group": "nah", "municipality": "Antwerpen"},
+    )
+    tracker = search_again(said, {"target_group": "nah", "place": "Antwerpen"})
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots["support_type"] is None  # asked again, not the earlier "alle"
+    assert turn.slots["target_group"] == "nah"
+    assert turn.slots["place"] == "Antwerpen"
+
+
+async def test_a_new_search_without_a_kind_of_help_or_target_group_keeps_both():
+    tracker = search_again(user("zoek opnieuw", "find_provider"), {})
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots["support_type"] == "alle"
+    assert turn.slots["target_group"] == "alle"
 
 
 # --- the results ------------------------------------------------------------------------------
