@@ -135,4 +135,6 @@ class ActionIdentifySpeaker(Action):
             dispatcher.utter_message(
                 response="utter_speaker_network", person_ref=slots["person_ref"]
             )
+        if tracker.active_loop_name is None:  # no question follows: say what can be done
+            dispatcher.utter_message(response="utter_what_next")
         return [SlotSet(name, value) for name, value in slots.items()]

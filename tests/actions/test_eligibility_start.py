@@ -9,7 +9,7 @@ import pytest
 from actions.eligibility_start import ActionEligibilityStart, direct_answers
 from knowledge import db, queries
 from knowledge.models import Right
-from tests.actions.conftest import load_tracker, run_action, user
+from tests.actions.conftest import load_tracker, run_action, slot_event, user
 
 LEVELS = ("gewoon", "eenvoudig")
 
@@ -207,6 +207,25 @@ async def test_the_answer_comes_first_then_the_offer_of_the_check():
 async def test_the_offer_alone_when_nothing_was_asked():
     said = user("wat past bij mij", "check_eligibility")
     turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+    assert turn.responses == ["utter_eligibility_start"]
+
+
+async def test_answers_of_a_misunderstood_message_do_not_make_it_a_return():
+    """ "ik ben de mama van Jonas, hij is 19 en heeft autisme" was not understood and
+    reverted, with the age Rasa had taken from it: the check then starts, it does not say
+    "We gaan verder met de vragen"."""
+    reverted = [
+        user("ik ben de mama van Jonas, hij is 19", "inform", {"age": "19"}),
+        slot_event("age", "19"),
+        {"event": "action", "name": "action_fallback"},
+        {"event": "rewind"},
+        {"event": "action", "name": "action_listen"},
+    ]
+    tracker = load_tracker("welcome", user("wat kan hij krijgen", "check_eligibility"))
+    tracker.events[-1:-1] = reverted
+
+    turn = await run_action(ActionEligibilityStart(), tracker)
+
     assert turn.responses == ["utter_eligibility_start"]
 
 

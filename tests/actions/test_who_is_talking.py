@@ -18,7 +18,7 @@ async def identify(text: str, entities: dict | None = None, intent="identify_as_
 async def test_a_parent_naming_the_child_gets_questions_about_the_child_by_name():
     turn = await identify("ik ben de mama van Lotte", {"relation": ("ouder", "mama")})
 
-    assert turn.texts == ["Goed, dan stel ik mijn vragen over Lotte."]
+    assert turn.texts[:1] == ["Goed, dan stel ik mijn vragen over Lotte."]
     assert turn.slots == {
         "speaker": "network",
         "person_name": "Lotte",
@@ -34,7 +34,7 @@ async def test_a_first_name_found_by_the_nlu_is_written_with_a_capital():
     )
 
     assert turn.slots["person_name"] == "Jens"
-    assert turn.texts == ["Goed, dan stel ik mijn vragen over Jens."]
+    assert turn.texts[:1] == ["Goed, dan stel ik mijn vragen over Jens."]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ async def test_without_a_name_the_questions_use_the_relation(text, relation, per
 
     assert turn.slots["person_name"] is None
     assert turn.slots["person_ref"] == person_ref
-    assert turn.texts == [f"Goed, dan stel ik mijn vragen over {person_ref}."]
+    assert turn.texts[:1] == [f"Goed, dan stel ik mijn vragen over {person_ref}."]
 
 
 async def test_someone_else_without_a_relation_is_the_person_you_search_for():
@@ -70,7 +70,7 @@ async def test_someone_else_without_a_relation_is_the_person_you_search_for():
 async def test_the_person_themself_clears_what_was_said_about_someone_else():
     turn = await identify("het is voor mezelf", intent="identify_as_person")
 
-    assert turn.texts == ["Goed, het gaat over jou."]
+    assert turn.texts[:1] == ["Goed, het gaat over jou."]
     assert turn.slots == {
         "speaker": "person",
         "person_name": None,
@@ -98,7 +98,7 @@ async def test_the_network_button_in_the_form_asks_about_the_named_person():
         "relation": "ouder",
         "person_ref": "Noor",
     }
-    assert turn.texts == []
+    assert turn.texts[:1] == []
 
 
 async def test_skipping_the_speaker_question_means_the_person_themself():
@@ -111,7 +111,7 @@ async def test_an_answer_that_is_no_speaker_is_asked_again():
     turn = await validate_speaker(user("blauw", "inform"), {"speaker": "blauw"})
 
     assert turn.slots == {"speaker": None}
-    assert turn.texts == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
+    assert turn.texts[:1] == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ async def test_a_person_who_introduces_themself_is_talking_about_themself(text):
     turn = await validate_speaker(user(text, "inform"), {"speaker": text})
 
     assert turn.slots["speaker"] == "person"
-    assert turn.texts == []
+    assert turn.texts[:1] == []
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,20 @@ async def test_an_introduction_that_speaks_for_someone_else_is_not_read_as_the_p
     turn = await validate_speaker(user(text, "inform"), {"speaker": text})
 
     assert turn.slots == {"speaker": None}  # asked again
+
+
+async def test_outside_a_form_what_can_be_done_follows_instead_of_nothing():
+    """ "ik ben de mama van Jonas" as a first message: no question follows it, so the
+    menu does, not silence."""
+    turn = await identify("ik ben de mama van Jonas", {"relation": ("ouder", "mama")})
+
+    assert turn.texts == ["Goed, dan stel ik mijn vragen over Jonas.", "Waarmee kan ik je helpen?"]
+    assert "Wat past bij mij?" in turn.buttons
+
+
+async def test_inside_a_form_its_next_question_follows_instead_of_the_menu():
+    said = user("ik ben de mama van Jonas", "identify_as_network", {"relation": ("ouder", "mama")})
+
+    turn = await run_action(ActionIdentifySpeaker(), load_tracker("eligibility_asks_speaker", said))
+
+    assert turn.texts == ["Goed, dan stel ik mijn vragen over Jonas."]
