@@ -54,6 +54,11 @@ SUPPORT_TYPE_HELP_KIND = {  # a support type entity in the answer -> the help ki
 }
 
 
+def lower_first(text: str) -> str:
+    """A category's name inside a sentence: "Autisme" -> "autisme"."""
+    return text[:1].lower() + text[1:]
+
+
 def latest_intent(tracker: Tracker) -> str:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 

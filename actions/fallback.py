@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.facts_told import answer_facts
 from actions.handoff_trigger import open_case
 from actions.provider_search import search_in_named_place
 from bot.handoff.cases import FALLBACK
@@ -48,7 +49,8 @@ class ActionFallback(Action):
     and offer a human (the contact question follows when the person says yes).
 
     The misunderstood message is reverted, so it does not steer later predictions. A place
-    right after search results ("en in Leuven?") is no miss: the search is done there.
+    right after search results ("en in Leuven?") is no miss: the search is done there; nor
+    are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py).
     """
 
     def name(self) -> str:
@@ -57,9 +59,11 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        searched = search_in_named_place(dispatcher, tracker)
-        if searched is not None:
-            return searched
+        answered = search_in_named_place(dispatcher, tracker)
+        if answered is None:
+            answered = answer_facts(dispatcher, tracker)
+        if answered is not None:
+            return answered
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
             open_case(tracker, FALLBACK)

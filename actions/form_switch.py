@@ -143,7 +143,7 @@ class SwitchingFormValidation(FormValidationAction):
             return messages
         place = told.get("place")
         if not aside.messages and place and place not in NOT_READ_BACK:
-            aside.utter_message(response="utter_place_read_as", place=place)
+            aside.utter_message(response="utter_read_as", words=place)
         kept = [m for m in messages if m.get("response") not in NOT_UNDERSTOOD_RESPONSES]
         return [*aside.messages, *kept]
 

@@ -89,7 +89,7 @@ def confirm_place(dispatcher: CollectingDispatcher, tracker: Tracker, place: str
             response="utter_place_from_postcode", postcode=postcode, place=place
         )
     else:
-        dispatcher.utter_message(response="utter_place_read_as", place=place)
+        dispatcher.utter_message(response="utter_read_as", words=place)
 
 
 def _postcode(text: str) -> str | None:

@@ -115,6 +115,16 @@ def normalise(session: Session, text: str | None, entities: dict[str, str]) -> s
     return found.name if found else None
 
 
+# The entities that name a place.
+PLACE_ENTITIES = ("municipality", "postcode", "province")
+
+
+def named_place(session: Session, entities: dict[str, str]) -> str | None:
+    """The place a message's entities name, normalised like an answer; None for none."""
+    value = next((entities[entity] for entity in PLACE_ENTITIES if entity in entities), None)
+    return None if value is None else normalise(session, value, entities)
+
+
 def describe(session: Session, value: str | None) -> Place | None:
     """The slot value as a Place; None for no place (skipped, "overal" or unknown)."""
     if not value or value in ("onbekend", EVERYWHERE):

@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from sqlalchemy.orm import Session
 
 from actions import answers, places
@@ -37,10 +38,6 @@ CHANGEABLE = ("place", "support_type", "target_group")
 POSTCODE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def searched(
     place: places.Place | None, support_type: Any, target_group: Any, postcode: str | None = None
 ) -> str:
@@ -50,11 +47,11 @@ def searched(
     doelgroepen"."""
     names = {c.id: c.name for c in (*reference.support_types(), *reference.target_groups())}
     if support_type in names:
-        words = _lower_first(names[support_type])
+        words = answers.lower_first(names[support_type])
     else:
         words = "alle soorten hulp" if support_type == answers.ANY else "hulp"
     if target_group in names:
-        words += f" voor mensen met {_lower_first(names[target_group])}"
+        words += f" voor mensen met {answers.lower_first(names[target_group])}"
     elif target_group == answers.ANY:
         words += f" {WIDENED['target_group']}"
     if place is None:
@@ -205,8 +202,6 @@ def show_providers(
 
 # The actions that answer with search results (or with "nothing found").
 RESULT_ACTIONS = ("action_show_providers", "action_show_more_providers", "action_widen_search")
-PLACE_ENTITIES = ("municipality", "postcode", "province")
-ACTION_LISTEN = "action_listen"
 
 
 def after_results(tracker: Tracker) -> bool:
@@ -228,18 +223,16 @@ def search_in_named_place(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     """ "En in Leuven?" right after the results: the same search in that place. The
     classifier reads such a message as a bare answer (inform) with no question open; None
     when the message names no place in Flanders or Brussels or does not follow results."""
-    named = answers.latest_entities(tracker)
-    value = next((named[entity] for entity in PLACE_ENTITIES if entity in named), None)
-    if value is None or not after_results(tracker):
+    if not after_results(tracker):
         return None
     with db.session() as session:
-        place = places.normalise(session, value, named)
+        place = places.named_place(session, answers.latest_entities(tracker))
     if place is None or place in (places.WALLONIA, places.ABROAD):
         return None
     # The fallback that calls this was chosen for want of a rule; without it, the policies
     # would choose it again after these results.
     shown = show_providers(dispatcher, tracker, 1, {"place": place})
-    return [SlotSet("place", place), *shown, FollowupAction(ACTION_LISTEN)]
+    return [SlotSet("place", place), *shown, FollowupAction(ACTION_LISTEN_NAME)]
 
 
 class ActionShowProviders(Action):

@@ -23,8 +23,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_place_from_postcode' is not used in any story or rule.": (
         "said by both forms' place validation when a postcode was given"
     ),
-    "The utterance 'utter_place_read_as' is not used in any story or rule.": (
-        "said by both forms' place validation when a misspelled place was read"
+    "The utterance 'utter_read_as' is not used in any story or rule.": (
+        "said by both forms' place validation when a misspelled place was read, and by "
+        "action_fallback for facts told outside a form"
     ),
     "The utterance 'utter_eligibility_start' is not used in any story or rule.": (
         "said by action_eligibility_start (actions/eligibility_start.py) after its answer"

@@ -61,6 +61,7 @@ SLOT_VALUES = {
     "searched": "logeren voor mensen met autisme in Leuven",
     "postcode": "9000",
     "place": "Gent",
+    "words": "Jonas, 19 jaar, autisme",
     "widened": "in heel de provincie",
     "more": "3",
     "plan_keep_days": "365",

@@ -75,6 +75,18 @@ def test_a_parent_gets_questions_about_their_child_by_name(assistant):
     assert "je bent 12" not in reasons
 
 
+def test_a_parent_who_starts_by_telling_facts_is_not_asked_them_again(assistant):
+    """A first message with facts and no question ("ik ben de mama van Jonas, hij is 19 en
+    heeft autisme") once got "Sorry, dat heb ik niet goed begrepen" and lost the facts."""
+    sender = new_sender()
+    first = texts(assistant.replies(sender, "ik ben de mama van Jonas, hij is 19 en heeft autisme"))
+    assert "Jonas" in first[0] and "Waarmee kan ik je helpen?" in first
+    assert not any(text.startswith("Sorry") for text in first)
+
+    replies = assistant.replies(sender, "/check_eligibility")
+    assert texts(replies)[-1].startswith("In welke gemeente woont Jonas?")
+
+
 def test_a_typed_pass_on_a_question_moves_on(assistant):
     sender = start_check_for_oneself(assistant)
     # DIET reads these words as an answer (inform); the form reads them as a skip.

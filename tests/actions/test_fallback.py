@@ -130,10 +130,51 @@ async def test_a_miss_after_a_search_by_place_is_a_first_miss():
     assert turn.responses == ["utter_fallback"]
 
 
-async def test_a_place_without_results_before_it_is_still_a_miss():
+async def test_a_place_without_results_before_it_is_read_back_with_the_menu():
     said = user("en in gent", "inform", {"municipality": "Gent"})
 
     turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_read_as", "utter_what_next"]  # no search
+    assert turn.texts[0] == "Ik lees: Gent."
+
+
+# --- facts told outside a form ----------------------------------------------------------------
+
+
+async def test_facts_told_outside_a_form_are_read_back_kept_and_followed_by_the_menu():
+    said = user(
+        "ik ben de mama van Jonas, hij is 19 en heeft autisme",
+        "inform",
+        {
+            "relation": ("ouder", "mama"),
+            "first_name": "Jonas",
+            "age": "19",
+            "target_group": "autisme",
+        },
+    )
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts == ["Ik lees: Jonas, 19 jaar, autisme.", "Waarmee kan ik je helpen?"]
+    assert "Wat past bij mij?" in turn.buttons
+    assert turn.slots["speaker"] == "network"
+    assert turn.slots["person_name"] == "Jonas"
+    assert REVERTED[0] not in turn.events  # the age and target group Rasa took stay
+
+
+async def test_a_place_and_a_kind_of_help_told_outside_a_form_are_read_back():
+    said = user(
+        "dagbesteding in 9000", "inform", {"support_type": "dagondersteuning", "postcode": "9000"}
+    )
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: dagondersteuning, Gent."
+
+
+async def test_a_bare_answer_without_facts_is_still_a_miss():
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user("ja dat", "inform")))
 
     assert turn.responses == ["utter_fallback"]
     assert turn.events == REVERTED
