@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from actions import answers, eligibility, jargon, places
 from actions.faq import reading_level
-from actions.forms import previous_value
+from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
+from actions.forms import in_effect, previous_value
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -214,9 +215,16 @@ class ActionEligibilityStart(Action):
 
 
 def coming_back(tracker: Tracker, domain: dict[str, Any]) -> bool:
-    """True when the check was left halfway (another request, a stop): some of its answers
-    were given before this message, not all of them."""
+    """True when the check was left halfway (another request, a stop): it ran before, and
+    some of its answers were given before this message, not all of them. Facts told before
+    it ever ran ("mijn zoon is 19") are no return."""
+    ran = any(
+        event.get("event") == "active_loop" and event.get("name") == ELIGIBILITY_FORM
+        for event in in_effect(list(tracker.events))
+    )
+    if not ran:
+        return False
     # The check's questions in domain.yml, without "who is it for" (known from elsewhere too).
-    questions = domain["forms"]["eligibility_form"]["required_slots"]
+    questions = domain["forms"][ELIGIBILITY_FORM]["required_slots"]
     given = [previous_value(tracker, slot) is not None for slot in questions if slot != "speaker"]
     return any(given) and not all(given)
