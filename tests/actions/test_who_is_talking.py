@@ -101,6 +101,19 @@ async def test_the_network_button_in_the_form_asks_about_the_named_person():
     assert turn.texts[:1] == []
 
 
+async def test_a_relation_named_in_an_answer_read_as_another_intent_is_the_answer():
+    """The classifier read "ik ben de mama van Olivia" as out_of_scope (0.88) on the model
+    of 2026-12-02; the relation the entity ruler found says who talks."""
+    text = "ik ben de mama van Olivia"
+    said = user(text, "out_of_scope", {"relation": ("ouder", "mama"), "first_name": "Olivia"})
+
+    turn = await validate_speaker(said, {"speaker": text})
+
+    assert turn.slots["speaker"] == "network"
+    assert turn.slots["person_ref"] == "Olivia"
+    assert turn.texts == []
+
+
 async def test_skipping_the_speaker_question_means_the_person_themself():
     turn = await validate_speaker(user("/skip", "skip"), {"speaker": "/skip"})
 
