@@ -7,11 +7,13 @@ returns the slot value, or None when the text is not understood (the form then a
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rasa_sdk import Tracker
 
 from bot import ages
 from bot.skip_phrases import is_skip_phrase
+from knowledge import reference
 
 SKIPPED = "onbekend"  # the user skipped the question ("weet ik niet", "sla over")
 ANY = "alle"  # "maakt niet uit" in the provider search
@@ -54,9 +56,12 @@ SUPPORT_TYPE_HELP_KIND = {  # a support type entity in the answer -> the help ki
 }
 
 
-def lower_first(text: str) -> str:
-    """A category's name inside a sentence: "Autisme" -> "autisme"."""
-    return text[:1].lower() + text[1:]
+def category_words(category_id: Any) -> str | None:
+    """A support type's or target group's name as said inside a sentence ("autisme",
+    "dagondersteuning"); None for anything else ("alle", None)."""
+    names = {c.id: c.name for c in (*reference.support_types(), *reference.target_groups())}
+    name = names.get(category_id)
+    return None if name is None else name[:1].lower() + name[1:]
 
 
 def latest_intent(tracker: Tracker) -> str:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from actions import answers, eligibility, jargon, places
 from actions.faq import reading_level
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
-from actions.forms import in_effect, previous_value
+from actions.forms import previous_value
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -220,7 +220,7 @@ def coming_back(tracker: Tracker, domain: dict[str, Any]) -> bool:
     it ever ran ("mijn zoon is 19") are no return."""
     ran = any(
         event.get("event") == "active_loop" and event.get("name") == ELIGIBILITY_FORM
-        for event in in_effect(list(tracker.events))
+        for event in tracker.applied_events()
     )
     if not ran:
         return False

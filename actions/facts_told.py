@@ -10,13 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions import answers, places
 from actions.who_is_talking import speaker_slots
-from knowledge import db, reference
+from knowledge import db
 
 CATEGORY_ENTITIES = ("target_group", "support_type")
 
@@ -35,12 +34,7 @@ def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any
         words.append(who["person_ref"])
     if str(named.get("age", "")).isdigit():
         words.append(f"{named['age']} jaar")
-    categories = {c.id: c.name for c in (*reference.target_groups(), *reference.support_types())}
-    words += [
-        answers.lower_first(categories[named[e]])
-        for e in CATEGORY_ENTITIES
-        if named.get(e) in categories
-    ]
+    words += [w for e in CATEGORY_ENTITIES if (w := answers.category_words(named.get(e)))]
     with db.session() as session:
         place = places.named_place(session, named)
     if place:
@@ -49,6 +43,4 @@ def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any
         return None
     dispatcher.utter_message(response="utter_read_as", words=", ".join(w for w in words if w))
     dispatcher.utter_message(response="utter_what_next")
-    # The fallback that calls this was chosen for want of a rule; without it, the policies
-    # would choose it again.
-    return [*events, FollowupAction(ACTION_LISTEN_NAME)]
+    return events

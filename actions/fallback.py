@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.facts_told import answer_facts
 from actions.handoff_trigger import open_case
@@ -63,7 +64,9 @@ class ActionFallback(Action):
         if answered is None:
             answered = answer_facts(dispatcher, tracker)
         if answered is not None:
-            return answered
+            # This action was chosen for want of a rule; without the listen, the policies
+            # would choose it again after the answer.
+            return [*answered, FollowupAction(ACTION_LISTEN_NAME)]
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
             open_case(tracker, FALLBACK)

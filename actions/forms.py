@@ -12,25 +12,10 @@ from actions import answers, places
 from knowledge import db
 
 
-def in_effect(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events without the turns Rasa took back: a misunderstood message that the
-    fallback reverted (a "rewind" event) set slots that no longer count, and a restart
-    clears the conversation."""
-    kept: list[dict[str, Any]] = []
-    for event in events:
-        if event.get("event") == "rewind":
-            users = [i for i, earlier in enumerate(kept) if earlier.get("event") == "user"]
-            del kept[users[-1] if users else len(kept) :]
-        elif event.get("event") == "restart":
-            kept = []
-        else:
-            kept.append(event)
-    return kept
-
-
 def previous_value(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before the latest user message."""
-    events = in_effect(list(tracker.events))
+    """The slot's value before the latest user message. Turns Rasa took back do not count:
+    a misunderstood message that the fallback reverted set slots that no longer hold."""
+    events = tracker.applied_events()
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
     for event in reversed(events[:last_user]):
         if event.get("event") == "slot" and event.get("name") == slot:

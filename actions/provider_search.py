@@ -6,9 +6,8 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from sqlalchemy.orm import Session
 
 from actions import answers, places
@@ -45,13 +44,11 @@ def searched(
     so the person sees what to change: "logeren (kortverblijf) voor mensen met autisme in
     Gent (postcode 9000)"; "maakt niet uit" is said as "alle soorten hulp" and "voor alle
     doelgroepen"."""
-    names = {c.id: c.name for c in (*reference.support_types(), *reference.target_groups())}
-    if support_type in names:
-        words = answers.lower_first(names[support_type])
-    else:
+    words = answers.category_words(support_type)
+    if words is None:
         words = "alle soorten hulp" if support_type == answers.ANY else "hulp"
-    if target_group in names:
-        words += f" voor mensen met {answers.lower_first(names[target_group])}"
+    if group := answers.category_words(target_group):
+        words += f" voor mensen met {group}"
     elif target_group == answers.ANY:
         words += f" {WIDENED['target_group']}"
     if place is None:
@@ -229,10 +226,7 @@ def search_in_named_place(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         place = places.named_place(session, answers.latest_entities(tracker))
     if place is None or place in (places.WALLONIA, places.ABROAD):
         return None
-    # The fallback that calls this was chosen for want of a rule; without it, the policies
-    # would choose it again after these results.
-    shown = show_providers(dispatcher, tracker, 1, {"place": place})
-    return [SlotSet("place", place), *shown, FollowupAction(ACTION_LISTEN_NAME)]
+    return [SlotSet("place", place), *show_providers(dispatcher, tracker, 1, {"place": place})]
 
 
 class ActionShowProviders(Action):
