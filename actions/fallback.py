@@ -11,7 +11,7 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.facts_told import answer_facts
 from actions.handoff_trigger import open_case
-from actions.provider_search import search_in_named_place
+from actions.provider_search import search_again_with_changes
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
 
@@ -21,7 +21,7 @@ MISSES_BEFORE_OFFERING_HUMAN = 2
 
 def misses_in_a_row(tracker: Tracker) -> int:
     """How many user messages in a row ended in this fallback, the current one included. A
-    message the fallback answered without reverting it (a search in the place it named) is
+    message the fallback answered without reverting it (a search with what it named) is
     no miss."""
     events = tracker.events
     user_positions = [i for i, event in enumerate(events) if event.get("event") == "user"]
@@ -49,8 +49,9 @@ class ActionFallback(Action):
     language); after the second miss in a row, open a case for the team
     and offer a human (the contact question follows when the person says yes).
 
-    The misunderstood message is reverted, so it does not steer later predictions. A place
-    right after search results ("en in Leuven?") is no miss: the search is done there; nor
+    The misunderstood message is reverted, so it does not steer later predictions. A place,
+    a kind of help or a target group right after search results ("en in Leuven?", "en voor
+    mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py).
     """
 
@@ -60,7 +61,7 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        answered = search_in_named_place(dispatcher, tracker)
+        answered = search_again_with_changes(dispatcher, tracker)
         if answered is None:
             answered = answer_facts(dispatcher, tracker)
         if answered is not None:

@@ -216,17 +216,38 @@ def after_results(tracker: Tracker) -> bool:
     )
 
 
-def search_in_named_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
-    """ "En in Leuven?" right after the results: the same search in that place. The
-    classifier reads such a message as a bare answer (inform) with no question open; None
-    when the message names no place in Flanders or Brussels or does not follow results."""
+def changes_named(session: Session, tracker: Tracker) -> dict[str, str]:
+    """The search answers the latest message names: a place in Flanders or Brussels, a
+    known kind of help, a known target group."""
+    named = answers.latest_entities(tracker)
+    changes = {}
+    place = places.named_place(session, named)
+    if place is not None and place not in (places.WALLONIA, places.ABROAD):
+        changes["place"] = place
+    for slot, categories in (
+        ("support_type", reference.support_types()),
+        ("target_group", reference.target_groups()),
+    ):
+        if found := _known(categories, named.get(slot)):
+            changes[slot] = found
+    return changes
+
+
+def search_again_with_changes(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """ "En in Leuven?", "en voor mensen met autisme?" right after the results: the same
+    search with what the message changes. The classifier reads such a message as a bare
+    answer (inform) with no question open; None when the message names no place in
+    Flanders or Brussels, kind of help or target group, or does not follow results."""
     if not after_results(tracker):
         return None
     with db.session() as session:
-        place = places.named_place(session, answers.latest_entities(tracker))
-    if place is None or place in (places.WALLONIA, places.ABROAD):
+        changes = changes_named(session, tracker)
+    if not changes:
         return None
-    return [SlotSet("place", place), *show_providers(dispatcher, tracker, 1, {"place": place})]
+    return [
+        *(SlotSet(slot, value) for slot, value in changes.items()),
+        *show_providers(dispatcher, tracker, 1, changes),
+    ]
 
 
 class ActionShowProviders(Action):

@@ -219,6 +219,26 @@ def test_a_place_right_after_the_results_searches_the_same_there(assistant):
     )
 
 
+def test_a_target_group_or_kind_of_help_right_after_the_results_changes_only_that(assistant):
+    """ "En voor mensen met autisme?" after results is the same search for that target group,
+    not "Ik lees: autisme" with the menu; "en woonondersteuning?" then changes the kind of
+    help and keeps the rest."""
+    sender = new_sender()
+    assistant.replies(sender, "zoek een dagcentrum in hasselt")
+    assistant.replies(sender, "maakt niet uit")
+    autism = category("autisme", reference.target_groups())
+
+    replies = assistant.replies(sender, "en voor mensen met autisme?")
+    assert announced(replies).startswith(
+        f"Ik zocht dagondersteuning voor mensen met {autism} in Hasselt"
+    )
+
+    again = assistant.replies(sender, "en woonondersteuning?")
+    assert announced(again).startswith(
+        f"Ik zocht woonondersteuning voor mensen met {autism} in Hasselt"
+    )
+
+
 def test_a_new_search_for_another_target_group_asks_the_kind_of_help_again(assistant):
     """After a finished search, a new request that names only a target group and a place is
     a new search: the earlier kind of help is asked again, not kept silently."""

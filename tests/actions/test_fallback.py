@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actions import answers
 from actions.fallback import ActionFallback
 from tests.actions.conftest import load_tracker, run_action, slot_event, user
 
@@ -102,6 +103,40 @@ async def test_a_place_right_after_the_results_searches_there_and_ends_the_turn(
         {key: event.get(key) for key in ("event", "name")} for event in turn.events
     ]
     assert REVERTED[0] not in turn.events
+
+
+async def test_a_target_group_right_after_the_results_searches_again_for_that_group():
+    said = user("en voor mensen met autisme?", "inform", {"target_group": "autisme"})
+
+    turn = await run_action(ActionFallback(), after_results(said))
+
+    autism = answers.category_words("autisme")
+    assert turn.texts[1].startswith(f"Ik zocht alle soorten hulp voor mensen met {autism} in ")
+    assert turn.slots["target_group"] == "autisme"
+    assert "place" not in turn.slots  # the place of the search stays as it was
+    assert REVERTED[0] not in turn.events
+
+
+async def test_a_kind_of_help_and_a_place_after_the_results_change_both():
+    said = user(
+        "en woonondersteuning in gent",
+        "inform",
+        {"support_type": "woonondersteuning", "municipality": "Gent"},
+    )
+
+    turn = await run_action(ActionFallback(), after_results(said))
+
+    assert turn.texts[1].startswith("Ik zocht woonondersteuning voor alle doelgroepen in Gent.")
+    assert turn.slots["support_type"] == "woonondersteuning"
+    assert turn.slots["place"] == "Gent"
+
+
+async def test_an_unknown_target_group_after_the_results_is_no_search():
+    said = user("en voor mijn buurman", "inform", {"target_group": "buurman"})
+
+    turn = await run_action(ActionFallback(), after_results(said))
+
+    assert turn.responses == ["utter_fallback"]
 
 
 SEARCHED_BY_FALLBACK = [  # "en in gent" answered with the search in Gent
