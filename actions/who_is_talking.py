@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import latest_entities, latest_intent
 from actions.forms import not_understood
 from bot.first_names import find_first_name
+from bot.network_introductions import is_network_introduction
 
 # When the relation word is the speaker's own role ("ik ben de mama"), the person is the
 # other side of the relation.
@@ -104,6 +105,26 @@ def self_introduction(text: str) -> str | None:
     if match is None or _FOR_SOMEONE_ELSE.search(text) or find_first_name(text):
         return None
     return match.group(1)
+
+
+# A message in which the writer speaks of themself: "ik ben 70", "kan ik nog", "help mij".
+_FIRST_PERSON = re.compile(r"\b(?:ik|'k|k|kheb|kben|kzoek|mij|me)\b", re.IGNORECASE)
+
+
+def speaker_in_request(tracker: Tracker) -> dict[str, Any] | None:
+    """The who-is-talking slots when a request already says it is about someone else:
+    "ons moeder is 82, kan zij een budget krijgen", "ik zoek hulp voor mijn zoon", "ik ben
+    de mama van Jonas"; None when it names no relation or may be about the writer ("ik ben
+    70 en mijn zoon helpt mij")."""
+    if _relation_entity(tracker)[0] is None:
+        return None
+    text = (tracker.latest_message or {}).get("text") or ""
+    about_someone_else = (
+        _FOR_SOMEONE_ELSE.search(text)
+        or is_network_introduction(text)
+        or not _FIRST_PERSON.search(text)
+    )
+    return speaker_slots(tracker) if about_someone_else else None
 
 
 def speaker_answer(

@@ -8,7 +8,7 @@ import pytest
 
 from knowledge import db, queries
 from knowledge.models import Right
-from tests.chat import new_sender, texts, titles
+from tests.chat import new_sender, texts
 
 pytestmark = pytest.mark.rasa
 
@@ -55,14 +55,26 @@ def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assis
     said = texts(replies)
     answer = position(said, lambda text: f"vóór {limit}" in text and "erkend" in text)
     offer = position(said, lambda text: text.startswith(OFFER))
-    question = position(said, lambda text: text.startswith(SPEAKER_QUESTION))
+    # Neither who it is for ("mijn vader") nor the age is asked: the place comes next.
+    question = position(said, lambda text: text.startswith("In welke gemeente woont je vader?"))
     assert answer < offer < question
-    assert "Voor iemand anders" in titles(replies)
+    assert not any(text.startswith((SPEAKER_QUESTION, "Hoe oud")) for text in said)
+    slots = assistant.tracker(sender)["slots"]
+    assert (slots["speaker"], slots["person_ref"], slots["age"]) == (
+        "network",
+        "je vader",
+        str(age),
+    )
 
-    # The age the question gave is not asked again.
-    after = assistant.replies(sender, "/identify_as_network")
-    assert assistant.tracker(sender)["slots"]["age"] == str(age)
-    assert not any(text.startswith("Hoe oud") for text in texts(after))
+
+def test_a_request_for_oneself_that_names_a_relative_still_asks_who_it_is_for(assistant):
+    """ "Mijn zoon helpt mij" names a relation, but the question is the writer's own."""
+    said = texts(
+        assistant.replies(
+            new_sender(), "ik ben 70 en mijn zoon helpt mij, kan ik nog een pvb krijgen"
+        )
+    )
+    assert said[-1].startswith(SPEAKER_QUESTION)
 
 
 @pytest.mark.parametrize("question", BRUSSELS_QUESTIONS)

@@ -264,3 +264,48 @@ def test_the_faq_action_gets_no_rights_text_for_a_question_about_a_right():
     with db.session() as session:
         said = direct_answers(session, "hoe kan ik mijn pvb besteden", {}, "gewoon", with_faq=False)
     assert said == []
+
+
+# --- who it is for, from the request ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "person_ref"),
+    [
+        ("ons moeder is 82, kan zij een budget krijgen", ("ouder", "moeder"), "je moeder"),
+        ("ik zoek hulp voor mijn zoon, wat kan hij krijgen", ("kind", "zoon"), "je zoon"),
+    ],
+)
+async def test_a_request_about_a_relative_says_who_the_check_is_for(text, relation, person_ref):
+    said = user(text, "check_eligibility", {"relation": relation})
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.slots["speaker"] == "network"
+    assert turn.slots["person_ref"] == person_ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben 70 en mijn zoon helpt mij, kan ik nog een pvb krijgen",  # about the writer
+        "wat past er bij mij",  # no relation
+    ],
+)
+async def test_a_request_that_may_be_about_the_writer_leaves_the_question(text):
+    entities = {"relation": ("kind", "zoon")} if "zoon" in text else {}
+    said = user(text, "check_eligibility", entities)
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert "speaker" not in turn.slots
+
+
+async def test_who_it_is_for_is_not_changed_once_known():
+    said = user("ons moeder is 82, kan zij een budget krijgen", "check_eligibility")
+    said["parse_data"]["entities"] = [{"entity": "relation", "value": "ouder"}]
+    tracker = load_tracker("welcome", said, slots={"speaker": "person"})
+
+    turn = await run_action(ActionEligibilityStart(), tracker)
+
+    assert "speaker" not in turn.slots
