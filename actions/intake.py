@@ -18,7 +18,7 @@ from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.form_switch import INTAKE, requested_switch
 from actions.plan_summary import plan_url, story_summary, who_words, wishes_summary
-from actions.who_is_talking import speaker_answer, speaker_slots
+from actions.who_is_talking import speaker_answer, speaker_in_request, speaker_slots
 from bot.config import load_settings
 from bot.intake_catalogue import (
     ALL_DOMAINS,
@@ -51,7 +51,7 @@ INTERRUPTIONS = {
 # answers name wished support ("iemand die helpt met wonen" reads as a provider search).
 SWITCH_SLOTS = ("consent", "plan_name", *flow.STORY_BEFORE_CHOICE)
 YES_NO_SLOTS = ("story_confirmed", "plan_confirmed")
-SPEAKER_INTENTS = ("identify_as_person", "identify_as_network")
+SPEAKER_INTENTS = {"identify_as_person": "person", "identify_as_network": "network"}
 CHOICE_SLOTS = (CHOSEN_DOMAINS_SLOT, MORE_DOMAINS_SLOT)
 # Tells the web chat page to keep this conversation's id (bot/web/static/chat.js).
 REMEMBER_CONVERSATION = {"wegwijzer": {"remember_conversation": True}}
@@ -174,11 +174,13 @@ class IntakeAnswer:
         # zoon"): the consent and the answer to "voor wie?" in one. "voor mijn zoon" alone
         # is no yes: consent is only given by a clear yes.
         raw = ((self.tracker.latest_message or {}).get("text") or "").strip()
-        told_speaker = (
-            self.intent in SPEAKER_INTENTS
-            and not self.tracker.get_slot("speaker")
-            and (raw.startswith("/") or bool(read.YES.search(self.text)))
+        told_speaker = self.intent in SPEAKER_INTENTS and (
+            raw.startswith("/") or bool(read.YES.search(self.text))
         )
+        # What the request said ("een plan voor mijn zoon") stays, unless the answer says
+        # otherwise ("Ja, ik vertel over mezelf").
+        known_speaker = self.tracker.get_slot("speaker")
+        told_speaker = told_speaker and SPEAKER_INTENTS[self.intent] != known_speaker
         answer = "ja" if told_speaker else read.yes_no(self.intent, self.text)
         if answer == "nee":
             return {"consent": "nee"}
@@ -440,7 +442,10 @@ class ActionAskConsent(Action):
             plan_keep_days=settings.plan_keep_days,
             session_minutes=settings.session_minutes,
         )
-        return []
+        # "Ik wil een plan maken voor mijn zoon": who it is for is known before the consent
+        # (kept by store() once it is given); the buttons can still say otherwise.
+        who = speaker_in_request(tracker) if tracker.get_slot("speaker") is None else None
+        return [SlotSet(slot, value) for slot, value in (who or {}).items()]
 
 
 def dream_topics(slots: dict[str, Any]) -> str:

@@ -41,3 +41,15 @@ def test_a_held_out_goodbye_or_thanks_after_an_answer_is_answered_as_such(
     replies = texts(assistant.replies(sender, message))
     assert replies and replies[0].startswith(FIRST_WORDS[intent]), replies
     assert not any("begrijp" in text for text in replies)
+
+
+def test_a_bare_dag_greets_first_and_says_goodbye_later(assistant):
+    """ "Dag" is Flemish for hello and for goodbye: the first message of a conversation
+    gets the welcome, a later one the goodbye, never "Sorry, dat heb ik niet goed begrepen"."""
+    sender = new_sender()
+    first = texts(assistant.replies(sender, "dag"))
+    assert first[0].startswith("Hallo, ik ben Wegwijzer."), first
+
+    assistant.replies(sender, "wat is een pvb")
+    later = texts(assistant.replies(sender, "dag"))
+    assert later[0].startswith(FIRST_WORDS["goodbye"]), later

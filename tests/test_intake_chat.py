@@ -184,6 +184,15 @@ def test_a_network_member_is_asked_about_the_person(assistant):
     assert stored(assistant, sender)["speaker"] == "network"
 
 
+def test_a_plan_asked_for_a_son_does_not_ask_for_whom_after_the_yes(assistant):
+    sender = new_sender()
+    said = chat(assistant, sender, ["ik wil een plan maken voor mijn zoon", "ja"])
+    assert not any(line.startswith("Vertel je over jezelf of over iemand anders?") for line in said)
+    assert said[-1].startswith("Welke naam mag in het plan staan?")
+    answers = stored(assistant, sender)
+    assert (answers["speaker"], answers["person_ref"]) == ("network", "je zoon")
+
+
 def test_changing_an_answer_after_the_intake_asks_again_and_makes_a_new_version(assistant):
     sender, _ = full_intake(assistant)
     assert versions(assistant, sender) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions import answers
 from actions.fallback import ActionFallback
 from tests.actions.conftest import load_tracker, run_action, slot_event, user
@@ -213,3 +215,41 @@ async def test_a_bare_answer_without_facts_is_still_a_miss():
 
     assert turn.responses == ["utter_fallback"]
     assert turn.events == REVERTED
+
+
+# --- a bare "dag": hello or goodbye -----------------------------------------------------------
+
+
+def session_with_first_message(said: dict):
+    """A new session whose first message is `said` (the saved 'welcome' before its 'hallo')."""
+    tracker = load_tracker("welcome")
+    first_user = next(i for i, e in enumerate(tracker.events) if e.get("event") == "user")
+    tracker.events[first_user:] = [said]
+    tracker.latest_message = said["parse_data"] | {"text": said["text"]}
+    return tracker
+
+
+@pytest.mark.parametrize("text", ["dag", "Dag!", "salut"])
+async def test_a_first_dag_is_a_greeting(text):
+    turn = await run_action(
+        ActionFallback(), session_with_first_message(user(text, "nlu_fallback"))
+    )
+
+    assert turn.responses == ["utter_welcome"]
+    assert REVERTED[0] not in turn.events
+
+
+async def test_a_later_dag_is_a_goodbye():
+    turn = await run_action(
+        ActionFallback(), load_tracker("faq_answered", user("dag", "nlu_fallback"))
+    )
+
+    assert turn.responses == ["utter_goodbye"]
+
+
+async def test_dag_inside_a_sentence_is_no_greeting():
+    said = user("dag en nacht zorg", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), session_with_first_message(said))
+
+    assert turn.responses == ["utter_fallback"]

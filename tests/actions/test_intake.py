@@ -131,6 +131,31 @@ async def test_yes_for_my_son_typed_is_consent_and_who_is_talking():
     assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je zoon")
 
 
+async def test_a_request_for_a_plan_for_a_relative_says_who_it_is_for():
+    said = user(
+        "ik wil een plan maken voor mijn zoon", "start_intake", {"relation": ("kind", "zoon")}
+    )
+
+    turn = await run_action(ActionAskConsent(), load_tracker("welcome", said))
+
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je zoon")
+    mine = user("ik wil mijn plan maken", "start_intake")
+    assert (await run_action(ActionAskConsent(), load_tracker("welcome", mine))).slots == {}
+
+
+async def test_a_yes_for_myself_overrules_what_the_request_said():
+    turn = await answer(
+        "intake_asks_consent",
+        user("/identify_as_person", "identify_as_person"),
+        speaker="network",
+        relation="kind",
+        person_ref="je zoon",
+    )
+
+    assert turn.slots["consent"] == "ja" and turn.slots["speaker"] == "person"
+    assert stored_answers(turn.slots["plan_id"])["speaker"] == "person"
+
+
 async def test_for_whom_without_a_yes_is_no_consent():
     turn = await answer("intake_asks_consent", user("voor mijn zoon", "identify_as_network"))
 
