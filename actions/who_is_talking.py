@@ -141,6 +141,8 @@ def speaker_answer(
         return {"speaker": "person", "person_name": None, "person_ref": None, "relation": None}
     if _relation_entity(tracker)[0] is not None:  # "ik ben de mama van Olivia", read as
         return speaker_slots(tracker)  # another intent: the relation says who talks
+    if find_first_name((tracker.latest_message or {}).get("text") or ""):  # "hij heet Bram"
+        return speaker_slots(tracker)
     return not_understood(dispatcher, tracker, "speaker")
 
 

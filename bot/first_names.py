@@ -4,7 +4,8 @@ DIET learned `first_name` from a few examples and finds it in only some messages
 rules read the usual forms, always with a capital, as people write a name:
 - after "van" or "voor", maybe with "mijn"/"ons" and a word between: "voor mijn zoon Jens";
 - after a relation word with "mijn"/"ons"/"onze": "ons dochter Mira";
-- before "haar"/"zijn" and a word, the Flemish possessive: "ik ben Fleur haar mama".
+- before "haar"/"zijn" and a word, the Flemish possessive: "ik ben Fleur haar mama";
+- after "hij/ze heet" or "zijn/haar naam is": "hij heet Bram".
 The first word of a message is never taken: it has a capital anyway.
 """
 
@@ -18,6 +19,7 @@ _PATTERNS = (
     re.compile(r"\b(?:van|voor)\s+(?:(?:mijn|m'n|onze|ons|de|het)\s+)?(?:[a-z]+\s+)?" + _NAME),
     re.compile(r"\b(?:mijn|m'n|onze|ons|mijne)\s+[a-z]+\s+" + _NAME),
     re.compile(_NAME + r"\s+(?:haar|zijn|z'n|d'r)\s+[a-z]+"),
+    re.compile(r"\b(?i:(?:hij|ze|zij|die)\s+heet|(?:zijn|haar|z'n|d'r)\s+naam\s+is)\s+" + _NAME),
 )
 # Capitalised words that are no first name in these positions.
 _NOT_NAMES = frozenset(

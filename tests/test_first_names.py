@@ -16,6 +16,9 @@ from bot.first_names import find_first_name
         ("ik ben Fleur haar mama", "Fleur"),
         ("ik ben de begeleider van Anne-Sophie", "Anne-Sophie"),
         ("mijne nonkel Marc woont alleen", "Marc"),
+        ("hij heet Bram", "Bram"),
+        ("Ze heet Lotte en is 12", "Lotte"),
+        ("haar naam is Mira", "Mira"),
     ],
 )
 def test_a_first_name_is_read_where_people_write_one(text, name):
@@ -31,6 +34,7 @@ def test_a_first_name_is_read_where_people_write_one(text, name):
         "ik ben de mama van lotte",
         "Lotte is mijn dochter",
         "ik zoek hulp voor mijn zoon",
+        "hij heet bram",
         "een dagcentrum voor VAPH erkende mensen",
     ],
 )

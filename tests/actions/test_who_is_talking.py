@@ -114,6 +114,17 @@ async def test_a_relation_named_in_an_answer_read_as_another_intent_is_the_answe
     assert turn.texts == []
 
 
+async def test_a_name_of_someone_else_answers_the_speaker_question():
+    """ "Hij heet Bram" to "over jezelf of over iemand anders?": someone else, named Bram
+    (it was "Dat begrijp ik niet goed")."""
+    said = user("hij heet Bram", "inform", {"first_name": "Bram"})
+
+    turn = await validate_speaker(said, {"speaker": "hij heet Bram"})
+
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "Bram")
+    assert turn.texts == []
+
+
 async def test_skipping_the_speaker_question_means_the_person_themself():
     turn = await validate_speaker(user("/skip", "skip"), {"speaker": "/skip"})
 
@@ -144,11 +155,19 @@ async def test_a_person_who_introduces_themself_is_talking_about_themself(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [("ik ben Jan, de papa van Noor", "Noor"), ("ik ben Fleur haar mama", "Fleur")],
+)
+async def test_an_introduction_that_names_someone_else_is_about_them(text, name):
+    turn = await validate_speaker(user(text, "inform"), {"speaker": text})
+
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", name)
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "ik ben Jan, de papa van Noor",
-        "ik ben Fleur haar mama",
-        "ik ben Jan en ik zoek iets voor mijn zoon",
+        "ik ben Jan en ik zoek iets voor mijn zoon",  # no relation entity: not sure enough
         "ik ben blij",  # no name
     ],
 )
