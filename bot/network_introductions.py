@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlp_pipeline import RELATION_WORDS
+from bot.relation_words import RELATION_WORDS
 from knowledge.reference import fold
 
 _RELATION = "|".join(sorted({w for words in RELATION_WORDS.values() for w in words}, key=len)[::-1])

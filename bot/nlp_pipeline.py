@@ -18,6 +18,7 @@ import spacy
 import yaml
 from spacy.pipeline import EntityRuler, Lemmatizer
 
+from bot.relation_words import RELATION_WORDS
 from bot.spoken_lemmas import spoken_lemmas
 from knowledge import reference
 
@@ -41,17 +42,6 @@ PROVINCE_ALIASES = {
         "provincie west-vlaanderen",
     ],
     "Vlaams-Brabant": ["vlaams-brabant", "vlaams brabant", "provincie vlaams-brabant"],
-}
-
-
-# Words for the people around someone -> the `relation` ids of the NLU contract.
-RELATION_WORDS = {
-    "ouder": ["mama", "papa", "moeder", "vader", "ouder", "ouders", "mams", "moeke", "vake"],
-    "kind": ["zoon", "dochter", "kind", "zoontje", "dochtertje", "kindje"],
-    "broer_zus": ["broer", "zus", "zuster", "broertje", "zusje", "zuske"],
-    "partner": ["vrouw", "man", "partner", "echtgenoot", "echtgenote", "lief"],
-    "begeleider": ["begeleider", "begeleidster", "opvoeder", "opvoedster"],
-    "vriend": ["vriend", "vriendin", "maat", "kameraad"],
 }
 
 
