@@ -26,6 +26,17 @@ from knowledge import reference
 # They are only recognised when written with a capital letter.
 COMMON_WORD_PLACES = {"As", "Boom", "Geel", "Ham", "Lint", "Mol", "Peer", "Lier", "Zele", "Bree"}
 
+# Support-type words that are also an ordinary verb: "we wonen in Mechelen" says where people
+# live and "wij logeren bij oma" where they sleep, not the help they look for. A pronoun at the
+# start of a clause ("we wonen", "Lisa en ik wonen") or right after the verb ("nu wonen we")
+# makes the ruler find the longer verb phrase instead of the single word, and config.yml's
+# SpacyEntityExtractor drops that label. After a modal verb the word is the help again:
+# "waar kan ik logeren", "kunnen we wonen in Gent".
+VERB_SUPPORT_WORDS = ["wonen", "logeren"]
+PRONOUNS = ["ik", "we", "wij", "ze", "zij", "jullie", "ge", "gij", "u"]
+CLAUSE_STARTS = ["en", "maar", "want", "omdat", "dus", "toen", "als"]
+VERB_PHRASE = "verb_phrase"
+
 PROVINCE_ALIASES = {
     "Antwerpen": ["provincie antwerpen"],
     "Limburg": ["limburg", "provincie limburg"],
@@ -77,6 +88,15 @@ def entity_patterns() -> list[dict]:
     ):
         for category in categories:
             patterns += [{"label": label, "pattern": s.lower()} for s in category.synonyms]
+    verb = {"LOWER": {"IN": VERB_SUPPORT_WORDS}}
+    pronoun = {"LOWER": {"IN": PRONOUNS}}
+    for clause_start in (
+        [{"IS_SENT_START": True, **pronoun}],
+        [{"IS_PUNCT": True}, pronoun],
+        [{"LOWER": {"IN": CLAUSE_STARTS}}, pronoun],
+    ):
+        patterns.append({"label": VERB_PHRASE, "pattern": [*clause_start, verb]})
+    patterns.append({"label": VERB_PHRASE, "pattern": [verb, pronoun]})
     return patterns
 
 

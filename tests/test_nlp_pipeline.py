@@ -64,3 +64,22 @@ def test_a_province_wins_over_the_city_of_the_same_name(nlp):
 def test_place_names_that_are_ordinary_words_need_a_capital(nlp):
     assert entities(nlp, "mijn geel jasje hangt aan de boom") == []
     assert entities(nlp, "ik woon in Geel") == [("Geel", "municipality")]
+
+
+def test_wonen_and_logeren_as_a_verb_are_no_support_type(nlp):
+    # "we wonen in 2800" says where the family lives, not that they look for housing.
+    found = entities(nlp, "ik zoek thuisbegeleiding voor ons Lisa, we wonen in 2800")
+    assert [e for e in found if e[1] != "verb_phrase"] == [
+        ("thuisbegeleiding", "support_type"),
+        ("2800", "postcode"),
+    ]
+    for text in ("wij wonen in Gent", "nu wonen we in Aalst", "Lisa en ik wonen in Gent"):
+        assert "support_type" not in {label for _, label in entities(nlp, text)}, text
+    assert ("logeren", "support_type") not in entities(nlp, "we logeren soms bij oma")
+
+
+def test_wonen_and_logeren_as_the_help_asked_for_stay_a_support_type(nlp):
+    for text in ("waar kan ik logeren in limburg", "waar kunnen we wonen", "ik zoek wonen"):
+        assert {label for _, label in entities(nlp, text)} & {"support_type"}, text
+    assert entities(nlp, "ons ouders wonen in Lier")[0] == ("ouders", "relation")
+    assert entities(nlp, "ik zoek begeleid wonen") == [("begeleid wonen", "support_type")]

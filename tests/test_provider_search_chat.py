@@ -239,6 +239,20 @@ def test_a_target_group_or_kind_of_help_right_after_the_results_changes_only_tha
     )
 
 
+def test_where_the_family_lives_is_the_place_not_the_kind_of_help(assistant):
+    """ "We wonen in 2800" says where to search; it is no request for housing
+    (woonondersteuning), whatever kind of help the message asked for before it."""
+    sender = new_sender()
+    replies = assistant.replies(
+        sender, "ik zoek thuisbegeleiding voor ons Lisa, ze heeft autisme, we wonen in 2800"
+    )
+    support = category("individuele_psychosociale_begeleiding", reference.support_types())
+    autism = category("autisme", reference.target_groups())
+    assert announced(replies).startswith(
+        f"Ik zocht {support} voor mensen met {autism} in Mechelen (postcode 2800)"
+    )
+
+
 def test_a_new_search_for_another_target_group_asks_the_kind_of_help_again(assistant):
     """After a finished search, a new request that names only a target group and a place is
     a new search: the earlier kind of help is asked again, not kept silently."""
