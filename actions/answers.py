@@ -68,6 +68,14 @@ def latest_intent(tracker: Tracker) -> str:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 
 
+def intent_under_fallback(tracker: Tracker) -> str:
+    """The classifier's best intent under an `nlu_fallback` (the first other one of the
+    ranking); "" when there is none."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    names = [str(i.get("name") or "") for i in ranking if i.get("name") != "nlu_fallback"]
+    return names[0] if names else ""
+
+
 def latest_entities(tracker: Tracker) -> dict[str, str]:
     """Entity name -> value of the latest message (the last one of a name wins)."""
     found = {}

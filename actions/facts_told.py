@@ -20,10 +20,19 @@ from knowledge import db
 CATEGORY_ENTITIES = ("target_group", "support_type")
 
 
+def _bare_answer(tracker: Tracker) -> bool:
+    """Read as a bare answer (inform), also just under the fallback threshold: "kunde mij
+    helpen, ons zoon heeft een verstandelijke beperking en is 17" was inform at 0.58."""
+    intent = answers.latest_intent(tracker)
+    return intent == "inform" or (
+        intent == "nlu_fallback" and answers.intent_under_fallback(tracker) == "inform"
+    )
+
+
 def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any] | None:
     """Say how the facts of an answer given outside a form were read, then the menu; None
     when a form is active, the message is no bare answer or names no such fact."""
-    if tracker.active_loop_name is not None or answers.latest_intent(tracker) != "inform":
+    if tracker.active_loop_name is not None or not _bare_answer(tracker):
         return None
     named = answers.latest_entities(tracker)
     events: list[Any] = []

@@ -4,7 +4,8 @@ An age is only found where the words around a number make it an age, so
 "ik heb 2 kinderen", "om 3 uur" or "postcode 9000" are never taken for one:
 - "N jaar" as the whole message, "N jaar oud" and "N-jarige" anywhere;
 - "van N" after a person ("mijn zoon van 19", "ons moeder van 82");
-- "ik ben N", "hij/zij/ze/die is N", "<person> is N" ("ze is 34", "mijn broer is 40");
+- "ik ben N", "hij/zij/ze/die is N", "<person> is N" ("ze is 34", "mijn broer is 40"), and
+  "<person> … en is N" ("ons zoon heeft autisme en is 17");
 - "bijna N" (then the age is N - 1: "bijna 18" is still 17) and "hij wordt N".
 Numbers may be digits or Dutch words up to 120 ("achttien", "vierendertig", "tweeëntwintig").
 The Rasa component is bot/age_extractor.py; the forms read typed answers with
@@ -69,6 +70,8 @@ _PATTERNS = (
     (re.compile(rf"\b{_NUMBER} ?(?:jaar oud|-?jarige)\b"), 0),
     (re.compile(rf"\b{_SUBJECT} {_STRICT}\b{_NOT_AGE}"), 0),
     (re.compile(rf"\b{_SUBJECT} bijna {_STRICT}\b{_NOT_AGE}"), -1),
+    # "ons zoon heeft autisme en is 17": the person was named earlier in the sentence.
+    (re.compile(rf"\b{_PERSON}\b.* en (?:is|wordt) {_STRICT}\b{_NOT_AGE}"), 0),
     (re.compile(rf"^bijna {_STRICT}[.!]?$"), -1),
 )
 

@@ -24,6 +24,8 @@ AGES = [
     ("hij is bijna 18", 17),
     ("ik ben 65", 65),
     ("ik  ben   34", 34),
+    ("ons zoon heeft een verstandelijke beperking en is 17", 17),
+    ("mijn dochter woont nog thuis en wordt 18", 18),
 ]
 
 NO_AGE = [
@@ -39,6 +41,8 @@ NO_AGE = [
     "ik ben de mama van 2 kinderen",
     "ik ben 150",
     "hij is 5 dagen per week thuis",
+    "mijn zoon werkt en is 3 dagen per week thuis",
+    "het dagcentrum is ver en is 3 keer per week open",
 ]
 
 

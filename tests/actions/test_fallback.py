@@ -210,6 +210,38 @@ async def test_a_place_and_a_kind_of_help_told_outside_a_form_are_read_back():
     assert turn.texts[0] == "Ik lees: dagondersteuning, Gent."
 
 
+def under_the_fallback(said: dict, ranking: list[tuple[str, float]]) -> dict:
+    """`said` as the FallbackClassifier leaves it: nlu_fallback first, then the ranking."""
+    parse = said["parse_data"]
+    parse["intent"] = {"name": "nlu_fallback", "confidence": 0.6}
+    parse["intent_ranking"] = [
+        {"name": name, "confidence": confidence}
+        for name, confidence in [("nlu_fallback", 0.6), *ranking]
+    ]
+    return said
+
+
+async def test_facts_read_as_a_bare_answer_just_under_the_threshold_are_read_back():
+    text = "kunde mij helpen, ons zoon heeft een verstandelijke beperking en is 17"
+    facts = {"relation": ("kind", "zoon"), "target_group": "verstandelijke_beperking", "age": "17"}
+    said = under_the_fallback(user(text, "inform", facts), [("inform", 0.58), ("faq", 0.16)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0].startswith("Ik lees: je zoon, 17 jaar, ")
+    assert "utter_fallback" not in turn.responses
+    assert REVERTED[0] not in turn.events
+
+
+async def test_facts_under_the_threshold_of_another_intent_are_still_a_miss():
+    said = user("wat kost een dagcentrum", "faq", {"support_type": "dagondersteuning"})
+    said = under_the_fallback(said, [("faq", 0.5), ("inform", 0.3)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_fallback"]
+
+
 async def test_a_bare_answer_without_facts_is_still_a_miss():
     turn = await run_action(ActionFallback(), load_tracker("welcome", user("ja dat", "inform")))
 
