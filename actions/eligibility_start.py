@@ -19,7 +19,6 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ from actions import answers, eligibility, jargon, places
 from actions.faq import reading_level
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
-from actions.who_is_talking import speaker_in_request
+from actions.who_is_talking import speaker_from_request
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -214,8 +213,7 @@ class ActionEligibilityStart(Action):
         else:
             dispatcher.utter_message(response="utter_eligibility_start")
         # "Ons moeder is 82, kan zij ...": the check does not ask who it is for.
-        who = speaker_in_request(tracker) if tracker.get_slot("speaker") is None else None
-        return [SlotSet(slot, value) for slot, value in (who or {}).items()]
+        return speaker_from_request(tracker)
 
 
 def coming_back(tracker: Tracker, domain: dict[str, Any]) -> bool:

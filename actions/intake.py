@@ -18,7 +18,7 @@ from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.form_switch import INTAKE, requested_switch
 from actions.plan_summary import plan_url, story_summary, who_words, wishes_summary
-from actions.who_is_talking import speaker_answer, speaker_in_request, speaker_slots
+from actions.who_is_talking import speaker_answer, speaker_from_request, speaker_slots
 from bot.config import load_settings
 from bot.intake_catalogue import (
     ALL_DOMAINS,
@@ -444,8 +444,7 @@ class ActionAskConsent(Action):
         )
         # "Ik wil een plan maken voor mijn zoon": who it is for is known before the consent
         # (kept by store() once it is given); the buttons can still say otherwise.
-        who = speaker_in_request(tracker) if tracker.get_slot("speaker") is None else None
-        return [SlotSet(slot, value) for slot, value in (who or {}).items()]
+        return speaker_from_request(tracker)
 
 
 def dream_topics(slots: dict[str, Any]) -> str:

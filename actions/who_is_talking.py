@@ -111,20 +111,22 @@ def self_introduction(text: str) -> str | None:
 _FIRST_PERSON = re.compile(r"\b(?:ik|'k|k|kheb|kben|kzoek|mij|me)\b", re.IGNORECASE)
 
 
-def speaker_in_request(tracker: Tracker) -> dict[str, Any] | None:
-    """The who-is-talking slots when a request already says it is about someone else:
-    "ons moeder is 82, kan zij een budget krijgen", "ik zoek hulp voor mijn zoon", "ik ben
-    de mama van Jonas"; None when it names no relation or may be about the writer ("ik ben
-    70 en mijn zoon helpt mij")."""
-    if _relation_entity(tracker)[0] is None:
-        return None
+def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
+    """The who-is-talking slots when nobody said it yet and the request says it is about
+    someone else: "ons moeder is 82, kan zij een budget krijgen", "ik zoek hulp voor mijn
+    zoon", "ik ben de mama van Jonas"; none when it names no relation or may be about the
+    writer ("ik ben 70 en mijn zoon helpt mij")."""
+    if tracker.get_slot("speaker") is not None or _relation_entity(tracker)[0] is None:
+        return []
     text = (tracker.latest_message or {}).get("text") or ""
     about_someone_else = (
         _FOR_SOMEONE_ELSE.search(text)
         or is_network_introduction(text)
         or not _FIRST_PERSON.search(text)
     )
-    return speaker_slots(tracker) if about_someone_else else None
+    if not about_someone_else:
+        return []
+    return [SlotSet(slot, value) for slot, value in speaker_slots(tracker).items()]
 
 
 def speaker_answer(
