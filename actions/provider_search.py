@@ -97,6 +97,8 @@ def left_out_by_new_search(slot: str, tracker: Tracker) -> bool:
         return False
     if answers.latest_intent(tracker) != PROVIDER_SEARCH_INTENT:
         return False
+    if follows_up_on_results(tracker):
+        return False
     named = answers.latest_entities(tracker).keys() & set(CATEGORY_SLOTS)
     return bool(named) and slot not in named
 
@@ -197,6 +199,9 @@ def show_providers(
     return [SlotSet("provider_page", float(page))]
 
 
+# "En in Leuven?", "en woonondersteuning?": the start of a follow-up on the results.
+FOLLOW_UP = re.compile(r"^\s*en\b", re.IGNORECASE)
+
 # The actions that answer with search results (or with "nothing found").
 RESULT_ACTIONS = ("action_show_providers", "action_show_more_providers", "action_widen_search")
 
@@ -214,6 +219,13 @@ def after_results(tracker: Tracker) -> bool:
         or (event.get("event") == "slot" and event.get("name") == "provider_page")
         for event in answer
     )
+
+
+def follows_up_on_results(tracker: Tracker) -> bool:
+    """ "En woonondersteuning?" right after the results: a message that starts with "en"
+    changes the search just shown, even when the classifier reads it as a new search."""
+    text = str(tracker.latest_message.get("text") or "")
+    return FOLLOW_UP.match(text) is not None and after_results(tracker)
 
 
 def changes_named(session: Session, tracker: Tracker) -> dict[str, str]:

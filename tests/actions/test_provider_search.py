@@ -141,11 +141,12 @@ async def test_words_that_name_no_category_are_asked_again(question):
     assert turn.texts == ['Dat begrijp ik niet goed. Kies een knop, of typ "sla over".']
 
 
-def search_again(said: dict, extracted: dict):
+def search_again(said: dict, extracted: dict, right_after_results: bool = False):
     """The form starting again after the saved search (Leuven, "maakt niet uit" twice):
     Rasa's validation at activation gets every prefilled answer, with what the new
-    request filled."""
-    tracker = load_tracker("provider_search_done", said)
+    request filled. `right_after_results`: the results were the answer just before."""
+    shown = {"provider_page": 1.0} if right_after_results else None
+    tracker = load_tracker("provider_search_done", said, slots=shown)
     prefilled = {"place": "Leuven", "support_type": "alle", "target_group": "alle", **extracted}
     tracker.events += [slot_event(slot, value) for slot, value in prefilled.items()]
     tracker.slots.update(prefilled)
@@ -165,6 +166,29 @@ async def test_a_new_search_for_a_target_group_asks_the_kind_of_help_again():
     assert turn.slots["support_type"] is None  # asked again, not the earlier "alle"
     assert turn.slots["target_group"] == "nah"
     assert turn.slots["place"] == "Antwerpen"
+
+
+async def test_a_follow_up_on_the_results_read_as_a_new_search_changes_only_what_it_names():
+    """ "En woonondersteuning?" right after the results changes the kind of help of the search
+    just shown, also when the classifier reads it as a new search (find_provider)."""
+    said = user("En woonondersteuning?", "find_provider", {"support_type": "woonondersteuning"})
+    tracker = search_again(said, {"support_type": "woonondersteuning"}, right_after_results=True)
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots["support_type"] == "woonondersteuning"
+    assert turn.slots["target_group"] == "alle"  # kept, not asked again
+    assert turn.slots["place"] == "Leuven"
+
+
+async def test_a_new_search_for_a_target_group_later_on_still_asks_the_kind_of_help_again():
+    """Only right after the results: the same words later start a new search."""
+    said = user("en iets voor nah", "find_provider", {"target_group": "nah"})
+    tracker = search_again(said, {"target_group": "nah"})
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert turn.slots["support_type"] is None
 
 
 async def test_a_new_search_without_a_kind_of_help_or_target_group_keeps_both():
