@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from bot.config import Settings
+from knowledge import db, queries
 
 
 def new_sender() -> str:
@@ -17,6 +18,14 @@ def texts(replies: list[dict]) -> list[str]:
 
 def titles(replies: list[dict]) -> list[str]:
     return [button["title"] for reply in replies for button in reply.get("buttons", [])]
+
+
+def knowledge_answer(topic: str, level: str = "gewoon") -> str:
+    """The knowledge base's answer to a FAQ topic, as the assistant says it."""
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, level)
+        assert answer is not None, topic
+        return str(answer.text)
 
 
 def rest_headers(settings: Settings) -> dict[str, str]:

@@ -14,7 +14,6 @@ from contextlib import asynccontextmanager
 import pytest
 
 from bot.web.app import create_app
-from knowledge import db, queries
 from tests.browser_helpers import (
     assert_no_axe_violations,
     assert_visible_focus,
@@ -24,6 +23,7 @@ from tests.browser_helpers import (
     save_screenshot,
     side_scroll,
 )
+from tests.chat import knowledge_answer
 from tests.test_chat_live_browser import listening, worker_replies
 
 pytestmark = pytest.mark.rasa
@@ -96,11 +96,6 @@ SPEECH_STUB = """(() => {
 FLEMISH_VOICES = '[["Xander", "nl-NL"], ["Ellen", "nl-BE"], ["Samantha", "en-US"]]'
 DUTCH_VOICES = '[["Samantha", "en-US"], ["Xander", "nl_NL"]]'
 NO_SPEECH = 'Object.defineProperty(window, "speechSynthesis", { value: undefined });'
-
-
-def knowledge_answer(topic: str, level: str = "gewoon") -> str:
-    with db.session() as session:
-        return queries.faq_answer(session, topic, level).text
 
 
 @asynccontextmanager

@@ -8,16 +8,9 @@ import secrets
 
 import pytest
 
-from knowledge import db, queries
+from tests.chat import knowledge_answer
 
 pytestmark = pytest.mark.rasa
-
-
-def knowledge_answer(topic: str, level: str = "gewoon") -> str:
-    with db.session() as session:
-        answer = queries.faq_answer(session, topic, level)
-        assert answer is not None
-        return str(answer.text)
 
 
 @pytest.mark.parametrize("topic", ["what_is_dop", "automatic_grant", "zzi_interview"])

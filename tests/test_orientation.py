@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
-
 import pytest
 
-from knowledge import db, queries
+from tests.chat import knowledge_answer, new_sender, texts
 
 pytestmark = pytest.mark.rasa
 
-
-def new_sender() -> str:
-    return secrets.token_hex(12)
-
-
-def knowledge_answer(topic: str, level: str) -> str:
-    with db.session() as session:
-        return queries.faq_answer(session, topic, level).text
+CONTACT_QUESTION = "Hoe wil je dat de trajectondersteuner contact met je opneemt?"
 
 
 @pytest.mark.parametrize(
@@ -34,6 +25,35 @@ def test_a_question_gets_the_knowledge_base_answer_and_next_steps(assistant, que
     assert replies[0]["text"] == knowledge_answer(topic, "gewoon")
     titles = [button["title"] for button in replies[1]["buttons"]]
     assert "Eenvoudiger uitleg" in titles and "Met een mens praten" in titles
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat is een trajectondersteuner",
+        "wa is nen trajectondersteuner",
+        "wat doet die eigenlijk, zo een trajectondersteuner",
+    ],
+)
+def test_asking_what_a_trajectondersteuner_is_explains_it_and_starts_no_hand_off(
+    assistant, question
+):
+    """A question about the word is answered; it is no request for a human (it opened a case
+    and asked how to reach the person). "Met een mens praten" under the answer still does."""
+    sender = new_sender()
+    replies = assistant.replies(sender, question)
+
+    assert texts(replies)[0] == knowledge_answer("what_is_trajectondersteuner")
+    assert CONTACT_QUESTION not in texts(replies)
+    assert not any(text.startswith("Ik geef je vraag door") for text in texts(replies))
+
+    asked = assistant.replies(sender, "/request_human")
+    assert texts(asked)[-1] == CONTACT_QUESTION
+
+
+def test_asking_to_speak_to_a_trajectondersteuner_still_starts_the_hand_off(assistant):
+    replies = assistant.replies(new_sender(), "kan ik met een trajectondersteuner spreken")
+    assert texts(replies)[-1] == CONTACT_QUESTION
 
 
 def test_asking_for_simpler_words_repeats_the_answer_in_easy_language(assistant):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from knowledge import db, queries, reference
-from tests.chat import new_sender, texts, titles
+from tests.chat import knowledge_answer, new_sender, texts, titles
 
 pytestmark = pytest.mark.rasa
 
@@ -237,6 +237,17 @@ def test_a_target_group_or_kind_of_help_right_after_the_results_changes_only_tha
     assert announced(again).startswith(
         f"Ik zocht woonondersteuning voor mensen met {autism} in Hasselt"
     )
+
+
+def test_asking_whether_they_are_expensive_after_the_results_says_what_help_costs(assistant):
+    """ "Zijn die duur" right after the results was "niet begrepen": it is a question about
+    costs, answered from the knowledge base."""
+    sender = new_sender()
+    assistant.replies(sender, "zoek een dagcentrum in hasselt")
+    assistant.replies(sender, "maakt niet uit")
+
+    replies = assistant.replies(sender, "zijn die duur")
+    assert texts(replies)[0] == knowledge_answer("costs")
 
 
 def test_where_the_family_lives_is_the_place_not_the_kind_of_help(assistant):

@@ -122,7 +122,8 @@ FAQ_TOPICS = (
     "what_is_pvf what_is_pvb what_is_bob what_is_rth priority_groups automatic_grant "
     "emergency_procedure how_to_apply what_is_dop budget_spending what_is_vza "
     "budget_categories waiting_time mdt other_support minors change_provider "
-    "assistance_organisation costs privacy herziening zzi_interview contact_vaph"
+    "assistance_organisation costs privacy herziening zzi_interview contact_vaph "
+    "what_is_trajectondersteuner"
 ).split()
 
 FAQ_PVB = """\
