@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from knowledge.loader import FAQ_TOPICS
 from knowledge.reference import DATA_DIR
 
 SOURCE = "https://www.vaph.be/"
@@ -117,14 +118,6 @@ SERVICES = f"""\
   municipality: Gent
   {COMMON}
 """
-
-FAQ_TOPICS = (
-    "what_is_pvf what_is_pvb what_is_bob what_is_rth priority_groups automatic_grant "
-    "emergency_procedure how_to_apply what_is_dop budget_spending what_is_vza "
-    "budget_categories waiting_time mdt other_support minors change_provider "
-    "assistance_organisation costs privacy herziening zzi_interview contact_vaph "
-    "what_is_trajectondersteuner"
-).split()
 
 FAQ_PVB = """\
 - topic: what_is_pvb
