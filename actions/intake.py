@@ -436,15 +436,16 @@ class ActionAskConsent(Action):
         return "action_ask_consent"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        # "Ik wil een plan maken voor mijn zoon": who it is for is known before the consent
+        # (kept by store() once it is given), so "ja" need not say for whom.
+        speaker = speaker_from_request(tracker)
         settings = load_settings()
         dispatcher.utter_message(
-            response="utter_ask_consent",
+            response="utter_ask_consent_speaker_known" if speaker else "utter_ask_consent",
             plan_keep_days=settings.plan_keep_days,
             session_minutes=settings.session_minutes,
         )
-        # "Ik wil een plan maken voor mijn zoon": who it is for is known before the consent
-        # (kept by store() once it is given); the buttons can still say otherwise.
-        return speaker_from_request(tracker)
+        return speaker
 
 
 def dream_topics(slots: dict[str, Any]) -> str:

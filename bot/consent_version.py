@@ -2,8 +2,8 @@
 
 Every stored consent records the version of the text the person agreed to. The version is
 the start of a SHA-256 over both variants of `utter_ask_consent` in domain.yml (the usual
-and the easy-language one), so a changed text always gets a new version: nobody has to
-remember to change a number.
+and the easy-language one; `utter_ask_consent_speaker_known` shares them), so a changed
+text always gets a new version: nobody has to remember to change a number.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 
 DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
-CONSENT_RESPONSE = "utter_ask_consent"
+CONSENT_RESPONSES = ("utter_ask_consent", "utter_ask_consent_speaker_known")
 VERSION_CHARS = 12
 
 
@@ -24,7 +24,11 @@ def consent_texts(domain_file: Path = DOMAIN_FILE) -> list[str]:
     """The texts of the consent question's variants, each once, in the order of domain.yml."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     domain = yaml.load(domain_file.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-    texts = [variant["text"] for variant in domain["responses"][CONSENT_RESPONSE]]
+    texts = [
+        variant["text"]
+        for response in CONSENT_RESPONSES
+        for variant in domain["responses"][response]
+    ]
     return list(dict.fromkeys(texts))  # variants that differ only in buttons share a text
 
 

@@ -54,6 +54,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_now_from_story' is not used in any story or rule.": (
         "said by validate_intake_form before a wish whose situation the story told"
     ),
+    "The utterance 'utter_ask_consent_speaker_known' is not used in any story or rule.": (
+        "said by action_ask_consent when the request said for whom the plan is"
+    ),
     "The utterance 'utter_consent_given' is not used in any story or rule.": (
         "said by validate_intake_form after consent"
     ),

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select, text
 from bot.storage import db, plans
 from bot.storage.models import AuditEntry
 from bot.text_hygiene import MAX_MESSAGE_CHARS
-from tests.chat import new_sender, texts
+from tests.chat import new_sender, texts, titles
 from tests.intake_script import FULL_INTAKE_FOR_ONESELF, PLAN_ANSWERS
 
 pytestmark = pytest.mark.rasa
@@ -186,7 +186,10 @@ def test_a_network_member_is_asked_about_the_person(assistant):
 
 def test_a_plan_asked_for_a_son_does_not_ask_for_whom_after_the_yes(assistant):
     sender = new_sender()
-    said = chat(assistant, sender, ["ik wil een plan maken voor mijn zoon", "ja"])
+    consent = assistant.replies(sender, "ik wil een plan maken voor mijn zoon")
+    # The buttons do not offer "Ja, ik vertel over mezelf" against what was just said.
+    assert titles(consent) == ["Ja, dat is goed", "Nee", "Meer over privacy"]
+    said = chat(assistant, sender, ["ja"])
     assert not any(line.startswith("Vertel je over jezelf of over iemand anders?") for line in said)
     assert said[-1].startswith("Welke naam mag in het plan staan?")
     answers = stored(assistant, sender)

@@ -139,8 +139,13 @@ async def test_a_request_for_a_plan_for_a_relative_says_who_it_is_for():
     turn = await run_action(ActionAskConsent(), load_tracker("welcome", said))
 
     assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je zoon")
+    # Known for whom: "ja" is enough, no "Ja, ik vertel over mezelf" against the request.
+    assert turn.buttons == ["Ja, dat is goed", "Nee", "Meer over privacy"]
+    assert "Ga je akkoord?" in turn.text
     mine = user("ik wil mijn plan maken", "start_intake")
-    assert (await run_action(ActionAskConsent(), load_tracker("welcome", mine))).slots == {}
+    unknown = await run_action(ActionAskConsent(), load_tracker("welcome", mine))
+    assert unknown.slots == {}
+    assert unknown.buttons[:2] == ["Ja, ik vertel over mezelf", "Ja, ik vertel over iemand anders"]
 
 
 async def test_a_yes_for_myself_overrules_what_the_request_said():
