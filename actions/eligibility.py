@@ -230,18 +230,28 @@ class ActionShowRights(Action):
     ) -> list[dict[str, Any]]:
         slot = tracker.get_slot
         about = slot("person_ref") if slot("speaker") == "network" else None
-        help_kind = slot("help_kind")
+        help_kind = slot("help_kind") if slot("help_kind") in queries.HELP_KINDS else None
         with db.session() as session:
             place = places.describe(session, slot("place"))
-            matches = queries.rights_for_profile(
-                session,
-                age_range=answers.age_range(slot("age")),
-                lives_in=places.lives_in(place),
-                recognised=answers.recognised(slot("vaph_known")),
-                help_kind=help_kind if help_kind in queries.HELP_KINDS else None,
-                urgent=slot("urgent") == "ja",
-                about=about,
-            )
+
+            def rights(kind: str | None) -> list[queries.RightMatch]:
+                return queries.rights_for_profile(
+                    session,
+                    age_range=answers.age_range(slot("age")),
+                    lives_in=places.lives_in(place),
+                    recognised=answers.recognised(slot("vaph_known")),
+                    help_kind=kind,
+                    urgent=slot("urgent") == "ja",
+                    about=about,
+                )
+
+            matches = rights(help_kind)
+            # Nothing for the help chosen (a first request at 67 for begeleiding): what fits
+            # the rest of the profile, such as the zorgbudget voor ouderen, is still worth
+            # knowing, instead of a dead end.
+            other_help = help_kind is not None and not matches
+            if other_help:
+                matches = rights(None)
             texts = [
                 describe_right(session, match, place, reading_level(tracker))
                 for match in matches[:MAX_RIGHTS]
@@ -249,7 +259,8 @@ class ActionShowRights(Action):
         if not texts:
             dispatcher.utter_message(response="utter_rights_none")
         else:
-            dispatcher.utter_message(response="utter_rights_intro")
+            intro = "utter_rights_other_help" if other_help else "utter_rights_intro"
+            dispatcher.utter_message(response=intro)
             for text in texts:
                 dispatcher.utter_message(text=text)
             if len(matches) > MAX_RIGHTS:

@@ -286,6 +286,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_rights_next_steps' is not used in any story or rule.": (
         "said by action_show_rights at the end"
     ),
+    "The utterance 'utter_rights_other_help' is not used in any story or rule.": (
+        "said by action_show_rights when only other help than the one chosen fits"
+    ),
     "The utterance 'utter_rights_none' is not used in any story or rule.": (
         "said by action_show_rights when no right fits"
     ),

@@ -52,6 +52,22 @@ def test_the_check_asks_one_question_at_a_time_and_lists_what_may_fit(assistant)
     assert "Hulp zoeken in de buurt" in titles(result)
 
 
+def test_a_first_request_at_67_shows_other_help_instead_of_a_dead_end(assistant):
+    sender = start_check_for_oneself(assistant)
+    for answer in ("67", "Gent", "nee nog niet", "begeleiding"):
+        assistant.replies(sender, answer)
+    result = texts(assistant.replies(sender, "niet dringend"))
+
+    with db.session() as session:
+        gent = queries.resolve_municipality(session, "Gent")
+    profile = {"age": 67, "lives_in": gent, "recognised": False}
+    assert not right_titles(help_kind="begeleiding", **profile)  # nothing for begeleiding
+    assert result[0].startswith("Voor de hulp die je koos, vond ik niets dat zeker past.")
+    shown = [text.splitlines()[0] for text in result[1:-1]]
+    assert shown == right_titles(**profile)
+    assert "Zorgbudget voor ouderen met een zorgnood" in shown
+
+
 def test_what_the_first_message_says_is_not_asked_again(assistant):
     sender = new_sender()
     assistant.replies(sender, "ik ben 34 jaar en woon in Gent, wat past bij mij")

@@ -313,6 +313,12 @@ async def test_for_someone_from_the_network_the_reasons_name_the_person():
     )
     assert "Lotte heeft hiervoor geen erkenning van het VAPH nodig" in turn.texts[2]
     assert "je bent" not in turn.text
+    assert turn.texts[0].startswith("Dit kan misschien passen bij Lotte.")
+    other = await show_rights(speaker="network", person_ref="je moeder", age="70", place="Gent")
+    assert other.texts[0].startswith(
+        "Voor de hulp die je koos, vond ik niets dat zeker past. "
+        "Andere hulp kan misschien wel passen bij je moeder."
+    )
 
 
 async def test_urgent_puts_the_pvb_first_with_the_noodprocedure():
@@ -364,7 +370,37 @@ async def test_more_than_eight_rights_are_counted_instead_of_shown():
     )
 
 
-async def test_nothing_that_fits_points_to_a_dop():
+async def test_a_first_request_at_67_shows_other_help_instead_of_a_dead_end():
+    """At 67 and unknown at the VAPH nothing fits "begeleiding" (a first request must come
+    before 65, brief §1.2); the zorgbudget voor ouderen (brief §5.3) fits the rest of the
+    profile and is shown, with a first line that says it is other help."""
+    turn = await show_rights(age="67", place="Gent")
+
+    assert turn.responses[0] == "utter_rights_other_help"
+    assert turn.texts[0].startswith("Voor de hulp die je koos, vond ik niets dat zeker past.")
+    titles = [text.split("\n")[0] for text in turn.texts[1:-1]]
+    assert "Zorgbudget voor ouderen met een zorgnood" in titles
+    assert PVB not in titles and RTH not in titles
+    reasons = shown(turn, "Zorgbudget voor ouderen met een zorgnood").split("\n")[2]
+    assert "je bent 67" in reasons and "begeleiding" not in reasons
+    assert "Zorgbudget voor ouderen met een zorgnood" in turn.slots["rights_shown"]
+
+
+async def test_outside_flanders_other_help_includes_what_is_for_all_of_belgium():
+    turn = await show_rights(place="Wallonië")
+
+    assert turn.responses[0] == "utter_rights_other_help"
+    federal = shown(
+        turn, "Inkomensvervangende tegemoetkoming en integratietegemoetkoming (federaal) (IVT/IT)"
+    )
+    assert "je woont in Wallonië, en dit kan overal in België" in federal
+    assert PVB not in [text.split("\n")[0] for text in turn.texts]
+
+
+async def test_nothing_that_fits_points_to_a_dop(monkeypatch):
+    # Every profile fits some right of today's knowledge base (rights whose residence the
+    # brief does not state exclude nobody); the answer for none must still be kind.
+    monkeypatch.setattr("knowledge.queries.rights_for_profile", lambda *args, **kwargs: [])
     turn = await show_rights(place="Wallonië")
 
     assert turn.responses == ["utter_rights_none", "utter_rights_next_steps"]
