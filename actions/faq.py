@@ -18,6 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.provider_search import asks_about_the_providers_shown
 from knowledge import db, queries
 
 READING_LEVELS = ("gewoon", "eenvoudig")
@@ -164,15 +165,28 @@ class ActionAnswerFaq(Action):
     ) -> list[dict[str, Any]]:
         choice = faq_choice(tracker)
         in_form = tracker.active_loop_name is not None
-        if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
-            return []
-        topic = choice.topic or (choice.options[0] if choice.options else None)
         level = reading_level(tracker)
         # "kan mijn vader van 70 nog een pvb aanvragen": what the message says about age or
         # residence is answered before the topic's general answer (issue 14, answer first).
         from actions.eligibility_start import answers_to_latest_message  # imports this module
 
-        for text in answers_to_latest_message(tracker, with_faq=False):
+        direct = answers_to_latest_message(tracker, with_faq=False)
+        if choice.options and direct and not in_form:
+            # "mijn oma is 80, kan zij hulp krijgen van het vaph": no topic is sure, the age
+            # rule is. Its answer and the next steps (with the check) instead of "which topic?".
+            for text in direct:
+                dispatcher.utter_message(text=text)
+            dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
+            return []
+        if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
+            return []
+        topic = choice.topic or (choice.options[0] if choice.options else None)
+        if topic == "waiting_time" and asks_about_the_providers_shown(tracker):
+            # Not the VAPH's waiting list: the knowledge base knows nothing about the
+            # providers' own lists, so the person is sent to them (and can still ask).
+            dispatcher.utter_message(response="utter_providers_waiting_list")
+            return []
+        for text in direct:
             dispatcher.utter_message(text=text)
         if topic is None or not say_faq_answer(dispatcher, topic, level, not in_form):
             dispatcher.utter_message(response="utter_faq_unknown")

@@ -203,6 +203,7 @@ def show_providers(
 FOLLOW_UP = re.compile(r"^\s*en\b", re.IGNORECASE)
 
 # The actions that answer with search results (or with "nothing found").
+BUDGET_WORDS = re.compile(r"budget|\bpvb\b|\bvaph\b|prioriteit", re.I)
 RESULT_ACTIONS = ("action_show_providers", "action_show_more_providers", "action_widen_search")
 
 
@@ -219,6 +220,13 @@ def after_results(tracker: Tracker) -> bool:
         or (event.get("event") == "slot" and event.get("name") == "provider_page")
         for event in answer
     )
+
+
+def asks_about_the_providers_shown(tracker: Tracker) -> bool:
+    """ "Hebben die een wachtlijst?" right after the results asks about those providers, not
+    about a budget of the VAPH (which a message naming it still gets)."""
+    text = str(tracker.latest_message.get("text") or "")
+    return after_results(tracker) and BUDGET_WORDS.search(text) is None
 
 
 def follows_up_on_results(tracker: Tracker) -> bool:

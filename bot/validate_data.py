@@ -277,6 +277,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_providers_none' is not used in any story or rule.": (
         "said by action_show_providers when nothing was found"
     ),
+    "The utterance 'utter_providers_waiting_list' is not used in any story or rule.": (
+        "said by action_answer_faq for a waiting list question right after the results"
+    ),
     "The utterance 'utter_rights_intro' is not used in any story or rule.": (
         "said by action_show_rights before the rights that may fit"
     ),

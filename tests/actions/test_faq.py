@@ -161,3 +161,46 @@ async def test_a_question_with_an_age_past_the_limit_gets_the_age_rule_before_th
 
     assert f"vóór {limit}" in turn.texts[0] and "erkend" in turn.texts[0]
     assert "Wat past bij mij?" in turn.buttons
+
+
+def waiting_question(text: str) -> dict:
+    return user(text, "faq", response_selector=faq_selection("waiting_time"))
+
+
+async def test_a_waiting_list_question_right_after_the_results_is_about_those_providers():
+    # provider_page: the answer just before was a page of results.
+    results_shown = {"provider_page": 1.0}
+    said = waiting_question("hebben die een wachtlijst")
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("provider_search_done", said, slots=results_shown)
+    )
+
+    assert turn.responses == ["utter_providers_waiting_list"]
+    assert turn.text.startswith("Of een aanbieder een wachtlijst heeft, weet ik niet.")
+    # The VAPH's waiting list is one button away, and the button gets the usual answer.
+    assert turn.buttons == ["Wachten op een budget van het VAPH", "Met een mens praten"]
+    pressed = user("/faq/waiting_time", "faq/waiting_time")
+    tracker = load_tracker("provider_search_done", pressed, slots=results_shown)
+    tracker.events.insert(-1, {"event": "user", "text": "hebben die een wachtlijst"})
+    tracker.events.insert(-1, {"event": "action", "name": "action_answer_faq"})
+    usual = await run_action(ActionAnswerFaq(), tracker)
+    assert usual.responses == [None, "utter_faq_next_steps_gewoon"]
+    assert usual.slots == {"last_faq_topic": "waiting_time"}
+
+
+async def test_a_waiting_question_about_the_budget_after_the_results_gets_the_usual_answer():
+    said = waiting_question("hoe lang moet ik wachten op een budget")
+    tracker = load_tracker("provider_search_done", said, slots={"provider_page": 1.0})
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
+    assert turn.slots == {"last_faq_topic": "waiting_time"}
+
+
+async def test_a_waiting_question_without_results_before_gets_the_usual_answer():
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", waiting_question("hebben die een wachtlijst"))
+    )
+
+    assert turn.slots == {"last_faq_topic": "waiting_time"}

@@ -148,3 +148,19 @@ async def test_a_sure_question_is_answered_straight_away():
 
     assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
     assert turn.slots == {"last_faq_topic": "what_is_dop"}
+
+
+async def test_an_unsure_topic_with_an_age_gets_the_age_rule_instead_of_which_topic():
+    question = user(
+        "mijn oma is 80 kan zij hulp krijgen van het vaph",
+        "faq",
+        {"age": ("80", "80")},
+        response_selector=selection(("minors", 0.29), ("what_is_pvb", 0.2)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
+
+    assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
+    assert "vóór 65 een aanvraag deed en erkend werd" in turn.texts[0]
+    assert "Wat past bij mij?" in turn.buttons  # the full check is offered
+    assert turn.events == []
