@@ -182,11 +182,26 @@ def _unlink_buttons(linked: list[plans.LinkedConversation]) -> list[dict[str, st
     ]
 
 
-def _stored_lines(data: dict[str, Any], linked: list[plans.LinkedConversation]) -> list[str]:
+def consent_lines(consents: list[dict[str, Any]]) -> list[str]:
+    """One line per consent text: a plan resumed in three conversations was agreed to three
+    times, which is one line with the count, the first and the last moment."""
+    moments: dict[str, list[str]] = {}
+    for consent in consents:
+        moments.setdefault(consent["text_version"], []).append(_moment(consent["given_at"]))
     lines = []
-    for consent in data["consents"]:
-        given = _moment(consent["given_at"])
-        lines.append(f"- Je toestemming: gegeven op {given} (tekst van {consent['text_version']})")
+    for version, given in moments.items():
+        if len(given) == 1:
+            lines.append(f"- Je toestemming: gegeven op {given[0]} (tekst van {version})")
+        else:
+            lines.append(
+                f"- Je toestemming: {len(given)} keer gegeven, eerst op {min(given)}, "
+                f"het laatst op {max(given)} (tekst van {version})"
+            )
+    return lines
+
+
+def _stored_lines(data: dict[str, Any], linked: list[plans.LinkedConversation]) -> list[str]:
+    lines = consent_lines(data["consents"])
     lines.append(f"- Je antwoorden: {len(data['answers'])}")
     for key, value in data["answers"].items():
         label = answer_label(key)

@@ -16,6 +16,7 @@ from actions.plan_commands import (
     ActionResumeIntake,
     ActionShowMyData,
     ActionShowPlan,
+    consent_lines,
 )
 from bot.intake_catalogue import CONSENT_TEXT_VERSION
 from bot.storage import db as storage
@@ -337,6 +338,18 @@ async def test_what_do_you_know_about_me_names_everything_stored_in_words():
         "- De berichten van dit gesprek",
     ]
     assert turn.buttons == []  # only this conversation: nothing to unlink
+
+
+def test_a_consent_given_again_in_each_resumed_conversation_is_one_line():
+    consents = [
+        {"given_at": f"2026-11-2{day}T09:30:00", "text_version": "a1b2c3"} for day in (4, 5, 6)
+    ] + [{"given_at": "2026-11-27T10:00:00", "text_version": "d4e5f6"}]
+
+    assert consent_lines(consents) == [
+        "- Je toestemming: 3 keer gegeven, eerst op 2026-11-24 09:30, "
+        "het laatst op 2026-11-26 09:30 (tekst van a1b2c3)",
+        "- Je toestemming: gegeven op 2026-11-27 10:00 (tekst van d4e5f6)",
+    ]
 
 
 FORGET_BROWSER = {"wegwijzer": {"forget_browser": True}}
