@@ -250,6 +250,20 @@ def test_asking_whether_they_are_expensive_after_the_results_says_what_help_cost
     assert texts(replies)[0] == knowledge_answer("costs")
 
 
+def test_asking_about_a_waiting_list_after_the_results_is_about_those_providers(assistant):
+    """Right after the results, the VAPH's waiting list for a budget is not what was asked:
+    Wegwijzer says it does not know the providers' lists, and offers the VAPH's answer."""
+    sender = new_sender()
+    assistant.replies(sender, "zoek een dagcentrum in hasselt")
+    assistant.replies(sender, "maakt niet uit")
+
+    replies = assistant.replies(sender, "hoe lang is de wachtlijst daar")
+    assert texts(replies)[0].startswith("Of een aanbieder een wachtlijst heeft, weet ik niet.")
+    assert "Wachten op een budget van het VAPH" in titles(replies)
+    vaph = assistant.replies(sender, "/faq/waiting_time")
+    assert texts(vaph)[0] == knowledge_answer("waiting_time")
+
+
 def test_where_the_family_lives_is_the_place_not_the_kind_of_help(assistant):
     """ "We wonen in 2800" says where to search; it is no request for housing
     (woonondersteuning), whatever kind of help the message asked for before it."""
