@@ -161,6 +161,15 @@ def recognised(value: str | None) -> bool | None:
     return None
 
 
+def has_budget(value: str | None) -> bool | None:
+    """Whether the person already has a budget (PVB or PAB): None when not known."""
+    if value == "budget":
+        return True
+    if value in ("nee", "erkend", "prioriteitengroep"):
+        return False
+    return None
+
+
 def parse_urgent(text: str) -> str | None:
     if text in ("ja", "nee"):
         return text

@@ -240,6 +240,7 @@ class ActionShowRights(Action):
                     age_range=answers.age_range(slot("age")),
                     lives_in=places.lives_in(place),
                     recognised=answers.recognised(slot("vaph_known")),
+                    has_budget=answers.has_budget(slot("vaph_known")),
                     help_kind=kind,
                     urgent=slot("urgent") == "ja",
                     about=about,

@@ -195,6 +195,7 @@ def _right(right: loader.Right) -> models.Right:
         residence=right.residence,
         recognition=right.recognition,
         minors_only=right.minors_only,
+        budget_holders_only=right.budget_holders_only,
         help_kinds=list(right.help_kinds),
         how_to_apply=right.how_to_apply,
         where=list(right.where),

@@ -195,6 +195,7 @@ class Right:
     residence: str | None  # None: the source does not say
     recognition: str | None  # None: the source does not say
     minors_only: bool
+    budget_holders_only: bool  # only for someone who already has a budget (PVB or PAB)
     help_kinds: tuple[str, ...]
     amounts: tuple[Amount, ...]
     how_to_apply: str
@@ -807,7 +808,7 @@ def _right(record: Record, service_ids: set[str]) -> Right:
         + ("how_to_apply", "where"),
         ("abbreviation", "min_age", "max_age", "first_request_before_age", "minors_only")
         + ("open_after_age_if_recognised", "exceptional_max_age", "new_grants_only_for")
-        + ("amounts",)
+        + ("budget_holders_only", "amounts")
         + SOURCE_FIELDS,
     )
     source = record.source()
@@ -839,6 +840,7 @@ def _right(record: Record, service_ids: set[str]) -> Right:
         residence=record.choice("residence", RESIDENCES, nullable=True),
         recognition=record.choice("recognition", RECOGNITIONS, nullable=True),
         minors_only=record.boolean("minors_only", default=False),
+        budget_holders_only=record.boolean("budget_holders_only", default=False),
         help_kinds=record.choices("help_kinds", HELP_KINDS, "help kind"),
         amounts=_amounts(record, source),
         how_to_apply=record.required_text("how_to_apply"),

@@ -132,6 +132,9 @@ class Right(SourcedMixin, Base):
     residence = Column(String(30), nullable=True)  # None: the source does not say
     recognition = Column(String(20), nullable=True)  # None: the source does not say
     minors_only = Column(Boolean, nullable=False, default=False)
+    # True: only for someone who already has a budget (PVB or PAB), such as a
+    # bijstandsorganisatie's help.
+    budget_holders_only = Column(Boolean, nullable=False, default=False)
     help_kinds = Column(JSON, nullable=False, default=list)
     how_to_apply = Column(Text, nullable=False)
     where = Column(JSON, nullable=False, default=list)  # ids of services

@@ -598,6 +598,7 @@ def rights_for_profile(
     age_range: tuple[int, int] | None = None,
     lives_in: Municipality | str | None = None,
     recognised: bool | None = None,
+    has_budget: bool | None = None,
     help_kind: str | None = None,
     urgent: bool = False,
     about: str | None = None,
@@ -614,7 +615,9 @@ def rights_for_profile(
     particular groups (`new_grants_only_for`, such as the zorgbudget voor mensen met een
     handicap) is never listed: the profile cannot tell whether someone is in such a group.
     A right with `open_after_age_if_recognised` stays for someone the VAPH recognised who
-    is past its `first_request_before_age`. With `urgent=True` the PVB comes first and
+    is past its `first_request_before_age`. A right for budget holders only
+    (`budget_holders_only`, the bijstandsorganisaties) is left out when `has_budget` is
+    False. With `urgent=True` the PVB comes first and
     carries the emergency procedure (AutomaticGrant ATG_NOOD) in `emergency`, when both exist
     and the PVB fits the profile.
     """
@@ -664,6 +667,14 @@ def rights_for_profile(
         elif right.recognition == "not_required" and not recognised:
             needs = f"{subject.verb('hebt', 'heeft')} hiervoor geen erkenning van het VAPH nodig"
             reasons.add(needs, _sentence(needs))
+        if right.budget_holders_only:
+            if has_budget is False:
+                continue
+            if has_budget:
+                holds = (
+                    f"{subject.verb('hebt', 'heeft')} al een budget, en dit is voor budgethouders"
+                )
+                reasons.add(holds, _sentence(holds))
         if help_kind is not None:
             if help_kind not in (right.help_kinds or []):
                 continue

@@ -163,3 +163,9 @@ def test_the_words_used_for_the_person(text, name, relation, written, expected):
 )
 def test_the_first_name_of_the_person(text, entities, relation_word, name):
     assert first_name(text, entities, relation_word) == name
+
+
+def test_has_budget_is_only_known_from_the_vaph_answer():
+    assert answers.has_budget("budget") is True
+    assert [answers.has_budget(v) for v in ("nee", "erkend", "prioriteitengroep")] == [False] * 3
+    assert answers.has_budget("onbekend") is None and answers.has_budget(None) is None

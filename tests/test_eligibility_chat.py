@@ -60,12 +60,13 @@ def test_a_first_request_at_67_shows_other_help_instead_of_a_dead_end(assistant)
 
     with db.session() as session:
         gent = queries.resolve_municipality(session, "Gent")
-    profile = {"age": 67, "lives_in": gent, "recognised": False}
+    profile = {"age": 67, "lives_in": gent, "recognised": False, "has_budget": False}
     assert not right_titles(help_kind="begeleiding", **profile)  # nothing for begeleiding
     assert result[0].startswith("Voor de hulp die je koos, vond ik niets dat zeker past.")
     shown = [text.splitlines()[0] for text in result[1:-1]]
     assert shown == right_titles(**profile)
     assert "Zorgbudget voor ouderen met een zorgnood" in shown
+    assert "Bijstandsorganisatie" not in shown  # for budget holders only
 
 
 def test_what_the_first_message_says_is_not_asked_again(assistant):

@@ -381,6 +381,7 @@ async def test_a_first_request_at_67_shows_other_help_instead_of_a_dead_end():
     titles = [text.split("\n")[0] for text in turn.texts[1:-1]]
     assert "Zorgbudget voor ouderen met een zorgnood" in titles
     assert PVB not in titles and RTH not in titles
+    assert "Bijstandsorganisatie" not in titles  # for budget holders; not known at the VAPH
     reasons = shown(turn, "Zorgbudget voor ouderen met een zorgnood").split("\n")[2]
     assert "je bent 67" in reasons and "begeleiding" not in reasons
     assert "Zorgbudget voor ouderen met een zorgnood" in turn.slots["rights_shown"]

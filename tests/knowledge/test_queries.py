@@ -141,6 +141,7 @@ def right(id: str, **fields: object) -> Right:
         "residence": "vlaanderen_brussel",
         "recognition": "not_required",
         "minors_only": False,
+        "budget_holders_only": False,
         "help_kinds": [],
         "how_to_apply": "Zo vraag je het aan.",
         "where": [],
@@ -543,6 +544,18 @@ def test_minor_gets_minors_only_rights(session: Session) -> None:
     assert "PVB" not in matches and "IVT_IT" not in matches
     assert "je bent 12 en dit is alleen voor minderjarigen" in matches["PAB"].reasons
     assert "PAB" not in ids(rights_for_profile(session, age=30))
+
+
+def test_a_right_for_budget_holders_only_needs_a_budget(session: Session) -> None:
+    session.add(right("BIJSTAND", name="Bijstandsorganisatie", budget_holders_only=True))
+    session.flush()
+
+    assert "BIJSTAND" not in ids(rights_for_profile(session, has_budget=False))
+    assert "BIJSTAND" in ids(rights_for_profile(session))  # not known: not left out
+    matches = {m.right.id: m for m in rights_for_profile(session, has_budget=True)}
+    assert "je hebt al een budget, en dit is voor budgethouders" in matches["BIJSTAND"].reasons
+    lotte = {m.right.id: m for m in rights_for_profile(session, has_budget=True, about="Lotte")}
+    assert "Lotte heeft al een budget, en dit is voor budgethouders" in lotte["BIJSTAND"].reasons
 
 
 def test_residence(session: Session) -> None:
