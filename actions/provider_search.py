@@ -202,8 +202,10 @@ def show_providers(
 # "En in Leuven?", "en woonondersteuning?": the start of a follow-up on the results.
 FOLLOW_UP = re.compile(r"^\s*en\b", re.IGNORECASE)
 
+# Words that make a question after the results one about a budget of the VAPH, not about
+# the providers shown ("hoe lang wacht ik op een pvb").
+BUDGET_WORDS = re.compile(r"budget|\bpvb\b|\bvaph\b|prioriteit", re.IGNORECASE)
 # The actions that answer with search results (or with "nothing found").
-BUDGET_WORDS = re.compile(r"budget|\bpvb\b|\bvaph\b|prioriteit", re.I)
 RESULT_ACTIONS = ("action_show_providers", "action_show_more_providers", "action_widen_search")
 
 
