@@ -27,7 +27,7 @@ from actions import answers, eligibility, jargon, places
 from actions.faq import reading_level
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
-from actions.who_is_talking import speaker_from_request
+from actions.who_is_talking import SOMEONE, about_the_writer, speaker_from_request
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -46,6 +46,10 @@ ASKS_FOR_RIGHT = re.compile(
     r"|\baanvra|\bnog\b"
 )
 HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reeds)\b")
+# Whom a question is about: the words for someone else ("je vader"), or one of these two.
+Asked = str | None
+WRITER: Asked = None  # the person chatting: "Je bent 70."
+UNCLEAR: Asked = ""  # someone, but not clear whom: the rule without the age sentence
 MIN_ABBREVIATION_PART = 3  # "IVT/IT": "ivt" names the right, "it" is too common a word
 
 
@@ -96,11 +100,16 @@ def _age(entities: dict[str, str]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def age_answer(session: Session, age: int, right: Right | None, level: str) -> str | None:
+def age_answer(
+    session: Session, age: int, right: Right | None, level: str, about: Asked = WRITER
+) -> str | None:
     """The first-request age rule when `age` is past it: of the right named, else the PVB's.
 
-    Gewoon says the sentences of the right's `who` text that give the limit; eenvoudig
-    says the rule in short sentences made from the record's fields."""
+    It starts with the age of the person it is about ("Je bent 70.", "Je vader is 70.";
+    nothing when it is not clear whom). Gewoon then says the sentences of the right's `who`
+    text that give the limit when the question is the writer's own; otherwise (the `who`
+    text says "Je bent jonger dan 65"), and in eenvoudig, the rule in short sentences made
+    from the record's fields."""
     if right is None or right.first_request_before_age is None:
         right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
     if right is None or right.first_request_before_age is None:
@@ -108,11 +117,12 @@ def age_answer(session: Session, age: int, right: Right | None, level: str) -> s
     limit = right.first_request_before_age
     if age < limit:
         return None
+    said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about)]
     if level == "eenvoudig":
-        return _said([_plain_title(right), *queries.first_request_rule(right)], level)
+        return _said([_plain_title(right), *said_age, *queries.first_request_rule(right)], level)
     sentences = re.split(r"(?<=\.)\s+", right.who.strip())
-    about_limit = [s for s in sentences if re.search(rf"\b{limit}\b", s)]
-    return _said([_title(right), *(about_limit or queries.first_request_rule(right))], level)
+    own = [s for s in sentences if re.search(rf"\b{limit}\b", s)] if about is WRITER else []
+    return _said([_title(right), *said_age, *(own or queries.first_request_rule(right))], level)
 
 
 def residence_answer(
@@ -150,16 +160,23 @@ def right_answer(right: Right, level: str) -> str:
 
 
 def direct_answers(
-    session: Session, text: str, entities: dict[str, str], level: str, *, with_faq: bool = True
+    session: Session,
+    text: str,
+    entities: dict[str, str],
+    level: str,
+    *,
+    with_faq: bool = True,
+    about: Asked = WRITER,
 ) -> list[str]:
     """The knowledge base's answers to the direct question in a message, in the order they
     are said; [] when the message asks nothing the knowledge base can answer. Without
     `with_faq` (the FAQ action, which answers the topic itself) only the age and residence
-    rules: "hoe kan ik mijn pvb besteden" names a right but asks how to spend it."""
+    rules: "hoe kan ik mijn pvb besteden" names a right but asks how to spend it. `about`
+    is whom the question is about (`person_asked_about`)."""
     right = named_right(session, text)
     age = _age(entities)
     found = [
-        age_answer(session, age, right, level) if age is not None else None,
+        age_answer(session, age, right, level, about) if age is not None else None,
         residence_answer(session, entities, right, level),
     ]
     said = [answer for answer in found if answer]
@@ -191,10 +208,25 @@ def answers_to_latest_message(tracker: Tracker, *, with_faq: bool = True) -> lis
                 answers.latest_entities(tracker),
                 reading_level(tracker),
                 with_faq=with_faq,
+                about=person_asked_about(tracker),
             )
     except Exception as error:
         logger.warning("no direct answer: %s", type(error).__name__)
         return []
+
+
+def person_asked_about(tracker: Tracker) -> Asked:
+    """Whom the latest question is about: the words for the person when it is someone else
+    ("je vader": the person_ref of a network member, or what the message says, "kan mijn
+    vader van 70 ..."), WRITER for the person chatting, UNCLEAR otherwise ("mijn oma is 80,
+    kan zij ...": "oma" is no relation the NLU knows)."""
+    if tracker.get_slot("speaker") == "network":
+        return str(tracker.get_slot("person_ref") or SOMEONE)
+    told = {event["name"]: event["value"] for event in speaker_from_request(tracker)}
+    if told.get("speaker") == "network":
+        return str(told["person_ref"])
+    text = str((tracker.latest_message or {}).get("text") or "")
+    return WRITER if about_the_writer(text) else UNCLEAR
 
 
 class ActionEligibilityStart(Action):

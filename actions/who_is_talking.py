@@ -109,6 +109,15 @@ def self_introduction(text: str) -> str | None:
 
 # A message in which the writer speaks of themself: "ik ben 70", "kan ik nog", "help mij".
 _FIRST_PERSON = re.compile(r"\b(?:ik|'k|k|kheb|kben|kzoek|mij|me)\b", re.IGNORECASE)
+# ... or of someone else: "kan zij nog hulp krijgen", "hij is 19".
+_THIRD_PERSON = re.compile(r"\b(?:hij|zij|ze|hem|haar|die)\b", re.IGNORECASE)
+
+
+def about_the_writer(text: str) -> bool:
+    """True when the message speaks of the writer only: "ik ben 70, kan ik nog een pvb
+    krijgen"; False for "mijn oma is 80, kan zij hulp krijgen" (no relation the NLU knows,
+    but someone else all the same)."""
+    return bool(_FIRST_PERSON.search(text)) and not _THIRD_PERSON.search(text)
 
 
 def speaker_from_request(tracker: Tracker) -> list[SlotSet]:

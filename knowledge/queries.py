@@ -554,6 +554,11 @@ def first_request_rule(right: Right) -> list[str]:
     return said
 
 
+def age_sentence(age: int, about: str | None = None) -> str:
+    """The age as a sentence about the person: "Je bent 70." or "Je vader is 70."."""
+    return _sentence(f"{_Subject(about).is_} {age}")
+
+
 def residence_rule(right: Right, municipality: Municipality, level: str = "gewoon") -> str | None:
     """Where the person lives and whom the right is for, as a sentence at `level`; None
     when the record does not say where one must live."""

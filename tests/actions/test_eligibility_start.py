@@ -49,14 +49,36 @@ def test_someone_past_the_first_request_age_hears_the_age_rule_of_the_pvb():
     limit = pvb.first_request_before_age
     age = str(limit + 5)
 
-    said = answers_to(f"kan mijn vader van {age} nog een pvb aanvragen", {"age": age})
+    said = answers_to(f"ik ben {age}, kan ik nog een pvb aanvragen", {"age": age})
 
     assert len(said) == 1
     lines = said[0].splitlines()
     assert lines[0] == "Persoonsvolgend budget (PVB)"
+    assert lines[1] == f"Je bent {age}."
     # The sentence of the record's `who` text that gives the limit, word for word.
-    assert lines[1] in pvb.who
-    assert f"vóór {limit}" in lines[1] and "erkend" in lines[1]
+    assert lines[2] in pvb.who
+    assert f"vóór {limit}" in lines[2] and "erkend" in lines[2]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_the_age_rule_about_someone_else_names_them_and_not_you(level):
+    """ "kan mijn vader van 70 nog een pvb aanvragen" was answered with "Je bent jonger dan
+    65 wanneer je ...": the `who` text speaks to the person chatting."""
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    age = str(pvb.first_request_before_age + 5)
+    with db.session() as session:
+        said = direct_answers(
+            session,
+            f"kan mijn vader van {age} nog een pvb aanvragen",
+            {"age": age},
+            level,
+            about="je vader",
+        )
+
+    assert f"Je vader is {age}." in said[0].splitlines()  # eenvoudig: after the jargon line
+    rule = queries.first_request_rule(pvb)
+    assert rule and all(sentence in said[0] for sentence in rule)
+    assert "Je bent" not in said[0] and "je voor het eerst" not in said[0]
 
 
 def test_in_easy_language_the_age_rule_is_said_in_short_sentences():
@@ -193,7 +215,7 @@ def test_no_direct_question_adds_nothing(text):
 async def test_the_answer_comes_first_then_the_offer_of_the_check():
     limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
     age = str(limit + 5)
-    text = f"kan mijn vader van {age} nog een pvb aanvragen"
+    text = f"ik ben {age}, kan ik nog een pvb aanvragen"
     said = user(text, "check_eligibility", {"age": age})
 
     turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
@@ -202,6 +224,21 @@ async def test_the_answer_comes_first_then_the_offer_of_the_check():
     assert f"vóór {limit}" in turn.texts[0]
     assert turn.texts[1].startswith("Wil je weten welke hulp misschien bij je past")
     assert turn.events == []  # the form fills age and place from the message's entities
+
+
+async def test_a_question_about_a_relative_gets_the_rule_about_them():
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    age = str(pvb.first_request_before_age + 5)
+    text = f"kan mijn vader van {age} nog een pvb aanvragen"
+    said = user(text, "check_eligibility", {"age": age, "relation": ("ouder", "vader")})
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.responses == [None, "utter_eligibility_start"]
+    assert f"Je vader is {age}." in turn.texts[0]
+    assert queries.first_request_rule(pvb)[0] in turn.texts[0]
+    assert "Je bent" not in turn.texts[0]
+    assert turn.slots["person_ref"] == "je vader"
 
 
 async def test_the_offer_alone_when_nothing_was_asked():

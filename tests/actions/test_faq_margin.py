@@ -161,6 +161,8 @@ async def test_an_unsure_topic_with_an_age_gets_the_age_rule_instead_of_which_to
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
 
     assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
-    assert "vóór 65 een aanvraag deed en erkend werd" in turn.texts[0]
+    # Not "Je bent 80" nor the `who` text's "Je bent jonger dan 65": it is about the oma.
+    assert "Een eerste aanvraag kan tot 65 jaar." in turn.texts[0]
+    assert "Je bent" not in turn.texts[0]
     assert "Wat past bij mij?" in turn.buttons  # the full check is offered
     assert turn.events == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.eligibility import ValidateEligibilityForm
-from actions.who_is_talking import ActionIdentifySpeaker
+from actions.who_is_talking import ActionIdentifySpeaker, about_the_writer
 from tests.actions.conftest import Turn, load_tracker, run_action, user
 
 
@@ -192,3 +192,18 @@ async def test_inside_a_form_its_next_question_follows_instead_of_the_menu():
     turn = await run_action(ActionIdentifySpeaker(), load_tracker("eligibility_asks_speaker", said))
 
     assert turn.texts == ["Goed, dan stel ik mijn vragen over Jonas."]
+
+
+@pytest.mark.parametrize(
+    ("text", "writer"),
+    [
+        ("ik ben 70, kan ik nog een pvb krijgen", True),
+        ("kben 67 wa kan ik nog krijgen", True),
+        ("ik ben 70 en mijn zoon helpt mij", True),
+        ("mijn oma is 80 kan zij hulp krijgen van het vaph", False),
+        ("ik vraag het voor mijn broer, hij is 66", False),
+        ("is 70 te oud voor een budget", False),
+    ],
+)
+def test_a_question_is_the_writers_own_only_when_it_speaks_of_them_alone(text, writer):
+    assert about_the_writer(text) is writer
