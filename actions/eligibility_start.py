@@ -106,10 +106,9 @@ def age_answer(
     """The first-request age rule when `age` is past it: of the right named, else the PVB's.
 
     It starts with the age of the person it is about ("Je bent 70.", "Je vader is 70.";
-    nothing when it is not clear whom). Gewoon then says the sentences of the right's `who`
-    text that give the limit when the question is the writer's own; otherwise (the `who`
-    text says "Je bent jonger dan 65"), and in eenvoudig, the rule in short sentences made
-    from the record's fields."""
+    nothing when it is not clear whom), then says the rule in short sentences made from the
+    record's fields. Not the sentence of the right's `who` text: "Je bent jonger dan 65
+    wanneer je ..." right after "Je bent 70." reads as a contradiction."""
     if right is None or right.first_request_before_age is None:
         right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
     if right is None or right.first_request_before_age is None:
@@ -118,11 +117,8 @@ def age_answer(
     if age < limit:
         return None
     said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about)]
-    if level == "eenvoudig":
-        return _said([_plain_title(right), *said_age, *queries.first_request_rule(right)], level)
-    sentences = re.split(r"(?<=\.)\s+", right.who.strip())
-    own = [s for s in sentences if re.search(rf"\b{limit}\b", s)] if about is WRITER else []
-    return _said([_title(right), *said_age, *(own or queries.first_request_rule(right))], level)
+    title = _plain_title(right) if level == "eenvoudig" else _title(right)
+    return _said([title, *said_age, *queries.first_request_rule(right)], level)
 
 
 def residence_answer(
@@ -240,8 +236,11 @@ class ActionEligibilityStart(Action):
     ) -> list[dict[str, Any]]:
         for answer in answers_to_latest_message(tracker):
             dispatcher.utter_message(text=answer)
+        about = person_asked_about(tracker)
         if coming_back(tracker, domain):
             dispatcher.utter_message(response="utter_eligibility_continue")
+        elif about:  # "Wil je weten welke hulp misschien bij je vader past ..."
+            dispatcher.utter_message(response="utter_eligibility_start_someone", person_ref=about)
         else:
             dispatcher.utter_message(response="utter_eligibility_start")
         # "Ons moeder is 82, kan zij ...": the check does not ask who it is for.

@@ -34,6 +34,8 @@ def reading_level(tracker: Tracker) -> str:
 MIN_CONFIDENCE = 0.5
 MIN_MARGIN = 0.2
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
+# "wat is het verschil tussen een pvb en een bob": the two closest topics are both asked.
+COMPARES = re.compile(r"\bverschil|\bvergelijk|\bverschillen\b", re.IGNORECASE)
 
 # Under the two topic buttons, outside a form: the same ways out as utter_faq_unknown.
 WAY_OUT_BUTTONS = (
@@ -178,6 +180,14 @@ class ActionAnswerFaq(Action):
                 dispatcher.utter_message(text=text)
             dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
             return []
+        text = str((tracker.latest_message or {}).get("text") or "")
+        compares = COMPARES.search(text) and not in_form
+        if choice.options and compares and all(faq_title(t) for t in choice.options):
+            # Both answers, one after the other, instead of "which of these two?".
+            first, second = choice.options
+            say_faq_answer(dispatcher, first, level, next_steps=False)
+            say_faq_answer(dispatcher, second, level)
+            return [SlotSet("last_faq_topic", second)]
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
             return []
         topic = choice.topic or (choice.options[0] if choice.options else None)

@@ -27,9 +27,18 @@ MAX_NETWORK_MEMBERS = 20
 MAX_MEMBER_NAME_CHARS = 100
 # A name is a few words: "Sam", "mijn zus Ann", "Marie-Louise Van den Broeck".
 MAX_NAME_WORDS = 8
-# "ik ben Sam", "mijn naam is Sam", "ze heet Ann": the name is what follows.
+# "ik ben Sam", "mijn naam is Sam", "ze heet Ann", "zet maar Sam", "ge moogt Sam zetten":
+# the name is what follows (and what comes before "zetten", "schrijven").
 _NAME_INTRO = re.compile(
-    r"^\s*(?:ik\s+(?:ben|heet)|mijn\s+naam\s+is|(?:hij|zij|ze)\s+heet|dat\s+is|noem\s+m[ei]j?)\s+",
+    r"^\s*(?:ik\s+(?:ben|heet)|(?:mijn|m'n|men)\s+(?:voor)?naam\s+is|(?:hij|zij|ze)\s+heet"
+    r"|dat\s+is|noem\s+m[ei]j?|(?:ge|gij|je|jij|u)\s+(?:moogt|mag|mogen|kunt|kunde|kan)"
+    r"|(?:zet|schrijf|typ|noteer)(?:\s+er)?|(?:het|dat)\s+mag|mag)"
+    r"(?:\s+(?:er|maar|gewoon|wel))*\s+",
+    re.IGNORECASE,
+)
+_NAME_OUTRO = re.compile(
+    r"\s+(?:zetten|schrijven|typen|noteren|gebruiken|nemen|invullen|zijn|is\s+goed|mag)"
+    r"(?:\s+(?:hoor|he|hé|ze))?\s*$",
     re.IGNORECASE,
 )
 # Words of a sentence, not of a name ("ik kan goed tekenen"). Words that are also first
@@ -37,7 +46,7 @@ _NAME_INTRO = re.compile(
 _SENTENCE_WORDS = frozenset(
     "ik jij ge gij hij we wij jullie kan kun kunt kunnen bent is zijn heb hebt heeft "
     "hebben wil wilt willen ga gaat gaan doe doet graag goed niet geen wat hoe waarom "
-    "wanneer want omdat maar als ook".split()
+    "wanneer want omdat maar als ook dat dit zelf kiezen kies niks niets iets weet".split()
 )
 NO_HELP_WORDS = re.compile(
     r"\b(geen( hulp)?|niets|niks|niet nodig|gaat goed|lukt (goed|alleen))\b", re.I
@@ -226,7 +235,7 @@ QUESTION = re.compile(
 def name_answer(text: str) -> str | None:
     """The name in an answer to a name question ("ik ben Sam" gives "Sam"), or None when
     the answer reads as a sentence about something else ("ik kan goed tekenen")."""
-    name = _NAME_INTRO.sub("", text or "").strip(" .!")
+    name = _NAME_OUTRO.sub("", _NAME_INTRO.sub("", text or "")).strip(" .!")
     words = re.findall(r"[\w'-]+", name.lower())
     if not words or len(words) > MAX_NAME_WORDS or name.endswith("?"):
         return None

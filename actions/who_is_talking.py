@@ -29,6 +29,13 @@ COUNTERPART = {
     "vriend": "je vriend of vriendin",
 }
 SOMEONE = "de persoon voor wie je zoekt"
+# The who-is-talking slots of the person themself.
+THE_PERSON: dict[str, Any] = {
+    "speaker": "person",
+    "person_name": None,
+    "person_ref": None,
+    "relation": None,
+}
 _POSSESSIVE = re.compile(r"\b(?:mijn|m'n|mn|men|onze|ons)\s+(\w+)", re.IGNORECASE)
 
 
@@ -72,7 +79,7 @@ def first_name(text: str, entities: dict[str, str], relation_word: str | None) -
 def speaker_slots(tracker: Tracker) -> dict[str, Any]:
     """The who-is-talking slots for the latest message (identify_as_* intents)."""
     if latest_intent(tracker) == "identify_as_person":
-        return {"speaker": "person", "person_name": None, "person_ref": None, "relation": None}
+        return dict(THE_PERSON)
     relation, written = _relation_entity(tracker)
     text = (tracker.latest_message or {}).get("text") or ""
     name = first_name(text, latest_entities(tracker), written)
@@ -120,16 +127,28 @@ def about_the_writer(text: str) -> bool:
     return bool(_FIRST_PERSON.search(text)) and not _THIRD_PERSON.search(text)
 
 
+# "ik ben 68", "kben 70": the writer gives their own age.
+_OWN_AGE = re.compile(r"\b(?:ik|'?k)\s*ben\s+(?:al\s+|bijna\s+)?\d{1,3}\b", re.IGNORECASE)
+_POSSESSIVE_WORDS = r"(?:mijn|m'n|mn|men|ons|onze)"
+
+
 def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
-    """The who-is-talking slots when nobody said it yet and the request says it is about
-    someone else: "ons moeder is 82, kan zij een budget krijgen", "ik zoek hulp voor mijn
-    zoon", "ik ben de mama van Jonas"; none when it names no relation or may be about the
-    writer ("ik ben 70 en mijn zoon helpt mij")."""
-    if tracker.get_slot("speaker") is not None or _relation_entity(tracker)[0] is None:
+    """The who-is-talking slots when nobody said it yet and the request says whom it is
+    about: someone else ("ons moeder is 82, kan zij een budget krijgen", "ik zoek hulp
+    voor mijn zoon", "ik ben de mama van Jonas", "een vraag over mijn broer"), or the writer
+    with their own age and nobody else ("ik ben 68, kan ik nog iets krijgen"); none when it
+    may be either ("ik ben 70 en mijn zoon helpt mij") or says nothing about it."""
+    if tracker.get_slot("speaker") is not None:
         return []
     text = (tracker.latest_message or {}).get("text") or ""
+    relation, written = _relation_entity(tracker)
+    if relation is None:
+        if _OWN_AGE.search(text) and about_the_writer(text):
+            return [SlotSet(slot, value) for slot, value in THE_PERSON.items()]
+        return []
     about_someone_else = (
         _FOR_SOMEONE_ELSE.search(text)
+        or re.search(rf"\bover\s+{_POSSESSIVE_WORDS}\s+{re.escape(written or '')}\b", text, re.I)
         or is_network_introduction(text)
         or not _FIRST_PERSON.search(text)
     )
@@ -149,7 +168,7 @@ def speaker_answer(
     if latest_intent(tracker) == "skip":
         return {"speaker": "person"}
     if self_introduction((tracker.latest_message or {}).get("text") or ""):
-        return {"speaker": "person", "person_name": None, "person_ref": None, "relation": None}
+        return dict(THE_PERSON)
     if _relation_entity(tracker)[0] is not None:  # "ik ben de mama van Olivia", read as
         return speaker_slots(tracker)  # another intent: the relation says who talks
     if find_first_name((tracker.latest_message or {}).get("text") or ""):  # "hij heet Bram"

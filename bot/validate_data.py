@@ -30,6 +30,10 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_eligibility_start' is not used in any story or rule.": (
         "said by action_eligibility_start (actions/eligibility_start.py) after its answer"
     ),
+    "The utterance 'utter_eligibility_start_someone' is not used in any story or rule.": (
+        "said by action_eligibility_start instead of utter_eligibility_start when the "
+        "request is about someone else"
+    ),
     "The utterance 'utter_not_a_name' is not used in any story or rule.": (
         "said by validate_intake_form when a name answer reads as a sentence"
     ),

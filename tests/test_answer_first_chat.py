@@ -13,6 +13,7 @@ from tests.chat import new_sender, texts
 pytestmark = pytest.mark.rasa
 
 OFFER = "Wil je weten welke hulp misschien bij je past"
+OFFER_ABOUT_FATHER = "Wil je weten welke hulp misschien bij je vader past"
 SPEAKER_QUESTION = "Zoek je hulp voor jezelf of voor iemand anders?"
 
 
@@ -54,7 +55,8 @@ def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assis
 
     said = texts(replies)
     answer = position(said, lambda text: f"vóór {limit}" in text and "erkend" in text)
-    offer = position(said, lambda text: text.startswith(OFFER))
+    assert f"Je vader is {age}." in said[answer]
+    offer = position(said, lambda text: text.startswith(OFFER_ABOUT_FATHER))
     # Neither who it is for ("mijn vader") nor the age is asked: the place comes next.
     question = position(said, lambda text: text.startswith("In welke gemeente woont je vader?"))
     assert answer < offer < question

@@ -55,9 +55,10 @@ def test_someone_past_the_first_request_age_hears_the_age_rule_of_the_pvb():
     lines = said[0].splitlines()
     assert lines[0] == "Persoonsvolgend budget (PVB)"
     assert lines[1] == f"Je bent {age}."
-    # The sentence of the record's `who` text that gives the limit, word for word.
-    assert lines[2] in pvb.who
-    assert f"vóór {limit}" in lines[2] and "erkend" in lines[2]
+    # The rule from the record's fields, not the `who` text's "Je bent jonger dan 65".
+    assert lines[2:] == queries.first_request_rule(pvb)
+    assert f"vóór {limit}" in lines[3] and "erkend" in lines[3]
+    assert "jonger dan" not in said[0]
 
 
 @pytest.mark.parametrize("level", LEVELS)
@@ -223,7 +224,13 @@ async def test_the_answer_comes_first_then_the_offer_of_the_check():
     assert turn.responses == [None, "utter_eligibility_start"]
     assert f"vóór {limit}" in turn.texts[0]
     assert turn.texts[1].startswith("Wil je weten welke hulp misschien bij je past")
-    assert turn.events == []  # the form fills age and place from the message's entities
+    # The form fills age and place from the message's entities; the own age says for whom.
+    assert turn.slots == {
+        "speaker": "person",
+        "person_name": None,
+        "person_ref": None,
+        "relation": None,
+    }
 
 
 async def test_a_question_about_a_relative_gets_the_rule_about_them():
@@ -234,8 +241,11 @@ async def test_a_question_about_a_relative_gets_the_rule_about_them():
 
     turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
 
-    assert turn.responses == [None, "utter_eligibility_start"]
+    assert turn.responses == [None, "utter_eligibility_start_someone"]
     assert f"Je vader is {age}." in turn.texts[0]
+    assert turn.texts[1].startswith(
+        "Wil je weten welke hulp misschien bij je vader past en waar je vader terecht kan?"
+    )
     assert queries.first_request_rule(pvb)[0] in turn.texts[0]
     assert "Je bent" not in turn.texts[0]
     assert turn.slots["person_ref"] == "je vader"
@@ -346,3 +356,27 @@ async def test_who_it_is_for_is_not_changed_once_known():
     turn = await run_action(ActionEligibilityStart(), tracker)
 
     assert "speaker" not in turn.slots
+
+
+async def test_the_writers_own_age_says_the_check_is_for_them():
+    """ "ik ben 68, kan ik nog iets krijgen": not "Zoek je hulp voor jezelf of voor iemand
+    anders?" afterwards."""
+    said = user(
+        "ik ben 68 kan ik nog iets krijgen van het vaph", "check_eligibility", {"age": "68"}
+    )
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.slots["speaker"] == "person"
+    assert "Je bent 68." in turn.texts[0]
+    assert turn.responses[-1] == "utter_eligibility_start"
+
+
+async def test_a_question_over_a_relative_is_about_them():
+    text = "ik heb een vraag over mijn broer hij heeft nah en woont alleen in 3500"
+    said = user(text, "check_eligibility", {"relation": ("broer_zus", "broer")})
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je broer")
+    assert turn.texts[-1].startswith("Wil je weten welke hulp misschien bij je broer past")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from actions.faq import MIN_CONFIDENCE, MIN_MARGIN, ActionAnswerFaq, FaqChoice, choose_topic
+from knowledge import db, queries
 from tests.actions.conftest import load_tracker, run_action, user
 
 
@@ -166,3 +167,37 @@ async def test_an_unsure_topic_with_an_age_gets_the_age_rule_instead_of_which_to
     assert "Je bent" not in turn.texts[0]
     assert "Wat past bij mij?" in turn.buttons  # the full check is offered
     assert turn.events == []
+
+
+async def test_a_question_about_the_difference_gets_both_answers():
+    """ "wat is het verschil tussen een pvb en een bob": both topics were asked, so both
+    answers come, instead of "which of these two did you mean?"."""
+    question = user(
+        "wat is het verschil tussen een pvb en een bob",
+        "faq",
+        response_selector=selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
+
+    with db.session() as session:
+        bob, pvb = (
+            queries.faq_answer(session, t, "gewoon") for t in ("what_is_bob", "what_is_pvb")
+        )
+    assert bob is not None and pvb is not None
+    assert turn.responses == [None, None, "utter_faq_next_steps_gewoon"]
+    assert turn.texts[:2] == [bob.text, pvb.text]
+    assert turn.slots == {"last_faq_topic": "what_is_pvb"}  # "eenvoudiger" explains the last
+
+
+async def test_inside_a_form_a_question_about_the_difference_still_asks_which():
+    question = user(
+        "wat is het verschil tussen een pvb en een bob",
+        "faq",
+        response_selector=selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
+    )
+    tracker = load_tracker("eligibility_asks_place", question)
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.responses == ["utter_faq_which_topic"]

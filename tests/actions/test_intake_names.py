@@ -24,6 +24,13 @@ NOT_A_NAME = "Dat lijkt me geen naam. Typ alleen een naam, zoals Sam of 'de buur
         ("de buurvrouw", "de buurvrouw"),
         ("Ben", "Ben"),
         ("Dan", "Dan"),
+        # As people say it in Flanders.
+        ("ge moogt Ward zetten", "Ward"),
+        ("zet maar Ward", "Ward"),
+        ("je mag er gewoon Ward Peeters schrijven", "Ward Peeters"),
+        ("mijn voornaam is Ward", "Ward"),
+        ("Ward is goed", "Ward"),
+        ("het mag ons moeder zijn", "ons moeder"),
     ],
 )
 def test_a_name_is_taken(said, name):
@@ -39,6 +46,8 @@ def test_a_name_is_taken(said, name):
         "hij gaat elke dag naar de dagbesteding",
         "graag",
         "ze is heel lief en ze helpt me altijd met alles wat ik nodig heb",
+        "ge moogt dat zelf kiezen",
+        "je mag niks zetten",
         "",
     ],
 )
