@@ -18,6 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import jargon
 from actions.provider_search import asks_about_the_providers_shown
 from knowledge import db, queries
 
@@ -34,8 +35,25 @@ def reading_level(tracker: Tracker) -> str:
 MIN_CONFIDENCE = 0.5
 MIN_MARGIN = 0.2
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
-# "wat is het verschil tussen een pvb en een bob": the two closest topics are both asked.
-COMPARES = re.compile(r"\bverschil|\bvergelijk|\bverschillen\b", re.IGNORECASE)
+# "wat is het verschil tussen een pvb en een bob": a question about two things at once.
+COMPARES = re.compile(r"\bverschil|\bvergelijk", re.IGNORECASE)
+# The glossary's terms (knowledge/data/glossary.yml) that a FAQ topic explains.
+TERM_TOPICS = {
+    "pvf": "what_is_pvf",
+    "pvb": "what_is_pvb",
+    "zorgbudget": "what_is_bob",
+    "rth": "what_is_rth",
+    "dop": "what_is_dop",
+    "vza": "what_is_vza",
+    "mdt": "mdt",
+    "zzi": "zzi_interview",
+    "prioriteitengroep": "priority_groups",
+    "bijstandsorganisatie": "assistance_organisation",
+    "automatische_toekenning": "automatic_grant",
+    "noodprocedure": "emergency_procedure",
+    "budgetcategorie": "budget_categories",
+    "herziening": "herziening",
+}
 
 # Under the two topic buttons, outside a form: the same ways out as utter_faq_unknown.
 WAY_OUT_BUTTONS = (
@@ -131,6 +149,18 @@ def faq_choice(tracker: Tracker) -> FaqChoice:
     return choice
 
 
+def compared_topics(text: str) -> tuple[str, ...]:
+    """The FAQ topics of the first two terms a question about a difference names, in the
+    order named ("wat is het verschil tussen een pvb en een bob": what_is_pvb, what_is_bob);
+    () for any other message. The text is read in capitals so that "pvb" is the term "PVB"
+    (the glossary's other forms match in any case)."""
+    if not COMPARES.search(text):
+        return ()
+    named = [TERM_TOPICS[t.id] for t in jargon.terms_in(text.upper()) if t.id in TERM_TOPICS]
+    topics = tuple(dict.fromkeys(named))[:2]
+    return topics if len(topics) == 2 else ()
+
+
 def faq_title(topic: str) -> str | None:
     """The topic's short question from the knowledge base, None when it has no answer."""
     with db.session() as session:
@@ -181,10 +211,11 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
             return []
         text = str((tracker.latest_message or {}).get("text") or "")
-        compares = COMPARES.search(text) and not in_form
-        if choice.options and compares and all(faq_title(t) for t in choice.options):
-            # Both answers, one after the other, instead of "which of these two?".
-            first, second = choice.options
+        # "wat is het verschil tussen een pvb en een bob": both answers, one after the other,
+        # not one of them (a sure topic) nor "which of these two?" (an unsure one).
+        compared = compared_topics(text) or (choice.options if COMPARES.search(text) else ())
+        if compared and not in_form and all(faq_title(topic) for topic in compared):
+            first, second = compared
             say_faq_answer(dispatcher, first, level, next_steps=False)
             say_faq_answer(dispatcher, second, level)
             return [SlotSet("last_faq_topic", second)]

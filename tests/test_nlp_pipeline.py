@@ -83,3 +83,15 @@ def test_wonen_and_logeren_as_the_help_asked_for_stay_a_support_type(nlp):
         assert {label for _, label in entities(nlp, text)} & {"support_type"}, text
     assert entities(nlp, "ons ouders wonen in Lier")[0] == ("ouders", "relation")
     assert entities(nlp, "ik zoek begeleid wonen") == [("begeleid wonen", "support_type")]
+
+
+def test_everyday_words_for_household_help_and_down_syndrome_are_found(nlp):
+    # "ik zoek iemand die ons moeder kan helpen met het huishouden" fell back; "ze heeft
+    # downsyndroom" was not understood at the target group question.
+    found = entities(nlp, "ik zoek iemand die ons moeder kan helpen met het huishouden")
+    assert ("helpen met het huishouden", "support_type") in found
+    assert ("hulp bij het huishouden", "support_type") in entities(
+        nlp, "hulp bij het huishouden in Gent"
+    )
+    for text in ("ze heeft downsyndroom", "hij heeft het down syndroom"):
+        assert [label for _, label in entities(nlp, text)] == ["target_group"], text

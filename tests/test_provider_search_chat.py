@@ -311,6 +311,19 @@ def test_a_target_group_answer_that_reads_like_a_question_is_the_answer(assistan
     assert not any("persoonsvolgend budget" in text.lower() for text in texts(replies))
 
 
+def test_everyday_words_for_the_help_and_the_target_group_are_understood(assistant):
+    """ "ik zoek iemand die ons moeder kan helpen met het huishouden" fell back; "ze heeft
+    downsyndroom" at the target group question was "Dat begrijp ik niet goed"."""
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek iemand die ons moeder kan helpen met het huishouden")
+    assistant.replies(sender, "9000")
+
+    replies = assistant.replies(sender, "ze heeft downsyndroom")
+
+    searched = searched_in_gent("individuele_praktische_hulp", "verstandelijke_beperking")
+    assert announced(replies).startswith(searched)
+
+
 def test_a_misspelled_place_is_understood(assistant):
     sender = new_sender()
     assert texts(assistant.replies(sender, "ik zoek een voorziening"))[-1].startswith("Waar zoek")

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.faq import MIN_CONFIDENCE, MIN_MARGIN, ActionAnswerFaq, FaqChoice, choose_topic
-from knowledge import db, queries
+import pytest
+
+from actions.faq import (
+    MIN_CONFIDENCE,
+    MIN_MARGIN,
+    TERM_TOPICS,
+    ActionAnswerFaq,
+    FaqChoice,
+    choose_topic,
+    compared_topics,
+)
+from knowledge import db, loader, queries
 from tests.actions.conftest import load_tracker, run_action, user
 
 
@@ -169,24 +179,27 @@ async def test_an_unsure_topic_with_an_age_gets_the_age_rule_instead_of_which_to
     assert turn.events == []
 
 
-async def test_a_question_about_the_difference_gets_both_answers():
-    """ "wat is het verschil tussen een pvb en een bob": both topics were asked, so both
-    answers come, instead of "which of these two did you mean?"."""
+def answers(*topics: str) -> list[str]:
+    """The knowledge base's gewoon answers to `topics`."""
+    with db.session() as session:
+        found = [queries.faq_answer(session, topic, "gewoon") for topic in topics]
+    assert all(found), topics
+    return [answer.text for answer in found if answer]
+
+
+async def test_a_question_about_the_difference_gets_both_unsure_topics():
+    """ "wat is het verschil tussen die twee budgetten" names no term; both closest topics
+    were asked, so both answers come instead of "which of these two did you mean?"."""
     question = user(
-        "wat is het verschil tussen een pvb en een bob",
+        "wat is het verschil tussen die twee budgetten",
         "faq",
         response_selector=selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
     )
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
 
-    with db.session() as session:
-        bob, pvb = (
-            queries.faq_answer(session, t, "gewoon") for t in ("what_is_bob", "what_is_pvb")
-        )
-    assert bob is not None and pvb is not None
     assert turn.responses == [None, None, "utter_faq_next_steps_gewoon"]
-    assert turn.texts[:2] == [bob.text, pvb.text]
+    assert turn.texts[:2] == answers("what_is_bob", "what_is_pvb")
     assert turn.slots == {"last_faq_topic": "what_is_pvb"}  # "eenvoudiger" explains the last
 
 
@@ -201,3 +214,39 @@ async def test_inside_a_form_a_question_about_the_difference_still_asks_which():
     turn = await run_action(ActionAnswerFaq(), tracker)
 
     assert turn.responses == ["utter_faq_which_topic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("wat is het verschil tussen een pvb en een bob", ("what_is_pvb", "what_is_bob")),
+        ("verschil tussen zorgbudget en persoonsvolgend budget", ("what_is_bob", "what_is_pvb")),
+        ("wa is het verschil tussen rth en nen DOP", ("what_is_rth", "what_is_dop")),
+        ("wat is een pvb", ()),  # no difference asked
+        ("wat is het verschil met een pvb", ()),  # one term only
+    ],
+)
+def test_a_question_about_a_difference_names_its_two_topics(text, topics):
+    assert compared_topics(text) == topics
+
+
+async def test_a_difference_between_two_named_terms_gets_both_even_when_one_topic_is_sure():
+    # The model of 3 December read this as what_is_bob at 0.79 and what_is_pvb at 0.03.
+    question = user(
+        "wat is het verschil tussen een pvb en een bob",
+        "faq",
+        response_selector=selection(("what_is_bob", 0.79), ("what_is_pvb", 0.03)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
+
+    assert turn.texts[:2] == answers("what_is_pvb", "what_is_bob")  # in the order named
+    assert turn.slots == {"last_faq_topic": "what_is_bob"}
+
+
+def test_every_term_topic_is_a_glossary_term_and_a_faq_topic():
+    glossary = {entry.id for entry in loader.load_glossary().jargon}
+    with db.session() as session:
+        for term, topic in TERM_TOPICS.items():
+            assert term in glossary, term
+            assert queries.faq_answer(session, topic) is not None, topic
