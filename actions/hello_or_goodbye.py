@@ -1,18 +1,14 @@
 """A bare "dag" (or "salut") is Flemish for both hello and goodbye, so the classifier cannot
-tell which (bot/closing_phrases.py leaves it out on purpose) and it reaches the fallback.
-The conversation can tell: as the first message of a session it is a greeting, later it is
-a goodbye."""
+tell which: bot/closing_phrases.py leaves it out of the goodbyes on purpose, and
+bot/closing_phrase_signal.py sends it to the fallback every time. The conversation can
+tell: as the first message of a session it is a greeting, later it is a goodbye."""
 
 from __future__ import annotations
-
-import re
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.phrase_words import typed_words
-
-_HELLO_OR_GOODBYE = re.compile(r"^\s*(?:dag|salu|salut|hallo dag)(?: (?:he|hé|wi|allemaal))?\s*$")
+from bot.closing_phrases import is_hello_or_goodbye
 
 
 def first_message_of_session(tracker: Tracker) -> bool:
@@ -28,8 +24,7 @@ def first_message_of_session(tracker: Tracker) -> bool:
 
 def answer_hello_or_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
     """The welcome for a first "dag", the goodbye for a later one; None for other messages."""
-    words = typed_words(str((tracker.latest_message or {}).get("text") or ""))
-    if words is None or not _HELLO_OR_GOODBYE.match(words):
+    if not is_hello_or_goodbye(str((tracker.latest_message or {}).get("text") or "")):
         return None
     first = first_message_of_session(tracker)
     dispatcher.utter_message(response="utter_welcome" if first else "utter_goodbye")

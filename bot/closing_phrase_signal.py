@@ -20,16 +20,26 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.closing_phrases import closing_intent
+from bot.closing_phrases import closing_intent, is_hello_or_goodbye
 from bot.crisis_signals import force_intent
 from bot.rule_component import RuleComponent
+
+FALLBACK_INTENT = "nlu_fallback"  # the FallbackClassifier's, which rules send to action_fallback
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class ClosingPhraseClassifier(RuleComponent):
-    """Sets the intent to `goodbye` or `thank` when the message is only such a formula."""
+    """Sets the intent to `goodbye` or `thank` when the message is only such a formula, and
+    to the fallback for a bare "dag"."""
 
     def process_message(self, message: Message) -> None:
-        intent = closing_intent(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        if is_hello_or_goodbye(text):
+            # "dag" as the first message greets, later it says goodbye: the fallback action
+            # tells which (actions/hello_or_goodbye.py). One training read it as goodbye
+            # (0.85) and said "Tot later!" to a person who had just arrived.
+            force_intent(message, FALLBACK_INTENT)
+            return
+        intent = closing_intent(text)
         if intent:
             force_intent(message, intent)

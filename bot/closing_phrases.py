@@ -51,6 +51,18 @@ _THANK_FILLERS = _FILLERS | frozenset(
 )
 
 
+# A bare "dag", "salu" or "salut": hello or goodbye, which only the conversation can tell
+# (actions/hello_or_goodbye.py); the classifier reads it either way from one training to
+# the next, so bot/closing_phrase_signal.py hands it to the fallback every time.
+_HELLO_OR_GOODBYE = re.compile(r"^\s*(?:dag|salu|salut|hallo dag)(?: (?:he|hé|wi|allemaal))?\s*$")
+
+
+def is_hello_or_goodbye(text: str) -> bool:
+    """Whether the whole message is a bare "dag" (or "salu", "salut", "dag allemaal")."""
+    words = typed_words(text)
+    return words is not None and _HELLO_OR_GOODBYE.match(words) is not None
+
+
 def closing_intent(text: str) -> str | None:
     """`goodbye` or `thank` when the whole message is such a formula, else None.
 

@@ -101,7 +101,7 @@ def test_a_parent_who_starts_by_telling_facts_is_not_asked_them_again(assistant)
     assert not any(text.startswith("Sorry") for text in first)
 
     replies = assistant.replies(sender, "/check_eligibility")
-    assert texts(replies)[0].startswith("Wil je weten welke hulp misschien bij je past")
+    assert texts(replies)[0].startswith("Wil je weten welke hulp misschien bij Jonas past")
     assert texts(replies)[-1].startswith("In welke gemeente woont Jonas?")
 
 
