@@ -205,8 +205,9 @@ class IntakeAnswer:
         name = read.name_answer(self.text)
         if name is None:
             return self.not_understood("utter_not_a_name")
-        if name.lower().startswith("mijn "):
-            name = "je " + name[5:]
+        # "mijn vrouw Ria en mijn dochter Els": the questions say "je vrouw Ria en je dochter
+        # Els" (both stay in the plan, as one answer).
+        name = read.MY.sub("je", name)
         slots: dict[str, Any] = {"member_name": name}
         if "relation" in self.entities:
             slots["member_relation"] = self.entities["relation"][: read.MAX_MEMBER_NAME_CHARS]

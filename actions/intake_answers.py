@@ -27,6 +27,8 @@ MAX_NETWORK_MEMBERS = 20
 MAX_MEMBER_NAME_CHARS = 100
 # A name is a few words: "Sam", "mijn zus Ann", "Marie-Louise Van den Broeck".
 MAX_NAME_WORDS = 8
+# "mijn" and its spoken forms in a name answer, which the questions turn into "je".
+MY = re.compile(r"\b(?:mijn|m'n|mn|men)\b(?=\s)", re.IGNORECASE)
 # "ik ben Sam", "mijn naam is Sam", "ze heet Ann", "zet maar Sam", "ge moogt Sam zetten":
 # the name is what follows (and what comes before "zetten", "schrijven").
 _NAME_INTRO = re.compile(

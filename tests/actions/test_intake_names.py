@@ -101,3 +101,22 @@ async def test_a_sentence_at_the_member_question_is_asked_again():
 
     assert turn.texts == [NOT_A_NAME]
     assert turn.slots.get("member_name") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "member"),
+    [
+        ("mijn zus Ann", "je zus Ann"),
+        ("mijn vrouw Ria en mijn dochter Els", "je vrouw Ria en je dochter Els"),
+        ("m'n buurman", "je buurman"),
+        ("Ria", "Ria"),
+    ],
+)
+async def test_a_member_is_named_as_the_questions_say_it(said, member):
+    """ "mijn vrouw Ria en mijn dochter Els" was asked about as "je vrouw Ria en mijn
+    dochter Els"."""
+    tracker = load_tracker("intake_asks_member_name", user(said, "inform"))
+
+    turn = await run_action(ValidateIntakeForm(), tracker)
+
+    assert turn.slots["member_name"] == member
