@@ -10,6 +10,7 @@ measured on the model's own rankings: docs/nlu.md, "FAQ topic confidence and mar
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import jargon
-from actions.provider_search import asks_about_the_providers_shown
+from actions import answers, jargon
+from actions.provider_search import BUDGET_WORDS, asks_about_the_providers_shown
 from knowledge import db, queries
 
 READING_LEVELS = ("gewoon", "eenvoudig")
@@ -219,6 +220,8 @@ class ActionAnswerFaq(Action):
             say_faq_answer(dispatcher, first, level, next_steps=False)
             say_faq_answer(dispatcher, second, level)
             return [SlotSet("last_faq_topic", second)]
+        if asks_waiting(choice, text) and not in_form and wait_for_a_place(dispatcher, tracker):
+            return []
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
             return []
         topic = choice.topic or (choice.options[0] if choice.options else None)
@@ -233,6 +236,37 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response="utter_faq_unknown")
             return []
         return [SlotSet("last_faq_topic", topic)]
+
+
+# A question about waiting ("hoe lang", "wachtlijst", "wachten"), for an unsure topic.
+WAITING_WORDS = re.compile(r"\bhoe ?lang\b|wachtlijst|wachttijd|\bwacht", re.IGNORECASE)
+
+
+def asks_waiting(choice: FaqChoice, text: str) -> bool:
+    """Whether the question is about waiting: the waiting-time topic, sure or close."""
+    if choice.topic == "waiting_time":
+        return True
+    return "waiting_time" in choice.options and WAITING_WORDS.search(text) is not None
+
+
+def wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "hoe lang moet ik wachten op een plaats in een dagcentrum": a kind of help and no
+    budget word, so the question is about a provider's place, which the knowledge base
+    knows nothing about. Says so, with a search for that help and the VAPH's waiting time
+    as buttons; False (nothing said) for any other question."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    support = answers.latest_entities(tracker).get("support_type")
+    words = answers.category_words(support)
+    if words is None or BUDGET_WORDS.search(text):
+        return False
+    search = json.dumps({"support_type": support})
+    buttons = [
+        {"title": "Aanbieders zoeken", "payload": f"/find_provider{search}"},
+        {"title": "Wachten op een budget van het VAPH", "payload": "/faq/waiting_time"},
+        {"title": "Met een mens praten", "payload": "/request_human"},
+    ]
+    dispatcher.utter_message(response="utter_waiting_for_a_place", support=words, buttons=buttons)
+    return True
 
 
 def ask_which_topic(

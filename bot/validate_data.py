@@ -34,6 +34,9 @@ EXPLAINED_WARNINGS = {
         "said by action_eligibility_start instead of utter_eligibility_start when the "
         "request is about someone else"
     ),
+    "The utterance 'utter_waiting_for_a_place' is not used in any story or rule.": (
+        "said by action_answer_faq for a waiting-time question about a kind of help"
+    ),
     "The utterance 'utter_not_a_name' is not used in any story or rule.": (
         "said by validate_intake_form when a name answer reads as a sentence"
     ),

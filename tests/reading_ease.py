@@ -82,6 +82,7 @@ SLOT_VALUES = {
     "topics": "wonen, werk of vrije tijd",
     "who": "een vergunde zorgaanbieder en familie, vrienden of buren",
     "how_long": "al twee jaar",
+    "support": "dagondersteuning",
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")

@@ -127,6 +127,23 @@ def user(
     return {"event": "user", "text": text, "parse_data": parse_data, "input_channel": CHANNEL}
 
 
+def ranking(*scores: tuple[str, float]) -> list[dict[str, Any]]:
+    return [{"intent_response_key": f"faq/{topic}", "confidence": c} for topic, c in scores]
+
+
+def ranked_selection(*scores: tuple[str, float]) -> dict[str, Any]:
+    """The ResponseSelector's part of the parse data, its best topic as the response."""
+    best = max(scores, key=lambda score: score[1])
+    key = f"faq/{best[0]}"
+    return {
+        "all_retrieval_intents": ["faq"],
+        "default": {
+            "response": {"responses": [], "confidence": best[1], "intent_response_key": key},
+            "ranking": ranking(*scores),
+        },
+    }
+
+
 def faq_selection(topic: str) -> dict[str, Any]:
     """The ResponseSelector's part of the parse data for a FAQ question."""
     key = f"faq/{topic}"

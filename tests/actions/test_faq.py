@@ -3,11 +3,13 @@ from the knowledge base at the user's reading level."""
 
 from __future__ import annotations
 
+import pytest
+
 from actions.faq import ActionAnswerFaq
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
 from knowledge import db, queries
 from knowledge.models import Right
-from tests.actions.conftest import faq_selection, load_tracker, run_action, user
+from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
 
 PVB_GEWOON = (
     "Een persoonsvolgend budget (PVB) is een budget op maat van het Vlaams Agentschap voor "
@@ -204,3 +206,48 @@ async def test_a_waiting_question_without_results_before_gets_the_usual_answer()
     )
 
     assert turn.slots == {"last_faq_topic": "waiting_time"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        ("hoe lang moet ik wachten op een plaats in een dagcentrum", (("waiting_time", 0.52),)),
+        # unsure between two topics, but a question about waiting
+        ("is er een wachtlijst voor een dagcentrum", (("waiting_time", 0.22), ("minors", 0.17))),
+    ],
+)
+async def test_waiting_for_a_place_in_a_kind_of_help_is_about_the_provider(text, ranking):
+    """Not the VAPH's waiting times for a budget: the knowledge base knows nothing about a
+    provider's places, so Wegwijzer says so and offers a search for that help."""
+    said = user(
+        text,
+        "faq",
+        {"support_type": ("dagondersteuning", "dagcentrum")},
+        response_selector=ranked_selection(*ranking),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_waiting_for_a_place"]
+    assert turn.text.startswith("Of je moet wachten op een plaats voor dagondersteuning")
+    payloads = [button["payload"] for button in turn.replies[0]["buttons"]]
+    assert payloads == [
+        '/find_provider{"support_type": "dagondersteuning"}',
+        "/faq/waiting_time",
+        "/request_human",
+    ]
+
+
+async def test_waiting_for_a_budget_with_a_kind_of_help_gets_the_vaphs_waiting_time():
+    said = user(
+        "hoe lang wacht je op een budget voor begeleid wonen",
+        "faq",
+        {"support_type": ("woonondersteuning", "begeleid wonen")},
+        response_selector=faq_selection("waiting_time"),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    with db.session() as session:
+        answer = queries.faq_answer(session, "waiting_time", "gewoon")
+    assert answer is not None and turn.texts[0] == answer.text

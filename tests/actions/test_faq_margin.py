@@ -3,8 +3,6 @@ Otherwise Wegwijzer asks which of the two closest topics was meant (issue 14, po
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from actions.faq import (
@@ -17,25 +15,7 @@ from actions.faq import (
     compared_topics,
 )
 from knowledge import db, loader, queries
-from tests.actions.conftest import load_tracker, run_action, user
-
-
-def ranking(*scores: tuple[str, float]) -> list[dict[str, Any]]:
-    return [{"intent_response_key": f"faq/{topic}", "confidence": c} for topic, c in scores]
-
-
-def selection(*scores: tuple[str, float]) -> dict[str, Any]:
-    """The ResponseSelector's part of the parse data, its best topic as the response."""
-    best = max(scores, key=lambda score: score[1])
-    key = f"faq/{best[0]}"
-    return {
-        "all_retrieval_intents": ["faq"],
-        "default": {
-            "response": {"responses": [], "confidence": best[1], "intent_response_key": key},
-            "ranking": ranking(*scores),
-        },
-    }
-
+from tests.actions.conftest import load_tracker, ranked_selection, ranking, run_action, user
 
 # --- the decision ---------------------------------------------------------------------------
 
@@ -86,7 +66,7 @@ async def test_a_close_call_asks_which_topic_with_the_knowledge_base_titles():
     question = user(
         "hoeveel krijg ik",
         "faq",
-        response_selector=selection(("budget_categories", 0.5), ("what_is_bob", 0.45)),
+        response_selector=ranked_selection(("budget_categories", 0.5), ("what_is_bob", 0.45)),
     )
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
@@ -108,7 +88,7 @@ async def test_the_question_comes_in_easy_language_too():
     question = user(
         "wachten",
         "faq",
-        response_selector=selection(("waiting_time", 0.4), ("priority_groups", 0.35)),
+        response_selector=ranked_selection(("waiting_time", 0.4), ("priority_groups", 0.35)),
     )
     tracker = load_tracker("welcome", question, slots={"reading_level": "eenvoudig"})
 
@@ -120,7 +100,7 @@ async def test_the_question_comes_in_easy_language_too():
 
 async def test_inside_a_form_only_the_two_topics_are_offered():
     question = user(
-        "wat is dat", "faq", response_selector=selection(("what_is_dop", 0.5), ("mdt", 0.42))
+        "wat is dat", "faq", response_selector=ranked_selection(("what_is_dop", 0.5), ("mdt", 0.42))
     )
     tracker = load_tracker("eligibility_asks_place", question)
 
@@ -138,7 +118,7 @@ async def test_a_button_is_answered_even_when_the_selector_ranks_its_text_unsure
     pressed = user(
         "/faq/what_is_bob",
         "faq",
-        response_selector=selection(("budget_categories", 0.5), ("what_is_bob", 0.45)),
+        response_selector=ranked_selection(("budget_categories", 0.5), ("what_is_bob", 0.45)),
     )
     pressed["parse_data"]["text"] = "/faq"
 
@@ -152,7 +132,7 @@ async def test_a_sure_question_is_answered_straight_away():
     question = user(
         "wat is een dop",
         "faq",
-        response_selector=selection(("what_is_dop", 0.96), ("mdt", 0.02)),
+        response_selector=ranked_selection(("what_is_dop", 0.96), ("mdt", 0.02)),
     )
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
@@ -166,7 +146,7 @@ async def test_an_unsure_topic_with_an_age_gets_the_age_rule_instead_of_which_to
         "mijn oma is 80 kan zij hulp krijgen van het vaph",
         "faq",
         {"age": ("80", "80")},
-        response_selector=selection(("minors", 0.29), ("what_is_pvb", 0.2)),
+        response_selector=ranked_selection(("minors", 0.29), ("what_is_pvb", 0.2)),
     )
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
@@ -193,7 +173,7 @@ async def test_a_question_about_the_difference_gets_both_unsure_topics():
     question = user(
         "wat is het verschil tussen die twee budgetten",
         "faq",
-        response_selector=selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
+        response_selector=ranked_selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
     )
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
@@ -207,7 +187,7 @@ async def test_inside_a_form_a_question_about_the_difference_still_asks_which():
     question = user(
         "wat is het verschil tussen een pvb en een bob",
         "faq",
-        response_selector=selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
+        response_selector=ranked_selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
     )
     tracker = load_tracker("eligibility_asks_place", question)
 
@@ -235,7 +215,7 @@ async def test_a_difference_between_two_named_terms_gets_both_even_when_one_topi
     question = user(
         "wat is het verschil tussen een pvb en een bob",
         "faq",
-        response_selector=selection(("what_is_bob", 0.79), ("what_is_pvb", 0.03)),
+        response_selector=ranked_selection(("what_is_bob", 0.79), ("what_is_pvb", 0.03)),
     )
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
