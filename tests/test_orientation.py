@@ -97,3 +97,25 @@ def test_a_crisis_in_the_middle_of_an_answer_interrupts_it(assistant):
 
     replies = assistant.replies(sender, "mijn mama is plots weggevallen en ik kan niet meer")
     assert "112" in replies[0]["text"]
+
+
+def test_a_question_about_the_difference_between_two_terms_gets_both_answers(assistant):
+    replies = texts(
+        assistant.replies(new_sender(), "wat is het verschil tussen een pvb en een bob")
+    )
+
+    assert replies[:2] == [knowledge_answer("what_is_pvb"), knowledge_answer("what_is_bob")]
+
+
+def test_waiting_for_a_place_in_a_kind_of_help_offers_a_search_for_it(assistant):
+    """Not the VAPH's waiting times for a budget: Wegwijzer does not know the providers'
+    places, says so, and the button searches that kind of help."""
+    sender = new_sender()
+    replies = assistant.replies(sender, "hoelang wachten voor een plek in een woongroep")
+
+    assert texts(replies)[0].startswith("Of je moet wachten op een plaats voor woonondersteuning")
+    assert knowledge_answer("waiting_time") not in texts(replies)
+    search = next(b["payload"] for b in replies[0]["buttons"] if b["title"] == "Aanbieders zoeken")
+    asked = assistant.replies(sender, search)
+    assert texts(asked)[-1].startswith("Waar zoek je hulp?")
+    assert assistant.tracker(sender)["slots"]["support_type"] == "woonondersteuning"
