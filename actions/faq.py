@@ -225,6 +225,8 @@ class ActionAnswerFaq(Action):
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
             return []
         topic = choice.topic or (choice.options[0] if choice.options else None)
+        if topic == "priority_groups" and WAITING_WORDS.search(text):
+            topic = "waiting_time"  # "ik zit in prioriteitengroep 2, hoe lang nog?"
         if topic == "waiting_time" and asks_about_the_providers_shown(tracker):
             # Not the VAPH's waiting list: the knowledge base knows nothing about the
             # providers' own lists, so the person is sent to them (and can still ask).

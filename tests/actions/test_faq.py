@@ -251,3 +251,29 @@ async def test_waiting_for_a_budget_with_a_kind_of_help_gets_the_vaphs_waiting_t
     with db.session() as session:
         answer = queries.faq_answer(session, "waiting_time", "gewoon")
     assert answer is not None and turn.texts[0] == answer.text
+
+
+@pytest.mark.parametrize(
+    "text", ["ik zit in prioriteitengroep 2 hoe lang nog", "wat is de wachttijd in groep 1"]
+)
+async def test_how_long_in_a_priority_group_gets_the_waiting_time(text):
+    """The model of 3 December read the first as faq/priority_groups (0.85), whose answer
+    explains the groups; the person asks how long they wait in theirs."""
+    said = user(text, "faq", response_selector=faq_selection("priority_groups"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    with db.session() as session:
+        answer = queries.faq_answer(session, "waiting_time", "gewoon")
+    assert answer is not None and turn.texts[0] == answer.text
+    assert turn.slots == {"last_faq_topic": "waiting_time"}
+
+
+async def test_what_a_priority_group_is_still_gets_its_answer():
+    said = user(
+        "wat is een prioriteitengroep", "faq", response_selector=faq_selection("priority_groups")
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.slots == {"last_faq_topic": "priority_groups"}
