@@ -18,7 +18,9 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.form_switch import INTAKE
 from actions.handoff_trigger import open_case
+from actions.intake import answer_read_as_crisis
 from bot.crisis_keywords import load_signals, signals_crisis
 from bot.handoff.cases import CRISIS
 from knowledge import db, queries
@@ -47,7 +49,10 @@ def crisis_lines_text() -> str | None:
 
 def weak_signal(tracker: Tracker) -> bool:
     """True when no crisis signal is in the message: only the classifier read a crisis."""
-    text = (tracker.latest_message or {}).get("text") or ""
+    return is_weak(str((tracker.latest_message or {}).get("text") or ""))
+
+
+def is_weak(text: str) -> bool:
     return not signals_crisis(text, SIGNALS)
 
 
@@ -93,6 +98,23 @@ def messages_since_crisis(tracker: Tracker) -> int | None:
     return None
 
 
+def before_crisis(tracker: Tracker) -> tuple[str, str | None]:
+    """The text of the message the last crisis answer followed, and the form's question it
+    answered (Rasa clears `requested_slot` when the crisis stops the form): ("", None)
+    when there is none."""
+    text: str | None = None
+    crisis_seen = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == "action_crisis":
+            crisis_seen = True
+        elif crisis_seen and text is None and event.get("event") == "user":
+            text = str(event.get("text") or "")
+        elif text is not None and event.get("event") == "slot":
+            if event.get("name") == "requested_slot" and event.get("value"):
+                return text, str(event["value"])
+    return text or "", None
+
+
 class ActionReturnAfterCrisis(Action):
     """ "Dat bedoelde ik niet": back to the form the crisis answer stopped, with every
     answer kept. The crisis lines stay above in the chat, and the team's case stays open."""
@@ -111,6 +133,10 @@ class ActionReturnAfterCrisis(Action):
         dispatcher.utter_message(response="utter_crisis_not_meant")
         events: list[EventType] = [SlotSet(LEFT_FORM_SLOT, None)]
         if form and tracker.active_loop_name != form:
+            misread, asked = before_crisis(tracker)
+            if form == INTAKE and asked and since == 1 and is_weak(misread):
+                # Only the classifier read a crisis in it: it was the answer, and is kept.
+                events += answer_read_as_crisis(tracker, dispatcher, misread, asked)
             events += [SlotSet("requested_slot", None), ActiveLoop(form)]
         elif not form:
             dispatcher.utter_message(response="utter_what_next")

@@ -88,11 +88,18 @@ def clear_topic(topic: str) -> dict[str, Any]:
 class IntakeAnswer:
     """Reads the answer to one question: returns the slots to set."""
 
-    def __init__(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    def __init__(
+        self,
+        slot: str,
+        tracker: Tracker,
+        dispatcher: CollectingDispatcher,
+        text: str | None = None,
+    ) -> None:
+        """`text` is the answer when it is not the latest message (answer_read_as_crisis)."""
         self.slot = slot
         self.tracker = tracker
         self.dispatcher = dispatcher
-        self.text = typed_text(tracker)
+        self.text = typed_text(tracker) if text is None else text
         self.intent = answers.latest_intent(tracker)
         # A button payload can carry any entity value ("/inform{...}"): cut it like an answer.
         self.entities = {
@@ -372,6 +379,23 @@ def store(tracker: Tracker, events: list[EventType]) -> None:
                 plans.save_answer(session, plan_id, flow.member_key(number, slot), str(value))
         if changes.get("network_count") == 0.0:  # the network is told again
             plans.delete_answers(session, plan_id, "network.")
+
+
+def answer_read_as_crisis(
+    tracker: Tracker, dispatcher: CollectingDispatcher, text: str, slot: str
+) -> list[EventType]:
+    """After "dat bedoelde ik niet": `text`, the message the classifier read as a crisis
+    ("ik kan zelf niet koken vanuit mijn rolstoel ..."), is the answer to `slot`, the intake
+    question it interrupted, read and stored as if it had been understood; [] when that
+    question takes no typed answer (or is the consent, which only a clear yes gives)."""
+    if slot not in flow.FREE_TEXT_SLOTS or slot == "consent" or not text.strip():
+        return []
+    events: list[EventType] = [
+        SlotSet(name, value)
+        for name, value in IntakeAnswer(slot, tracker, dispatcher, text).read().items()
+    ]
+    store(tracker, events)
+    return events
 
 
 def say_what_the_story_told(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.crisis import ActionCrisis, ActionReturnAfterCrisis
-from tests.actions.conftest import load_tracker, run_action, user
+from tests.actions.conftest import load_tracker, run_action, stored_answers, user
 
 CRISIS_LINES = (
     "- Bel 112 bij gevaar, als je dringend een ziekenwagen of de brandweer nodig hebt.",
@@ -159,3 +159,55 @@ async def test_not_meant_long_after_the_crisis_does_not_reopen_the_form():
 
     assert turn.responses == ["utter_not_meant"]
     assert turn.events == []
+
+
+def misread_intake_answer(text: str, slot: str = "wonen_now") -> dict:
+    """The intake after a crisis answer that followed `text`, the answer to `slot`; the
+    crisis stopped the form, and Rasa cleared `requested_slot` (as it does when a rule
+    deactivates a form)."""
+    tracker = load_tracker(
+        "intake_after_crisis",
+        not_meant(),
+        slots={"crisis_left_form": "intake_form", "requested_slot": None, slot: None},
+    )
+    events = tracker.events
+    crisis_at = max(i for i, e in enumerate(events) if e.get("name") == "action_crisis")
+    misread = max(i for i in range(crisis_at) if events[i].get("event") == "user")
+    events[misread] = user(text, "crisis")
+    asked = max(i for i in range(misread) if events[i].get("name") == "requested_slot")
+    events[asked] = {**events[asked], "value": slot}
+    events.insert(crisis_at + 1, {"event": "slot", "name": "requested_slot", "value": None})
+    return tracker
+
+
+async def test_not_meant_keeps_the_answer_only_the_classifier_read_as_a_crisis():
+    """ "ik kan zelf niet koken vanuit mijn rolstoel want het aanrecht is te hoog" was read
+    as a crisis (0.91, no crisis signal in it). After "dat bedoelde ik niet" it is the
+    answer to the question it interrupted, not a message to type again."""
+    said = "ik kan zelf niet koken vanuit mijn rolstoel want het aanrecht is te hoog"
+    tracker = misread_intake_answer(said)
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert turn.slots["wonen_now"] == said
+    assert turn.events[-1] == {"event": "active_loop", "name": "intake_form", "timestamp": None}
+    assert stored_answers(tracker.get_slot("plan_id"))["wonen_now"] == said
+
+
+async def test_not_meant_does_not_keep_a_message_with_a_crisis_signal():
+    tracker = misread_intake_answer("ik wil dood")
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert "wonen_now" not in turn.slots
+    assert stored_answers(tracker.get_slot("plan_id")).get("wonen_now") != "ik wil dood"
+
+
+async def test_a_kept_answer_that_is_no_answer_is_asked_again():
+    # A name question takes a name: the misread sentence is not stored as one.
+    tracker = misread_intake_answer("ik kan het niet meer aan met de trap", "plan_name")
+
+    turn = await run_action(ActionReturnAfterCrisis(), tracker)
+
+    assert turn.slots.get("plan_name") is None
+    assert turn.events[-1] == {"event": "active_loop", "name": "intake_form", "timestamp": None}
