@@ -36,7 +36,8 @@ THE_PERSON: dict[str, Any] = {
     "person_ref": None,
     "relation": None,
 }
-_POSSESSIVE = re.compile(r"\b(?:mijn|m'n|mn|men|onze|ons)\s+(\w+)", re.IGNORECASE)
+_POSSESSIVE_WORDS = r"(?:mijn|m'n|mn|men|onze|ons)"
+_POSSESSIVE = re.compile(rf"\b{_POSSESSIVE_WORDS}\s+(\w+)", re.IGNORECASE)
 
 
 def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:
@@ -129,7 +130,6 @@ def about_the_writer(text: str) -> bool:
 
 # "ik ben 68", "kben 70": the writer gives their own age.
 _OWN_AGE = re.compile(r"\b(?:ik|'?k)\s*ben\s+(?:al\s+|bijna\s+)?\d{1,3}\b", re.IGNORECASE)
-_POSSESSIVE_WORDS = r"(?:mijn|m'n|mn|men|ons|onze)"
 
 
 def speaker_from_request(tracker: Tracker) -> list[SlotSet]:

@@ -17,14 +17,13 @@ crisis message of the training data or the held-out set is one
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrases import closing_intent, is_hello_or_goodbye
 from bot.crisis_signals import force_intent
 from bot.rule_component import RuleComponent
-
-FALLBACK_INTENT = "nlu_fallback"  # the FallbackClassifier's, which rules send to action_fallback
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -38,7 +37,7 @@ class ClosingPhraseClassifier(RuleComponent):
             # "dag" as the first message greets, later it says goodbye: the fallback action
             # tells which (actions/hello_or_goodbye.py). One training read it as goodbye
             # (0.85) and said "Tot later!" to a person who had just arrived.
-            force_intent(message, FALLBACK_INTENT)
+            force_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
             return
         intent = closing_intent(text)
         if intent:

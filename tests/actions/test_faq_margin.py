@@ -167,16 +167,20 @@ def answers(*topics: str) -> list[str]:
     return [answer.text for answer in found if answer]
 
 
+async def ask(text: str, *scores: tuple[str, float], saved: str = "welcome"):
+    """The FAQ action's turn for a typed `text` that the ResponseSelector ranks `scores`."""
+    question = user(text, "faq", response_selector=ranked_selection(*scores))
+    return await run_action(ActionAnswerFaq(), load_tracker(saved, question))
+
+
 async def test_a_question_about_the_difference_gets_both_unsure_topics():
     """ "wat is het verschil tussen die twee budgetten" names no term; both closest topics
     were asked, so both answers come instead of "which of these two did you mean?"."""
-    question = user(
+    turn = await ask(
         "wat is het verschil tussen die twee budgetten",
-        "faq",
-        response_selector=ranked_selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
+        ("what_is_bob", 0.48),
+        ("what_is_pvb", 0.44),
     )
-
-    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
 
     assert turn.responses == [None, None, "utter_faq_next_steps_gewoon"]
     assert turn.texts[:2] == answers("what_is_bob", "what_is_pvb")
@@ -184,14 +188,12 @@ async def test_a_question_about_the_difference_gets_both_unsure_topics():
 
 
 async def test_inside_a_form_a_question_about_the_difference_still_asks_which():
-    question = user(
+    turn = await ask(
         "wat is het verschil tussen een pvb en een bob",
-        "faq",
-        response_selector=ranked_selection(("what_is_bob", 0.48), ("what_is_pvb", 0.44)),
+        ("what_is_bob", 0.48),
+        ("what_is_pvb", 0.44),
+        saved="eligibility_asks_place",
     )
-    tracker = load_tracker("eligibility_asks_place", question)
-
-    turn = await run_action(ActionAnswerFaq(), tracker)
 
     assert turn.responses == ["utter_faq_which_topic"]
 
@@ -212,13 +214,11 @@ def test_a_question_about_a_difference_names_its_two_topics(text, topics):
 
 async def test_a_difference_between_two_named_terms_gets_both_even_when_one_topic_is_sure():
     # The model of 3 December read this as what_is_bob at 0.79 and what_is_pvb at 0.03.
-    question = user(
+    turn = await ask(
         "wat is het verschil tussen een pvb en een bob",
-        "faq",
-        response_selector=ranked_selection(("what_is_bob", 0.79), ("what_is_pvb", 0.03)),
+        ("what_is_bob", 0.79),
+        ("what_is_pvb", 0.03),
     )
-
-    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
 
     assert turn.texts[:2] == answers("what_is_pvb", "what_is_bob")  # in the order named
     assert turn.slots == {"last_faq_topic": "what_is_bob"}
