@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.facts_told import answer_facts
+from actions.follow_up import answer_how_to_get
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
 from actions.provider_search import search_again_with_changes
@@ -54,7 +55,8 @@ class ActionFallback(Action):
     a kind of help or a target group right after search results ("en in Leuven?", "en voor
     mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
-    nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py).
+    nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
+    "hoe krijg ik dat" right after the answer about the zorgbudget (actions/follow_up.py).
     """
 
     def name(self) -> str:
@@ -68,6 +70,8 @@ class ActionFallback(Action):
             answered = answer_facts(dispatcher, tracker)
         if answered is None:
             answered = answer_hello_or_goodbye(dispatcher, tracker)
+        if answered is None:
+            answered = answer_how_to_get(dispatcher, tracker)
         if answered is not None:
             # This action was chosen for want of a rule; without the listen, the policies
             # would choose it again after the answer.

@@ -20,6 +20,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
+from actions.follow_up import answer_how_to_get, just_answered_topic, message_before_latest
 from actions.provider_search import BUDGET_WORDS, asks_about_the_providers_shown
 from knowledge import db, queries
 
@@ -220,6 +221,9 @@ class ActionAnswerFaq(Action):
             say_faq_answer(dispatcher, first, level, next_steps=False)
             say_faq_answer(dispatcher, second, level)
             return [SlotSet("last_faq_topic", second)]
+        asked = (choice.topic,) if choice.topic else choice.options
+        if not in_form and (follow_up := answer_how_to_get(dispatcher, tracker, asked)):
+            return follow_up  # "hoe vraag ik dat aan" right after the answer about RTH
         if asks_waiting(choice, text) and not in_form and wait_for_a_place(dispatcher, tracker):
             return []
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
@@ -257,7 +261,9 @@ def wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     knows nothing about. Says so, with a search for that help and the VAPH's waiting time
     as buttons; False (nothing said) for any other question."""
     text = str((tracker.latest_message or {}).get("text") or "")
-    support = answers.latest_entities(tracker).get("support_type")
+    support = answers.latest_entities(tracker).get("support_type") or support_asked_before(
+        tracker, text
+    )
     words = answers.category_words(support)
     if words is None or BUDGET_WORDS.search(text):
         return False
@@ -269,6 +275,23 @@ def wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     ]
     dispatcher.utter_message(response="utter_waiting_for_a_place", support=words, buttons=buttons)
     return True
+
+
+# "en hoe lang moet ik wachten op een plaats": a place with a provider, or a follow-up.
+PLACE_WORDS = re.compile(r"\b(plaats|plek|plekje|en)\b", re.IGNORECASE)
+
+
+def support_asked_before(tracker: Tracker, text: str) -> str | None:
+    """The kind of help the question before named, when Wegwijzer answered it from the FAQ
+    and `text` asks on about a place ("hoeveel kost een dagcentrum", then "en hoe lang moet
+    ik wachten op een plaats"); else None."""
+    before = message_before_latest(tracker)
+    if before is None or just_answered_topic(tracker) is None or not PLACE_WORDS.search(text):
+        return None
+    for entity in (before.get("parse_data") or {}).get("entities") or []:
+        if entity.get("entity") == "support_type" and entity.get("value"):
+            return str(entity["value"])
+    return None
 
 
 def ask_which_topic(

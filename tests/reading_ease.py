@@ -83,6 +83,7 @@ SLOT_VALUES = {
     "who": "een vergunde zorgaanbieder en familie, vrienden of buren",
     "how_long": "al twee jaar",
     "support": "dagondersteuning",
+    "right": "Rechtstreeks toegankelijke hulp (RTH)",
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")

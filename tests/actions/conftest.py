@@ -206,6 +206,7 @@ def load_tracker(
     *,
     extracted: dict[str, Any] | None = None,
     slots: dict[str, Any] | None = None,
+    earlier: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     """The saved tracker `name` with the user's message `said` added, as the action
     server gets it; a plan saved with it is stored in the test's database.
@@ -213,13 +214,15 @@ def load_tracker(
     With `extracted` (also `{}`), the tracker is the one a form's validation action gets:
     Rasa's slot extraction after the message, then the requested slot, the form's action
     and the extracted values again, as the candidates to validate. `slots` sets slots
-    in the saved conversation, before the new message."""
+    in the saved conversation, before the new message; `earlier` are events that happened
+    after the saved ones, before the new message."""
     state = saved_state(name)
     if "stored_plan" in state:
         store_plan(state["stored_plan"], state["sender_id"])
     initial = {slot: spec.get("initial_value") for slot, spec in domain()["slots"].items()}
     values = {**initial, "requested_slot": None, **state["slots"], **(slots or {})}
     events = state["events"] + [slot_event(slot, value) for slot, value in (slots or {}).items()]
+    events += earlier or []
     if said is not None:
         events.append(said)
     if extracted is not None:

@@ -1,0 +1,112 @@
+"""Short questions about what Wegwijzer just explained.
+
+"hoe vraag ik dat aan" right after the answer about RTH is about RTH, not about the
+persoonsvolgend budget that the FAQ topic `how_to_apply` explains; "hoe krijg ik dat" right
+after the answer about the zorgbudget is no misunderstood message. Both get the right's own
+way to get it (`how_to_apply` in knowledge/data/rights.yml). A question that names another
+term ("en hoe vraag ik een pvb aan") is no follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import jargon
+from knowledge import db
+from knowledge.models import Right
+
+# FAQ topics that explain one right, and that right. what_is_pvb is left out: the topic
+# how_to_apply already explains how to apply for a persoonsvolgend budget.
+TOPIC_RIGHTS = {
+    "what_is_rth": "RTH",
+    "what_is_bob": "BOB",
+    "what_is_dop": "DOP",
+    "assistance_organisation": "BIJSTAND",
+}
+# "dat", "daarvoor", "zo een dienst": the message points back at what was said.
+REFERS_BACK = re.compile(
+    r"\b(dat|dit|het|die|deze|daar\w*|er|ervoor|eraan|erbij|ermee|zo ?n|zo'n|zo ene?|zoiets)\b",
+    re.IGNORECASE,
+)
+# "hoe krijg ik", "hoe kom ik bij", "waar vraag ik": how to get it, not how long or how much.
+ASKS_HOW_TO_GET = re.compile(
+    r"\b(hoe|waar)\b(?! ?lang\b).*\b(aan ?vragen|aanvraag|vraag|vraagt|krijg\w*|kom|komen|"
+    r"geraak\w*|begin\w*|regel\w*|doe|doen|meld\w*|inschrijven|bereik\w*|contacteer\w*)\b",
+    re.IGNORECASE,
+)
+# Between two sentences: each goes on its own line, as in the FAQ answers.
+SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[A-Z])")
+# A follow-up is short; a longer message says what it is about itself.
+MAX_WORDS = 10
+
+
+def message_before_latest(tracker: Tracker) -> dict[str, Any] | None:
+    """The user event before the latest message, None when there is none."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    return users[-2] if len(users) > 1 else None
+
+
+def just_answered_topic(tracker: Tracker) -> str | None:
+    """The FAQ topic Wegwijzer answered right before the latest message, else None."""
+    events = list(tracker.events)
+    latest = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
+    if latest is None:
+        return None
+    for event in reversed(events[:latest]):
+        if event.get("event") != "action" or event.get("name") == "action_listen":
+            continue
+        if event.get("name") == "action_answer_faq":
+            return tracker.get_slot("last_faq_topic")
+        return None
+    return None
+
+
+def names_another_term(text: str, topic: str) -> bool:
+    """Whether `text` names a glossary term that is not the one `topic` explains."""
+    from actions.faq import TERM_TOPICS  # actions.faq imports this module
+
+    return any(TERM_TOPICS.get(term.id) != topic for term in jargon.terms_in(text.upper()))
+
+
+def is_follow_up(text: str, previous: str, asked: tuple[str, ...]) -> bool:
+    """Whether `text`, right after the answer about `previous`, asks how to get that.
+
+    `asked` are the FAQ topics the message was read as (the sure one, or the two closest);
+    () when it was not understood."""
+    if len(text.split()) > MAX_WORDS or names_another_term(text, previous):
+        return False
+    if previous in asked:  # "hoe kom ik bij zo een dienst", read as the DOP again
+        return ASKS_HOW_TO_GET.search(text) is not None
+    points_back = REFERS_BACK.search(text) is not None
+    if "how_to_apply" in asked:
+        return points_back
+    return not asked and points_back and ASKS_HOW_TO_GET.search(text) is not None
+
+
+def answer_how_to_get(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...] = ()
+) -> list[EventType] | None:
+    """Say how to get the right that was just explained, when the latest message asks
+    that; None (nothing said) otherwise."""
+    previous = just_answered_topic(tracker)
+    right_id = TOPIC_RIGHTS.get(previous or "")
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if previous is None or right_id is None or not is_follow_up(text, previous, asked):
+        return None
+    with db.session() as session:
+        right = session.get(Right, right_id)
+        if right is None:
+            return None
+        name = f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
+        how = SENTENCE_END.sub("\n", " ".join(str(right.how_to_apply).split()))
+    level = tracker.get_slot("reading_level")
+    dispatcher.utter_message(response="utter_how_to_get_it", right=name)
+    dispatcher.utter_message(text=how)
+    next_steps = "eenvoudig" if level == "eenvoudig" else "gewoon"
+    dispatcher.utter_message(response=f"utter_faq_next_steps_{next_steps}")
+    return [SlotSet("last_faq_topic", previous)]

@@ -1,0 +1,213 @@
+"""A short question right after a FAQ answer is about what was just explained (issue 14:
+answer what they asked): "hoe vraag ik dat aan" after the answer about RTH gets how to get
+RTH, not how to apply for a persoonsvolgend budget."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerFaq
+from actions.follow_up import is_follow_up
+from knowledge import db, queries
+from knowledge.models import Right
+from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
+
+
+def answered(topic: str, question: str = "vertel eens", **entities: Any) -> dict[str, Any]:
+    """load_tracker's arguments for a conversation whose last turn was the answer about
+    `topic` to `question`."""
+    asked = user(question, "faq", entities, response_selector=faq_selection(topic))
+    earlier = [
+        asked,
+        {"event": "action", "name": "action_answer_faq"},
+        {"event": "slot", "name": "last_faq_topic", "value": topic},
+        {"event": "action", "name": "action_listen"},
+    ]
+    return {"earlier": earlier, "slots": {"last_faq_topic": topic}}
+
+
+def how_to_get(right_id: str) -> str:
+    with db.session() as session:
+        right = session.get(Right, right_id)
+        assert right is not None
+        return " ".join(right.how_to_apply.split())
+
+
+def faq_text(topic: str) -> str:
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, "gewoon")
+        assert answer is not None
+        return answer.text
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "right_id", "name"),
+    [
+        ("what_is_rth", "en hoe vraag ik dat aan", "RTH", "Rechtstreeks toegankelijke hulp (RTH)"),
+        ("what_is_bob", "waar moet ik dat aanvragen", "BOB", "Zorgbudget voor mensen met een"),
+        ("what_is_dop", "hoe geraak ik daaraan", "DOP", "Dienst Ondersteuningsplan (DOP)"),
+    ],
+)
+async def test_how_to_apply_right_after_a_right_is_about_that_right(topic, text, right_id, name):
+    said = user(text, "faq", response_selector=faq_selection("how_to_apply"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said, **answered(topic)))
+
+    assert turn.responses == ["utter_how_to_get_it", None, "utter_faq_next_steps_gewoon"]
+    assert turn.texts[0].startswith(name) and turn.texts[0].endswith(": zo gaat het.")
+    assert turn.texts[1].replace("\n", " ") == how_to_get(right_id)
+    assert len(turn.texts[1].splitlines()) > 1  # a sentence a line, as in the FAQ answers
+    assert faq_text("how_to_apply") not in turn.texts
+    assert turn.slots == {"last_faq_topic": topic}
+
+
+async def test_the_rth_way_is_to_contact_a_provider_not_to_apply_at_the_vaph():
+    said = user("hoe vraag ik dat aan", "faq", response_selector=faq_selection("how_to_apply"))
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_rth"))
+    )
+
+    assert "Neem zelf contact op met een RTH-aanbieder" in turn.text
+
+
+async def test_the_same_topic_asked_how_gets_the_way_not_the_same_answer_again():
+    """ "hoe kom ik bij zo een dienst" right after the answer about the DOP reads as that
+    topic again: the person asks how to get there, so the answer is not repeated."""
+    said = user(
+        "hoe kom ik bij zo een dienst",
+        "faq",
+        response_selector=ranked_selection(("what_is_dop", 0.6), ("zzi_interview", 0.1)),
+    )
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_dop"))
+    )
+
+    assert turn.texts[1].replace("\n", " ") == how_to_get("DOP")
+    assert faq_text("what_is_dop") not in turn.texts
+
+
+async def test_a_misunderstood_how_do_i_get_that_after_the_zorgbudget_is_answered():
+    said = user("hoe krijg ik dat", "nlu_fallback")
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", said, **answered("what_is_bob"))
+    )
+
+    assert turn.responses[:2] == ["utter_how_to_get_it", None]
+    assert turn.texts[1].startswith("Je vraagt het niet zelf aan")
+    assert "utter_fallback" not in turn.responses
+    assert {"event": "rewind"} not in turn.events  # it was understood: no miss
+
+
+async def test_the_same_message_without_an_answer_before_it_is_still_not_understood():
+    said = user("hoe krijg ik dat", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_fallback"]
+
+
+async def test_a_question_that_names_another_term_is_about_that_term():
+    said = user(
+        "en hoe vraag ik een pvb aan", "faq", response_selector=faq_selection("how_to_apply")
+    )
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_rth"))
+    )
+
+    assert turn.texts[0] == faq_text("how_to_apply")
+
+
+async def test_after_the_pvb_answer_how_to_apply_is_the_pvb_procedure():
+    said = user("hoe vraag ik dat aan", "faq", response_selector=faq_selection("how_to_apply"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("faq_answered", said))
+
+    assert turn.texts[0] == faq_text("how_to_apply")
+
+
+async def test_a_question_after_another_answer_than_a_faq_is_no_follow_up():
+    """The answer before was not a FAQ answer (a search, the check): last_faq_topic is old."""
+    said = user("hoe vraag ik dat aan", "faq", response_selector=faq_selection("how_to_apply"))
+    earlier = answered("what_is_rth")["earlier"] + [
+        user("zoek hulp in gent", "find_provider"),
+        {"event": "action", "name": "provider_search_form"},
+        {"event": "action", "name": "action_listen"},
+    ]
+    tracker = load_tracker(
+        "welcome", said, earlier=earlier, slots={"last_faq_topic": "what_is_rth"}
+    )
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.texts[0] == faq_text("how_to_apply")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "expected"),
+    [
+        ("hoe krijg ik dat", (), True),
+        ("hoe kan ik dat krijgen", (), True),
+        ("hoe lang duurt dat", (), False),  # how long, not how to get it
+        ("hoeveel kost dat", (), False),
+        ("ik snap het niet goed", (), False),
+        ("hoe vraag ik dat aan", ("how_to_apply",), True),
+        ("hoe geraak ik daaraan", ("how_to_apply", "contact_vaph"), True),
+        ("hoe vraag je een persoonsvolgend budget aan", ("how_to_apply",), False),
+        ("hoe kom ik bij zo een dienst", ("what_is_dop",), True),
+        ("wat is dat eigenlijk", ("what_is_dop",), False),  # the topic again, not how
+        (
+            "hoe vraag ik dat aan als mijn zoon die nu in een voorziening woont 18 wordt",
+            ("how_to_apply",),
+            False,
+        ),
+    ],
+)
+def test_what_counts_as_asking_how_to_get_what_was_just_explained(text, asked, expected):
+    assert is_follow_up(text, "what_is_dop", asked) is expected
+
+
+async def test_waiting_for_a_place_after_a_question_about_a_kind_of_help():
+    """ "hoeveel kost een dagcentrum", then "en hoe lang moet ik wachten op een plaats": the
+    place is one in a dagcentrum, not a budget of the VAPH."""
+    support = {"support_type": ("dagondersteuning", "dagcentrum")}
+    said = user(
+        "en hoe lang moet ik wachten op een plaats",
+        "faq",
+        response_selector=faq_selection("waiting_time"),
+    )
+    before = answered("costs", "hoeveel kost een dagcentrum", **support)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said, **before))
+
+    assert turn.responses == ["utter_waiting_for_a_place"]
+    assert "dagondersteuning" in turn.text
+
+
+async def test_waiting_for_a_budget_after_a_question_about_a_kind_of_help_is_the_vaphs():
+    support = {"support_type": ("dagondersteuning", "dagcentrum")}
+    said = user(
+        "hoe lang wacht ik op mijn budget", "faq", response_selector=faq_selection("waiting_time")
+    )
+    before = answered("costs", "hoeveel kost een dagcentrum", **support)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said, **before))
+
+    assert turn.texts[0] == faq_text("waiting_time")
+
+
+async def test_in_easy_language_the_way_comes_without_the_long_name():
+    said = user("hoe vraag ik dat aan", "faq", response_selector=faq_selection("how_to_apply"))
+    before = answered("what_is_rth")
+    before["slots"]["reading_level"] = "eenvoudig"
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said, **before))
+
+    assert turn.texts[0] == "Zo gaat het:"
+    assert turn.responses[-1] == "utter_faq_next_steps_eenvoudig"

@@ -1,0 +1,55 @@
+"""A short question right after a FAQ answer is about what was just explained, over the
+REST channel with the real servers (actions/follow_up.py): "en hoe vraag ik dat aan"
+after the answer about RTH is not the persoonsvolgend budget's procedure."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import db
+from knowledge.models import Right
+from tests.chat import knowledge_answer, new_sender, texts
+
+pytestmark = pytest.mark.rasa
+
+
+def how_to_get(right_id: str) -> str:
+    with db.session() as session:
+        right = session.get(Right, right_id)
+        assert right is not None
+        return " ".join(right.how_to_apply.split())
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up", "right_id"),
+    [
+        ("wat is rth", "en hoe vraag ik dat aan", "RTH"),
+        ("wat is het zorgbudget", "waar moet ik dat aanvragen", "BOB"),
+    ],
+)
+def test_how_to_apply_after_an_answer_is_about_what_was_explained(
+    assistant, question, follow_up, right_id
+):
+    sender = new_sender()
+    assert assistant.replies(sender, question)
+
+    said = texts(assistant.replies(sender, follow_up))
+
+    assert how_to_get(right_id) in [text.replace("\n", " ") for text in said]
+    assert knowledge_answer("how_to_apply") not in said
+
+
+def test_how_to_apply_on_its_own_is_the_budget_procedure(assistant):
+    said = texts(assistant.replies(new_sender(), "hoe vraag ik een persoonsvolgend budget aan"))
+
+    assert knowledge_answer("how_to_apply") in said
+
+
+def test_waiting_for_a_place_after_the_costs_of_a_dagcentrum(assistant):
+    sender = new_sender()
+    assert assistant.replies(sender, "hoeveel kost een dagcentrum")
+
+    said = texts(assistant.replies(sender, "en hoe lang moet ik wachten op een plaats"))
+
+    assert knowledge_answer("waiting_time") not in said
+    assert any("Vraag het aan de aanbieder zelf" in text for text in said), said
