@@ -13,7 +13,7 @@ from actions.facts_told import answer_facts
 from actions.follow_up import answer_how_to_get
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
-from actions.provider_search import search_again_with_changes
+from actions.provider_search import say_how_to_reach_the_providers, search_again_with_changes
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
 
@@ -56,7 +56,8 @@ class ActionFallback(Action):
     mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
     nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
-    "hoe krijg ik dat" right after the answer about the zorgbudget (actions/follow_up.py).
+    "hoe krijg ik dat" right after the answer about the zorgbudget (actions/follow_up.py), nor
+    "hoe kan ik ze contacteren" right after search results.
     """
 
     def name(self) -> str:
@@ -72,6 +73,8 @@ class ActionFallback(Action):
             answered = answer_hello_or_goodbye(dispatcher, tracker)
         if answered is None:
             answered = answer_how_to_get(dispatcher, tracker)
+        if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
+            answered = []
         if answered is not None:
             # This action was chosen for want of a rule; without the listen, the policies
             # would choose it again after the answer.

@@ -21,7 +21,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
 from actions.follow_up import answer_how_to_get, just_answered_topic, message_before_latest
-from actions.provider_search import BUDGET_WORDS, asks_about_the_providers_shown
+from actions.provider_search import (
+    BUDGET_WORDS,
+    asks_about_the_providers_shown,
+    say_how_to_reach_the_providers,
+)
 from knowledge import db, queries
 
 READING_LEVELS = ("gewoon", "eenvoudig")
@@ -221,6 +225,8 @@ class ActionAnswerFaq(Action):
             say_faq_answer(dispatcher, first, level, next_steps=False)
             say_faq_answer(dispatcher, second, level)
             return [SlotSet("last_faq_topic", second)]
+        if not in_form and say_how_to_reach_the_providers(dispatcher, tracker):
+            return []  # "wat is hun telefoonnummer" right after search results
         asked = (choice.topic,) if choice.topic else choice.options
         if not in_form and (follow_up := answer_how_to_get(dispatcher, tracker, asked)):
             return follow_up  # "hoe vraag ik dat aan" right after the answer about RTH

@@ -14,12 +14,14 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.answers import latest_entities, latest_intent
 from actions.crisis import crisis_lines_text
 from actions.handoff_trigger import channel, had_crisis, open_case
+from actions.provider_search import say_how_to_reach_the_providers
 from bot.handoff import assistant, cases, contact
 from bot.intake_catalogue import SKIPPED
 
@@ -59,7 +61,10 @@ def say_crisis_lines(dispatcher: CollectingDispatcher) -> None:
 
 
 class ActionRequestHuman(Action):
-    """Opens (or updates) the case, then the contact form asks how to get in touch."""
+    """Opens (or updates) the case, then the contact form asks how to get in touch.
+
+    "hoe kan ik die bellen" right after search results is about the providers shown: it
+    says where their numbers are and offers a human, without a case or the question."""
 
     def name(self) -> str:
         return "action_request_human"
@@ -67,6 +72,8 @@ class ActionRequestHuman(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if say_how_to_reach_the_providers(dispatcher, tracker):
+            return [FollowupAction(ACTION_LISTEN_NAME)]  # not the rule's contact question
         if had_crisis(tracker):  # the crisis lines first, before any question
             say_crisis_lines(dispatcher)
         review = latest_entities(tracker).get("handoff_reason") == cases.PLAN_REVIEW

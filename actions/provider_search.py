@@ -231,6 +231,40 @@ def asks_about_the_providers_shown(tracker: Tracker) -> bool:
     return after_results(tracker) and BUDGET_WORDS.search(text) is None
 
 
+# "hoe kan ik die bellen", "wat is hun nummer": how to reach the providers shown; a
+# message that names a person ("kan ik iemand bellen", "een trajectondersteuner") does not.
+REACH_WORDS = re.compile(
+    r"\b(bel\w*|opbel\w*|telefoon\w*|nummer|contact\w*|mail\w*|bereik\w*|adres)\b",
+    re.IGNORECASE,
+)
+PERSON_WORDS = re.compile(
+    r"\b(mens|iemand|persoon|trajectondersteuner|medewerker|begeleider|jullie|u)\b", re.IGNORECASE
+)
+
+
+def asks_how_to_reach_the_providers_shown(tracker: Tracker) -> bool:
+    """ "hoe kan ik die bellen" right after results that listed providers: the classifier
+    reads a wish to talk to someone, but the person means the providers, whose phone
+    numbers and websites are in the results."""
+    text = str(tracker.latest_message.get("text") or "")
+    shown = after_results(tracker) and bool(tracker.get_slot("provider_page"))
+    return (
+        shown
+        and REACH_WORDS.search(text) is not None
+        and PERSON_WORDS.search(text) is None
+        and BUDGET_WORDS.search(text) is None  # "wat is het nummer van het vaph"
+    )
+
+
+def say_how_to_reach_the_providers(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Say where the numbers of the providers shown are, when the latest message asks how to
+    reach them (whatever the classifier read: a human, a FAQ topic, nothing); else False."""
+    if not asks_how_to_reach_the_providers_shown(tracker):
+        return False
+    dispatcher.utter_message(response="utter_reach_the_providers")
+    return True
+
+
 def follows_up_on_results(tracker: Tracker) -> bool:
     """ "En woonondersteuning?" right after the results: a message that starts with "en"
     changes the search just shown, even when the classifier reads it as a new search."""

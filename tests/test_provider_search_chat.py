@@ -264,6 +264,23 @@ def test_asking_about_a_waiting_list_after_the_results_is_about_those_providers(
     assert texts(vaph)[0] == knowledge_answer("waiting_time")
 
 
+def test_asking_how_to_call_them_after_the_results_points_to_their_numbers(assistant):
+    """ "hoe kan ik die bellen" right after the results started a hand-off to the team: the
+    person means the providers, whose numbers are in the results. A human stays one button
+    away, and the conversation goes on without the contact question."""
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek woonondersteuning in antwerpen")
+    results = texts(assistant.replies(sender, "maakt niet uit"))
+    assert any("Telefoon:" in text for text in results)
+
+    replies = assistant.replies(sender, "hoe kan ik die bellen")
+    assert texts(replies)[0].startswith("Je neemt zelf contact op met de aanbieder")
+    assert "Met een mens praten" in titles(replies)
+    assert texts(assistant.replies(sender, "wat is een pvb"))[0] == knowledge_answer("what_is_pvb")
+    handoff = texts(assistant.replies(sender, "/request_human"))
+    assert handoff[0].startswith("Ik geef je vraag door aan Team Antwerpen.")
+
+
 def test_where_the_family_lives_is_the_place_not_the_kind_of_help(assistant):
     """ "We wonen in 2800" says where to search; it is no request for housing
     (woonondersteuning), whatever kind of help the message asked for before it."""

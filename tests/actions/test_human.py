@@ -12,6 +12,7 @@ from sqlalchemy import select
 from actions import human
 from actions.crisis import ActionCrisis
 from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerFaq
 from actions.human import ActionRequestHuman, ActionTellHandoff, ValidateContactForm
 from bot.handoff import assistant, cases
 from bot.storage import db, portal_sessions, workers
@@ -87,6 +88,59 @@ async def test_asking_for_a_human_opens_a_case_for_the_team_of_the_place():
     assert turn.slots == {"case_id": case.id, **dict.fromkeys(CASE_SLOTS)}
     # No promise of a person before we know one can come.
     assert "online" not in turn.text and "komt" not in turn.text
+
+
+def after_results(page: float | None) -> dict[str, Any]:
+    """load_tracker's arguments for a search just answered: results (page 1) or none."""
+    earlier = [
+        {"event": "action", "name": "action_show_providers"},
+        {"event": "slot", "name": "provider_page", "value": page},
+        {"event": "action", "name": "action_listen"},
+    ]
+    return {"earlier": earlier, "slots": {"provider_page": page}}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "action"),
+    [
+        ("hoe kan ik die bellen", "request_human", ActionRequestHuman),
+        ("wat is hun telefoonnummer", "faq", ActionAnswerFaq),
+        ("hoe kan ik ze contacteren", "inform", ActionFallback),
+    ],
+)
+async def test_calling_the_providers_just_shown_is_no_case_for_the_team(text, intent, action):
+    """The numbers are in the results: no case, no contact question, and a human offered,
+    whatever the classifier read."""
+    said = user(text, intent)
+
+    turn = await run_action(
+        action(), load_tracker("provider_search_done", said, **after_results(1.0))
+    )
+
+    assert stored_cases() == []
+    assert turn.responses == ["utter_reach_the_providers"]
+    assert "telefoonnummer en de website staan bij elke aanbieder" in turn.text
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
+    assert {"event": "rewind"} not in turn.events  # understood: no miss
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("kan ik iemand van jullie bellen", 1.0),  # a person of Wegwijzer's team
+        ("hoe kan ik die bellen", None),  # nothing was found: no numbers to point at
+        ("ik wil met een mens praten", 1.0),
+    ],
+)
+async def test_asking_for_a_person_after_results_still_opens_a_case(text, page):
+    said = user(text, "request_human")
+
+    turn = await run_action(
+        ActionRequestHuman(), load_tracker("provider_search_done", said, **after_results(page))
+    )
+
+    assert len(stored_cases()) == 1
+    assert turn.responses == ["utter_handoff_started"]
 
 
 async def test_without_a_place_the_case_goes_to_the_default_team():
