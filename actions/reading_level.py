@@ -16,10 +16,16 @@ class SwitchReadingLevel:
 
     level = "gewoon"
     confirmation = "utter_reading_level_gewoon"
+    # Said instead when the level is already this one; None: switch and repeat anyway.
+    already: str | None = None
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if self.already and tracker.get_slot("reading_level") == self.level:
+            # The same words again would not help: say so, and offer a person.
+            dispatcher.utter_message(response=self.already)
+            return []
         topic = tracker.get_slot("last_faq_topic")
         dispatcher.utter_message(response=self.confirmation)
         if topic:
@@ -32,6 +38,7 @@ class SwitchReadingLevel:
 class ActionUseSimpleLanguage(SwitchReadingLevel, Action):
     level = "eenvoudig"
     confirmation = "utter_reading_level_eenvoudig"
+    already = "utter_simplest_already"
 
     def name(self) -> str:
         return "action_use_simple_language"

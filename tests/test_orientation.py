@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chat import knowledge_answer, new_sender, texts
+from tests.chat import knowledge_answer, new_sender, texts, titles
 
 pytestmark = pytest.mark.rasa
 
@@ -67,6 +67,10 @@ def test_asking_for_simpler_words_repeats_the_answer_in_easy_language(assistant)
     # The level stays for the next answers, and the user can switch back.
     next_answer = assistant.replies(sender, "wat is een dop")
     assert next_answer[0]["text"] == knowledge_answer("what_is_dop", "eenvoudig")
+    # Asking again in easy language gets no repeat of the same words, but a person offered.
+    again = assistant.replies(sender, "ik snap het niet, kan het eenvoudiger")
+    assert texts(again)[0].startswith("Eenvoudiger kan ik het niet schrijven.")
+    assert "Met een mens praten" in titles(again)
     back = assistant.replies(sender, "je mag weer de gewone uitleg geven")
     assert back[1]["text"] == knowledge_answer("what_is_dop", "gewoon")
 

@@ -43,7 +43,7 @@ async def test_answer_in_easy_language_when_the_user_chose_it():
 
     assert turn.texts[0].startswith(PVB_EENVOUDIG)
     assert turn.texts[1] == "Wil je nog iets weten?"
-    assert turn.buttons == ["Nog eenvoudiger", "Wat past bij mij?", "Met een mens praten"]
+    assert turn.buttons == ["Ik begrijp het nog niet", "Wat past bij mij?", "Met een mens praten"]
 
 
 async def test_a_button_payload_names_the_topic_itself():
@@ -101,6 +101,23 @@ async def test_not_understanding_switches_to_easy_language_and_repeats_the_last_
     assert turn.slots == {"reading_level": "eenvoudig"}
 
 
+async def test_not_understanding_the_easy_answer_offers_a_person_not_the_same_words():
+    """ "snap ik nie" (or the button "Ik begrijp het nog niet") when the answer was already
+    in makkelijke taal: repeating it word for word would not help."""
+    tracker = load_tracker(
+        "faq_answered",
+        user("snap ik nie", "simpler_language"),
+        slots={"reading_level": "eenvoudig"},
+    )
+
+    turn = await run_action(ActionUseSimpleLanguage(), tracker)
+
+    assert turn.responses == ["utter_simplest_already"]
+    assert turn.text.startswith("Eenvoudiger kan ik het niet schrijven.")
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
+    assert turn.events == []
+
+
 async def test_easy_language_without_an_earlier_answer_only_confirms():
     tracker = load_tracker("welcome", user("kan het simpeler?", "simpler_language"))
 
@@ -142,7 +159,7 @@ async def test_after_switching_to_easy_language_the_next_steps_are_easy_too():
     turn = await run_action(ActionUseSimpleLanguage(), tracker)
 
     assert turn.texts[2] == "Wil je nog iets weten?"
-    assert turn.buttons == ["Nog eenvoudiger", "Wat past bij mij?", "Met een mens praten"]
+    assert turn.buttons == ["Ik begrijp het nog niet", "Wat past bij mij?", "Met een mens praten"]
 
 
 async def test_a_question_with_an_age_past_the_limit_gets_the_age_rule_before_the_answer():
