@@ -36,7 +36,7 @@ $(VENV)/.installed: requirements.lock
 # one of the two is made again (a grouped target), so training never runs without synonyms.
 nlp: $(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS)
 NLP_SOURCES := knowledge/data/gemeenten.csv knowledge/data/support_types.yml knowledge/data/target_groups.yml
-$(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS) &: bot/nlp_pipeline.py bot/spoken_lemmas.py knowledge/reference.py $(NLP_SOURCES) | $(VENV)/.installed
+$(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS) &: bot/nlp_pipeline.py bot/relation_words.py bot/spoken_lemmas.py knowledge/reference.py $(NLP_SOURCES) | $(VENV)/.installed
 	$(PY) -m bot build-nlp --output $(SPACY_DIR)
 	@touch $(SPACY_DIR)/meta.json $(GENERATED_SYNONYMS)
 

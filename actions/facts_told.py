@@ -20,12 +20,24 @@ from knowledge import db
 CATEGORY_ENTITIES = ("target_group", "support_type")
 
 
+# Under the fallback threshold, intents whose messages tell facts about the person: "ik
+# zoek hulp voor ons moeder, ze is 82" was nlu_fallback with find_provider 0.33 under it.
+FACT_INTENTS_UNDER_FALLBACK = (
+    "inform",
+    "find_provider",
+    "identify_as_network",
+    "check_eligibility",
+)
+
+
 def _bare_answer(tracker: Tracker) -> bool:
-    """Read as a bare answer (inform), also just under the fallback threshold: "kunde mij
-    helpen, ons zoon heeft een verstandelijke beperking en is 17" was inform at 0.58."""
+    """Read as a bare answer (inform), or just under the fallback threshold as a message that
+    tells facts: "kunde mij helpen, ons zoon heeft een verstandelijke beperking en is 17" was
+    inform at 0.58."""
     intent = answers.latest_intent(tracker)
     return intent == "inform" or (
-        intent == "nlu_fallback" and answers.intent_under_fallback(tracker) == "inform"
+        intent == "nlu_fallback"
+        and answers.intent_under_fallback(tracker) in FACT_INTENTS_UNDER_FALLBACK
     )
 
 

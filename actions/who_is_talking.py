@@ -17,6 +17,7 @@ from actions.answers import latest_entities, latest_intent
 from actions.forms import not_understood
 from bot.first_names import find_first_name
 from bot.network_introductions import is_network_introduction
+from bot.relation_words import POSSESSIVES
 
 # When the relation word is the speaker's own role ("ik ben de mama"), the person is the
 # other side of the relation.
@@ -36,7 +37,7 @@ THE_PERSON: dict[str, Any] = {
     "person_ref": None,
     "relation": None,
 }
-_POSSESSIVE_WORDS = r"(?:mijn|m'n|mn|men|onze|ons)"
+_POSSESSIVE_WORDS = f"(?:{'|'.join(map(re.escape, POSSESSIVES))})"
 _POSSESSIVE = re.compile(rf"\b{_POSSESSIVE_WORDS}\s+(\w+)", re.IGNORECASE)
 
 
@@ -47,7 +48,8 @@ def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:
         if entity.get("entity") == "relation":
             text = message.get("text") or ""
             written = entity.get("text") or text[entity.get("start", 0) : entity.get("end", 0)]
-            return str(entity.get("value")), written.lower()
+            # "ons ma" is found with its possessive: the word is "ma".
+            return str(entity.get("value")), (written.split() or [""])[-1].lower()
     return None, None
 
 

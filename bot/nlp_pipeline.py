@@ -18,7 +18,7 @@ import spacy
 import yaml
 from spacy.pipeline import EntityRuler, Lemmatizer
 
-from bot.relation_words import RELATION_WORDS
+from bot.relation_words import AFTER_POSSESSIVE_WORDS, POSSESSIVES, RELATION_WORDS
 from bot.spoken_lemmas import spoken_lemmas
 from knowledge import reference
 
@@ -82,6 +82,9 @@ def entity_patterns() -> list[dict]:
         patterns += [{"label": "province", "pattern": alias} for alias in aliases]
     for words in RELATION_WORDS.values():
         patterns += [{"label": "relation", "pattern": [{"LOWER": word}]} for word in words]
+    owned = {"LOWER": {"IN": list(POSSESSIVES)}}
+    for words in AFTER_POSSESSIVE_WORDS.values():
+        patterns += [{"label": "relation", "pattern": [owned, {"LOWER": word}]} for word in words]
     for label, categories in (
         ("support_type", reference.support_types()),
         ("target_group", reference.target_groups()),
@@ -115,6 +118,8 @@ def entity_synonyms() -> dict[str, list[str]]:
         add(category.id, category.synonyms)
     for relation, words in RELATION_WORDS.items():
         add(relation, words)
+    for relation, words in AFTER_POSSESSIVE_WORDS.items():
+        add(relation, [f"{owner} {word}" for owner in POSSESSIVES for word in words])
     # A spelling may point to one value only; the first (sorted) value keeps it.
     seen: set[str] = set()
     result: dict[str, list[str]] = {}

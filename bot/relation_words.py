@@ -16,3 +16,8 @@ RELATION_WORDS = {
     "begeleider": ["begeleider", "begeleidster", "opvoeder", "opvoedster"],
     "vriend": ["vriend", "vriendin", "maat", "kameraad"],
 }
+# "my", "our" as people write it ("mijne pa", "ons moeder").
+POSSESSIVES = ("mijn", "mijne", "m'n", "mn", "men", "ons", "onze")
+# Flemish words that are a relation only after a possessive: "ons ma", "mijne pa" are a
+# mother and a father, but "ma" alone is as often "maar" ("ma ik weet het niet").
+AFTER_POSSESSIVE_WORDS = {"ouder": ["ma", "pa"]}

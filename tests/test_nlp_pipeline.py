@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from bot import nlp_pipeline
 from bot.config import SPACY_MODEL_DIR
 
 
@@ -95,3 +96,13 @@ def test_everyday_words_for_household_help_and_down_syndrome_are_found(nlp):
     )
     for text in ("ze heeft downsyndroom", "hij heeft het down syndroom"):
         assert [label for _, label in entities(nlp, text)] == ["target_group"], text
+
+
+def test_ma_and_pa_after_a_possessive_are_a_parent_and_alone_are_no_relation(nlp):
+    # "voor ons ma" was someone else without a relation: "de persoon voor wie je zoekt".
+    for text, words in (("voor ons ma", "ons ma"), ("mijne pa is 70", "mijne pa")):
+        assert entities(nlp, text) == [(words, "relation")], text
+    # "ma" is as often "maar" in Flemish chat.
+    assert entities(nlp, "ma ik weet het niet") == []
+    synonyms = nlp_pipeline.entity_synonyms()["ouder"]
+    assert {"ons ma", "mijne pa", "onze pa"} <= set(synonyms)

@@ -233,6 +233,22 @@ async def test_facts_read_as_a_bare_answer_just_under_the_threshold_are_read_bac
     assert REVERTED[0] not in turn.events
 
 
+@pytest.mark.parametrize("under", ["find_provider", "identify_as_network"])
+async def test_facts_about_someone_else_under_the_threshold_are_read_back(under):
+    """ "ik zoek hulp voor ons moeder, ze is 82" (nlu_fallback, find_provider 0.33 under it)
+    was "niet begrepen"; the mother and her age are facts to keep."""
+    text = "ik zoek hulp voor ons moeder, ze is 82"
+    facts = {"relation": ("ouder", "ons moeder"), "age": "82"}
+    said = under_the_fallback(user(text, "inform", facts), [(under, 0.33), ("inform", 0.14)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: je moeder, 82 jaar."
+    assert turn.slots["speaker"] == "network"
+    assert "utter_fallback" not in turn.responses
+    assert REVERTED[0] not in turn.events
+
+
 async def test_facts_under_the_threshold_of_another_intent_are_still_a_miss():
     said = user("wat kost een dagcentrum", "faq", {"support_type": "dagondersteuning"})
     said = under_the_fallback(said, [("faq", 0.5), ("inform", 0.3)])

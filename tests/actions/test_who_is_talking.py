@@ -46,6 +46,9 @@ async def test_a_first_name_found_by_the_nlu_is_written_with_a_capital():
         # The speaker's own role: the person is the other side of it.
         ("ik ben de mama", ("ouder", "mama"), "je kind"),
         ("ik ben zijn begeleider", ("begeleider", "begeleider"), "de persoon die je begeleidt"),
+        # Flemish: the entity ruler finds "ons ma" and "mijne pa" with their possessive.
+        ("voor ons ma", ("ouder", "ons ma"), "je ma"),
+        ("het is voor mijne pa", ("ouder", "mijne pa"), "je pa"),
     ],
 )
 async def test_without_a_name_the_questions_use_the_relation(text, relation, person_ref):
