@@ -284,7 +284,7 @@ def wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
 
 
 # "en hoe lang moet ik wachten op een plaats": a place with a provider, or a follow-up.
-PLACE_WORDS = re.compile(r"\b(plaats|plek|plekje|en)\b", re.IGNORECASE)
+PLACE_WORDS = re.compile(r"^\s*en\b|\b(plaats|plek|plekje)\b", re.IGNORECASE)
 
 
 def support_asked_before(tracker: Tracker, text: str) -> str | None:

@@ -173,12 +173,15 @@ def test_what_counts_as_asking_how_to_get_what_was_just_explained(text, asked, e
     assert is_follow_up(text, "what_is_dop", asked) is expected
 
 
-async def test_waiting_for_a_place_after_a_question_about_a_kind_of_help():
+@pytest.mark.parametrize(
+    "text", ["en hoe lang moet ik wachten op een plaats", "en hoe lang is de wachtlijst"]
+)
+async def test_waiting_for_a_place_after_a_question_about_a_kind_of_help(text):
     """ "hoeveel kost een dagcentrum", then "en hoe lang moet ik wachten op een plaats": the
     place is one in a dagcentrum, not a budget of the VAPH."""
     support = {"support_type": ("dagondersteuning", "dagcentrum")}
     said = user(
-        "en hoe lang moet ik wachten op een plaats",
+        text,
         "faq",
         response_selector=faq_selection("waiting_time"),
     )
@@ -190,11 +193,13 @@ async def test_waiting_for_a_place_after_a_question_about_a_kind_of_help():
     assert "dagondersteuning" in turn.text
 
 
-async def test_waiting_for_a_budget_after_a_question_about_a_kind_of_help_is_the_vaphs():
+@pytest.mark.parametrize(
+    "text", ["hoe lang wacht ik op mijn budget", "hoe lang duurt het en wat kan ik intussen doen"]
+)
+async def test_waiting_for_a_budget_after_a_question_about_a_kind_of_help_is_the_vaphs(text):
+    """A budget word, or no place and no "en" at the start: the VAPH's waiting time."""
     support = {"support_type": ("dagondersteuning", "dagcentrum")}
-    said = user(
-        "hoe lang wacht ik op mijn budget", "faq", response_selector=faq_selection("waiting_time")
-    )
+    said = user(text, "faq", response_selector=faq_selection("waiting_time"))
     before = answered("costs", "hoeveel kost een dagcentrum", **support)
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said, **before))
