@@ -76,6 +76,23 @@ def intent_under_fallback(tracker: Tracker) -> str:
     return names[0] if names else ""
 
 
+READING_LEVELS = ("gewoon", "eenvoudig")
+
+
+def reading_level(tracker: Tracker) -> str:
+    """The person's reading level: "eenvoudig" (makkelijke taal) or "gewoon"."""
+    level = tracker.get_slot("reading_level")
+    return level if level in READING_LEVELS else "gewoon"
+
+
+def last_answer_events(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events of Wegwijzer's answer just before the latest message: those between the
+    two last user messages ([] when there is only one)."""
+    events = list(tracker.events)
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    return events[users[-2] + 1 : users[-1]] if len(users) > 1 else []
+
+
 def latest_entities(tracker: Tracker) -> dict[str, str]:
     """Entity name -> value of the latest message (the last one of a name wins)."""
     found = {}

@@ -15,7 +15,6 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon, places
-from actions.faq import reading_level
 from actions.form_switch import SwitchingFormValidation
 from actions.forms import AGE_NOT_UNDERSTOOD, not_understood, validate_place_answer
 from actions.who_is_talking import speaker_answer
@@ -254,7 +253,7 @@ class ActionShowRights(Action):
             if other_help:
                 matches = rights(None)
             texts = [
-                describe_right(session, match, place, reading_level(tracker))
+                describe_right(session, match, place, answers.reading_level(tracker))
                 for match in matches[:MAX_RIGHTS]
             ]
         if not texts:

@@ -24,7 +24,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions import answers, eligibility, jargon, places
-from actions.faq import reading_level
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
 from actions.who_is_talking import SOMEONE, about_the_writer, speaker_from_request
@@ -202,7 +201,7 @@ def answers_to_latest_message(tracker: Tracker, *, with_faq: bool = True) -> lis
                 session,
                 text,
                 answers.latest_entities(tracker),
-                reading_level(tracker),
+                answers.reading_level(tracker),
                 with_faq=with_faq,
                 about=person_asked_about(tracker),
             )

@@ -28,14 +28,6 @@ from actions.provider_search import (
 )
 from knowledge import db, queries
 
-READING_LEVELS = ("gewoon", "eenvoudig")
-
-
-def reading_level(tracker: Tracker) -> str:
-    level = tracker.get_slot("reading_level")
-    return level if level in READING_LEVELS else "gewoon"
-
-
 # Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
 # docs/nlu.md, "FAQ topic confidence and margin", for the figures and the reasons.
 MIN_CONFIDENCE = 0.5
@@ -203,7 +195,7 @@ class ActionAnswerFaq(Action):
     ) -> list[dict[str, Any]]:
         choice = faq_choice(tracker)
         in_form = tracker.active_loop_name is not None
-        level = reading_level(tracker)
+        level = answers.reading_level(tracker)
         # "kan mijn vader van 70 nog een pvb aanvragen": what the message says about age or
         # residence is answered before the topic's general answer (issue 14, answer first).
         from actions.eligibility_start import answers_to_latest_message  # imports this module

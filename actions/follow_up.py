@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import jargon
+from actions import answers, jargon
 from knowledge import db
 from knowledge.models import Right
 
@@ -53,17 +53,12 @@ def message_before_latest(tracker: Tracker) -> dict[str, Any] | None:
 
 def just_answered_topic(tracker: Tracker) -> str | None:
     """The FAQ topic Wegwijzer answered right before the latest message, else None."""
-    events = list(tracker.events)
-    latest = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
-    if latest is None:
-        return None
-    for event in reversed(events[:latest]):
-        if event.get("event") != "action" or event.get("name") == "action_listen":
-            continue
-        if event.get("name") == "action_answer_faq":
-            return tracker.get_slot("last_faq_topic")
-        return None
-    return None
+    actions = [
+        event.get("name")
+        for event in answers.last_answer_events(tracker)
+        if event.get("event") == "action" and event.get("name") != "action_listen"
+    ]
+    return tracker.get_slot("last_faq_topic") if actions[-1:] == ["action_answer_faq"] else None
 
 
 def names_another_term(text: str, topic: str) -> bool:
@@ -104,9 +99,7 @@ def answer_how_to_get(
             return None
         name = f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
         how = SENTENCE_END.sub("\n", " ".join(str(right.how_to_apply).split()))
-    level = tracker.get_slot("reading_level")
     dispatcher.utter_message(response="utter_how_to_get_it", right=name)
     dispatcher.utter_message(text=how)
-    next_steps = "eenvoudig" if level == "eenvoudig" else "gewoon"
-    dispatcher.utter_message(response=f"utter_faq_next_steps_{next_steps}")
+    dispatcher.utter_message(response=f"utter_faq_next_steps_{answers.reading_level(tracker)}")
     return [SlotSet("last_faq_topic", previous)]

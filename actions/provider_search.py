@@ -213,14 +213,10 @@ def after_results(tracker: Tracker) -> bool:
     """Whether Wegwijzer's answer just before the latest message gave search results (or
     said none were found): an action of RESULT_ACTIONS, or the fallback's own search
     here, which sets the page."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    if len(users) < 2:
-        return False
-    answer = tracker.events[users[-2] + 1 : users[-1]]
     return any(
         (event.get("event") == "action" and event.get("name") in RESULT_ACTIONS)
         or (event.get("event") == "slot" and event.get("name") == "provider_page")
-        for event in answer
+        for event in answers.last_answer_events(tracker)
     )
 
 
