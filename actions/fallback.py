@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.facts_told import answer_facts
-from actions.follow_up import answer_how_to_get
+from actions.follow_up import answer_follow_up
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
 from actions.provider_search import say_how_to_reach_the_providers, search_again_with_changes
@@ -56,8 +56,9 @@ class ActionFallback(Action):
     mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
     nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
-    "hoe krijg ik dat" right after the answer about the zorgbudget (actions/follow_up.py), nor
-    "hoe kan ik ze contacteren" right after search results.
+    "hoe krijg ik dat" right after the answer about the zorgbudget or "wie beslist dat" right
+    after any FAQ answer (actions/follow_up.py), nor "hoe kan ik ze contacteren" right after
+    search results.
     """
 
     def name(self) -> str:
@@ -72,7 +73,7 @@ class ActionFallback(Action):
         if answered is None:
             answered = answer_hello_or_goodbye(dispatcher, tracker)
         if answered is None:
-            answered = answer_how_to_get(dispatcher, tracker)
+            answered = answer_follow_up(dispatcher, tracker)
         if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
             answered = []
         if answered is not None:

@@ -20,7 +20,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
-from actions.follow_up import answer_how_to_get, just_answered_topic, message_before_latest
+from actions.follow_up import answer_follow_up, just_answered_topic, message_before_latest
 from actions.provider_search import (
     BUDGET_WORDS,
     asks_about_the_providers_shown,
@@ -220,8 +220,8 @@ class ActionAnswerFaq(Action):
         if not in_form and say_how_to_reach_the_providers(dispatcher, tracker):
             return []  # "wat is hun telefoonnummer" right after search results
         asked = (choice.topic,) if choice.topic else choice.options
-        if not in_form and (follow_up := answer_how_to_get(dispatcher, tracker, asked)):
-            return follow_up  # "hoe vraag ik dat aan" right after the answer about RTH
+        if not in_form and (follow_up := answer_follow_up(dispatcher, tracker, asked)):
+            return follow_up  # "hoe vraag ik dat aan" after RTH, "wie beslist dat" after any
         if asks_waiting(choice, text) and not in_form and wait_for_a_place(dispatcher, tracker):
             return []
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):

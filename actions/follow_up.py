@@ -3,8 +3,9 @@
 "hoe vraag ik dat aan" right after the answer about RTH is about RTH, not about the
 persoonsvolgend budget that the FAQ topic `how_to_apply` explains; "hoe krijg ik dat" right
 after the answer about the zorgbudget is no misunderstood message. Both get the right's own
-way to get it (`how_to_apply` in knowledge/data/rights.yml). A question that names another
-term ("en hoe vraag ik een pvb aan") is no follow-up.
+way to get it (`how_to_apply` in knowledge/data/rights.yml). "en wie beslist dat" right after
+any FAQ answer gets the sentences of that answer that say who decides. A question that names
+another term ("en hoe vraag ik een pvb aan") is no follow-up.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
-from knowledge import db
+from knowledge import db, queries
 from knowledge.models import Right
 
 # FAQ topics that explain one right, and that right. what_is_pvb is left out: the topic
@@ -39,6 +40,13 @@ ASKS_HOW_TO_GET = re.compile(
     r"geraak\w*|begin\w*|regel\w*|doe|doen|meld\w*|inschrijven|bereik\w*|contacteer\w*)\b",
     re.IGNORECASE,
 )
+# "wie beslist dat", "wie bepaalt dat eigenlijk": who decides about what was just explained.
+ASKS_WHO_DECIDES = re.compile(r"\bwie\b.*\b(beslis\w*|bepaal\w*)\b", re.IGNORECASE)
+# A sentence of an answer that says who decides ("Het VAPH beslist, niet ik."), not one that
+# only names a decision ("De beslissing noemt geen datum").
+SAYS_WHO_DECIDES = re.compile(r"\bbesliss?(t|en)?\b", re.IGNORECASE)
+# "Dat is een groep mensen die over je vraag beslist.": the sentence before says who.
+POINTS_TO_SENTENCE_BEFORE = re.compile(r"^(dat|dit|die|deze)\b", re.IGNORECASE)
 # Between two sentences: each goes on its own line, as in the FAQ answers.
 SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[A-Z])")
 # A follow-up is short; a longer message says what it is about itself.
@@ -103,3 +111,51 @@ def answer_how_to_get(
     dispatcher.utter_message(text=how)
     dispatcher.utter_message(response=f"utter_faq_next_steps_{answers.reading_level(tracker)}")
     return [SlotSet("last_faq_topic", previous)]
+
+
+def decision_sentences(answer: str) -> list[str]:
+    """The lines of a FAQ answer that say who decides, each with the line before it when
+    it starts by pointing back ("Dat is een groep mensen die ... beslist")."""
+    lines = [line.strip() for line in answer.splitlines() if line.strip()]
+    chosen: list[str] = []
+    for i, line in enumerate(lines):
+        if not SAYS_WHO_DECIDES.search(line):
+            continue
+        if i > 0 and POINTS_TO_SENTENCE_BEFORE.match(line) and lines[i - 1] not in chosen:
+            chosen.append(lines[i - 1])
+        chosen.append(line)
+    return chosen
+
+
+def answer_who_decides(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """Say who decides, from the FAQ answer just given, when the latest message asks that
+    ("en wie beslist dat"); None (nothing said) otherwise."""
+    previous = just_answered_topic(tracker)
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if (
+        previous is None
+        or len(text.split()) > MAX_WORDS
+        or not ASKS_WHO_DECIDES.search(text)
+        or names_another_term(text, previous)
+    ):
+        return None
+    level = answers.reading_level(tracker)
+    with db.session() as session:
+        answer = queries.faq_answer(session, previous, level)
+        sentences = decision_sentences(str(answer.text)) if answer is not None else []
+    if not sentences:
+        return None
+    dispatcher.utter_message(text="\n".join(sentences))
+    dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
+    return [SlotSet("last_faq_topic", previous)]
+
+
+def answer_follow_up(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...] = ()
+) -> list[EventType] | None:
+    """Answer a short question about the FAQ answer just given (how to get that right, who
+    decides about it); None (nothing said) when the latest message is no such question."""
+    answered = answer_how_to_get(dispatcher, tracker, asked)
+    return answered if answered is not None else answer_who_decides(dispatcher, tracker)

@@ -216,3 +216,90 @@ async def test_in_easy_language_the_way_comes_without_the_long_name():
 
     assert turn.texts[0] == "Zo gaat het:"
     assert turn.responses[-1] == "utter_faq_next_steps_eenvoudig"
+
+
+def faq_lines(topic: str, level: str = "gewoon") -> list[str]:
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, level)
+        assert answer is not None
+        return answer.text.splitlines()
+
+
+async def test_who_decides_right_after_the_pvb_answer_is_said_from_that_answer():
+    """ "en wie beslist dat" after the PVB answer asked which of two other topics was meant
+    (minors, the emergency procedure); the answer it follows already says who decides."""
+    said = user(
+        "en wie beslist dat",
+        "faq",
+        response_selector=ranked_selection(("minors", 0.4), ("emergency_procedure", 0.3)),
+    )
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_pvb"))
+    )
+
+    assert turn.responses == [None, "utter_faq_next_steps_gewoon"]
+    assert turn.texts[0].startswith("Het VAPH en zijn Vlaamse toeleidingscommissie (VTC) beslissen")
+    assert turn.texts[0] in faq_lines("what_is_pvb")  # the knowledge base's own sentence
+    assert turn.slots == {"last_faq_topic": "what_is_pvb"}
+
+
+async def test_who_decides_misunderstood_after_the_dop_answer_is_answered_not_a_miss():
+    said = user("wie bepaalt dat eigenlijk", "nlu_fallback")
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", said, **answered("what_is_dop"))
+    )
+
+    assert turn.texts[0] == "Over je budget beslist het VAPH, niet de DOP en niet ik."
+    assert {"event": "rewind"} not in turn.events
+
+
+async def test_who_decides_in_easy_language_keeps_the_sentence_that_says_who():
+    """ "Dat is een groep mensen die over je vraag beslist." needs the line before it."""
+    said = user("wie beslist da", "nlu_fallback")
+    before = answered("priority_groups")
+    before["slots"]["reading_level"] = "eenvoudig"
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said, **before))
+
+    lines = faq_lines("priority_groups", "eenvoudig")
+    decides = lines.index("Dat is een groep mensen die over je vraag beslist.")
+    assert turn.texts[0].splitlines() == lines[decides - 1 : decides + 1]
+    assert turn.responses[-1] == "utter_faq_next_steps_eenvoudig"
+
+
+async def test_a_decision_named_is_not_who_decides():
+    """The line "De beslissing noemt geen datum ..." names a decision, it says no one."""
+    said = user("wie beslist dat", "nlu_fallback")
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", said, **answered("how_to_apply"))
+    )
+
+    assert turn.texts[0].splitlines() == [
+        line for line in faq_lines("how_to_apply") if "beslissen" in line or "beslist" in line
+    ]
+    assert not any("De beslissing" in line for line in turn.texts[0].splitlines())
+
+
+async def test_who_decides_about_another_term_is_no_follow_up():
+    said = user(
+        "wie beslist over de prioriteitengroep",
+        "faq",
+        response_selector=faq_selection("priority_groups"),
+    )
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_dop"))
+    )
+
+    assert turn.texts[0] == faq_text("priority_groups")
+
+
+async def test_who_decides_without_an_answer_before_it_is_still_not_understood():
+    said = user("wie beslist dat", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_fallback"]
