@@ -91,6 +91,11 @@ def is_follow_up(text: str, previous: str, asked: tuple[str, ...]) -> bool:
     return not asked and points_back and ASKS_HOW_TO_GET.search(text) is not None
 
 
+def sentence_a_line(text: str) -> str:
+    """A text of the knowledge base, one sentence a line, as in the FAQ answers."""
+    return SENTENCE_END.sub("\n", " ".join(str(text).split()))
+
+
 def answer_how_to_get(
     dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...] = ()
 ) -> list[EventType] | None:
@@ -101,15 +106,17 @@ def answer_how_to_get(
     text = str((tracker.latest_message or {}).get("text") or "")
     if previous is None or right_id is None or not is_follow_up(text, previous, asked):
         return None
+    level = answers.reading_level(tracker)
     with db.session() as session:
         right = session.get(Right, right_id)
         if right is None:
             return None
         name = f"{right.name} ({right.abbreviation})" if right.abbreviation else right.name
-        how = SENTENCE_END.sub("\n", " ".join(str(right.how_to_apply).split()))
+        easy = level == "eenvoudig" and right.how_to_apply_eenvoudig
+        how = str(right.how_to_apply_eenvoudig) if easy else sentence_a_line(right.how_to_apply)
     dispatcher.utter_message(response="utter_how_to_get_it", right=name)
     dispatcher.utter_message(text=how)
-    dispatcher.utter_message(response=f"utter_faq_next_steps_{answers.reading_level(tracker)}")
+    dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
     return [SlotSet("last_faq_topic", previous)]
 
 

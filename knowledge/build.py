@@ -198,6 +198,7 @@ def _right(right: loader.Right) -> models.Right:
         budget_holders_only=right.budget_holders_only,
         help_kinds=list(right.help_kinds),
         how_to_apply=right.how_to_apply,
+        how_to_apply_eenvoudig=right.how_to_apply_eenvoudig,
         where=list(right.where),
         amounts=[
             models.Amount(

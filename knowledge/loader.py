@@ -199,6 +199,7 @@ class Right:
     help_kinds: tuple[str, ...]
     amounts: tuple[Amount, ...]
     how_to_apply: str
+    how_to_apply_eenvoudig: str | None  # the same way in makkelijke taal; None: not written
     where: tuple[str, ...]
     source: Source
 
@@ -808,7 +809,7 @@ def _right(record: Record, service_ids: set[str]) -> Right:
         + ("how_to_apply", "where"),
         ("abbreviation", "min_age", "max_age", "first_request_before_age", "minors_only")
         + ("open_after_age_if_recognised", "exceptional_max_age", "new_grants_only_for")
-        + ("budget_holders_only", "amounts")
+        + ("budget_holders_only", "amounts", "how_to_apply_eenvoudig")
         + SOURCE_FIELDS,
     )
     source = record.source()
@@ -844,6 +845,7 @@ def _right(record: Record, service_ids: set[str]) -> Right:
         help_kinds=record.choices("help_kinds", HELP_KINDS, "help kind"),
         amounts=_amounts(record, source),
         how_to_apply=record.required_text("how_to_apply"),
+        how_to_apply_eenvoudig=record.text("how_to_apply_eenvoudig", optional=True),
         where=record.choices("where", service_ids, "service id"),
         source=source,
     )

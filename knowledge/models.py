@@ -137,6 +137,8 @@ class Right(SourcedMixin, Base):
     budget_holders_only = Column(Boolean, nullable=False, default=False)
     help_kinds = Column(JSON, nullable=False, default=list)
     how_to_apply = Column(Text, nullable=False)
+    # The same way in makkelijke taal, a sentence a line; None: not written (then how_to_apply).
+    how_to_apply_eenvoudig = Column(Text, nullable=True)
     where = Column(JSON, nullable=False, default=list)  # ids of services
 
     amounts = relationship("Amount", back_populates="right", order_by="Amount.position")

@@ -12,7 +12,9 @@ The texts, each at the reading level of the person who reads it:
   variation (then an eenvoudig reader gets it too). `{placeholders}` are filled with a
   realistic value (SLOT_VALUES) first;
 - every FAQ answer at both levels, as knowledge.build stores it (facts filled in from the
-  records).
+  records);
+- the way to get each right that a follow-up question gets (actions/follow_up.py), at both
+  levels, one sentence a line as it is shown.
 
 A line of a text ends a sentence, as the reader sees it (a list item, a line ending in a
 colon); textstat only splits at . ? !, so a line without one ends in a full stop first.
@@ -32,9 +34,10 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from actions.follow_up import TOPIC_RIGHTS, sentence_a_line
 from knowledge.build import build
 from knowledge.db import make_engine
-from knowledge.models import FaqAnswer
+from knowledge.models import FaqAnswer, Right
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LEVELS = ("eenvoudig", "gewoon")
@@ -88,6 +91,7 @@ SLOT_VALUES = {
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")
 FAQ_SOURCE = "faq "  # an FAQ answer's source: "faq what_is_pvb"
+HOW_TO_SOURCE = "how to get "  # a right's way to get it: "how to get RTH"
 # Responses never sent to a person.
 NEVER_SENT = ("utter_faq/",)
 URL = re.compile(r"https?://\S+")
@@ -168,11 +172,18 @@ def domain_texts(domain_file: Path = PROJECT_ROOT / "domain.yml") -> Iterator[tu
                     yield source, each, filled(view)
 
 
+def _built(knowledge_dir: Path) -> str:
+    """The URL of the knowledge base built into `knowledge_dir` (built once)."""
+    path = knowledge_dir / "knowledge.db"
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        build(url)
+    return url
+
+
 def faq_texts(knowledge_dir: Path) -> Iterator[tuple[str, str, str]]:
     """(source, level, text) of every FAQ answer, built into a database in `knowledge_dir`."""
-    url = f"sqlite:///{knowledge_dir / 'knowledge.db'}"
-    build(url)
-    engine = make_engine(url)
+    engine = make_engine(_built(knowledge_dir))
     try:
         with Session(engine, future=True) as session:
             rows = session.execute(select(FaqAnswer).order_by(FaqAnswer.topic)).scalars().all()
@@ -182,13 +193,31 @@ def faq_texts(knowledge_dir: Path) -> Iterator[tuple[str, str, str]]:
     yield from answers
 
 
+def how_to_texts(knowledge_dir: Path) -> Iterator[tuple[str, str, str]]:
+    """(source, level, text) of the way to get each right a follow-up question gets."""
+    engine = make_engine(_built(knowledge_dir))
+    try:
+        with Session(engine, future=True) as session:
+            rights = [session.get(Right, right_id) for right_id in TOPIC_RIGHTS.values()]
+            found = []
+            for right in rights:
+                assert right is not None
+                gewoon = sentence_a_line(right.how_to_apply)
+                found.append((f"{HOW_TO_SOURCE}{right.id}", "gewoon", gewoon))
+                eenvoudig = right.how_to_apply_eenvoudig or gewoon
+                found.append((f"{HOW_TO_SOURCE}{right.id}", "eenvoudig", eenvoudig))
+    finally:
+        engine.dispose()
+    yield from found
+
+
 def scored(texts: Iterable[tuple[str, str, str]]) -> list[ScoredText]:
     return [ScoredText(source, level, text, score(text)) for source, level, text in texts]
 
 
 def all_scored(knowledge_dir: Path) -> list[ScoredText]:
     """Every text of the assistant, scored."""
-    return scored([*domain_texts(), *faq_texts(knowledge_dir)])
+    return scored([*domain_texts(), *faq_texts(knowledge_dir), *how_to_texts(knowledge_dir)])
 
 
 def figures(texts: list[ScoredText]) -> dict[str, dict[str, float]]:

@@ -10,7 +10,7 @@ import pytest
 
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
-from actions.follow_up import is_follow_up
+from actions.follow_up import TOPIC_RIGHTS, is_follow_up
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
@@ -216,6 +216,24 @@ async def test_in_easy_language_the_way_comes_without_the_long_name():
 
     assert turn.texts[0] == "Zo gaat het:"
     assert turn.responses[-1] == "utter_faq_next_steps_eenvoudig"
+
+
+@pytest.mark.parametrize(
+    "topic", ["what_is_rth", "what_is_bob", "what_is_dop", "assistance_organisation"]
+)
+async def test_in_easy_language_the_way_itself_is_in_easy_language(topic):
+    said = user("hoe krijg ik dat", "nlu_fallback")
+    before = answered(topic)
+    before["slots"]["reading_level"] = "eenvoudig"
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said, **before))
+
+    with db.session() as session:
+        right = session.get(Right, TOPIC_RIGHTS[topic])
+        assert right is not None and right.how_to_apply_eenvoudig
+        easy, gewoon = right.how_to_apply_eenvoudig, " ".join(right.how_to_apply.split())
+    assert turn.texts[1] == easy
+    assert turn.texts[1].replace("\n", " ") != gewoon
 
 
 def faq_lines(topic: str, level: str = "gewoon") -> list[str]:
