@@ -43,6 +43,10 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_simplest_already' is not used in any story or rule.": (
         "said by action_use_simple_language when the texts are already in makkelijke taal"
     ),
+    "The utterance 'utter_out_of_scope' is not used in any story or rule.": (
+        "said by action_out_of_scope, unless the question asks how to reach the providers "
+        "just shown"
+    ),
     "The utterance 'utter_how_to_get_it' is not used in any story or rule.": (
         "said by action_answer_faq or action_fallback before a right's way to get it, for "
         "'hoe vraag ik dat aan' right after the answer about that right"

@@ -14,6 +14,7 @@ from actions.crisis import ActionCrisis
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from actions.human import ActionRequestHuman, ActionTellHandoff, ValidateContactForm
+from actions.out_of_scope import ActionOutOfScope
 from bot.handoff import assistant, cases
 from bot.storage import db, portal_sessions, workers
 from bot.storage.models import Case
@@ -106,6 +107,7 @@ def after_results(page: float | None) -> dict[str, Any]:
         ("hoe kan ik die bellen", "request_human", ActionRequestHuman),
         ("wat is hun telefoonnummer", "faq", ActionAnswerFaq),
         ("hoe kan ik ze contacteren", "inform", ActionFallback),
+        ("wat is het nummer van de eerste", "out_of_scope", ActionOutOfScope),
     ],
 )
 async def test_calling_the_providers_just_shown_is_no_case_for_the_team(text, intent, action):
@@ -122,6 +124,17 @@ async def test_calling_the_providers_just_shown_is_no_case_for_the_team(text, in
     assert "telefoonnummer en de website staan bij elke aanbieder" in turn.text
     assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
     assert {"event": "rewind"} not in turn.events  # understood: no miss
+
+
+@pytest.mark.parametrize("searched", [False, True])
+async def test_another_matter_without_providers_shown_is_out_of_scope(searched):
+    """No search before, or one that found nothing: no numbers to point at."""
+    said = user("wat is het nummer van de bib", "out_of_scope")
+    tracker = load_tracker("welcome", said, **(after_results(None) if searched else {}))
+
+    turn = await run_action(ActionOutOfScope(), tracker)
+
+    assert turn.responses == ["utter_out_of_scope"]
 
 
 @pytest.mark.parametrize(
