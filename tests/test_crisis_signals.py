@@ -105,6 +105,10 @@ SIGNALS = load_signals()
         "ich will mich umbringen",
         "mein Mann schlägt mich",
         "I feel suicidal",
+        # Twenty-seventh session: a carer at the end of their strength fell back to "niet
+        # begrepen".
+        "ik ben mantelzorger voor mijn broer en ik geraak er ni meer door",
+        "ik zie er echt geen gat meer in",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -143,6 +147,8 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "can you cut the text shorter",
         "ik wil een einde aan de wachttijd",
         "how do I end the chat",
+        "ik geraak niet meer door de deur met mijn rolstoel",
+        "ik zie geen gat meer in mijn agenda deze week",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):

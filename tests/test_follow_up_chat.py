@@ -53,3 +53,16 @@ def test_waiting_for_a_place_after_the_costs_of_a_dagcentrum(assistant):
 
     assert knowledge_answer("waiting_time") not in said
     assert any("Vraag het aan de aanbieder zelf" in text for text in said), said
+
+
+def test_who_decides_after_the_pvb_answer_is_said_from_that_answer(assistant):
+    """ "en wie beslist dat" asked "over minderjarigen of de noodprocedure?" before."""
+    sender = new_sender()
+    assert texts(assistant.replies(sender, "wat is een pvb"))[0] == knowledge_answer("what_is_pvb")
+
+    said = texts(assistant.replies(sender, "en wie beslist dat"))
+
+    decides = [line for line in knowledge_answer("what_is_pvb").splitlines() if "beslissen" in line]
+    assert said[0] == decides[0], said
+    assert knowledge_answer("minors") not in said
+    assert knowledge_answer("emergency_procedure") not in said

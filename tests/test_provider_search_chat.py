@@ -281,6 +281,17 @@ def test_asking_how_to_call_them_after_the_results_points_to_their_numbers(assis
     assert handoff[0].startswith("Ik geef je vraag door aan Team Antwerpen.")
 
 
+def test_the_number_of_the_first_one_shown_points_to_their_numbers(assistant):
+    """Read as another matter (out_of_scope), it still asks about the providers shown."""
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek woonondersteuning in antwerpen")
+    assert any("Telefoon:" in text for text in texts(assistant.replies(sender, "maakt niet uit")))
+
+    said = texts(assistant.replies(sender, "wat is het nummer van de eerste"))
+
+    assert said[0].startswith("Je neemt zelf contact op met de aanbieder"), said
+
+
 def test_where_the_family_lives_is_the_place_not_the_kind_of_help(assistant):
     """ "We wonen in 2800" says where to search; it is no request for housing
     (woonondersteuning), whatever kind of help the message asked for before it."""
