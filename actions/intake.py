@@ -191,6 +191,13 @@ class IntakeAnswer:
         answer = "ja" if told_speaker else read.yes_no(self.intent, self.text)
         if answer == "nee":
             return {"consent": "nee"}
+        if answer is None and self.intent in SPEAKER_INTENTS:
+            # "voor mij", "voor mijn zoon": for whom, without a yes. Noted, as a request's
+            # "een plan voor mijn zoon" is; the question asks again for the yes only.
+            who = speaker_slots(self.tracker)
+            about = who.get("person_ref") or "jou"
+            self.dispatcher.utter_message(response="utter_consent_for_whom_noted", person_ref=about)
+            return {"consent": None, **who}
         if answer != "ja":
             return self.not_understood("utter_yes_no_not_understood")
         with db.session() as session:
@@ -464,6 +471,12 @@ class ActionAskConsent(Action):
         # "Ik wil een plan maken voor mijn zoon": who it is for is known before the consent
         # (kept by store() once it is given), so "ja" need not say for whom.
         speaker = speaker_from_request(tracker)
+        if consent_asked_just_before(tracker):
+            # The whole text once is enough: after an unclear answer, only the question.
+            known = speaker or tracker.get_slot("speaker")
+            again = "utter_ask_consent_again_speaker_known" if known else "utter_ask_consent_again"
+            dispatcher.utter_message(response=again)
+            return speaker
         settings = load_settings()
         dispatcher.utter_message(
             response="utter_ask_consent_speaker_known" if speaker else "utter_ask_consent",
@@ -471,6 +484,17 @@ class ActionAskConsent(Action):
             session_minutes=settings.session_minutes,
         )
         return speaker
+
+
+def consent_asked_just_before(tracker: Tracker) -> bool:
+    """Whether Wegwijzer's answer before the latest message asked for the consent."""
+    return any(
+        event.get("event") == "bot"
+        and str((event.get("metadata") or {}).get("utter_action") or "").startswith(
+            "utter_ask_consent"
+        )
+        for event in answers.last_answer_events(tracker)
+    )
 
 
 def dream_topics(slots: dict[str, Any]) -> str:

@@ -43,6 +43,17 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_simplest_already' is not used in any story or rule.": (
         "said by action_use_simple_language when the texts are already in makkelijke taal"
     ),
+    "The utterance 'utter_ask_consent_again' is not used in any story or rule.": (
+        "said by action_ask_consent right after the consent question got an unclear answer"
+    ),
+    "The utterance 'utter_ask_consent_again_speaker_known' is not used in any story or rule.": (
+        "said by action_ask_consent right after the consent question got an unclear answer, "
+        "when it is known for whom the plan is"
+    ),
+    "The utterance 'utter_consent_for_whom_noted' is not used in any story or rule.": (
+        "said by validate_intake_form when the answer to the consent question says for whom "
+        "but no yes"
+    ),
     "The utterance 'utter_out_of_scope' is not used in any story or rule.": (
         "said by action_out_of_scope, unless the question asks how to reach the providers "
         "just shown"

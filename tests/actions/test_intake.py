@@ -161,12 +161,47 @@ async def test_a_yes_for_myself_overrules_what_the_request_said():
     assert stored_answers(turn.slots["plan_id"])["speaker"] == "person"
 
 
-async def test_for_whom_without_a_yes_is_no_consent():
-    turn = await answer("intake_asks_consent", user("voor mijn zoon", "identify_as_network"))
+async def test_for_whom_without_a_yes_is_no_consent_but_is_noted():
+    """ "voor mijn zoon" answers "voor wie?", not "ga je akkoord?": no plan yet, and no "niet
+    begrepen" either; the question asks again for the yes only."""
+    said = user("voor mijn zoon", "identify_as_network", {"relation": ("kind", "zoon")})
+    turn = await answer("intake_asks_consent", said)
 
-    assert turn.texts == [YES_NO_NOT_UNDERSTOOD]
-    assert turn.slots == {"consent": None, "requested_slot": "consent"}
+    assert turn.texts == ["Goed, het plan gaat over je zoon."]
+    assert turn.slots["consent"] is None and turn.slots["requested_slot"] == "consent"
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je zoon")
     assert plan_of("gesprek-plan") is None
+
+
+async def test_for_myself_without_a_yes_is_noted_too():
+    turn = await answer("intake_asks_consent", user("voor mij", "identify_as_person"))
+
+    assert turn.texts == ["Goed, het plan gaat over jou."]
+    assert turn.slots["consent"] is None and turn.slots["speaker"] == "person"
+    assert plan_of("gesprek-plan") is None
+
+
+@pytest.mark.parametrize(
+    ("speaker", "buttons"),
+    [
+        (None, ["Ja, ik vertel over mezelf", "Ja, ik vertel over iemand anders", "Nee"]),
+        ("person", ["Ja, dat is goed", "Nee"]),
+    ],
+)
+async def test_the_consent_asked_again_is_the_question_only(speaker, buttons):
+    """The whole text (what is kept, how long, who sees it) came right before; after an
+    unclear answer only the question comes again, with the same choices."""
+    tracker = load_tracker(
+        "intake_asks_consent", typed("misschien later"), slots={"speaker": speaker}
+    )
+
+    turn = await run_action(ActionAskConsent(), tracker)
+
+    assert turn.responses == [
+        "utter_ask_consent_again_speaker_known" if speaker else "utter_ask_consent_again"
+    ]
+    assert turn.text.startswith("Mag ik je antwoorden, je plan en dit gesprek bewaren?")
+    assert turn.buttons == [*buttons, "Meer over privacy"]
 
 
 async def test_who_is_talking_before_the_consent_is_stored_with_it():
