@@ -487,13 +487,15 @@ class ActionAskConsent(Action):
 
 
 def consent_asked_just_before(tracker: Tracker) -> bool:
-    """Whether Wegwijzer's answer before the latest message asked for the consent."""
-    return any(
+    """Whether Wegwijzer's answer before the latest message asked for the consent, in this
+    session (after a new session the whole text comes again)."""
+    before = answers.last_answer_events(tracker)
+    return not any(event.get("event") == "session_started" for event in before) and any(
         event.get("event") == "bot"
         and str((event.get("metadata") or {}).get("utter_action") or "").startswith(
             "utter_ask_consent"
         )
-        for event in answers.last_answer_events(tracker)
+        for event in before
     )
 
 

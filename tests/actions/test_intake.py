@@ -204,6 +204,16 @@ async def test_the_consent_asked_again_is_the_question_only(speaker, buttons):
     assert turn.buttons == [*buttons, "Meer over privacy"]
 
 
+async def test_the_consent_asked_in_a_new_session_is_the_whole_text_again():
+    said = typed("misschien later")
+    tracker = load_tracker("intake_asks_consent", said, earlier=[{"event": "session_started"}])
+
+    turn = await run_action(ActionAskConsent(), tracker)
+
+    assert turn.responses == ["utter_ask_consent"]
+    assert "dagen na je laatste wijziging" in turn.text
+
+
 async def test_who_is_talking_before_the_consent_is_stored_with_it():
     turn = await answer(
         "intake_asks_consent",
