@@ -68,6 +68,38 @@ def test_consent_is_asked_first_and_explains_what_is_stored(assistant):
     assert f"{assistant.settings.session_minutes} minuten zonder bericht" in said
 
 
+def test_for_whom_without_a_yes_is_noted_and_only_the_question_comes_again(assistant):
+    """ "voor mij" answers "voor wie?" of the buttons "Ja, ik vertel over mezelf" / "… over
+    iemand anders": no plan yet, no "niet begrepen", and not the whole text again."""
+    sender = new_sender()
+    assistant.replies(sender, "ik wil een plan maken")
+
+    replies = assistant.replies(sender, "voor mij")
+
+    said = texts(replies)
+    assert said[0] == "Goed, het plan gaat over jou."
+    assert said[1].startswith("Mag ik je antwoorden, je plan en dit gesprek bewaren?")
+    assert not any("dagen na je laatste wijziging" in text for text in said)
+    assert titles(replies)[:2] == ["Ja, dat is goed", "Nee"]
+    assert stored(assistant, sender) == {}
+    after_yes = chat(assistant, sender, ["ja"])
+    assert stored(assistant, sender)["speaker"] == "person"
+    assert not any("Zoek je hulp voor jezelf" in text for text in after_yes)
+
+
+def test_an_unclear_answer_to_the_consent_asks_the_question_only(assistant):
+    sender = new_sender()
+    assistant.replies(sender, "ik wil een plan maken")
+
+    replies = assistant.replies(sender, "ik weet het nog niet")
+
+    said = texts(replies)
+    assert said[0] == "Sorry, dat begreep ik niet. Kies ja of nee."
+    assert said[1] == "Mag ik je antwoorden, je plan en dit gesprek bewaren? Kies een knop."
+    assert titles(replies)[:2] == ["Ja, ik vertel over mezelf", "Ja, ik vertel over iemand anders"]
+    assert stored(assistant, sender) == {}
+
+
 def test_without_consent_nothing_is_stored_and_questions_still_work(assistant):
     sender = new_sender()
     said = chat(assistant, sender, ["ik wil mijn ondersteuningsplan maken", "nee"])
