@@ -102,22 +102,27 @@ def _age(entities: dict[str, str]) -> int | None:
 def age_answer(
     session: Session, age: int, right: Right | None, level: str, about: Asked = WRITER
 ) -> str | None:
-    """The first-request age rule when `age` is past it: of the right named, else the PVB's.
+    """The age rule `age` runs into: below the minimum age of the right named ("kan ze al
+    een pvb krijgen" at 15), or past the first-request age of the right named, else the
+    PVB's.
 
     It starts with the age of the person it is about ("Je bent 70.", "Je vader is 70.";
     nothing when it is not clear whom), then says the rule in short sentences made from the
     record's fields. Not the sentence of the right's `who` text: "Je bent jonger dan 65
     wanneer je ..." right after "Je bent 70." reads as a contradiction."""
-    if right is None or right.first_request_before_age is None:
-        right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
-    if right is None or right.first_request_before_age is None:
-        return None
-    limit = right.first_request_before_age
-    if age < limit:
-        return None
+    if right is not None and right.min_age is not None and age < right.min_age:
+        rule = [f"Dit kan vanaf {right.min_age} jaar."]
+    else:
+        if right is None or right.first_request_before_age is None:
+            right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        if right is None or right.first_request_before_age is None:
+            return None
+        if age < right.first_request_before_age:
+            return None
+        rule = queries.first_request_rule(right)
     said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about)]
     title = _plain_title(right) if level == "eenvoudig" else _title(right)
-    return _said([title, *said_age, *queries.first_request_rule(right)], level)
+    return _said([title, *said_age, *rule], level)
 
 
 def residence_answer(
@@ -162,14 +167,19 @@ def direct_answers(
     *,
     with_faq: bool = True,
     about: Asked = WRITER,
+    known_age: int | None = None,
 ) -> list[str]:
     """The knowledge base's answers to the direct question in a message, in the order they
     are said; [] when the message asks nothing the knowledge base can answer. Without
     `with_faq` (the FAQ action, which answers the topic itself) only the age and residence
     rules: "hoe kan ik mijn pvb besteden" names a right but asks how to spend it. `about`
-    is whom the question is about (`person_asked_about`)."""
+    is whom the question is about (`person_asked_about`); `known_age` their age told before
+    ("ze is 15", then "kan ze al een pvb krijgen"), used when the message asks for a right
+    and says no age itself."""
     right = named_right(session, text)
     age = _age(entities)
+    if age is None and right is not None and ASKS_FOR_RIGHT.search(_words(text)):
+        age = known_age
     found = [
         age_answer(session, age, right, level, about) if age is not None else None,
         residence_answer(session, entities, right, level),
@@ -204,10 +214,21 @@ def answers_to_latest_message(tracker: Tracker, *, with_faq: bool = True) -> lis
                 answers.reading_level(tracker),
                 with_faq=with_faq,
                 about=person_asked_about(tracker),
+                known_age=age_told_before(tracker),
             )
     except Exception as error:
         logger.warning("no direct answer: %s", type(error).__name__)
         return []
+
+
+def age_told_before(tracker: Tracker) -> int | None:
+    """The person's age from earlier in the conversation (the `age` slot, a number), unless
+    the latest message names someone else ("mijn dochter" after "mijn zoon is 15")."""
+    told = str(tracker.get_slot("age") or "")
+    named = answers.latest_entities(tracker).get("relation")
+    if not told.isdigit() or (named is not None and named != tracker.get_slot("relation")):
+        return None
+    return int(told)
 
 
 def person_asked_about(tracker: Tracker) -> Asked:

@@ -380,3 +380,59 @@ async def test_a_question_over_a_relative_is_about_them():
 
     assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je broer")
     assert turn.texts[-1].startswith("Wil je weten welke hulp misschien bij je broer past")
+
+
+# --- an age told before, and the minimum age -------------------------------------------------
+
+
+def test_someone_under_the_minimum_age_of_the_right_named_hears_it():
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    assert pvb.min_age is not None
+    age = str(pvb.min_age - 2)
+
+    said = answers_to(f"mijn dochter is {age}, kan ze al een pvb krijgen", {"age": age})
+
+    assert said == [
+        f"Persoonsvolgend budget (PVB)\nJe bent {age}.\nDit kan vanaf {pvb.min_age} jaar."
+    ]
+
+
+def test_under_the_minimum_age_without_a_right_named_adds_nothing():
+    """ "ik ben 15, wat past bij mij" asks about no right: the check answers it."""
+    assert answers_to("ik ben 15, wat past bij mij", {"age": "15"}) == []
+
+
+def test_a_right_without_a_minimum_age_says_nothing_about_a_young_age():
+    rth = record("RTH")
+    assert rth.min_age is None
+    said = answers_to("kan mijn zoon van 5 rth krijgen", {"age": "5"})
+
+    assert said[0].splitlines() == ["Rechtstreeks toegankelijke hulp (RTH)", rth.who.strip()]
+    assert "Dit kan vanaf" not in said[0]
+
+
+async def test_the_age_told_before_answers_can_she_already_get_a_pvb():
+    """ "ik ben de papa van Lotte", "ze is 15 en heeft autisme", then "kan ze al een pvb
+    krijgen": the answer was the PVB's whole `who` text in "je" words, not her age."""
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    said = user("kan ze al een pvb krijgen", "check_eligibility")
+    slots = {"speaker": "network", "person_ref": "Lotte", "person_name": "Lotte", "age": "15"}
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said, slots=slots))
+
+    assert turn.texts[0].splitlines() == [
+        "Persoonsvolgend budget (PVB)",
+        "Lotte is 15.",
+        f"Dit kan vanaf {pvb.min_age} jaar.",
+    ]
+
+
+async def test_an_age_told_before_about_someone_else_is_not_used():
+    said = user(
+        "kan mijn dochter een pvb krijgen", "check_eligibility", {"relation": ("kind", "dochter")}
+    )
+    slots = {"speaker": "network", "relation": "ouder", "person_ref": "je moeder", "age": "82"}
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said, slots=slots))
+
+    assert "82" not in turn.texts[0]
