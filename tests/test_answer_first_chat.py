@@ -138,3 +138,23 @@ def test_a_place_told_when_the_age_is_asked_is_read_back_and_the_age_asked_again
     assert said[-1].startswith("Hoe oud")
     assert not any("begrijp ik niet" in text for text in said)
     assert assistant.tracker(sender)["slots"]["place"] == "Gent"
+
+
+def test_an_age_told_before_answers_can_she_already_get_a_pvb(assistant):
+    """ "ze is 15 en heeft autisme", then "kan ze al een pvb krijgen": her age and the PVB's
+    minimum age first, about her, not the PVB's whole who-text in "je" words."""
+    with db.session() as session:
+        pvb = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert pvb is not None and pvb.min_age is not None
+        minimum = int(pvb.min_age)
+    sender = new_sender()
+    for message in ("ik ben de papa van lotte", f"ze is {minimum - 2} en heeft autisme"):
+        assert assistant.replies(sender, message)
+
+    said = texts(assistant.replies(sender, "kan ze al een pvb krijgen"))
+
+    assert said[0].splitlines()[1:] == [
+        f"Lotte is {minimum - 2}.",
+        f"Dit kan vanaf {minimum} jaar.",
+    ]
+    assert position(said, lambda text: "bij Lotte past" in text) > 0
