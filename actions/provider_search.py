@@ -6,13 +6,14 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import answers, places
 from actions.form_switch import PROVIDER_SEARCH, START_INTENT, SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
+from actions.who_is_talking import speaker_from_request
 from knowledge import db, queries, reference
 
 PAGE_SIZE = 5
@@ -110,6 +111,18 @@ def _known(values, value: str | None) -> str | None:
 class ValidateProviderSearchForm(SwitchingFormValidation):
     def name(self) -> str:
         return "validate_provider_search_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        starts = tracker.get_slot("requested_slot") is None
+        rejected = any(event.get("event") == "action_execution_rejected" for event in events)
+        if starts and not rejected:
+            # "een logeerhuis voor ons zoon": the questions speak of him ("Wat past het best
+            # bij je zoon?"), not "Voor wie is de hulp?" right after he was named.
+            events += speaker_from_request(tracker)
+        return events
 
     def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         if answers.skipped(tracker):

@@ -404,3 +404,14 @@ def test_a_place_outside_flanders_is_explained_and_asked_again(assistant):
     replies = assistant.replies(sender, "Namen")
     assert texts(replies)[0] == "Ik ken alleen hulp in Vlaanderen en Brussel."
     assert texts(replies)[-1].startswith("Waar zoek je hulp?")
+
+
+def test_a_search_for_a_relative_asks_about_him_not_for_whom(assistant):
+    """ "Voor wie is de hulp?" came right after "voor ons zoon"."""
+    said = texts(
+        assistant.replies(
+            new_sender(), "wij zoeken een logeerhuis voor ons zoon in de buurt van leuven"
+        )
+    )
+
+    assert said == ["Wat past het best bij je zoon?"]

@@ -497,3 +497,41 @@ async def test_no_result_shows_the_postcode_too():
     assert turn.texts[0].startswith(
         "Ik zocht logeren (kortverblijf) voor mensen met autisme in Gent (postcode 9000), "
     )
+
+
+def new_search(said: dict, extracted: dict):
+    """The form starting in a new conversation: Rasa's validation at activation gets what
+    the request filled."""
+    tracker = load_tracker("welcome", said)
+    tracker.events += [slot_event(slot, value) for slot, value in extracted.items()]
+    tracker.slots.update(extracted)
+    return tracker
+
+
+async def test_a_search_for_a_relative_says_for_whom_so_the_questions_name_him():
+    """ "een logeerhuis voor ons zoon": the target group question was "Voor wie is de
+    hulp?" right after he was named; with the speaker known it is "Wat past het best bij je
+    zoon?" (domain.yml, utter_ask_target_group)."""
+    said = user(
+        "wij zoeken een logeerhuis voor ons zoon in leuven",
+        "find_provider",
+        {
+            "support_type": ("logeren", "logeerhuis"),
+            "relation": ("kind", "zoon"),
+            "municipality": "Leuven",
+        },
+    )
+    tracker = new_search(said, {"support_type": "logeren", "place": "Leuven"})
+
+    turn = await run_action(ValidateProviderSearchForm(), tracker)
+
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", "je zoon")
+    assert turn.slots["support_type"] == "logeren" and turn.slots["place"] == "Leuven"
+
+
+async def test_a_search_for_oneself_or_for_nobody_named_says_nothing_about_whom():
+    said = user("ik zoek een dagcentrum in gent", "find_provider", {"municipality": "Gent"})
+
+    turn = await run_action(ValidateProviderSearchForm(), new_search(said, {"place": "Gent"}))
+
+    assert "speaker" not in turn.slots
