@@ -14,6 +14,7 @@ from actions.follow_up import answer_follow_up
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
 from actions.provider_search import say_how_to_reach_the_providers, search_again_with_changes
+from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
 
@@ -58,7 +59,7 @@ class ActionFallback(Action):
     nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
     "hoe krijg ik dat" right after the answer about the zorgbudget or "wie beslist dat" right
     after any FAQ answer (actions/follow_up.py), nor "hoe kan ik ze contacteren" right after
-    search results.
+    search results, nor "kan ik u bellen" (actions/reach_wegwijzer.py).
     """
 
     def name(self) -> str:
@@ -75,6 +76,8 @@ class ActionFallback(Action):
         if answered is None:
             answered = answer_follow_up(dispatcher, tracker)
         if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
+            answered = []
+        if answered is None and say_how_to_reach_wegwijzer(dispatcher, tracker):
             answered = []
         if answered is not None:
             # This action was chosen for want of a rule; without the listen, the policies

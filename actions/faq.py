@@ -26,6 +26,7 @@ from actions.provider_search import (
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
 )
+from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
 from knowledge import db, queries
 
 # Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
@@ -219,6 +220,8 @@ class ActionAnswerFaq(Action):
             return [SlotSet("last_faq_topic", second)]
         if not in_form and say_how_to_reach_the_providers(dispatcher, tracker):
             return []  # "wat is hun telefoonnummer" right after search results
+        if not in_form and say_how_to_reach_wegwijzer(dispatcher, tracker):
+            return []  # "wat is jullie telefoonnummer": not the privacy topic
         asked = (choice.topic,) if choice.topic else choice.options
         if not in_form and (follow_up := answer_follow_up(dispatcher, tracker, asked)):
             return follow_up  # "hoe vraag ik dat aan" after RTH, "wie beslist dat" after any

@@ -54,6 +54,9 @@ EXPLAINED_WARNINGS = {
         "said by validate_intake_form when the answer to the consent question says for whom "
         "but no yes"
     ),
+    "The utterance 'utter_reach_wegwijzer' is not used in any story or rule.": (
+        "said by action_answer_faq or action_fallback for 'wat is jullie telefoonnummer'"
+    ),
     "The utterance 'utter_out_of_scope' is not used in any story or rule.": (
         "said by action_out_of_scope, unless the question asks how to reach the providers "
         "just shown"

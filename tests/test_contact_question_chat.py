@@ -29,3 +29,18 @@ def test_no_preference_shows_the_choices_again(assistant, message):
     # The question is still open: the next answer is the way of contact.
     replies = texts(assistant.replies(sender, "bel mij maar"))
     assert replies[-1] == "Op welk telefoonnummer kan het team je bellen?"
+
+
+@pytest.mark.parametrize("message", ["wat is jullie telefoonnummer", "kan ik u bellen"])
+def test_asking_for_wegwijzers_own_number_says_there_is_none_and_offers_a_person(
+    assistant, message
+):
+    """The first was answered with the privacy topic, the second with "niet begrepen"."""
+    sender = new_sender()
+    replies = assistant.replies(sender, message)
+
+    assert texts(replies)[0].startswith("Ik ben een computerprogramma: ik heb geen telefoonnummer")
+    assert titles(replies) == ["Met een mens praten", "Iets anders vragen"]
+    # The button is the hand-off, which asks how the team can reach the person.
+    asked = texts(assistant.replies(sender, "/request_human"))
+    assert asked[-1] == "Hoe wil je dat de trajectondersteuner contact met je opneemt?"

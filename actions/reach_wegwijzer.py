@@ -1,0 +1,46 @@
+"""'wat is jullie telefoonnummer', 'kan ik u bellen': Wegwijzer itself has no phone number
+or address. The selector read the first as the privacy topic, the classifier the second as
+nothing sure; the person gets that Wegwijzer is a computer program and a human one button
+away (the hand-off asks how the team can reach them)."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import jargon
+from actions.provider_search import BUDGET_WORDS, REACH_WORDS
+
+# The person addresses Wegwijzer: "jullie", "u", "uw", "wegwijzer".
+ADDRESSES_WEGWIJZER = re.compile(r"\b(jullie|u|uw|wegwijzer)\b", re.IGNORECASE)
+# A message that names a person asks for one ("kan ik iemand van jullie bellen"): the
+# hand-off answers that.
+NAMES_A_PERSON = re.compile(
+    r"\b(mens|iemand|persoon|trajectondersteuner|medewerker)\b", re.IGNORECASE
+)
+MAX_WORDS = 12
+
+
+def asks_how_to_reach_wegwijzer(text: str) -> bool:
+    """Whether `text` asks for Wegwijzer's own phone number, e-mail or address; not the
+    VAPH's, a provider's or a service the glossary names."""
+    return (
+        len(text.split()) <= MAX_WORDS
+        and REACH_WORDS.search(text) is not None
+        and ADDRESSES_WEGWIJZER.search(text) is not None
+        and NAMES_A_PERSON.search(text) is None
+        and BUDGET_WORDS.search(text) is None
+        and not jargon.terms_in(text.upper())
+    )
+
+
+def say_how_to_reach_wegwijzer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Say that Wegwijzer cannot be called, with a human one button away, when the latest
+    message asks how to reach it; else False (nothing said)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if text.startswith("/") or not asks_how_to_reach_wegwijzer(text):
+        return False
+    dispatcher.utter_message(response="utter_reach_wegwijzer")
+    return True

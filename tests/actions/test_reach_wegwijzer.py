@@ -1,0 +1,59 @@
+"""'wat is jullie telefoonnummer', 'kan ik u bellen': Wegwijzer has no phone number; the
+person hears that, with a human one button away (actions/reach_wegwijzer.py). The privacy
+answer (what the selector read) and "niet begrepen" (the fallback) answered nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerFaq
+from actions.reach_wegwijzer import asks_how_to_reach_wegwijzer
+from tests.actions.conftest import faq_selection, load_tracker, run_action, user
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wat is jullie telefoonnummer", True),
+        ("hebben jullie een telefoonnummer", True),
+        ("kan ik u bellen", True),
+        ("wat is uw adres", True),
+        ("wat is jullie mailadres", True),
+        ("kan ik iemand van jullie bellen", False),  # a person: the hand-off
+        ("wat is het nummer van het vaph", False),  # the VAPH's contact answer
+        ("hoe kan ik de dop bellen", False),  # a service the glossary names
+        ("wat is jullie mening over het zorgbudget", False),  # no way to reach
+        ("wat is het nummer van de eerste", False),  # not Wegwijzer
+    ],
+)
+def test_what_counts_as_asking_how_to_reach_wegwijzer(text, expected):
+    assert asks_how_to_reach_wegwijzer(text) is expected
+
+
+async def test_jullie_telefoonnummer_read_as_the_privacy_topic_says_there_is_none():
+    said = user("wat is jullie telefoonnummer", "faq", response_selector=faq_selection("privacy"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_reach_wegwijzer"]
+    assert "geen telefoonnummer" in turn.text
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
+
+
+async def test_kan_ik_u_bellen_misunderstood_is_answered_not_a_miss():
+    said = user("kan ik u bellen", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_reach_wegwijzer"]
+    assert {"event": "rewind"} not in turn.events
+
+
+async def test_in_easy_language_it_is_said_simply():
+    said = user("kan ik u bellen", "nlu_fallback")
+    tracker = load_tracker("welcome", said, slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.text.startswith("Ik ben een computer. Je kan mij niet bellen.")
