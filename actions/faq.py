@@ -20,7 +20,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
-from actions.follow_up import answer_follow_up, just_answered_topic, message_before_latest
+from actions.follow_up import (
+    POINTS_TO_SENTENCE_BEFORE,
+    answer_follow_up,
+    just_answered_topic,
+    message_before_latest,
+)
 from actions.provider_search import (
     BUDGET_WORDS,
     asks_about_the_providers_shown,
@@ -167,21 +172,44 @@ def faq_title(topic: str) -> str | None:
         return str(answer.title) if answer is not None else None
 
 
+def other_term_first(answer: str, topic: str, question: str) -> str:
+    """The answer with its lines about the other term of the question first: "ik heb een
+    pvb, kan ik nog rth gebruiken", answered with the RTH topic, starts with the line about
+    RTH and the PVB. Only for a question that names the topic's own term and exactly one
+    other term of TERM_TOPICS; a line that points back ("Dat ...") stays where it is."""
+    named = [term for term in jargon.terms_in(question.upper()) if term.id in TERM_TOPICS]
+    others = [term for term in named if TERM_TOPICS[term.id] != topic]
+    if len(others) != 1 or len(others) == len(named):
+        return answer
+    lines = answer.splitlines()
+    first = [
+        line
+        for line in lines
+        if others[0] in jargon.terms_in(line) and not POINTS_TO_SENTENCE_BEFORE.match(line)
+    ]
+    return "\n".join([*first, *(line for line in lines if line not in first)])
+
+
 def say_faq_answer(
-    dispatcher: CollectingDispatcher, topic: str, level: str, next_steps: bool = True
+    dispatcher: CollectingDispatcher,
+    topic: str,
+    level: str,
+    next_steps: bool = True,
+    question: str = "",
 ) -> bool:
     """Say the knowledge base's answer and the next steps; False when there is none.
 
     In the middle of a form the next-step buttons are left out: the form asks its question
     again instead. The next steps are chosen by `level`, not by a condition on the slot:
     Rasa renders an action's responses with the slots from before the action's own events,
-    so after a switch of reading level a condition would still see the old level."""
+    so after a switch of reading level a condition would still see the old level. With the
+    `question`, what it asks about another term comes first (`other_term_first`)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
     if text is None:
         return False
-    dispatcher.utter_message(text=text)
+    dispatcher.utter_message(text=other_term_first(text, topic, question))
     if next_steps:
         dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
     return True
@@ -237,9 +265,9 @@ class ActionAnswerFaq(Action):
             # providers' own lists, so the person is sent to them (and can still ask).
             dispatcher.utter_message(response="utter_providers_waiting_list")
             return []
-        for text in direct:
-            dispatcher.utter_message(text=text)
-        if topic is None or not say_faq_answer(dispatcher, topic, level, not in_form):
+        for said in direct:
+            dispatcher.utter_message(text=said)
+        if topic is None or not say_faq_answer(dispatcher, topic, level, not in_form, text):
             dispatcher.utter_message(response="utter_faq_unknown")
             return []
         return [SlotSet("last_faq_topic", topic)]

@@ -8,7 +8,7 @@ import pytest
 
 from knowledge import db, queries
 from knowledge.models import Right
-from tests.chat import new_sender, texts
+from tests.chat import knowledge_answer, new_sender, texts
 
 pytestmark = pytest.mark.rasa
 
@@ -158,3 +158,11 @@ def test_an_age_told_before_answers_can_she_already_get_a_pvb(assistant):
         f"Dit kan vanaf {minimum} jaar.",
     ]
     assert position(said, lambda text: "bij Lotte past" in text) > 0
+
+
+def test_a_question_about_rth_with_a_pvb_starts_with_what_it_asks(assistant):
+    """The line about RTH beside a PVB was the eighth of the RTH answer."""
+    said = texts(assistant.replies(new_sender(), "ik heb een pvb, kan ik nog rth gebruiken"))
+
+    assert said[0].startswith("Je gebruikt RTH niet tegelijk met een persoonsvolgend budget")
+    assert sorted(said[0].splitlines()) == sorted(knowledge_answer("what_is_rth").splitlines())

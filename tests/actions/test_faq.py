@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.faq import ActionAnswerFaq
+from actions.faq import ActionAnswerFaq, other_term_first
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
 from knowledge import db, queries
 from knowledge.models import Right
@@ -294,3 +294,52 @@ async def test_what_a_priority_group_is_still_gets_its_answer():
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert turn.slots == {"last_faq_topic": "priority_groups"}
+
+
+# --- what the question asks about another term comes first ---------------------------------
+
+
+def faq_text(topic: str) -> str:
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, "gewoon")
+        assert answer is not None
+        return answer.text
+
+
+def test_a_question_about_rth_with_a_pvb_starts_with_the_line_about_both():
+    """ "ik heb een pvb, kan ik nog rth gebruiken": the RTH answer said "Je gebruikt RTH niet
+    tegelijk met een persoonsvolgend budget (PVB), ..." in its eighth line."""
+    answer = faq_text("what_is_rth")
+    lines = answer.splitlines()
+
+    reordered = other_term_first(answer, "what_is_rth", "ik heb een pvb, kan ik nog rth gebruiken")
+
+    first = reordered.splitlines()[0]
+    assert "PVB" in first and "RTH" in first
+    assert sorted(reordered.splitlines()) == sorted(lines)  # nothing lost, nothing added
+    assert lines.index(first) > 0  # it was not first before
+
+
+@pytest.mark.parametrize(
+    ("topic", "question"),
+    [
+        ("what_is_rth", "wat is rth"),  # only the topic's own term
+        ("how_to_apply", "hoe vraag ik een pvb aan"),  # the topic has no term of its own
+        ("what_is_rth", "ik heb een pvb en een zorgbudget, kan ik nog rth krijgen"),  # two others
+    ],
+)
+def test_other_questions_get_the_answer_as_written(topic, question):
+    answer = faq_text(topic)
+    assert other_term_first(answer, topic, question) == answer
+
+
+async def test_the_faq_action_says_the_line_about_the_other_term_first():
+    said = user(
+        "ik heb een pvb, kan ik nog rth gebruiken",
+        "faq",
+        response_selector=faq_selection("what_is_rth"),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0].splitlines()[0].startswith("Je gebruikt RTH niet tegelijk met")
