@@ -246,9 +246,11 @@ REACH_WORDS = re.compile(
     r"\b(bel\w*|opbel\w*|telefoon\w*|nummer|contact\w*|mail\w*|bereik\w*|adres)\b",
     re.IGNORECASE,
 )
-PERSON_WORDS = re.compile(
-    r"\b(mens|iemand|persoon|trajectondersteuner|medewerker|begeleider|jullie|u)\b", re.IGNORECASE
+NAMES_A_PERSON = re.compile(
+    r"\b(mens|iemand|persoon|trajectondersteuner|medewerker|begeleider)\b", re.IGNORECASE
 )
+# The person addresses Wegwijzer ("wat is jullie nummer"), not the providers shown.
+ADDRESSES_WEGWIJZER = re.compile(r"\b(jullie|u|uw|wegwijzer)\b", re.IGNORECASE)
 
 
 def asks_how_to_reach_the_providers_shown(tracker: Tracker) -> bool:
@@ -260,7 +262,8 @@ def asks_how_to_reach_the_providers_shown(tracker: Tracker) -> bool:
     return (
         shown
         and REACH_WORDS.search(text) is not None
-        and PERSON_WORDS.search(text) is None
+        and NAMES_A_PERSON.search(text) is None
+        and ADDRESSES_WEGWIJZER.search(text) is None
         and BUDGET_WORDS.search(text) is None  # "wat is het nummer van het vaph"
     )
 

@@ -5,21 +5,17 @@ away (the hand-off asks how the team can reach them)."""
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import jargon
-from actions.provider_search import BUDGET_WORDS, REACH_WORDS
-
-# The person addresses Wegwijzer: "jullie", "u", "uw", "wegwijzer".
-ADDRESSES_WEGWIJZER = re.compile(r"\b(jullie|u|uw|wegwijzer)\b", re.IGNORECASE)
-# A message that names a person asks for one ("kan ik iemand van jullie bellen"): the
-# hand-off answers that.
-NAMES_A_PERSON = re.compile(
-    r"\b(mens|iemand|persoon|trajectondersteuner|medewerker)\b", re.IGNORECASE
+from actions.provider_search import (
+    ADDRESSES_WEGWIJZER,
+    BUDGET_WORDS,
+    NAMES_A_PERSON,
+    REACH_WORDS,
 )
+
 MAX_WORDS = 12
 
 
@@ -30,6 +26,7 @@ def asks_how_to_reach_wegwijzer(text: str) -> bool:
         len(text.split()) <= MAX_WORDS
         and REACH_WORDS.search(text) is not None
         and ADDRESSES_WEGWIJZER.search(text) is not None
+        # "kan ik iemand van jullie bellen" asks for a person: the hand-off answers that.
         and NAMES_A_PERSON.search(text) is None
         and BUDGET_WORDS.search(text) is None
         and not jargon.terms_in(text.upper())

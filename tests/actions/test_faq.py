@@ -10,6 +10,7 @@ from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLangua
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
+from tests.chat import knowledge_answer
 
 PVB_GEWOON = (
     "Een persoonsvolgend budget (PVB) is een budget op maat van het Vlaams Agentschap voor "
@@ -299,17 +300,10 @@ async def test_what_a_priority_group_is_still_gets_its_answer():
 # --- what the question asks about another term comes first ---------------------------------
 
 
-def faq_text(topic: str) -> str:
-    with db.session() as session:
-        answer = queries.faq_answer(session, topic, "gewoon")
-        assert answer is not None
-        return answer.text
-
-
 def test_a_question_about_rth_with_a_pvb_starts_with_the_line_about_both():
     """ "ik heb een pvb, kan ik nog rth gebruiken": the RTH answer said "Je gebruikt RTH niet
     tegelijk met een persoonsvolgend budget (PVB), ..." in its eighth line."""
-    answer = faq_text("what_is_rth")
+    answer = knowledge_answer("what_is_rth")
     lines = answer.splitlines()
 
     reordered = other_term_first(answer, "what_is_rth", "ik heb een pvb, kan ik nog rth gebruiken")
@@ -329,7 +323,7 @@ def test_a_question_about_rth_with_a_pvb_starts_with_the_line_about_both():
     ],
 )
 def test_other_questions_get_the_answer_as_written(topic, question):
-    answer = faq_text(topic)
+    answer = knowledge_answer(topic)
     assert other_term_first(answer, topic, question) == answer
 
 

@@ -11,9 +11,10 @@ import pytest
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from actions.follow_up import TOPIC_RIGHTS, is_follow_up
-from knowledge import db, queries
+from knowledge import db
 from knowledge.models import Right
 from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
+from tests.chat import knowledge_answer
 
 
 def answered(topic: str, question: str = "vertel eens", **entities: Any) -> dict[str, Any]:
@@ -36,13 +37,6 @@ def how_to_get(right_id: str) -> str:
         return " ".join(right.how_to_apply.split())
 
 
-def faq_text(topic: str) -> str:
-    with db.session() as session:
-        answer = queries.faq_answer(session, topic, "gewoon")
-        assert answer is not None
-        return answer.text
-
-
 @pytest.mark.parametrize(
     ("topic", "text", "right_id", "name"),
     [
@@ -60,7 +54,7 @@ async def test_how_to_apply_right_after_a_right_is_about_that_right(topic, text,
     assert turn.texts[0].startswith(name) and turn.texts[0].endswith(": zo gaat het.")
     assert turn.texts[1].replace("\n", " ") == how_to_get(right_id)
     assert len(turn.texts[1].splitlines()) > 1  # a sentence a line, as in the FAQ answers
-    assert faq_text("how_to_apply") not in turn.texts
+    assert knowledge_answer("how_to_apply") not in turn.texts
     assert turn.slots == {"last_faq_topic": topic}
 
 
@@ -88,7 +82,7 @@ async def test_the_same_topic_asked_how_gets_the_way_not_the_same_answer_again()
     )
 
     assert turn.texts[1].replace("\n", " ") == how_to_get("DOP")
-    assert faq_text("what_is_dop") not in turn.texts
+    assert knowledge_answer("what_is_dop") not in turn.texts
 
 
 async def test_a_misunderstood_how_do_i_get_that_after_the_zorgbudget_is_answered():
@@ -121,7 +115,7 @@ async def test_a_question_that_names_another_term_is_about_that_term():
         ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_rth"))
     )
 
-    assert turn.texts[0] == faq_text("how_to_apply")
+    assert turn.texts[0] == knowledge_answer("how_to_apply")
 
 
 async def test_after_the_pvb_answer_how_to_apply_is_the_pvb_procedure():
@@ -129,7 +123,7 @@ async def test_after_the_pvb_answer_how_to_apply_is_the_pvb_procedure():
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("faq_answered", said))
 
-    assert turn.texts[0] == faq_text("how_to_apply")
+    assert turn.texts[0] == knowledge_answer("how_to_apply")
 
 
 async def test_a_question_after_another_answer_than_a_faq_is_no_follow_up():
@@ -146,7 +140,7 @@ async def test_a_question_after_another_answer_than_a_faq_is_no_follow_up():
 
     turn = await run_action(ActionAnswerFaq(), tracker)
 
-    assert turn.texts[0] == faq_text("how_to_apply")
+    assert turn.texts[0] == knowledge_answer("how_to_apply")
 
 
 @pytest.mark.parametrize(
@@ -204,7 +198,7 @@ async def test_waiting_for_a_budget_after_a_question_about_a_kind_of_help_is_the
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said, **before))
 
-    assert turn.texts[0] == faq_text("waiting_time")
+    assert turn.texts[0] == knowledge_answer("waiting_time")
 
 
 async def test_in_easy_language_the_way_comes_without_the_long_name():
@@ -237,10 +231,7 @@ async def test_in_easy_language_the_way_itself_is_in_easy_language(topic):
 
 
 def faq_lines(topic: str, level: str = "gewoon") -> list[str]:
-    with db.session() as session:
-        answer = queries.faq_answer(session, topic, level)
-        assert answer is not None
-        return answer.text.splitlines()
+    return knowledge_answer(topic, level).splitlines()
 
 
 async def test_who_decides_right_after_the_pvb_answer_is_said_from_that_answer():
@@ -312,7 +303,7 @@ async def test_who_decides_about_another_term_is_no_follow_up():
         ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_dop"))
     )
 
-    assert turn.texts[0] == faq_text("priority_groups")
+    assert turn.texts[0] == knowledge_answer("priority_groups")
 
 
 async def test_who_decides_without_an_answer_before_it_is_still_not_understood():
