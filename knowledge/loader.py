@@ -44,7 +44,7 @@ FAQ_TOPICS = tuple(
     "emergency_procedure how_to_apply what_is_dop budget_spending what_is_vza "
     "budget_categories waiting_time mdt other_support minors change_provider "
     "assistance_organisation costs privacy herziening zzi_interview contact_vaph "
-    "what_is_trajectondersteuner".split()
+    "what_is_trajectondersteuner when_carers_stop vaph_letter".split()
 )
 FAQ_LEVELS = ("gewoon", "eenvoudig")
 RIGHT_PLACEHOLDER_FIELDS = ("min_age", "max_age", "first_request_before_age")

@@ -51,6 +51,64 @@ def test_asking_what_a_trajectondersteuner_is_explains_it_and_starts_no_hand_off
     assert texts(asked)[-1] == CONTACT_QUESTION
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat als ons moeder er ni meer is",
+        "wie gaat er later voor onze zoon zorgen als wij er niet meer zijn",
+        "ons pa doet alles voor mij maar hij is nu ziek, wat dan",
+    ],
+)
+def test_a_worry_about_who_cares_later_gets_an_answer_not_a_fallback_or_crisis_lines(
+    assistant, question
+):
+    """A carer's worry about later ("als ons moeder er ni meer is") fell back to "Sorry, dat
+    heb ik niet goed begrepen"; it gets the answer about planning ahead, the noodprocedure
+    and who decides, and no crisis lines."""
+    replies = assistant.replies(new_sender(), question)
+
+    assert texts(replies)[0] == knowledge_answer("when_carers_stop")
+    assert "noodprocedure" in texts(replies)[0]
+    assert not any("1813" in text for text in texts(replies))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ik heb een brief gekregen van het vaph",
+        "wat wil da zeggen, nen voornemen van beslissing",
+        "ons zoon kreeg post van het vaph en we verstaan er niks van",
+    ],
+)
+def test_a_letter_from_the_vaph_gets_what_its_letters_say_and_a_human_to_read_it_with(
+    assistant, message
+):
+    """A letter from the VAPH fell back to "Sorry, dat heb ik niet goed begrepen"."""
+    replies = assistant.replies(new_sender(), message)
+
+    answer = texts(replies)[0]
+    assert answer == knowledge_answer("vaph_letter")
+    assert "voornemen van beslissing" in answer and "Met een mens praten" in answer
+    assert "Met een mens praten" in titles(replies)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ik heb geen internet thuis",
+        "ze slaapt slecht en roept veel snachts",
+        "ik heb pijn aan mijn rug",
+    ],
+)
+def test_an_everyday_fact_about_care_gets_no_crisis_lines(assistant, message):
+    """These got the crisis lines from the classifier alone (no keyword signal), at
+    confidence 0.63 to 0.99: a carer telling how things are is not in danger. ("mijn broer
+    zit in de gevangenis" still does: docs/nlu.md.)"""
+    replies = assistant.replies(new_sender(), message)
+
+    assert not any("1813" in text for text in texts(replies))
+
+
 def test_asking_to_speak_to_a_trajectondersteuner_still_starts_the_hand_off(assistant):
     replies = assistant.replies(new_sender(), "kan ik met een trajectondersteuner spreken")
     assert texts(replies)[-1] == CONTACT_QUESTION

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from knowledge.__main__ import main
 from knowledge.build import MAY_HAVE_CHANGED, UNCERTAIN_POINTER, build
 from knowledge.db import make_engine
-from knowledge.loader import DataError
+from knowledge.loader import FAQ_TOPICS, DataError
 from knowledge.models import Amount, FaqAnswer, Municipality, Provider, Province
 from tests.conftest import POSTGRES_URL
 from tests.knowledge.sample_data import COMMON, line_of, replace_in, write_sample_data
@@ -46,7 +46,7 @@ def test_building_twice_gives_the_same_counts(data_dir: Path, db_path: Path) -> 
     first = build(f"sqlite:///{db_path}", data_dir)
     second = build(f"sqlite:///{db_path}", data_dir)
     assert first.counts == second.counts
-    assert first.counts["faq_answers"] == 48  # 24 topics at two reading levels
+    assert first.counts["faq_answers"] == 2 * len(FAQ_TOPICS)  # two reading levels
     assert first.counts["statements"] == 1
     assert first.counts["municipalities"] == 304
     assert first.counts["provinces"] == 5
@@ -231,7 +231,7 @@ def test_the_cli_prints_the_counts(
     assert main(["build", "--db", f"sqlite:///{db_path}", "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Built sqlite:///")
-    assert "faq_answers" in out and "48" in out
+    assert "faq_answers" in out and str(2 * len(FAQ_TOPICS)) in out
 
 
 @pytest.mark.postgres
@@ -246,7 +246,7 @@ def test_building_into_postgresql_is_idempotent(data_dir: Path) -> None:
         first = build(url, data_dir)
         second = build(url, data_dir)
         assert first.counts == second.counts
-        assert first.counts["faq_answers"] == 48
+        assert first.counts["faq_answers"] == 2 * len(FAQ_TOPICS)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.loader import DataError, load, term_pattern
+from knowledge.loader import FAQ_TOPICS, DataError, load, term_pattern
 from knowledge.reference import DATA_DIR
 from tests.knowledge.sample_data import SOURCE, line_of, replace_in, write_sample_data
 
@@ -597,7 +597,7 @@ def data_dir(tmp_path: Path) -> Path:
 def test_the_sample_data_is_valid(data_dir: Path) -> None:
     data = load(data_dir)
     assert {r.id for r in data.rights} == {"PVB", "BOB"}
-    assert len(data.faq) == 24
+    assert len(data.faq) == len(FAQ_TOPICS)
     assert [s.id for s in data.statements] == ["pvb_belastingvrij"]
     assert data.rights[0].amounts[0].source.status == "uncertain"
     assert data.rights[0].amounts[0].source.checked_on == data.rights[0].source.checked_on
