@@ -5,6 +5,8 @@ away (the hand-off asks how the team can reach them)."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -31,6 +33,16 @@ def asks_how_to_reach_wegwijzer(text: str) -> bool:
         and BUDGET_WORDS.search(text) is None
         and not jargon.terms_in(text.upper())
     )
+
+
+# "kunnen jullie mij bellen" asks to be called back: the hand-off answers that.
+ASKS_TO_BE_CALLED = re.compile(r"\b(?:mij|me|ons)\b", re.IGNORECASE)
+
+
+def asks_to_call_wegwijzer(text: str) -> bool:
+    """Whether `text` asks for Wegwijzer's own number to call it ("kan ik u bellen"), not to
+    be called back ("kunnen jullie mij bellen")."""
+    return asks_how_to_reach_wegwijzer(text) and ASKS_TO_BE_CALLED.search(text) is None
 
 
 def say_how_to_reach_wegwijzer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -44,3 +44,9 @@ def test_asking_for_wegwijzers_own_number_says_there_is_none_and_offers_a_person
     # The button is the hand-off, which asks how the team can reach the person.
     asked = texts(assistant.replies(sender, "/request_human"))
     assert asked[-1] == "Hoe wil je dat de trajectondersteuner contact met je opneemt?"
+
+
+def test_asking_to_be_called_back_starts_the_hand_off(assistant):
+    """ "kunnen jullie mij bellen" asks for a call from a person, not for Wegwijzer's number."""
+    replies = texts(assistant.replies(new_sender(), "kunnen jullie mij bellen"))
+    assert replies[-1] == "Hoe wil je dat de trajectondersteuner contact met je opneemt?"
