@@ -22,7 +22,7 @@ from actions.answers import latest_entities, latest_intent
 from actions.crisis import crisis_lines_text
 from actions.handoff_trigger import channel, had_crisis, open_case
 from actions.provider_search import say_how_to_reach_the_providers
-from actions.reach_wegwijzer import asks_to_call_wegwijzer
+from actions.reach_wegwijzer import asks_to_call_wegwijzer, say_how_to_reach_wegwijzer
 from bot.handoff import assistant, cases, contact
 from bot.intake_catalogue import SKIPPED
 
@@ -73,13 +73,11 @@ class ActionRequestHuman(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if say_how_to_reach_the_providers(dispatcher, tracker):
+        # "kan ik u bellen" read as a request for a human: Wegwijzer has no number of its own.
+        if say_how_to_reach_the_providers(dispatcher, tracker) or say_how_to_reach_wegwijzer(
+            dispatcher, tracker, asks=asks_to_call_wegwijzer
+        ):
             return [FollowupAction(ACTION_LISTEN_NAME)]  # not the rule's contact question
-        if asks_to_call_wegwijzer(str((tracker.latest_message or {}).get("text") or "")):
-            # "kan ik u bellen" read as a request for a human: Wegwijzer has no number, and
-            # a human is one button away (actions/reach_wegwijzer.py).
-            dispatcher.utter_message(response="utter_reach_wegwijzer")
-            return [FollowupAction(ACTION_LISTEN_NAME)]
         if had_crisis(tracker):  # the crisis lines first, before any question
             say_crisis_lines(dispatcher)
         review = latest_entities(tracker).get("handoff_reason") == cases.PLAN_REVIEW

@@ -6,6 +6,7 @@ away (the hand-off asks how the team can reach them)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -45,11 +46,15 @@ def asks_to_call_wegwijzer(text: str) -> bool:
     return asks_how_to_reach_wegwijzer(text) and ASKS_TO_BE_CALLED.search(text) is None
 
 
-def say_how_to_reach_wegwijzer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def say_how_to_reach_wegwijzer(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    asks: Callable[[str], bool] = asks_how_to_reach_wegwijzer,
+) -> bool:
     """Say that Wegwijzer cannot be called, with a human one button away, when the latest
-    message asks how to reach it; else False (nothing said)."""
+    message `asks` how to reach it; else False (nothing said)."""
     text = str((tracker.latest_message or {}).get("text") or "")
-    if text.startswith("/") or not asks_how_to_reach_wegwijzer(text):
+    if text.startswith("/") or not asks(text):
         return False
     dispatcher.utter_message(response="utter_reach_wegwijzer")
     return True

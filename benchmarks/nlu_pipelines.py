@@ -137,7 +137,6 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "diet-60-selector-dense-256": _together(_set("DIETClassifier", epochs=60), _selector_dense_256),
     # DIET without its entity layer (the CRF): every entity type is read by the entity ruler,
     # the synonyms and the age and first-name rules beside it.
-    "diet-no-entities": _set("DIETClassifier", entity_recognition=False),
     "diet-no-entities-selector-dense-256": _together(
         _set("DIETClassifier", entity_recognition=False), _selector_dense_256
     ),
