@@ -3,10 +3,15 @@ en heeft autisme": no question is open, so the classifier reads a bare answer (i
 the fallback would say it did not understand and drop them. Instead Wegwijzer says how it
 read them ("Ik lees: Jonas, 19 jaar, autisme.") and offers what it can do; the slots Rasa
 took from the message stay, so "Wat past bij mij?" and the provider search do not ask them
-again."""
+again.
+
+"ik woon in wallonie" gets the same reading back, then that the VAPH's help is for people
+who live in Flanders or Brussels, whatever the classifier made of it (it was nlu_fallback
+with inform and other_place close under it)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -41,10 +46,25 @@ def _bare_answer(tracker: Tracker) -> bool:
     )
 
 
+# "ik woon", "ze woont", "we wonen", "hij is verhuisd": the message says where someone
+# lives, so a place outside Flanders and Brussels in it is where they live.
+LIVES = re.compile(r"\b(woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuis)\b")
+
+
+def lives_outside(text: str) -> str | None:
+    """places.WALLONIA or places.ABROAD when the message says someone lives there."""
+    folded = text.lower()
+    return places.outside_place(folded) if LIVES.search(folded) else None
+
+
 def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any] | None:
     """Say how the facts of an answer given outside a form were read, then the menu; None
-    when a form is active, the message is no bare answer or names no such fact."""
-    if tracker.active_loop_name is not None or not _bare_answer(tracker):
+    when a form is active, the message is no bare answer or names no such fact. A message
+    that says someone lives outside Flanders and Brussels counts as a bare answer."""
+    if tracker.active_loop_name is not None:
+        return None
+    outside = lives_outside(str((tracker.latest_message or {}).get("text") or ""))
+    if not (outside or _bare_answer(tracker)):
         return None
     named = answers.latest_entities(tracker)
     events: list[Any] = []
@@ -60,8 +80,12 @@ def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any
         place = places.named_place(session, named)
     if place:
         words.append(place)
+    elif outside:
+        words.append(outside)
     if not words:
         return None
     dispatcher.utter_message(response="utter_read_as", words=", ".join(w for w in words if w))
+    if outside and not place:
+        dispatcher.utter_message(response="utter_lives_outside_flanders")
     dispatcher.utter_message(response="utter_what_next")
     return events

@@ -81,7 +81,8 @@ def _province_by_name(session: Session, name: str) -> Province | None:
     return session.execute(stmt).scalars().first()
 
 
-def _outside(text: str) -> str | None:
+def outside_place(text: str) -> str | None:
+    """WALLONIA or ABROAD when the text names a place outside Flanders and Brussels."""
     words = set(re.findall(r"\w+", text.lower()))
     for label, names in OUTSIDE_WORDS.items():
         if words & set(names):
@@ -104,7 +105,7 @@ def normalise(session: Session, text: str | None, entities: dict[str, str]) -> s
     text = str(text or "").strip()
     if not text or text.startswith("/"):
         return None
-    outside = _outside(text)
+    outside = outside_place(text)
     if outside:
         return outside
     if text.lower().startswith(PROVINCE_PREFIX):

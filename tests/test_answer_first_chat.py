@@ -166,3 +166,12 @@ def test_a_question_about_rth_with_a_pvb_starts_with_what_it_asks(assistant):
 
     assert said[0].startswith("Je gebruikt RTH niet tegelijk met een persoonsvolgend budget")
     assert sorted(said[0].splitlines()) == sorted(knowledge_answer("what_is_rth").splitlines())
+
+
+@pytest.mark.parametrize("message", ["ik woon in wallonie", "wij wonen in luik"])
+def test_living_in_wallonia_gets_whom_the_vaph_helps_instead_of_not_understood(assistant, message):
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert said[0] == "Ik lees: Wallonië."
+    assert said[1].startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont")
+    assert not any(text.startswith("Sorry") for text in said)

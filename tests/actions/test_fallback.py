@@ -258,6 +258,53 @@ async def test_facts_under_the_threshold_of_another_intent_are_still_a_miss():
     assert turn.responses == ["utter_fallback"]
 
 
+# --- living outside Flanders and Brussels, told outside a form -------------------------------
+
+OUTSIDE_FLANDERS = (
+    "De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont, dus daar kan ik je "
+    "minder mee helpen. Vraag bij je eigen gemeente welke hulp er is waar je woont."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ik woon in wallonie", "Wallonië"),
+        ("wij wonen in luik", "Wallonië"),
+        ("ik woon in nederland", "het buitenland"),
+    ],
+)
+async def test_living_outside_flanders_is_read_back_with_whom_the_vaph_helps(text, place):
+    """ "ik woon in wallonie" was nlu_fallback (inform 0.44, other_place 0.41 under it) and
+    got "niet begrepen"; the knowledge base holds no place outside Flanders and Brussels."""
+    said = under_the_fallback(user(text, "nlu_fallback"), [("other_place", 0.44)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts == [f"Ik lees: {place}.", OUTSIDE_FLANDERS, "Waarmee kan ik je helpen?"]
+    assert REVERTED[0] not in turn.events
+
+
+async def test_someone_else_living_in_wallonia_is_read_back_in_easy_language():
+    said = user("mijn zoon woont in namen", "inform", {"relation": ("kind", "zoon")})
+    tracker = load_tracker("welcome", said, slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.texts[0] == "Ik lees: je zoon, Wallonië."
+    assert turn.texts[1].startswith("Het VAPH helpt alleen mensen uit Vlaanderen en Brussel.")
+
+
+@pytest.mark.parametrize("text", ["ik heb geen namen", "ik woon in gent, niet in namen"])
+async def test_a_place_word_without_living_there_or_a_flemish_place_is_no_outside_answer(text):
+    entities = {"municipality": "Gent"} if "gent" in text else {}
+    said = under_the_fallback(user(text, "inform", entities), [("inform", 0.5)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert "utter_lives_outside_flanders" not in turn.responses
+
+
 async def test_a_bare_answer_without_facts_is_still_a_miss():
     turn = await run_action(ActionFallback(), load_tracker("welcome", user("ja dat", "inform")))
 
