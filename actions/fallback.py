@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.facts_told import answer_facts
+from actions.faq import answer_wait_for_a_place
 from actions.follow_up import answer_follow_up
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
@@ -58,8 +59,10 @@ class ActionFallback(Action):
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
     nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
     "hoe krijg ik dat" right after the answer about the zorgbudget or "wie beslist dat" right
-    after any FAQ answer (actions/follow_up.py), nor "hoe kan ik ze contacteren" right after
-    search results, nor "kan ik u bellen" (actions/reach_wegwijzer.py).
+    after any FAQ answer (actions/follow_up.py), nor "en hoe lang moet ik wachten op een
+    plaats" right after the costs of a dagcentrum (actions/faq.py), nor "hoe kan ik ze
+    contacteren" right after search results, nor "kan ik u bellen"
+    (actions/reach_wegwijzer.py).
     """
 
     def name(self) -> str:
@@ -75,6 +78,8 @@ class ActionFallback(Action):
             answered = answer_hello_or_goodbye(dispatcher, tracker)
         if answered is None:
             answered = answer_follow_up(dispatcher, tracker)
+        if answered is None and answer_wait_for_a_place(dispatcher, tracker):
+            answered = []
         if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
             answered = []
         if answered is None and say_how_to_reach_wegwijzer(dispatcher, tracker):

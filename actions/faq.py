@@ -306,6 +306,17 @@ def wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     return True
 
 
+def answer_wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """For the fallback: "en hoe lang moet ik wachten op een plaats" right after the costs of
+    a dagcentrum, when the classifier did not read it as a question (it took "en ... een
+    plaats" for another place: other_place 0.53 under nlu_fallback). Outside a form only, as
+    in action_answer_faq."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if tracker.active_loop_name is not None or not WAITING_WORDS.search(text):
+        return False
+    return wait_for_a_place(dispatcher, tracker)
+
+
 # "en hoe lang moet ik wachten op een plaats": a place with a provider, or a follow-up.
 PLACE_WORDS = re.compile(r"^\s*en\b|\b(plaats|plek|plekje)\b", re.IGNORECASE)
 

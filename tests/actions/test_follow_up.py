@@ -312,3 +312,26 @@ async def test_who_decides_without_an_answer_before_it_is_still_not_understood()
     turn = await run_action(ActionFallback(), load_tracker("welcome", said))
 
     assert turn.responses == ["utter_fallback"]
+
+
+async def test_waiting_for_a_place_after_the_costs_not_understood_is_about_the_provider():
+    """ "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum was
+    read once as nlu_fallback (other_place 0.53 under it: "en ... een plaats") and got
+    "niet begrepen"; the fallback answers it like action_answer_faq does."""
+    earlier = answered(
+        "costs", "hoeveel kost een dagcentrum", support_type=("dagondersteuning", "dagcentrum")
+    )
+    said = user("en hoe lang moet ik wachten op een plaats", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said, **earlier))
+
+    assert turn.responses == ["utter_waiting_for_a_place"]
+    assert turn.text.startswith("Of je moet wachten op een plaats voor dagondersteuning")
+
+
+async def test_waiting_without_a_kind_of_help_before_is_still_not_understood():
+    said = user("en hoe lang moet ik wachten op een plaats", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said, **answered("costs")))
+
+    assert turn.responses == ["utter_fallback"]
