@@ -291,6 +291,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_place_not_found' is not used in any story or rule.": (
         "said by the form validators when a place is not found"
     ),
+    "The utterance 'utter_lives_outside_flanders' is not used in any story or rule.": (
+        "said by action_fallback when someone lives outside Flanders and Brussels"
+    ),
     "The utterance 'utter_place_outside_flanders' is not used in any story or rule.": (
         "said by validate_eligibility_form for a place outside Flanders and Brussels"
     ),
