@@ -98,12 +98,13 @@ def test_a_letter_from_the_vaph_gets_what_its_letters_say_and_a_human_to_read_it
         "ik heb geen internet thuis",
         "ze slaapt slecht en roept veel snachts",
         "ik heb pijn aan mijn rug",
+        "mijn broer zit in de gevangenis",
     ],
 )
 def test_an_everyday_fact_about_care_gets_no_crisis_lines(assistant, message):
     """These got the crisis lines from the classifier alone (no keyword signal), at
     confidence 0.63 to 0.99: a carer telling how things are is not in danger. ("mijn broer
-    zit in de gevangenis" still does: docs/nlu.md.)"""
+    zit in de gevangenis" kept them until the family facts of docs/nlu.md, last section.)"""
     replies = assistant.replies(new_sender(), message)
 
     assert not any("1813" in text for text in texts(replies))
