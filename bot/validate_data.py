@@ -292,10 +292,11 @@ EXPLAINED_WARNINGS = {
         "said by the form validators when a place is not found"
     ),
     "The utterance 'utter_lives_outside_flanders' is not used in any story or rule.": (
-        "said by action_fallback when someone lives outside Flanders and Brussels"
+        "said by action_fallback and validate_eligibility_form when someone lives outside "
+        "Flanders and Brussels"
     ),
-    "The utterance 'utter_place_outside_flanders' is not used in any story or rule.": (
-        "said by validate_eligibility_form for a place outside Flanders and Brussels"
+    "The utterance 'utter_check_goes_on_outside_flanders' is not used in any story or rule.": (
+        "said by validate_eligibility_form after utter_lives_outside_flanders"
     ),
     "The utterance 'utter_providers_demo' is not used in any story or rule.": (
         "said by action_show_providers when the results are demonstration data"

@@ -129,8 +129,12 @@ async def test_outside_flanders_is_kept_and_explained(text, place):
     turn = await answer("place", typed(text), {"place": text})
 
     assert turn.slots == {"place": place}
-    assert turn.responses == ["utter_place_outside_flanders"]
-    assert turn.text.startswith("Je woont niet in Vlaanderen of Brussel.")
+    assert turn.responses == [
+        "utter_lives_outside_flanders",
+        "utter_check_goes_on_outside_flanders",
+    ]
+    assert turn.texts[0].startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel")
+    assert turn.texts[1].startswith("Ik zoek toch verder")
 
 
 async def test_an_unknown_place_is_asked_again():
