@@ -103,6 +103,7 @@ class ValidateEligibilityForm(SwitchingFormValidation):
     def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         result = validate_place_answer(value, dispatcher, tracker, domain)
         if result["place"] in (places.WALLONIA, places.ABROAD):
+            dispatcher.utter_message(response="utter_read_as", words=result["place"])
             dispatcher.utter_message(response="utter_lives_outside_flanders")
             dispatcher.utter_message(response="utter_check_goes_on_outside_flanders")
         return result

@@ -130,11 +130,13 @@ async def test_outside_flanders_is_kept_and_explained(text, place):
 
     assert turn.slots == {"place": place}
     assert turn.responses == [
+        "utter_read_as",
         "utter_lives_outside_flanders",
         "utter_check_goes_on_outside_flanders",
     ]
-    assert turn.texts[0].startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel")
-    assert turn.texts[1].startswith("Ik zoek toch verder")
+    assert turn.texts[0] == f"Ik lees: {place}."
+    assert turn.texts[1].startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel")
+    assert turn.texts[2].startswith("Ik zoek toch verder")
 
 
 async def test_an_unknown_place_is_asked_again():
