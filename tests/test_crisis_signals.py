@@ -109,6 +109,11 @@ SIGNALS = load_signals()
         # begrepen".
         "ik ben mantelzorger voor mijn broer en ik geraak er ni meer door",
         "ik zie er echt geen gat meer in",
+        # Thirtieth session: loneliness fell back or was read as identify_as_person.
+        "ik voel mij alleen",
+        "ik voel me zo eenzaam",
+        "k voel mij echt alleen sinds ons moeder weg is",
+        "ik ben zo eenzaam",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -149,6 +154,17 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "how do I end the chat",
         "ik geraak niet meer door de deur met mijn rolstoel",
         "ik zie geen gat meer in mijn agenda deze week",
+        # Thirtieth session: loneliness needs the first person and a feeling, and "alleen"
+        # can mean "only" or living alone.
+        "ik woon alleen",
+        "kan mijn zoon alleen gaan wonen",
+        "ik ben niet eenzaam",
+        "ik ben soms eenzaam",
+        "ons ma is eenzaam sinds ze in het rusthuis zit",
+        "ik voel me alleen maar moe",
+        "ik voel mij alleen goed bij mijn mama",
+        "ik voel mij niet alleen dankzij de begeleiding",
+        "is eenzaamheid een reden voor hulp",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
