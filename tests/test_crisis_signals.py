@@ -114,6 +114,14 @@ SIGNALS = load_signals()
         "ik voel me zo eenzaam",
         "k voel mij echt alleen sinds ons moeder weg is",
         "ik ben zo eenzaam",
+        # Exhaustion fell back or was read as out_of_scope, inform or the FAQ about the DOP.
+        "ik ben zo moe van alles",
+        "het is mij allemaal te veel",
+        "alles is te veel",
+        "ik ben kapot",
+        "ik ben helemaal op! ",
+        "ik ben doodop van de zorg",
+        "we zijn uitgeput",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -165,6 +173,15 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "ik voel mij alleen goed bij mijn mama",
         "ik voel mij niet alleen dankzij de begeleiding",
         "is eenzaamheid een reden voor hulp",
+        # Exhaustion needs the first person, and "op", "kapot" and "te veel" their place.
+        "ik ben op zoek naar een dagcentrum",
+        "ik ben op de hoogte",
+        "de rolstoel is kapot",
+        "wat als het budget op is",
+        "ik ben moe",
+        "is het te veel gevraagd om een afspraak",
+        "de kosten zijn te veel",
+        "ik heb te veel papieren",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
