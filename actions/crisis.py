@@ -3,10 +3,11 @@
 The answer comes first and is never held up; then an urgent case is opened for the team
 (bot.handoff), so a trajectondersteuner sees it at once. Opening it never breaks the answer.
 
-A crisis stops any form (data/rules/). When only the classifier saw a crisis and no signal
-of bot/crisis_signals.txt did (a weak signal), the answer still gives every line and adds a
-button "Dat bedoelde ik niet"; that answer, typed or pressed soon after any crisis answer,
-takes the person back to the form they were in (action_return_after_crisis).
+A crisis stops any form (data/rules/). When no strong signal of bot/crisis_signals.txt is
+in the message (a weak signal: only the classifier read a crisis, or only a soft signal of
+bot/crisis_signals_soft.txt such as loneliness matched), the answer still gives every line
+and adds a button "Dat bedoelde ik niet"; that answer, typed or pressed soon after any
+crisis answer, takes the person back to the form they were in (action_return_after_crisis).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ NOT_MEANT_BUTTON = {"title": "Dat bedoelde ik niet", "payload": "/not_meant"}
 # "Dat bedoelde ik niet" goes back only when it comes within this many messages after the
 # crisis answer (itself included); later it is an ordinary "you misunderstood me".
 NOT_MEANT_WITHIN_MESSAGES = 2
-SIGNALS = load_signals()
+SIGNALS = load_signals()  # the strong ones: after a soft signal the way back stays open
 
 
 def _lines(session: Session) -> str:
@@ -48,7 +49,8 @@ def crisis_lines_text() -> str | None:
 
 
 def weak_signal(tracker: Tracker) -> bool:
-    """True when no crisis signal is in the message: only the classifier read a crisis."""
+    """True when no strong crisis signal is in the message: only the classifier or a soft
+    signal read a crisis."""
     return is_weak(str((tracker.latest_message or {}).get("text") or ""))
 
 

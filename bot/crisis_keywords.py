@@ -1,4 +1,8 @@
-"""The crisis keyword signals (crisis_signals.txt) and how a message is checked against them.
+"""The crisis keyword signals and how a message is checked against them.
+
+crisis_signals.txt holds the strong signals, crisis_signals_soft.txt the soft ones
+(loneliness, exhaustion). Both make a message a crisis; after a soft one the crisis answer
+also offers "Dat bedoelde ik niet" (actions/crisis.py).
 
 Plain Python without Rasa, so that the action server (actions/crisis.py) and the tracker
 store can use them without loading Rasa's NLU and TensorFlow: importing the pipeline
@@ -14,12 +18,18 @@ from pathlib import Path
 from knowledge.reference import fold
 
 SIGNALS_FILE = Path(__file__).resolve().parent / "crisis_signals.txt"
+SOFT_SIGNALS_FILE = SIGNALS_FILE.with_name("crisis_signals_soft.txt")
 CRISIS = "crisis"
 
 
 def load_signals(path: Path = SIGNALS_FILE) -> list[re.Pattern[str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [re.compile(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def load_all_signals() -> list[re.Pattern[str]]:
+    """The strong and the soft signals: every one of them makes a message a crisis."""
+    return load_signals(SIGNALS_FILE) + load_signals(SOFT_SIGNALS_FILE)
 
 
 def signals_crisis(text: str, signals: list[re.Pattern[str]]) -> bool:

@@ -1,8 +1,8 @@
 """A keyword check beside the intent classifier, so that a crisis is never missed.
 
 Rasa component placed after the FallbackClassifier in config.yml: when a message matches
-one of the patterns in crisis_signals.txt (read by bot/crisis_keywords.py), its intent
-becomes `crisis` with confidence 1.
+one of the patterns in crisis_signals.txt or crisis_signals_soft.txt (read by
+bot/crisis_keywords.py), its intent becomes `crisis` with confidence 1.
 The DIETClassifier still learns `crisis` from data/nlu/crisis.yml; this check catches what
 it misses, at the price of an occasional false alarm.
 """
@@ -13,7 +13,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.crisis_keywords import CRISIS, load_signals, signals_crisis
+from bot.crisis_keywords import CRISIS, load_all_signals, signals_crisis
 from bot.rule_component import RuleComponent
 
 
@@ -31,7 +31,7 @@ class CrisisSignalClassifier(RuleComponent):
     """Sets the intent to `crisis` when a crisis signal is in the message."""
 
     def __init__(self) -> None:
-        self.signals = load_signals()
+        self.signals = load_all_signals()
 
     def process_message(self, message: Message) -> None:
         if signals_crisis(message.get(TEXT) or "", self.signals):

@@ -16,7 +16,7 @@ refused). Configured in endpoints.yml (a custom tracker store, as Rasa documents
 
 While a worker has the conversation (Rasa's `pause` event, appended by the portal) the bot
 is silent, but every channel's message still passes here: a new user message with the
-intent `crisis` or a crisis signal (bot/crisis_signals.txt) flags the open case as urgent
+intent `crisis` or a crisis signal (bot/crisis_signals*.txt) flags the open case as urgent
 at once (bot.handoff.cases.flag_crisis), so the worker sees it in the portal.
 """
 
@@ -30,7 +30,7 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.crisis_keywords import CRISIS, load_signals, signals_crisis
+from bot.crisis_keywords import CRISIS, load_all_signals, signals_crisis
 from bot.quiet_engine import QuietEngine
 
 FORGET_ACTION = "action_delete_my_data"
@@ -106,7 +106,7 @@ def crisis_in(events: Iterable[Event]) -> bool:
             continue
         if (event.intent or {}).get("name") == CRISIS:
             return True
-        signals = load_signals() if signals is None else signals
+        signals = load_all_signals() if signals is None else signals
         if signals_crisis(event.text or "", signals):
             return True
     return False

@@ -1,4 +1,4 @@
-"""The keyword check beside the classifier (bot/crisis_signals.txt) is deterministic: the
+"""The keyword check beside the classifier (bot/crisis_signals*.txt) is deterministic: the
 same on every machine, whatever the training gave. It must catch what it is written for,
 and not fire on ordinary questions about the same words."""
 
@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.crisis_keywords import load_signals, signals_crisis
+from bot.crisis_keywords import load_all_signals, load_signals, signals_crisis
 from knowledge.loader import load
 from tests.holdout_honesty import examples
 
-SIGNALS = load_signals()
+SIGNALS = load_all_signals()  # what makes a message a crisis
+STRONG = load_signals()  # what makes it one without the way back "Dat bedoelde ik niet"
 
 
 @pytest.mark.parametrize(
@@ -109,6 +110,15 @@ SIGNALS = load_signals()
         # begrepen".
         "ik ben mantelzorger voor mijn broer en ik geraak er ni meer door",
         "ik zie er echt geen gat meer in",
+    ],
+)
+def test_a_crisis_signal_is_caught_whatever_the_model(message):
+    assert signals_crisis(message, STRONG)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         # Thirtieth session: loneliness fell back or was read as identify_as_person.
         "ik voel mij alleen",
         "ik voel me zo eenzaam",
@@ -124,8 +134,15 @@ SIGNALS = load_signals()
         "we zijn uitgeput",
     ],
 )
-def test_a_crisis_signal_is_caught_whatever_the_model(message):
+def test_loneliness_and_exhaustion_are_soft_signals(message):
+    """They get the crisis answer, and (no strong signal) the way back "Dat bedoelde ik
+    niet": often they are a fact of life told in the intake (actions/crisis.py)."""
     assert signals_crisis(message, SIGNALS)
+    assert not signals_crisis(message, STRONG)
+
+
+def test_a_soft_signal_beside_a_strong_one_is_strong():
+    assert signals_crisis("ik ben uitgeput en ik trek het niet meer", STRONG)
 
 
 @pytest.mark.parametrize(

@@ -310,6 +310,23 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(
     assert stored(assistant, sender)["good_day"] == "samen koken met mijn zus"
 
 
+def test_loneliness_told_in_the_story_gets_the_crisis_lines_and_a_way_back(assistant):
+    """A soft crisis signal (bot/crisis_signals_soft.txt): every crisis line, and the button
+    "Dat bedoelde ik niet", which keeps the message as the answer and goes on."""
+    sender = new_sender()
+    start_plan(assistant, sender)
+
+    replies = assistant.replies(sender, "ik voel mij zo eenzaam")
+    said = " ".join(texts(replies))
+    assert "1813" in said and "106" in said
+    assert "Dat bedoelde ik niet" in titles(replies)
+
+    back = chat(assistant, sender, ["/not_meant"])
+    assert back[0].startswith("Sorry, dan heb ik je verkeerd begrepen.")
+    assert any("belangrijk" in line for line in back[1:])
+    assert stored(assistant, sender)["good_day"] == "ik voel mij zo eenzaam"
+
+
 def test_bad_input_is_kept_safely(assistant):
     sender = new_sender()
     start_plan(assistant, sender)

@@ -91,6 +91,15 @@ async def test_a_crisis_only_the_classifier_read_still_gets_every_line_and_a_way
     assert turn.replies[0]["buttons"][-1]["payload"] == "/not_meant"
 
 
+@pytest.mark.parametrize("said", ["ik voel mij zo eenzaam", "ik ben zo moe van alles"])
+async def test_a_soft_signal_gets_every_line_and_a_way_back(said):
+    # Loneliness and exhaustion (bot/crisis_signals_soft.txt) are often a fact of life.
+    turn = await run_action(ActionCrisis(), load_tracker("welcome", user(said, "crisis")))
+
+    assert all(line in turn.text for line in CRISIS_LINES)
+    assert turn.buttons[-1] == NOT_MEANT
+
+
 async def test_a_clear_crisis_signal_gets_no_not_meant_button():
     turn = await run_action(ActionCrisis(), load_tracker("welcome", user("ik wil dood", "crisis")))
 
