@@ -32,6 +32,7 @@ from actions.provider_search import (
     say_how_to_reach_the_providers,
 )
 from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
+from bot.waiting_words import WAITING_WORDS
 from knowledge import db, queries
 
 # Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
@@ -271,10 +272,6 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response="utter_faq_unknown")
             return []
         return [SlotSet("last_faq_topic", topic)]
-
-
-# A question about waiting ("hoe lang", "wachtlijst", "wachten"), for an unsure topic.
-WAITING_WORDS = re.compile(r"\bhoe ?lang\b|wachtlijst|wachttijd|\bwacht", re.IGNORECASE)
 
 
 def asks_waiting(choice: FaqChoice, text: str) -> bool:

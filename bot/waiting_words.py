@@ -1,0 +1,11 @@
+"""Words of a question about waiting ("hoe lang", "wachtlijst", "wachttijd", "wachten").
+
+Plain Python without Rasa, used by the action server (actions/faq.py) and by the NLU
+component bot/waiting_question_signal.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+WAITING_WORDS = re.compile(r"\bhoe ?lang\b|wachtlijst|wachttijd|\bwacht", re.IGNORECASE)
