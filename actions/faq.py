@@ -27,11 +27,11 @@ from actions.follow_up import (
     message_before_latest,
 )
 from actions.provider_search import (
-    BUDGET_WORDS,
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
 )
 from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
+from bot.reach_words import BUDGET_WORDS
 from bot.waiting_words import WAITING_WORDS
 from knowledge import db, queries
 

@@ -14,6 +14,7 @@ from actions import answers, places
 from actions.form_switch import PROVIDER_SEARCH, START_INTENT, SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_from_request
+from bot.reach_words import ADDRESSES_WEGWIJZER, BUDGET_WORDS, NAMES_A_PERSON, REACH_WORDS
 from knowledge import db, queries, reference
 
 PAGE_SIZE = 5
@@ -215,9 +216,6 @@ def show_providers(
 # "En in Leuven?", "en woonondersteuning?": the start of a follow-up on the results.
 FOLLOW_UP = re.compile(r"^\s*en\b", re.IGNORECASE)
 
-# Words that make a question after the results one about a budget of the VAPH, not about
-# the providers shown ("hoe lang wacht ik op een pvb").
-BUDGET_WORDS = re.compile(r"budget|\bpvb\b|\bvaph\b|prioriteit", re.IGNORECASE)
 # The actions that answer with search results (or with "nothing found").
 RESULT_ACTIONS = ("action_show_providers", "action_show_more_providers", "action_widen_search")
 
@@ -242,17 +240,6 @@ def asks_about_the_providers_shown(tracker: Tracker) -> bool:
 
 # "hoe kan ik die bellen", "wat is hun nummer": how to reach the providers shown; a
 # message that names a person ("kan ik iemand bellen", "een trajectondersteuner") does not.
-REACH_WORDS = re.compile(
-    r"\b(bel\w*|opbel\w*|telefoon\w*|nummer|contact\w*|mail\w*|bereik\w*|adres)\b",
-    re.IGNORECASE,
-)
-NAMES_A_PERSON = re.compile(
-    r"\b(mens|iemand|persoon|trajectondersteuner|medewerker|begeleider)\b", re.IGNORECASE
-)
-# The person addresses Wegwijzer ("wat is jullie nummer"), not the providers shown.
-ADDRESSES_WEGWIJZER = re.compile(r"\b(jullie|u|uw|wegwijzer)\b", re.IGNORECASE)
-
-
 def asks_how_to_reach_the_providers_shown(tracker: Tracker) -> bool:
     """ "hoe kan ik die bellen" right after results that listed providers: the classifier
     reads a wish to talk to someone, but the person means the providers, whose phone

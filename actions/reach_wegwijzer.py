@@ -5,18 +5,18 @@ away (the hand-off asks how the team can reach them)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import jargon
-from actions.provider_search import (
+from bot.reach_words import (
     ADDRESSES_WEGWIJZER,
     BUDGET_WORDS,
     NAMES_A_PERSON,
     REACH_WORDS,
+    THE_PERSON,
 )
 
 MAX_WORDS = 12
@@ -36,14 +36,11 @@ def asks_how_to_reach_wegwijzer(text: str) -> bool:
     )
 
 
-# "kunnen jullie mij bellen" asks to be called back: the hand-off answers that.
-ASKS_TO_BE_CALLED = re.compile(r"\b(?:mij|me|ons)\b", re.IGNORECASE)
-
-
 def asks_to_call_wegwijzer(text: str) -> bool:
     """Whether `text` asks for Wegwijzer's own number to call it ("kan ik u bellen"), not to
     be called back ("kunnen jullie mij bellen")."""
-    return asks_how_to_reach_wegwijzer(text) and ASKS_TO_BE_CALLED.search(text) is None
+    # "kunnen jullie mij bellen" asks to be called back: the hand-off answers that.
+    return asks_how_to_reach_wegwijzer(text) and THE_PERSON.search(text) is None
 
 
 def say_how_to_reach_wegwijzer(
