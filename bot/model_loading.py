@@ -1,7 +1,7 @@
 """Rasa's TensorFlow models loaded for answering only, without a training step.
 
 `install()` runs in the Rasa server before Rasa starts (bot/rasa_server.py) and changes
-`RasaModel.load`, which loads DIET, the ResponseSelector and TED from the trained model.
+`RasaModel.load`, which loads DIET and the ResponseSelector from the trained model.
 Rasa 3.6 builds each model by compiling it with an Adam optimizer and training it on one
 example, and only then loads the trained weights. That step creates the optimizer's two
 slots per weight and the gradients: for our model (250 MB of weights, 186 MB of them in

@@ -7,7 +7,7 @@ Run by tests/test_model_loading.py in a subprocess, so that the change to Rasa's
 - the parse of every third held-out message (intent ranking, entities, FAQ topic ranking);
 - the policies' prediction (action, policy, confidences) after each message of the load
   test's 15-turn script, logged in one conversation;
-- per TensorFlow model (DIET, the ResponseSelector, TED): its weights by name, whether it
+- per TensorFlow model (DIET, the ResponseSelector): its weights by name, whether it
   has an optimizer, and the embeddings of all labels it predicts with.
 """
 

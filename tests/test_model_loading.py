@@ -1,6 +1,6 @@
 """The Rasa server loads its TensorFlow models without Rasa's training step, and answers the same.
 
-bot/model_loading.py builds DIET, the ResponseSelector and TED by one prediction instead of
+bot/model_loading.py builds DIET and the ResponseSelector by one prediction instead of
 a compile and a training step with an Adam optimizer (about 900 MiB less for the Rasa
 server: docs/benchmarks.md). tests/model_loading_probe.py loads the trained model both ways
 in one subprocess; here the two are compared.
@@ -36,11 +36,10 @@ def loads(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_our_load_builds_no_optimizer(loads):
-    assert set(loads["ours"]["models"]) == {"DIET", "DIET2BOW", "TED"}
+    assert set(loads["ours"]["models"]) == {"DIET", "DIET2BOW"}
     assert {name: figures["optimizer"] for name, figures in loads["rasa"]["models"].items()} == {
         "DIET": True,
         "DIET2BOW": True,
-        "TED": True,
     }
     assert not any(figures["optimizer"] for figures in loads["ours"]["models"].values())
 
