@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, Restarted, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from sqlalchemy.orm import Session
 
 from actions import answers
@@ -32,6 +33,15 @@ def continue_intake(tracker: Tracker) -> list[EventType]:
     return [SlotSet("requested_slot", None), ActiveLoop(INTAKE)]
 
 
+def listen_outside_a_form(tracker: Tracker) -> list[EventType]:
+    """Wait for the person after a command that does not continue the intake. The rules for
+    changing an answer and for a code go on after the action (`wait_for_user_input: false`,
+    for the intake's next question); outside a form no rule follows, and "Je hebt nog geen
+    plan" was followed by "Sorry, dat heb ik niet goed begrepen" (the core fallback). In a
+    form, the rule asks the form's question again."""
+    return [] if tracker.active_loop_name else [FollowupAction(ACTION_LISTEN_NAME)]
+
+
 def _text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
@@ -45,11 +55,11 @@ class ActionChangeAnswer(Action):
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
         with db.session() as session:
             if linked_plan_id(session, tracker) is None:
-                return no_plan(dispatcher, tracker)
+                return no_plan(dispatcher, tracker) + listen_outside_a_form(tracker)
         topic = read.topic(_text(tracker), answers.latest_entities(tracker).get("intake_topic"))
         if topic is None:
             dispatcher.utter_message(response="utter_ask_change_topic")
-            return []
+            return listen_outside_a_form(tracker)
         dispatcher.utter_message(response="utter_change_answer", topic=read.TOPICS[topic][0])
         events = [SlotSet(name, value) for name, value in clear_topic(topic).items()]
         store(tracker, events)
@@ -126,14 +136,14 @@ class ActionResumeIntake(Action):
                 dispatcher.utter_message(
                     response="utter_resume_throttled", minutes=result.wait_minutes
                 )
-                return []
+                return listen_outside_a_form(tracker)
             if result.status != "ok":
                 dispatcher.utter_message(
                     response=f"utter_resume_{result.status}",
                     days=resume_codes.VALID_DAYS,
                     example_code=resume_codes.EXAMPLE_CODE,
                 )
-                return []
+                return listen_outside_a_form(tracker)
             plan_id = result.plan_id
             assert plan_id is not None  # an "ok" redemption always names its plan
             privacy.record_consent(session, plan_id, tracker.sender_id)
@@ -153,7 +163,8 @@ class ActionResumeIntake(Action):
             response="utter_resume_ask_code", example_code=resume_codes.EXAMPLE_CODE
         )
         # A plan this conversation may no longer reach (unlinked by its owner) is forgotten.
-        return [SlotSet("plan_id", None)] if tracker.get_slot("plan_id") else []
+        forgotten = [SlotSet("plan_id", None)] if tracker.get_slot("plan_id") else []
+        return forgotten + listen_outside_a_form(tracker)
 
 
 def _moment(moment: datetime) -> str:

@@ -397,3 +397,21 @@ def test_a_search_request_in_the_story_offers_the_search_and_the_story_goes_on(a
     assert not any("toestemming" in text.lower() for text in again)
     chat(assistant, sender, ["dat ik zelf kan kiezen"])
     assert stored(assistant, sender)["what_matters"] == "dat ik zelf kan kiezen"
+
+
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("/change_answer", "Je hebt nog geen plan. Wil je er een beginnen?"),
+        ("/resume", "Typ 'verder met' en dan je code. Bijvoorbeeld verder met ZON-MAAN-STER-4821."),
+    ],
+)
+def test_a_plan_command_without_a_plan_gets_one_answer_and_no_misunderstanding(
+    assistant, message, answer
+):
+    """Outside the intake, "change an answer" without a plan and "verder" without a code were
+    followed by "Sorry, dat heb ik niet goed begrepen" (actions/plan_commands.py)."""
+    sender = new_sender()
+    assert texts(assistant.replies(sender, message)) == [answer]
+    # The conversation goes on as usual.
+    assert texts(assistant.replies(sender, "/greet"))[0].startswith("Hallo, ik ben Wegwijzer.")
