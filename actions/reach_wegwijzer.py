@@ -14,12 +14,11 @@ from actions import jargon
 from bot.reach_words import (
     ADDRESSES_WEGWIJZER,
     BUDGET_WORDS,
+    MAX_WORDS,
     NAMES_A_PERSON,
     REACH_WORDS,
     THE_PERSON,
 )
-
-MAX_WORDS = 12
 
 
 def asks_how_to_reach_wegwijzer(text: str) -> bool:

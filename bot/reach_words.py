@@ -38,6 +38,7 @@ _ASKED = re.compile(r"\b(ge|gij|gulle|gullie|terug)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(gebeld|teruggebeld|gemaild) (te )?worden\b", re.IGNORECASE)
 # A refusal ("niet bellen"), or a call described, not asked for ("als de commissie mij belt").
 _NOT_ASKED = re.compile(r"\b(niet|geen|nooit|liever|als|wanneer)\b", re.IGNORECASE)
+# A longer message says more than how to reach someone (actions/reach_wegwijzer.py too).
 MAX_WORDS = 12
 
 
