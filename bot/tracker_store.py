@@ -14,6 +14,13 @@ refused). Configured in endpoints.yml (a custom tracker store, as Rasa documents
   and no plan), the conversation's events are deleted at once instead of being saved,
   unless a hand-off case is open for it (the worker needs the messages while it is open).
 
+Saving a turn writes only its new events. Rasa's own store counts the stored events of the
+conversation's session with a second query before each save; this one remembers how many
+events it loaded for the tracker in this turn (`retrieve`) and writes the ones after them.
+A tracker it did not load in this form (a new conversation, a whole history, a second save
+of the same tracker) goes through Rasa's count. Two Rasa servers never run turns of one
+conversation at the same time (the lock store), so the number loaded is the number stored.
+
 While a worker has the conversation (Rasa's `pause` event, appended by the portal) the bot
 is silent, but every channel's message still passes here: a new user message with the
 intent `crisis` or a crisis signal (bot/crisis_signals*.txt) flags the open case as urgent
@@ -22,8 +29,9 @@ at once (bot.handoff.cases.flag_crisis), so the worker sees it in the portal.
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
@@ -34,6 +42,9 @@ from bot.crisis_keywords import CRISIS, load_all_signals, signals_crisis
 from bot.quiet_engine import QuietEngine
 
 FORGET_ACTION = "action_delete_my_data"
+# The attribute of a tracker that holds how many of its events are stored (set by
+# `retrieve`, used once by `save`).
+STORED_EVENTS = "_wegwijzer_stored_events"
 logger = logging.getLogger(__name__)
 
 
@@ -130,7 +141,28 @@ def flag_crisis_while_paused(conversation_id: str) -> None:
 
 
 class ForgettingSQLTrackerStore(QuietEngine, SQLTrackerStore):
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None:
+            setattr(tracker, STORED_EVENTS, len(tracker.events))
+        return tracker
+
+    def _additional_events(self, session: object, tracker: DialogueStateTracker) -> Iterator:
+        """The tracker's events that are not stored yet."""
+        stored = getattr(tracker, STORED_EVENTS, None)
+        if stored is None or stored > len(tracker.events):
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, len(tracker.events))
+
     async def save(self, tracker: DialogueStateTracker) -> None:
+        try:
+            await self._save(tracker)
+        finally:  # what was loaded is no longer what is stored
+            tracker.__dict__.pop(STORED_EVENTS, None)
+
+    async def _save(self, tracker: DialogueStateTracker) -> None:
         if tracker.is_paused():
             with self.session_scope() as session:
                 new_events = list(self._additional_events(session, tracker))

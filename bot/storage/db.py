@@ -74,6 +74,8 @@ def _sqlite_engine(db_url: str) -> Engine:
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
+# One session factory per engine: making one costs about as much as a small query.
+_factories: dict[str, sessionmaker] = {}
 
 
 def engine(db_url: str) -> Engine:
@@ -97,6 +99,16 @@ def dispose(db_url: str) -> None:
         found.dispose()
 
 
+def _factory(db_url: str) -> sessionmaker:
+    """The session factory of `db_url`'s engine (a new one after `dispose`)."""
+    bound = engine(db_url)
+    found = _factories.get(db_url)
+    if found is None or found.kw.get("bind") is not bound:
+        found = sessionmaker(bind=bound, future=True, expire_on_commit=False)
+        _factories[db_url] = found
+    return found
+
+
 def default_url() -> str:
     from bot.config import load_settings
 
@@ -109,10 +121,7 @@ def session(db_url: str | None = None) -> Iterator[Session]:
 
     Objects stay usable after the block (no expiry on commit).
     """
-    factory = sessionmaker(
-        bind=engine(db_url or default_url()), future=True, expire_on_commit=False
-    )
-    with factory() as db_session:
+    with _factory(db_url or default_url())() as db_session:
         try:
             yield db_session
             db_session.commit()

@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.handoff import cases
@@ -209,3 +215,64 @@ async def test_without_application_tables_the_store_still_saves(tmp_path, monkey
     finally:
         store.engine.dispose()
         db.dispose(f"sqlite:///{tmp_path / 'leeg.db'}")
+
+
+async def one_turn(store: ForgettingSQLTrackerStore, talker: str, text: str) -> None:
+    """A turn as the Rasa server runs it: load the conversation, add the turn, save it."""
+    loaded = await store.get_or_create_tracker(talker)
+    for event in (said(text), BotUttered(f"antwoord op {text}"), ActionExecuted("action_listen")):
+        loaded.update(event)
+    await store.save(loaded)
+
+
+async def test_every_turn_is_stored_once_in_order(store):
+    talker = conversation_id()
+    for number in range(6):
+        await one_turn(store, talker, f"vraag {number}")
+
+    found = await store.retrieve_full_tracker(talker)
+    texts = [event.text for event in found.events if isinstance(event, UserUttered)]
+    assert texts == [f"vraag {number}" for number in range(6)]
+
+
+async def test_saving_the_same_tracker_twice_stores_nothing_twice(store):
+    talker = conversation_id()
+    await one_turn(store, talker, "hallo")
+    loaded = await store.retrieve(talker)
+    loaded.update(said("ik zoek een dagcentrum"))
+
+    await store.save(loaded)
+    await store.save(loaded)
+    loaded.update(said("in Gent"))
+    await store.save(loaded)
+
+    found = await store.retrieve_full_tracker(talker)
+    texts = [event.text for event in found.events if isinstance(event, UserUttered)]
+    assert texts == ["hallo", "ik zoek een dagcentrum", "in Gent"]
+
+
+async def test_a_new_session_in_a_turn_keeps_the_earlier_one(store):
+    talker = conversation_id()
+    await one_turn(store, talker, "hallo")
+    loaded = await store.retrieve(talker)
+    for event in (
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        said("ik ben terug"),
+    ):
+        loaded.update(event)
+    await store.save(loaded)
+    await one_turn(store, talker, "verder met mijn plan")
+
+    latest = await store.retrieve(talker)
+    everything = await store.retrieve_full_tracker(talker)
+    assert [e.text for e in latest.events if isinstance(e, UserUttered)] == [
+        "ik ben terug",
+        "verder met mijn plan",
+    ]
+    assert [e.text for e in everything.events if isinstance(e, UserUttered)] == [
+        "hallo",
+        "ik ben terug",
+        "verder met mijn plan",
+    ]
