@@ -1,0 +1,33 @@
+"""Telling of pain in the back or a knee is a fact about daily life, not a crisis.
+
+Rasa component placed after the FallbackClassifier in config.yml and before the crisis
+keyword check: when the classifier read `crisis` for a message that tells of everyday
+bodily pain ("ik heb pijn aan mijn rug", bot/pain_words.py), its intent becomes `inform`.
+The crisis examples "ik heb mezelf pijn gedaan" and "iemand doet mij pijn" made one
+training read "ik heb pijn aan mijn rug" as a crisis at 0.93, and the person got the crisis
+lines (docs/nlu.md). A message with a crisis signal ("hij slaat mij, mijn arm doet pijn")
+is still a crisis: the keyword check after this component sets it again.
+"""
+
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.crisis_keywords import CRISIS
+from bot.crisis_signals import force_intent
+from bot.pain_words import describes_bodily_pain
+from bot.rule_component import RuleComponent
+
+INFORM = "inform"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PainStatementClassifier(RuleComponent):
+    """Sets the intent to `inform` when `crisis` was read for a message about bodily pain."""
+
+    def process_message(self, message: Message) -> None:
+        intent = (message.get(INTENT) or {}).get("name")
+        if intent == CRISIS and describes_bodily_pain(message.get(TEXT) or ""):
+            force_intent(message, INFORM)
