@@ -16,9 +16,9 @@ refused). Configured in endpoints.yml (a custom tracker store, as Rasa documents
 
 Saving a turn writes only its new events. Rasa's own store counts the stored events of the
 conversation's session with a second query before each save; this one remembers how many
-events it loaded for the tracker in this turn (`retrieve`) and writes the ones after them.
-A tracker it did not load in this form (a new conversation, a whole history, a second save
-of the same tracker) goes through Rasa's count. Two Rasa servers never run turns of one
+events it loaded for the tracker in this turn (`retrieve`, or the whole history) and writes
+the ones after them. A tracker it did not load (a new conversation, a second save of the
+same tracker) goes through Rasa's count. Two Rasa servers never run turns of one
 conversation at the same time (the lock store), so the number loaded is the number stored.
 
 While a worker has the conversation (Rasa's `pause` event, appended by the portal) the bot
