@@ -48,9 +48,11 @@ $(KNOWLEDGE_DB): $(VENV)/.installed $(KNOWLEDGE_SOURCES) $(wildcard knowledge/*.
 train: $(MODEL)
 # A new lock alone does not retrain (order-only): the training data and config decide.
 # The duration and date land in var/training-seconds.txt (reported by `make bench`).
+# bot.rasa_cli is Rasa's command line with the training datasets' autotuner off
+# (bot/training_speed.py): the same model, without a wait at every epoch.
 $(MODEL): $(TRAIN_SOURCES) | $(VENV)/.installed
 	@date +%s > var/.training-start
-	$(PY) -m bot exec -- $(BIN)/rasa train --force --fixed-model-name wegwijzer --out models
+	$(PY) -m bot exec -- $(PY) -m bot.rasa_cli train --force --fixed-model-name wegwijzer --out models
 	@echo "$$(( $$(date +%s) - $$(cat var/.training-start) )) $$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
 		> var/training-seconds.txt && rm -f var/.training-start
 	@touch $@

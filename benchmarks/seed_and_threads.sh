@@ -31,7 +31,7 @@ for seed in "${seeds[@]}"; do
     if [[ ${REUSE:-0} == 1 && -f $out/$name.tar.gz ]]; then
       echo "reusing $out/$name.tar.gz" > "$out/train-$name.log"
     else
-      .venv/bin/python -m bot exec -- .venv/bin/rasa train --force \
+      .venv/bin/python -m bot exec -- .venv/bin/python -m bot.rasa_cli train --force \
         --config "$out/config-$name.yml" --fixed-model-name "$name" --out "$out" \
         > "$out/train-$name.log" 2>&1
     fi

@@ -52,10 +52,10 @@ def wegwijzer(retrain: bool) -> Training:
         return recorded(WEGWIJZER_RECORD, "`make train`, var/training-seconds.txt")
     with tempfile.TemporaryDirectory() as out:
         return timed(
-            [sys.executable, "-m", "bot", "exec", "--", str(RASA), "train", "--force"]
-            + ["--fixed-model-name", "wegwijzer", "--out", out],
+            [sys.executable, "-m", "bot", "exec", "--", sys.executable, "-m", "bot.rasa_cli"]
+            + ["train", "--force", "--fixed-model-name", "wegwijzer", "--out", out],
             PROJECT_ROOT,
-            "`rasa train --force` into a temporary folder (TRAIN=1)",
+            "`python -m bot.rasa_cli train --force` into a temporary folder (TRAIN=1)",
         )
 
 
@@ -66,5 +66,5 @@ def starter_bot(retrain: bool) -> Training:
         return timed(
             [str(RASA), "train", "--force", "--out", out],
             starter.STARTER_DIR,
-            "`rasa train --force` into a temporary folder (TRAIN=1)",
+            "`python -m bot.rasa_cli train --force` into a temporary folder (TRAIN=1)",
         )
