@@ -66,5 +66,5 @@ def starter_bot(retrain: bool) -> Training:
         return timed(
             [str(RASA), "train", "--force", "--out", out],
             starter.STARTER_DIR,
-            "`python -m bot.rasa_cli train --force` into a temporary folder (TRAIN=1)",
+            "`rasa train --force` into a temporary folder (TRAIN=1)",
         )
