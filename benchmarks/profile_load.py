@@ -5,12 +5,13 @@
 
 Starts the bot as `make bench` does (benchmarks/load/bots.py), wakes it with one round of
 its script, lets 50 users warm it up for 10 s, then runs 50 users in a closed loop (no
-pause) for SECONDS while reading the Rasa server's CPU time from /proc. Prints the
-throughput and the Rasa server's CPU milliseconds per turn. With --profile, py-spy samples
-the Rasa server during the measured run and the shares of its busy samples are printed per
-part: Rasa's graph (NLU and policies) and, inside it, TensorFlow's kernels and the
-featurization of the tracker's past states; the tracker store; the call to the action
-server. py-spy is not a project dependency: `.venv/bin/uv pip install py-spy`.
+pause) for SECONDS while reading the servers' CPU time from /proc. Prints the
+throughput and the CPU milliseconds per turn of the Rasa server and of the action server.
+With --profile, py-spy samples the Rasa server during the measured run and the shares of
+its busy samples are printed per part: Rasa's graph (NLU and policies) and, inside it,
+TensorFlow's kernels and the featurization of the tracker's past states; the tracker store;
+the call to the action server. py-spy is not a project dependency:
+`.venv/bin/uv pip install py-spy`.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ def main(bot_name: str, seconds: float, profile: Path | None) -> None:
         swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
         swarm.run(bot.url, bot.token, bot.script, USERS, WARMUP_SECONDS)
         rasa = server_process(bot.processes["Rasa server"])
+        actions = bot.processes.get("action server")
+        action_server = server_process(actions) if actions else None
         spy = None
         if profile:
             py_spy = str(Path(sys.executable).parent / "py-spy")
@@ -89,8 +92,10 @@ def main(bot_name: str, seconds: float, profile: Path | None) -> None:
             spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)  # py-spy attaches
         before = cpu_seconds(rasa)
+        actions_before = cpu_seconds(action_server) if action_server else 0.0
         sample = swarm.run(bot.url, bot.token, bot.script, USERS, seconds)
         used = cpu_seconds(rasa) - before
+        actions_used = cpu_seconds(action_server) - actions_before if action_server else 0.0
         if spy:
             spy.wait(timeout=120)
     print(
@@ -100,6 +105,9 @@ def main(bot_name: str, seconds: float, profile: Path | None) -> None:
     )
     per_turn = 1000 * used / max(1, sample.turns)
     print(f"  Rasa server CPU: {used:.1f} s, {per_turn:.1f} ms per turn")
+    if action_server:
+        per_turn_actions = 1000 * actions_used / max(1, sample.turns)
+        print(f"  action server CPU: {actions_used:.1f} s, {per_turn_actions:.1f} ms per turn")
     if profile:
         total, counts = shares(profile)
         print(f"  py-spy: {total} busy samples of the Rasa server")

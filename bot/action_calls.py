@@ -1,9 +1,13 @@
-"""Rasa's calls to the action server: retried when that is safe, and never silent.
+"""Rasa's calls to the action server: retried when that is safe, never silent, and cheap.
 
 `install()` runs in the Rasa server before Rasa starts (bot/rasa_server.py) and changes three
 of Rasa's methods:
 
-- `EndpointConfig.request` tries a call again, at most len(RETRY_PAUSES) times after a
+- `EndpointConfig.request` writes the domain of an action call as JSON once per domain, not
+  on every call: Rasa sends the whole domain (about 140 kB of JSON, every response and
+  button) with each call, and `json.dumps` of it took about 5 ms of the Rasa server's CPU per
+  call (docs/profiling.md). The body is the same JSON object as Rasa's. It also tries a call
+  again, at most len(RETRY_PAUSES) times after a
   short pause, when the connection failed or was closed under it: the server could not be
   reached, it closed the (keep-alive) connection, or writing the request failed ("Cannot
   write to closing transport"). An HTTP error status, a timeout or a bad answer is never
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -75,6 +80,46 @@ def with_retries(request: Callable[..., Awaitable[Any]]) -> Callable[..., Awaita
         return await request(*args, **kwargs)
 
     return retrying
+
+
+class DomainJson:
+    """The JSON text of the last domain seen. Rasa passes the same dict (`Domain.as_dict()`,
+    the domain's own data) in every call, and a new one after a new model is loaded."""
+
+    def __init__(self) -> None:
+        self._domain: dict[str, Any] | None = None
+        self._text = ""
+
+    def __call__(self, domain: dict[str, Any]) -> str:
+        if domain is not self._domain:
+            self._text = json.dumps(domain)
+            self._domain = domain  # kept, so that its id is never another dict's
+        return self._text
+
+
+domain_json = DomainJson()
+
+
+def action_call_body(payload: dict[str, Any]) -> bytes:
+    """The JSON of an action call, with the domain's text from `domain_json`."""
+    rest = json.dumps({key: value for key, value in payload.items() if key != "domain"})
+    separator = "" if rest == "{}" else ", "
+    return f'{rest[:-1]}{separator}"domain": {domain_json(payload["domain"])}}}'.encode()
+
+
+def domain_written_once(request: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """EndpointConfig.request that sends an action call (a JSON body with the next action and
+    a domain) as `action_call_body`; any other request as it came."""
+
+    @functools.wraps(request)
+    async def send(*args: Any, **kwargs: Any) -> Any:
+        payload = kwargs.get("json")
+        if isinstance(payload, dict) and "next_action" in payload and "domain" in payload:
+            kwargs = {key: value for key, value in kwargs.items() if key != "json"}
+            kwargs["data"] = action_call_body(payload)
+        return await request(*args, **kwargs)
+
+    return send
 
 
 def said_failure(events: list[Any]) -> bool:
@@ -131,6 +176,6 @@ def install() -> None:
     from rasa.core.actions.action import RemoteAction
     from rasa.utils.endpoints import EndpointConfig
 
-    EndpointConfig.request = with_retries(EndpointConfig.request)
+    EndpointConfig.request = with_retries(domain_written_once(EndpointConfig.request))
     RemoteAction.run = never_silent(RemoteAction.run)
     RemoteAction._validate_action_result = validated_once(RemoteAction._validate_action_result)

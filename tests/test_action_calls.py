@@ -4,6 +4,7 @@ or closed is sent again; a call the server may still be working on is not."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -12,6 +13,9 @@ from aiohttp.client_reqrep import ConnectionKey
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 from bot import action_calls
@@ -152,3 +156,68 @@ def test_an_answer_that_does_not_fit_fails_the_action_as_in_rasa(answer):
         action_calls.validated_once(RemoteAction._validate_action_result)(action, answer)
     assert quick.value.message == rasas.value.message
     assert "Failed to validate Action server response" in quick.value.message
+
+
+@pytest.fixture
+async def action_server_bodies() -> AsyncIterator[tuple[str, list[dict]]]:
+    """A server that answers every call with no events; and the JSON body of each call."""
+    bodies: list[dict] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode().lower()
+        length = int(head.split("content-length:")[1].split("\r\n")[0])
+        bodies.append(json.loads(await reader.readexactly(length)))
+        answer = b'{"events": [], "responses": []}'
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(answer), answer)
+        )
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}/webhook", bodies
+    server.close()
+    await server.wait_closed()
+
+
+def domain_with(text: str) -> Domain:
+    return Domain.from_dict(
+        {
+            "intents": ["groet"],
+            "slots": {"place": {"type": "text", "mappings": [{"type": "from_text"}]}},
+            "responses": {"utter_hallo": [{"text": text, "buttons": [{"title": "Ja"}]}]},
+            "actions": ["action_show_providers"],
+        }
+    )
+
+
+async def test_the_action_server_gets_the_call_rasa_makes(action_server_bodies, monkeypatch):
+    """Rasa's RemoteAction sends the same JSON with the domain written once; a new model's
+    domain is sent as soon as it is loaded."""
+    monkeypatch.setattr(
+        EndpointConfig, "request", action_calls.domain_written_once(EndpointConfig.request)
+    )
+    url, bodies = action_server_bodies
+    action = RemoteAction("action_show_providers", EndpointConfig(url))
+    tracker = DialogueStateTracker.from_events(
+        "gesprek", [UserUttered("ik zoek hulp in Gent 😊 <b>"), SlotSet("place", "Gent")]
+    )
+    first, new_model = domain_with("Dag! Wat zoek je?"), domain_with("Hallo, ik ben Wegwijzer.")
+    for domain in (first, first, new_model):
+        events = await action.run(CollectingOutputChannel(), None, tracker, domain)
+        assert events == []
+    expected = [action._action_call_format(tracker, d) for d in (first, first, new_model)]
+    assert bodies == json.loads(json.dumps(expected))
+    assert bodies[2]["domain"]["responses"]["utter_hallo"][0]["text"] == "Hallo, ik ben Wegwijzer."
+
+
+def test_other_requests_are_sent_as_they_came():
+    sent: list[dict] = []
+
+    async def request(*args, **kwargs):
+        sent.append(kwargs)
+
+    asyncio.run(action_calls.domain_written_once(request)(json={"text": "hallo"}))
+    assert sent == [{"json": {"text": "hallo"}}]
