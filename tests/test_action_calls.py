@@ -4,6 +4,7 @@ or closed is sent again; a call the server may still be working on is not."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 
@@ -87,19 +88,31 @@ async def drops_first_connection() -> AsyncIterator[tuple[str, list[str]]]:
         head = await reader.readuntil(b"\r\n\r\n")
         seen.append(head.split(b" ")[0].decode())
         if len(seen) > 1:
-            body = b'{"events": [], "responses": []}'
-            writer.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
-            )
-            await writer.drain()
+            await answer_no_events(writer)
         writer.close()
 
+    async with local_server(serve) as url:
+        yield url, seen
+
+
+async def answer_no_events(writer: asyncio.StreamWriter) -> None:
+    body = b'{"events": [], "responses": []}'
+    writer.write(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+    )
+    await writer.drain()
+
+
+@contextlib.asynccontextmanager
+async def local_server(serve) -> AsyncIterator[str]:
     server = await asyncio.start_server(serve, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}/webhook", seen
-    server.close()
-    await server.wait_closed()
+    try:
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        server.close()
+        await server.wait_closed()
 
 
 async def test_rasas_endpoint_call_survives_a_closed_connection(drops_first_connection):
@@ -167,19 +180,11 @@ async def action_server_bodies() -> AsyncIterator[tuple[str, list[dict]]]:
         head = (await reader.readuntil(b"\r\n\r\n")).decode().lower()
         length = int(head.split("content-length:")[1].split("\r\n")[0])
         bodies.append(json.loads(await reader.readexactly(length)))
-        answer = b'{"events": [], "responses": []}'
-        writer.write(
-            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(answer), answer)
-        )
-        await writer.drain()
+        await answer_no_events(writer)
         writer.close()
 
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}/webhook", bodies
-    server.close()
-    await server.wait_closed()
+    async with local_server(serve) as url:
+        yield url, bodies
 
 
 def domain_with(text: str) -> Domain:
