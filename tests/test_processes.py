@@ -9,21 +9,40 @@ from bot import processes
 
 # A server that, like Rasa, takes a while to shut down after SIGTERM, started under
 # `sh -c` as the Procfile's commands are: the shell dies at once, the server does not.
+# It writes its ready file only once its SIGTERM handler is in place: a SIGTERM sent
+# before that (a loaded machine can take longer than a fixed sleep to start Python)
+# would end it at once and make the test flaky.
 SLOW_SERVER = (
-    f"{sys.executable} -c 'import signal, sys, time; "
+    "{python} -c 'import pathlib, signal, sys, time; "
     "signal.signal(signal.SIGTERM, lambda *_: (time.sleep(1.5), sys.exit(0))); "
-    "time.sleep(60)'"
+    'pathlib.Path(sys.argv[1]).touch(); time.sleep(60)\' {ready}'
+)
+
+# A server that ignores SIGTERM altogether, ready in the same way.
+STUBBORN_SERVER = (
+    "{python} -c 'import pathlib, signal, sys, time; "
+    "signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+    'pathlib.Path(sys.argv[1]).touch(); time.sleep(60)\' {ready}'
 )
 
 
-def start_slow_server(log_path: Path) -> processes.Server:
-    process = subprocess.Popen(SLOW_SERVER, shell=True, start_new_session=True)
-    time.sleep(0.5)  # let the shell start the server
-    return processes.Server("slow", process, log_path)
+def start_server(command: str, tmp_path: Path, name: str) -> processes.Server:
+    ready = tmp_path / f"{name}.ready"
+    process = subprocess.Popen(
+        command.format(python=sys.executable, ready=ready),
+        shell=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        assert time.monotonic() < deadline, f"the {name} server never got ready"
+        assert processes._group_alive(process.pid), f"the {name} server ended early"
+        time.sleep(0.05)
+    return processes.Server(name, process, tmp_path / f"{name}.log")
 
 
 def test_stop_returns_only_when_the_server_under_the_shell_has_ended(tmp_path):
-    server = start_slow_server(tmp_path / "slow.log")
+    server = start_server(SLOW_SERVER, tmp_path, "slow")
     group = server.process.pid
     assert processes._group_alive(group)
 
@@ -35,15 +54,9 @@ def test_stop_returns_only_when_the_server_under_the_shell_has_ended(tmp_path):
 
 
 def test_a_server_that_ignores_sigterm_is_killed(tmp_path):
-    stubborn = subprocess.Popen(
-        f"{sys.executable} -c 'import signal, time; "
-        "signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(60)'",
-        shell=True,
-        start_new_session=True,
-    )
-    time.sleep(0.5)
-    server = processes.Server("stubborn", stubborn, tmp_path / "stubborn.log")
+    server = start_server(STUBBORN_SERVER, tmp_path, "stubborn")
+    group = server.process.pid
 
     server.stop(timeout=1)
 
-    assert not processes._group_alive(stubborn.pid)
+    assert not processes._group_alive(group)
