@@ -15,14 +15,14 @@ from bot import processes
 SLOW_SERVER = (
     "{python} -c 'import pathlib, signal, sys, time; "
     "signal.signal(signal.SIGTERM, lambda *_: (time.sleep(1.5), sys.exit(0))); "
-    'pathlib.Path(sys.argv[1]).touch(); time.sleep(60)\' {ready}'
+    "pathlib.Path(sys.argv[1]).touch(); time.sleep(60)' {ready}"
 )
 
 # A server that ignores SIGTERM altogether, ready in the same way.
 STUBBORN_SERVER = (
     "{python} -c 'import pathlib, signal, sys, time; "
     "signal.signal(signal.SIGTERM, signal.SIG_IGN); "
-    'pathlib.Path(sys.argv[1]).touch(); time.sleep(60)\' {ready}'
+    "pathlib.Path(sys.argv[1]).touch(); time.sleep(60)' {ready}"
 )
 
 
