@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import psutil
@@ -48,9 +49,17 @@ PARTS = {
 }
 
 
-def cpu_seconds(process: psutil.Process) -> float:
-    times = process.cpu_times()
-    return times.user + times.system
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds of a process tree: the server and its workers (SANIC_WORKERS)."""
+    root = psutil.Process(pid)
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue  # ended between the listing and the reading
+        total += times.user + times.system
+    return total
 
 
 def busy(stack: list[str]) -> bool:
@@ -74,14 +83,18 @@ def shares(profile: Path) -> tuple[int, Counter[str]]:
     return total, counts
 
 
-def main(bot_name: str, seconds: float, profile: Path | None) -> None:
-    start = bots.wegwijzer if bot_name == "wegwijzer" else bots.starter_bot
+def main(bot_name: str, seconds: float, profile: Path | None, workers: int) -> None:
+    def start(workdir: Path) -> AbstractContextManager[bots.RunningBot]:
+        if bot_name == "wegwijzer":
+            return bots.wegwijzer(workdir, workers)
+        return bots.starter_bot(workdir)
+
     with tempfile.TemporaryDirectory() as tmp, start(Path(tmp)) as bot:
         swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
         swarm.run(bot.url, bot.token, bot.script, USERS, WARMUP_SECONDS)
-        rasa = server_process(bot.processes["Rasa server"])
-        actions = bot.processes.get("action server")
-        action_server = server_process(actions) if actions else None
+        rasa_tree = bot.processes["Rasa server"]
+        rasa = server_process(rasa_tree)
+        action_server = bot.processes.get("action server")
         spy = None
         if profile:
             py_spy = str(Path(sys.executable).parent / "py-spy")
@@ -91,10 +104,10 @@ def main(bot_name: str, seconds: float, profile: Path | None) -> None:
             command += ["--duration", str(round(seconds))]
             spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)  # py-spy attaches
-        before = cpu_seconds(rasa)
+        before = cpu_seconds(rasa_tree)
         actions_before = cpu_seconds(action_server) if action_server else 0.0
         sample = swarm.run(bot.url, bot.token, bot.script, USERS, seconds)
-        used = cpu_seconds(rasa) - before
+        used = cpu_seconds(rasa_tree) - before
         actions_used = cpu_seconds(action_server) - actions_before if action_server else 0.0
         if spy:
             spy.wait(timeout=120)
@@ -121,5 +134,8 @@ if __name__ == "__main__":
     parser.add_argument("bot", choices=("wegwijzer", "starter"), nargs="?", default="wegwijzer")
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="Wegwijzer's Rasa worker processes (Redis lock)"
+    )
     arguments = parser.parse_args()
-    main(arguments.bot, arguments.seconds, arguments.profile)
+    main(arguments.bot, arguments.seconds, arguments.profile, arguments.workers)

@@ -70,6 +70,10 @@ class Settings:
     web_host: str
     web_port: int
     rasa_token: str
+    # Worker processes of the Rasa server (Sanic's), each with its own copy of the model
+    # (about 1 GB). More than one needs the Redis lock store (WEGWIJZER_REDIS_HOST): with
+    # the in-memory one, two workers could run turns of one conversation at once.
+    rasa_workers: int = 1
     # The address people use to reach the web app; plan links start with it.
     public_url: str = ""
     # The trained model Rasa serves (make train writes it).
@@ -184,6 +188,16 @@ def _flag(env: dict[str, str], name: str, default: bool) -> bool:
     raise SystemExit(f"{name} must be true or false, not {raw!r}.")
 
 
+def _rasa_workers(env: dict[str, str]) -> int:
+    workers = _positive(env, "WEGWIJZER_RASA_WORKERS", 1)
+    if workers > 1 and not env.get("WEGWIJZER_REDIS_HOST", "").strip():
+        raise SystemExit(
+            "WEGWIJZER_RASA_WORKERS above 1 needs the Redis lock store: set "
+            "WEGWIJZER_REDIS_HOST (one worker process runs without it)."
+        )
+    return workers
+
+
 def _smtp_sender(env: dict[str, str]) -> str:
     sender = env.get("WEGWIJZER_SMTP_SENDER", "").strip()
     if env.get("WEGWIJZER_SMTP_HOST", "").strip() and not sender:
@@ -263,6 +277,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         # A generated token by default: only processes started together know it.
         # Hex: a token starting with "-" would be taken for an option by `rasa run`.
         rasa_token=env.get("WEGWIJZER_RASA_TOKEN") or secrets.token_hex(32),
+        rasa_workers=_rasa_workers(env),
         public_url=env.get("WEGWIJZER_PUBLIC_URL", "").rstrip("/"),
         model_path=env.get("WEGWIJZER_MODEL") or str(MODEL_DIR / "wegwijzer.tar.gz"),
         teams_file=env.get("WEGWIJZER_TEAMS_FILE") or str(DEFAULT_TEAMS_FILE),
@@ -331,6 +346,10 @@ def rasa_environment(settings: Settings, base: dict[str, str] | None = None) -> 
             "WEGWIJZER_WEB_HOST": settings.web_host,
             "WEGWIJZER_WEB_PORT": str(settings.web_port),
             "WEGWIJZER_RASA_TOKEN": settings.rasa_token,
+            "WEGWIJZER_RASA_WORKERS": str(settings.rasa_workers),
+            # What Rasa reads (rasa.core.utils.number_of_sanic_workers); it would quietly
+            # run one worker without a Redis lock store, which _rasa_workers refuses.
+            "SANIC_WORKERS": str(settings.rasa_workers),
             "WEGWIJZER_PUBLIC_URL": settings.public_url or settings.web_url,
             "WEGWIJZER_MODEL": settings.model_path,
             "WEGWIJZER_TEAMS_FILE": settings.teams_file,

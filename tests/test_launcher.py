@@ -51,6 +51,19 @@ def test_a_port_in_use_is_reported_in_one_line_and_nothing_starts():
     assert "started" not in result.stdout
 
 
+def test_two_rasa_workers_without_redis_are_refused_in_one_line():
+    # Rasa itself would quietly run one worker with the in-memory lock store; two workers
+    # with their own locks could run two turns of one conversation at once.
+    result = run_launcher({"WEGWIJZER_RASA_WORKERS": "2", "WEGWIJZER_REDIS_HOST": ""}, timeout=60)
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "WEGWIJZER_RASA_WORKERS above 1 needs the Redis lock store: set "
+        "WEGWIJZER_REDIS_HOST (one worker process runs without it)."
+    ]
+    assert "started" not in result.stdout
+
+
 @pytest.mark.rasa
 def test_a_crashed_process_stops_the_others_and_is_reported_in_one_line(tmp_path):
     # A database URL nobody can use: the action server, which migrates the application

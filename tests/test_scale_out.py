@@ -2,7 +2,9 @@
 one tracker store (PostgreSQL) and one lock store (Redis), each with its own action server.
 
 Two Rasa servers and two action servers run against the real PostgreSQL at 127.0.0.1:5432
-and Redis at 127.0.0.1:6379 (required, never skipped). Twenty conversations run at the same
+and Redis at 127.0.0.1:6379 (required, never skipped). The second Rasa server runs two
+worker processes (WEGWIJZER_RASA_WORKERS=2, Sanic's workers on one port), as one server
+per machine would use the machine's cores. Twenty conversations run at the same
 time, their turns sent alternately to one server and the other, as a load balancer without
 sticky sessions would: the eligibility check, the start of the intake, and a pause with a
 resume code that is used on the other server. Afterwards every conversation is read back
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 import requests
 from rasa.utils.endpoints import EndpointConfig
@@ -65,6 +68,8 @@ class Cluster:
     settings: list[Settings]
     servers: list[processes.Server]
     engine: Engine
+    # CPU seconds of each worker process of the second Rasa server once it was ready.
+    workers_at_start: dict[int, float] = field(default_factory=dict)
 
     def send(self, server: int, sender: str, message: str) -> list[dict]:
         settings = self.settings[server]
@@ -121,7 +126,9 @@ def _start_cluster(log_dir: Path) -> Cluster:
     if not Path(first.model_path).exists():
         pytest.fail("No trained model: run the tests with `make test`, which trains one first.")
     # Same database, Redis, token and secret; its own Rasa port and its own action server.
-    second = replace(first, rasa_port=processes.free_port(), action_port=processes.free_port())
+    second = replace(
+        first, rasa_port=processes.free_port(), action_port=processes.free_port(), rasa_workers=2
+    )
     # The first action server brings the app_ tables up to date before anything else runs;
     # then the other three start side by side (loading a model is the slow part).
     servers = [processes.start("actions", first, log_dir / "1")]
@@ -129,7 +136,7 @@ def _start_cluster(log_dir: Path) -> Cluster:
         starting = [
             pool.submit(processes.start, "actions", second, log_dir / "2"),
             pool.submit(processes.start, "rasa", first, log_dir / "1", RASA_START_SECONDS),
-            pool.submit(processes.start, "rasa", second, log_dir / "2", RASA_START_SECONDS),
+            pool.submit(start_with_all_workers, second, log_dir / "2"),
         ]
     # All have ended their start here: keep the ones that run, to stop them on a failure.
     servers += [future.result() for future in starting if future.exception() is None]
@@ -138,7 +145,42 @@ def _start_cluster(log_dir: Path) -> Cluster:
         if failure is not None:
             _stop_all(servers)
             raise failure
-    return Cluster([first, second], servers, create_engine(POSTGRES_URL, future=True))
+    workers = {worker.pid: cpu_seconds(worker) for worker in sanic_workers(servers[-1])}
+    return Cluster([first, second], servers, create_engine(POSTGRES_URL, future=True), workers)
+
+
+def sanic_workers(server: processes.Server) -> list[psutil.Process]:
+    """The worker processes of a Rasa server: Sanic forks them from its main process, so
+    they carry its command line."""
+    root = psutil.Process(server.process.pid)
+    family = [root, *root.children(recursive=True)]
+    return [
+        process
+        for process in family
+        if "bot.rasa_server" in process.cmdline()
+        and process.parent() is not None
+        and process.parent().cmdline() == process.cmdline()
+    ]
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
+
+
+def start_with_all_workers(settings: Settings, log_dir: Path) -> processes.Server:
+    """Start a Rasa server with several workers and wait until each has loaded its model.
+
+    `processes.start` returns once one worker answers; a worker that is still loading does
+    not take connections yet, so the test waits for its log line."""
+    server = processes.start("rasa", settings, log_dir, RASA_START_SECONDS)
+    deadline = time.monotonic() + RASA_START_SECONDS
+    while server.log().count("Rasa server is up and running") < settings.rasa_workers:
+        if time.monotonic() > deadline:
+            server.stop()
+            pytest.fail(f"Not every Rasa worker got ready:\n{server.log()[-3000:]}")
+        time.sleep(0.5)
+    return server
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +327,17 @@ def assert_stored_once_in_order(cluster: Cluster, talk: Conversation) -> None:
 def test_every_turn_is_stored_once_and_in_order(cluster, traffic):
     for talk in traffic:
         assert_stored_once_in_order(cluster, talk)
+
+
+def test_both_workers_of_the_second_server_answered_turns(cluster, traffic):
+    """Sanic's workers share the server's port: the kernel hands each new connection to a
+    worker that waits for one, so the turns sent to the second server were spread over
+    both. A worker that answered no turn would have used next to no CPU (idle, it waits)."""
+    assert len(cluster.workers_at_start) == 2
+    for worker in sanic_workers(cluster.servers[-1]):
+        used = cpu_seconds(worker) - cluster.workers_at_start[worker.pid]
+        print(f"\nworker {worker.pid}: {used:.2f} s of CPU for its turns")
+        assert used > 0.2, f"worker {worker.pid} used {used:.2f} s of CPU for its turns"
 
 
 def test_every_reply_belongs_to_its_own_conversation(traffic):

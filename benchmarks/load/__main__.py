@@ -2,10 +2,12 @@
 
     .venv/bin/python -m bot exec -- .venv/bin/python -m benchmarks.load [--short] [--no-write]
 
-Starts each bot from nothing (timing its cold start), runs the Locust phases against it
-(benchmarks/load/measure.py) while sampling its memory, stops it, and writes the figures
-as a section of docs/benchmarks.md. TRAIN=1 in the environment also times a fresh
-training of both bots into a temporary folder; otherwise the recorded times are shown.
+Wegwijzer runs twice: with one Rasa worker process, and with two (WEGWIJZER_RASA_WORKERS=2,
+the Redis lock store at 127.0.0.1:6379). Starts each bot from nothing (timing its cold
+start), runs the Locust phases against it (benchmarks/load/measure.py) while sampling its
+memory, stops it, and writes the figures as a section of docs/benchmarks.md. TRAIN=1 in
+the environment also times a fresh training of both bots into a temporary folder;
+otherwise the recorded times are shown.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from functools import partial
 from pathlib import Path
 
 from benchmarks.load import bots, measure, report, starter, training
@@ -43,17 +46,19 @@ def main() -> None:
     retrain = os.environ.get("TRAIN") == "1"
     machine = report.Machine.now()  # before anything of ours runs: the load of others
     starter.ensure_trained()
-    trainings = (training.wegwijzer(retrain), training.starter_bot(retrain))
-    wegwijzer = bench(bots.wegwijzer, plan)
-    starter_figures = bench(bots.starter_bot, plan)
+    wegwijzer_training = training.wegwijzer(retrain)
+    trainings = (wegwijzer_training, wegwijzer_training, training.starter_bot(retrain))
+    columns = [
+        bench(bots.wegwijzer, plan),
+        bench(partial(bots.wegwijzer, workers=2), plan),
+        bench(bots.starter_bot, plan),
+    ]
     if "MAKELEVEL" in os.environ:
         command = ("TRAIN=1 " if retrain else "") + "make bench"
     else:
         command = ".venv/bin/python -m bot exec -- .venv/bin/python -m benchmarks.load"
         command += " --short" if args.short else ""
-    text = report.section(
-        wegwijzer, starter_figures, trainings, plan, machine, command, report.Build.now()
-    )
+    text = report.section(columns, trainings, plan, machine, command, report.Build.now())
     print(text)
     if not args.no_write:
         report.write(text)

@@ -31,8 +31,13 @@ class RunningBot:
 
 
 @contextmanager
-def wegwijzer(workdir: Path) -> Iterator[RunningBot]:
-    settings = processes.settings_on_free_ports(f"sqlite:///{workdir / 'tracker.db'}")
+def wegwijzer(workdir: Path, workers: int = 1) -> Iterator[RunningBot]:
+    """Wegwijzer with a private SQLite database; with more than one Rasa worker process,
+    the Redis lock store at 127.0.0.1:6379 as well (bot/config.py)."""
+    overrides = {"WEGWIJZER_RASA_WORKERS": str(workers)}
+    if workers > 1:
+        overrides["WEGWIJZER_REDIS_HOST"] = "127.0.0.1"
+    settings = processes.settings_on_free_ports(f"sqlite:///{workdir / 'tracker.db'}", **overrides)
     logs = workdir / "logs"
     started = time.monotonic()
     actions = processes.start("actions", settings, logs)
@@ -45,7 +50,7 @@ def wegwijzer(workdir: Path) -> Iterator[RunningBot]:
     rasa_ready = time.monotonic()
     try:
         yield RunningBot(
-            "Wegwijzer",
+            "Wegwijzer" if workers == 1 else f"Wegwijzer, {workers} Rasa workers",
             "wegwijzer",
             settings.rasa_url,
             settings.rasa_token,

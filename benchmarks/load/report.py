@@ -8,6 +8,7 @@ import os
 import platform
 import subprocess
 import textwrap
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,9 +115,7 @@ def errors_cell(figures: Figures) -> str:
     )
 
 
-def table(
-    left: Figures, right: Figures, trainings: tuple[Training, Training], plan: Plan
-) -> list[str]:
+def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan) -> list[str]:
     def rss(figures: Figures) -> str:
         return ", ".join(f"{label} {mib(peak)}" for label, peak in figures.peak_rss.items())
 
@@ -161,14 +160,16 @@ def table(
         ("peak RSS (process with its children)", rss, "Rasa server under 1.5 GB"),
         ("cold start to ready", cold, "under 45 s"),
     ]
-    lines = [
-        f"| | {left.bot.name} | {right.bot.name} | target (issue 13) |",
-        "|---|---|---|---|",
-        *(f"| {title} | {cell(left)} | {cell(right)} | {target} |" for title, cell, target in rows),
-        f"| training | {training_cell(trainings[0])} | {training_cell(trainings[1])} "
-        "| under 5 min |",
+
+    def row(title: str, cells: Iterable[str], target: str) -> str:
+        return f"| {title} | {' | '.join(cells)} | {target} |"
+
+    return [
+        row("", (figures.bot.name for figures in columns), "target (issue 13)"),
+        "|---" * (len(columns) + 2) + "|",
+        *(row(title, map(cell, columns), target) for title, cell, target in rows),
+        row("training", map(training_cell, trainings), "under 5 min"),
     ]
-    return lines
 
 
 def steps(figures: Figures) -> str:
@@ -180,9 +181,8 @@ def steps(figures: Figures) -> str:
 
 
 def section(
-    left: Figures,
-    right: Figures,
-    trainings: tuple[Training, Training],
+    columns: Sequence[Figures],
+    trainings: Sequence[Training],
     plan: Plan,
     machine: Machine,
     command: str,
@@ -219,13 +219,16 @@ def section(
         + (" with uncommitted changes of other work in the checkout" if build.changed else "")
         + f"; Wegwijzer's model `{build.model}` written {build.model_trained}.",
         "",
-        *table(left, right, trainings, plan),
+        *table(columns, trainings, plan),
         "",
         "How: both bots are started from nothing by the same harness (`benchmarks/load/`), one "
         "after the other, never at the same time. Wegwijzer runs as in "
         "`benchmarks/rest_latency.py`: the Procfile's action server and Rasa server "
         "(`bot.processes`), with a private SQLite database for the tracker store and the "
-        "application data and the in-memory lock store. The starter bot is `rasa init "
+        "application data and the in-memory lock store; in the column with two Rasa workers "
+        "(`WEGWIJZER_RASA_WORKERS=2`: Sanic's worker processes, each with its own model, on "
+        "one port) with the Redis lock store at 127.0.0.1:6379, which more than one worker "
+        "needs, and one action server, as before. The starter bot is `rasa init "
         "--no-prompt` (trained once into `var/starter/`), run as `rasa run --enable-api` "
         "without an action server, with Rasa's default in-memory tracker and lock store. "
         "Locust (headless, `FastHttpUser`, on the same cores as the bots) sends the turns to "
@@ -241,14 +244,17 @@ def section(
         f"Throughput and percentiles leave out each run's first {plan.warmup:g} s (users "
         f"starting; {plan.warmup + plan.pause:g} s in the capacity steps). Capacity steps "
         f"(users pausing {plan.pause:g} s, started over one pause): "
-        f"{left.bot.name}: {steps(left)}. {right.bot.name}: {steps(right)}. A step counts "
+        + " ".join(f"{figures.bot.name}: {steps(figures)}." for figures in columns)
+        + " A step counts "
         f"when its p95 is under {P95_LIMIT_MS:.0f} ms and no turn failed; the steps go up "
         "until one does not (when the first does not, the users are halved until one does), "
         f"then up to {plan.refinements} steps halfway between the busiest that passed and "
         "the next that did not. "
         "Cold start: from starting the process until `GET /status` "
         "answers with the model loaded (Wegwijzer's action server first, then its Rasa "
-        "server, each timed alone). Peak RSS is sampled every 0.25 s over all runs.",
+        "server, each timed alone). Peak RSS is sampled every 0.25 s over all runs, for each "
+        "process with all its children (with two workers: Sanic's main process and both "
+        "workers).",
         "",
     ]
     return "\n".join(wrapped(lines))
