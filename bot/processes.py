@@ -21,6 +21,8 @@ from honcho.environ import parse_procfile
 from bot.config import PROJECT_ROOT, Settings, load_settings, rasa_environment
 
 PROCFILE = PROJECT_ROOT / "Procfile"
+# What each of the Rasa server's worker processes logs once it has loaded the model.
+RASA_WORKER_READY = "Rasa server is up and running"
 
 
 def free_port() -> int:
@@ -63,6 +65,15 @@ class Server:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+
+def _all_workers_ready(name: str, settings: Settings, server: Server) -> bool:
+    """With several Rasa workers, the first that answers is not enough: wait until each
+    has loaded its model (one still loading takes no connections, but the server would
+    answer with half its cores)."""
+    if name != "rasa" or settings.rasa_workers == 1:
+        return True
+    return server.log().count(RASA_WORKER_READY) >= settings.rasa_workers
 
 
 def _group_alive(group: int) -> bool:
@@ -126,7 +137,7 @@ def start(name: str, settings: Settings, log_dir: Path, timeout: float = 300) ->
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} stopped while starting:\n{server.log()[-3000:]}")
-        if _ready(ready_url):
+        if _ready(ready_url) and _all_workers_ready(name, settings, server):
             return server
         time.sleep(0.5)
     server.stop()

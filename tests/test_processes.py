@@ -60,3 +60,21 @@ def test_a_server_that_ignores_sigterm_is_killed(tmp_path):
     server.stop(timeout=1)
 
     assert not processes._group_alive(group)
+
+
+def test_a_rasa_server_with_two_workers_is_ready_when_both_have_loaded_the_model(tmp_path):
+    settings = processes.settings_on_free_ports(
+        "sqlite://", WEGWIJZER_RASA_WORKERS="2", WEGWIJZER_REDIS_HOST="127.0.0.1"
+    )
+    log = tmp_path / "rasa.log"
+    server = processes.Server("rasa", subprocess.Popen(["true"]), log)
+    server.process.wait()
+
+    log.write_text(f"INFO root - {processes.RASA_WORKER_READY}.\n")
+    assert not processes._all_workers_ready("rasa", settings, server)
+    log.write_text(f"INFO root - {processes.RASA_WORKER_READY}.\n" * 2)
+    assert processes._all_workers_ready("rasa", settings, server)
+    # One worker: the server's answer to /status is enough, whatever its log says.
+    one = processes.settings_on_free_ports("sqlite://")
+    log.write_text("")
+    assert processes._all_workers_ready("rasa", one, server)

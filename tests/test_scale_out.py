@@ -136,7 +136,8 @@ def _start_cluster(log_dir: Path) -> Cluster:
         starting = [
             pool.submit(processes.start, "actions", second, log_dir / "2"),
             pool.submit(processes.start, "rasa", first, log_dir / "1", RASA_START_SECONDS),
-            pool.submit(start_with_all_workers, second, log_dir / "2"),
+            # Returns once both workers have loaded their model (bot/processes.py).
+            pool.submit(processes.start, "rasa", second, log_dir / "2", RASA_START_SECONDS),
         ]
     # All have ended their start here: keep the ones that run, to stop them on a failure.
     servers += [future.result() for future in starting if future.exception() is None]
@@ -166,21 +167,6 @@ def sanic_workers(server: processes.Server) -> list[psutil.Process]:
 def cpu_seconds(process: psutil.Process) -> float:
     times = process.cpu_times()
     return times.user + times.system
-
-
-def start_with_all_workers(settings: Settings, log_dir: Path) -> processes.Server:
-    """Start a Rasa server with several workers and wait until each has loaded its model.
-
-    `processes.start` returns once one worker answers; a worker that is still loading does
-    not take connections yet, so the test waits for its log line."""
-    server = processes.start("rasa", settings, log_dir, RASA_START_SECONDS)
-    deadline = time.monotonic() + RASA_START_SECONDS
-    while server.log().count("Rasa server is up and running") < settings.rasa_workers:
-        if time.monotonic() > deadline:
-            server.stop()
-            pytest.fail(f"Not every Rasa worker got ready:\n{server.log()[-3000:]}")
-        time.sleep(0.5)
-    return server
 
 
 @pytest.fixture(scope="module")
