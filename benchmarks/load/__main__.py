@@ -34,6 +34,7 @@ def bench(
                 memory.watch(label, pid)
             figures = measure.load(bot, plan)
     figures.peak_rss = dict(memory.peaks)
+    figures.peak_pss = dict(memory.pss_peaks)
     return figures
 
 

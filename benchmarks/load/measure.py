@@ -47,6 +47,7 @@ class Figures:
     steps: list[swarm.Sample] = field(default_factory=list)
     single: swarm.Sample | None = None
     peak_rss: dict[str, int] = field(default_factory=dict)
+    peak_pss: dict[str, int] = field(default_factory=dict)
 
     @property
     def capacity(self) -> swarm.Sample | None:

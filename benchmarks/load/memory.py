@@ -1,4 +1,7 @@
-"""Peak resident memory of running processes, each with all its children, sampled often."""
+"""Peak memory of running processes, each with all its children, sampled often.
+
+RSS counts a page that several processes share (forked workers share their parent's) once
+per process; PSS splits it between them, so a tree's PSS is what it takes of the machine."""
 
 from __future__ import annotations
 
@@ -7,19 +10,36 @@ import threading
 import psutil
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (0 when it is gone)."""
+def _family(pid: int) -> list[psutil.Process]:
     try:
         root = psutil.Process(pid)
-        family = [root, *root.children(recursive=True)]
+        return [root, *root.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return []
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (0 when it is gone)."""
     total = 0
-    for process in family:
+    for process in _family(pid):
         try:
             total += process.memory_info().rss
         except psutil.Error:
             pass  # ended between the listing and the reading
+    return total
+
+
+def tree_pss(pid: int) -> int:
+    """Proportional bytes of a process and all its descendants (0 when it is gone).
+
+    Reading a process's PSS walks its page tables: about 7 ms for a Rasa server of 1 GB,
+    against 0.01 ms for its RSS; so it is sampled less often."""
+    total = 0
+    for process in _family(pid):
+        try:
+            total += process.memory_full_info().pss
+        except psutil.Error:
+            pass
     return total
 
 
@@ -33,10 +53,12 @@ def server_process(pid: int) -> psutil.Process:
 class PeakRss:
     """Samples the watched process trees every `interval` seconds in a thread."""
 
-    def __init__(self, interval: float = 0.25) -> None:
+    def __init__(self, interval: float = 0.25, pss_every: int = 8) -> None:
         self.interval = interval
+        self.pss_every = pss_every  # PSS every this many samples (every 2 s)
         self.watched: dict[str, int] = {}
-        self.peaks: dict[str, int] = {}
+        self.peaks: dict[str, int] = {}  # RSS
+        self.pss_peaks: dict[str, int] = {}
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -45,12 +67,17 @@ class PeakRss:
         with self._lock:
             self.watched[label] = pid
             self.peaks.setdefault(label, 0)
+            self.pss_peaks.setdefault(label, 0)
 
     def _sample(self) -> None:
+        sample = 0
         while not self._stop.wait(self.interval):
+            sample += 1
             with self._lock:
                 for label, pid in self.watched.items():
                     self.peaks[label] = max(self.peaks[label], tree_rss(pid))
+                    if sample % self.pss_every == 0:
+                        self.pss_peaks[label] = max(self.pss_peaks[label], tree_pss(pid))
 
     def __enter__(self) -> PeakRss:
         self._thread.start()

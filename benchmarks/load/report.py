@@ -117,7 +117,10 @@ def errors_cell(figures: Figures) -> str:
 
 def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan) -> list[str]:
     def rss(figures: Figures) -> str:
-        return ", ".join(f"{label} {mib(peak)}" for label, peak in figures.peak_rss.items())
+        return ", ".join(
+            f"{label} {mib(peak)} (PSS {mib(figures.peak_pss.get(label, 0))})"
+            for label, peak in figures.peak_rss.items()
+        )
 
     def cold(figures: Figures) -> str:
         started = figures.bot.cold_start.items()
@@ -157,7 +160,7 @@ def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan)
             "p95 under 150 ms",
         ),
         ("failed turns, all runs", errors_cell, "none"),
-        ("peak RSS (process with its children)", rss, "Rasa server under 1.5 GB"),
+        ("peak RSS (PSS) of each process with its children", rss, "Rasa server under 1.5 GB"),
         ("cold start to ready", cold, "under 45 s"),
     ]
 
@@ -252,9 +255,10 @@ def section(
         "the next that did not. "
         "Cold start: from starting the process until `GET /status` "
         "answers with the model loaded (Wegwijzer's action server first, then its Rasa "
-        "server, each timed alone). Peak RSS is sampled every 0.25 s over all runs, for each "
-        "process with all its children (with two workers: Sanic's main process and both "
-        "workers).",
+        "server, each timed alone). Peak RSS is sampled every 0.25 s and PSS every 2 s over all "
+        "runs, for each process with all its children (with two workers: Sanic's main process and "
+        "both workers); PSS counts a page that forked processes share once, split between "
+        "them.",
         "",
     ]
     return "\n".join(wrapped(lines))
