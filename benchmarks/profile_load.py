@@ -26,10 +26,8 @@ from collections import Counter
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-import psutil
-
 from benchmarks.load import bots, swarm
-from benchmarks.load.memory import server_process
+from benchmarks.load.memory import server_process, tree_total
 
 USERS = 50
 WARMUP_SECONDS = 10
@@ -51,15 +49,7 @@ PARTS = {
 
 def cpu_seconds(pid: int) -> float:
     """CPU seconds of a process tree: the server and its workers (SANIC_WORKERS)."""
-    root = psutil.Process(pid)
-    total = 0.0
-    for process in [root, *root.children(recursive=True)]:
-        try:
-            times = process.cpu_times()
-        except psutil.Error:
-            continue  # ended between the listing and the reading
-        total += times.user + times.system
-    return total
+    return tree_total(pid, lambda process: sum(process.cpu_times()[:2]))  # user + system
 
 
 def busy(stack: list[str]) -> bool:

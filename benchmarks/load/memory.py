@@ -6,11 +6,13 @@ per process; PSS splits it between them, so a tree's PSS is what it takes of the
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import psutil
 
 
-def _family(pid: int) -> list[psutil.Process]:
+def process_tree(pid: int) -> list[psutil.Process]:
+    """A process and all its descendants (none when it is gone)."""
     try:
         root = psutil.Process(pid)
         return [root, *root.children(recursive=True)]
@@ -18,15 +20,20 @@ def _family(pid: int) -> list[psutil.Process]:
         return []
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (0 when it is gone)."""
-    total = 0
-    for process in _family(pid):
+def tree_total(pid: int, read: Callable[[psutil.Process], float]) -> float:
+    """The sum of `read` over a process tree; a process that ended meanwhile counts 0."""
+    total = 0.0
+    for process in process_tree(pid):
         try:
-            total += process.memory_info().rss
+            total += read(process)
         except psutil.Error:
             pass  # ended between the listing and the reading
     return total
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (0 when it is gone)."""
+    return int(tree_total(pid, lambda process: process.memory_info().rss))
 
 
 def tree_pss(pid: int) -> int:
@@ -34,20 +41,13 @@ def tree_pss(pid: int) -> int:
 
     Reading a process's PSS walks its page tables: about 7 ms for a Rasa server of 1 GB,
     against 0.01 ms for its RSS; so it is sampled less often."""
-    total = 0
-    for process in _family(pid):
-        try:
-            total += process.memory_full_info().pss
-        except psutil.Error:
-            pass
-    return total
+    return int(tree_total(pid, lambda process: process.memory_full_info().pss))
 
 
 def server_process(pid: int) -> psutil.Process:
     """The server's own Python process in a tree: the largest (a Procfile command runs
     under `sh -c`, so the process started is the shell)."""
-    root = psutil.Process(pid)
-    return max([root, *root.children(recursive=True)], key=lambda p: p.memory_info().rss)
+    return max(process_tree(pid), key=lambda p: p.memory_info().rss)
 
 
 class PeakRss:
