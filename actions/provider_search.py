@@ -16,6 +16,7 @@ from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_from_request
 from bot.reach_words import ADDRESSES_WEGWIJZER, BUDGET_WORDS, NAMES_A_PERSON, REACH_WORDS
 from knowledge import db, queries, reference
+from knowledge.models import Municipality
 
 PAGE_SIZE = 5
 LICENSED = "Vergunde zorgaanbieder: erkend door het VAPH"
@@ -163,6 +164,26 @@ def _describe(number: int, match: queries.ProviderMatch) -> str:
     return "\n".join(lines)
 
 
+def _elsewhere(municipality: Municipality) -> str:
+    """The line before the providers outside the municipality searched: the search goes on
+    in the rest of its province (or of Brussels), and the person should not read them as
+    being in the place they named."""
+    area = f"de provincie {municipality.province.name}" if municipality.province else "Brussel"
+    return f"Niet in {municipality.name} zelf, maar wel elders in {area}:"
+
+
+def _listed(result: queries.ProviderPage, first: int, place: places.Place | None) -> list[str]:
+    """The providers of one page, numbered from `first`; where the page goes from the
+    municipality searched to the rest of its province, a line says so."""
+    texts = []
+    for index, match in enumerate(result.items):
+        before = result.items[index - 1].nearness if index else None
+        if match.nearness == "province" and before != "province" and place and place.municipality:
+            texts.append(_elsewhere(place.municipality))
+        texts.append(_describe(first + index, match))
+    return texts
+
+
 def show_providers(
     dispatcher: CollectingDispatcher, tracker: Tracker, page: int, changed: dict | None = None
 ) -> list:
@@ -184,7 +205,7 @@ def show_providers(
             page_size=PAGE_SIZE,
         )
         first = (page - 1) * PAGE_SIZE + 1
-        texts = [_describe(first + i, match) for i, match in enumerate(result.items)]
+        texts = _listed(result, first, place)
         postcode = typed_postcode(session, tracker, place)
     if not texts and result.total:  # "Meer tonen" after the last page
         dispatcher.utter_message(response="utter_providers_last")
@@ -197,7 +218,7 @@ def show_providers(
         dispatcher.utter_message(response="utter_providers_demo")
     if result.total == 1:
         dispatcher.utter_message(
-            response="utter_providers_found_one", searched=words, providers=texts[0]
+            response="utter_providers_found_one", searched=words, providers="\n\n".join(texts)
         )
     else:
         dispatcher.utter_message(
@@ -205,7 +226,7 @@ def show_providers(
             searched=words,
             total=result.total,
             first=first,
-            last=first + len(texts) - 1,
+            last=first + len(result.items) - 1,
             providers="\n\n".join(texts),
         )
     more = "utter_providers_more" if result.has_more else "utter_providers_last"

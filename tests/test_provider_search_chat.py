@@ -159,6 +159,28 @@ def test_search_with_place_and_support_type_in_the_message_and_another_place(ass
     assert_shows(again, genk, first=1)
 
 
+def test_providers_outside_the_place_searched_come_after_a_message_that_says_so(assistant):
+    with db.session() as session:
+        result = queries.find_providers(
+            session,
+            municipality=queries.resolve_municipality(session, "Hasselt"),
+            support_type="dagondersteuning",
+        )
+        nearness = [match.nearness for match in result.items]
+    # The demo data has dagondersteuning in Hasselt and elsewhere in Limburg.
+    assert "municipality" in nearness and "province" in nearness
+    in_hasselt = nearness.index("province")
+
+    sender = new_sender()
+    assistant.replies(sender, "zoek een dagcentrum in hasselt")
+    found = texts(assistant.replies(sender, "maakt niet uit"))
+
+    line = found.index("Niet in Hasselt zelf, maar wel elders in de provincie Limburg:")
+    assert found[line - 1].startswith(f"{in_hasselt}. ")  # the last one in Hasselt
+    assert found[line + 1].startswith(f"{in_hasselt + 1}. ")  # the first one elsewhere
+    assert sum(text.startswith("Niet in ") for text in found) == 1
+
+
 def searched_in_gent(support_type: str, target_group: str) -> str:
     """What was searched in Gent, given as postcode 9000, as the answer says it."""
     support = category(support_type, reference.support_types())

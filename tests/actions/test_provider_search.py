@@ -29,6 +29,8 @@ NONE_FOUND = (
 )
 # A search without result in Leuven; without the target group it finds one provider.
 NOTHING_IN_LEUVEN = {"support_type": "logeren", "target_group": "autisme"}
+# Said before the results outside the municipality searched.
+ELSEWHERE_IN_VLAAMS_BRABANT = "Niet in Leuven zelf, maar wel elders in de provincie Vlaams-Brabant:"
 # What the saved search (Leuven, "maakt niet uit" twice) is said as.
 SEARCHED = "Ik zocht alle soorten hulp voor alle doelgroepen in Leuven."
 
@@ -225,8 +227,10 @@ async def test_the_first_five_results_nearest_first_with_more_to_come():
         "Telefoon: 000 00 20 20\n"
         "Website: https://voorbeeld-020.example.org"
     )
-    # Leuven first, then the rest of the province.
-    headings = [block.split("\n")[0] for block in found.split("\n\n")[1:]]
+    # Leuven first, then the rest of the province, after a line that says so.
+    blocks = found.split("\n\n")[1:]
+    assert blocks[2] == ELSEWHERE_IN_VLAAMS_BRABANT
+    headings = [block.split("\n")[0] for block in blocks if block != ELSEWHERE_IN_VLAAMS_BRABANT]
     assert [heading.rsplit(", ", 1)[1] for heading in headings] == [
         "Leuven",
         "Leuven",
@@ -242,6 +246,16 @@ async def test_the_first_five_results_nearest_first_with_more_to_come():
     assert turn.slots == {"requested_slot": None, "provider_page": 1.0}
 
 
+async def test_results_only_outside_the_place_searched_say_so_in_brussels_too():
+    turn = await show(ActionShowProviders(), place="Elsene")
+
+    blocks = turn.texts[1].split("\n\n")
+    assert blocks[0].startswith("Ik zocht alle soorten hulp voor alle doelgroepen in Elsene.")
+    assert blocks[1] == "Niet in Elsene zelf, maar wel elders in Brussel:"
+    assert blocks[2].startswith("1. ")
+    assert sum(block.startswith("Niet in ") for block in blocks) == 1
+
+
 async def test_more_results_shows_the_next_page_and_says_that_was_all():
     turn = await show(ActionShowMoreProviders(), provider_page=1.0)
 
@@ -252,6 +266,7 @@ async def test_more_results_shows_the_next_page_and_says_that_was_all():
     ]
     assert turn.texts[1] == (
         f"{SEARCHED} Ik vond 6 aanbieders. Dit zijn er 6 tot 6:\n\n"
+        f"{ELSEWHERE_IN_VLAAMS_BRABANT}\n\n"
         "6. Voorbeeld Woongroep De Eik (Vilvoorde), Vilvoorde\n"
         "Geen vergunning van het VAPH\n"
         "Telefoon: 000 00 22 22\n"
@@ -331,6 +346,7 @@ async def test_a_single_result_is_announced_in_the_singular():
     assert turn.texts[2] == (
         "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven. "
         "Ik vond deze aanbieder:\n\n"
+        f"{ELSEWHERE_IN_VLAAMS_BRABANT}\n\n"
         "1. Voorbeeld Permanentiedienst De Linde (Vilvoorde), Vilvoorde\n"
         "Vergunde zorgaanbieder: erkend door het VAPH\n"
         "Telefoon: 000 00 21 21\n"
@@ -444,7 +460,7 @@ async def test_a_single_result_in_easy_language_says_what_was_searched():
 
     assert turn.texts[2].startswith(
         "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven.\n"
-        "Ik vond deze aanbieder:\n\n1. "
+        f"Ik vond deze aanbieder:\n\n{ELSEWHERE_IN_VLAAMS_BRABANT}\n\n1. "
     )
     assert turn.texts[3] == "Meer vond ik niet.\nWil je iets anders zoeken?"
     assert turn.buttons == LAST_BUTTONS
