@@ -132,6 +132,11 @@ def test_a_crisis_signal_is_caught_whatever_the_model(message):
         "ik ben helemaal op! ",
         "ik ben doodop van de zorg",
         "we zijn uitgeput",
+        # Thirty-seventh session: losing interest in everything fell back.
+        "ik heb geen zin meer in alles",
+        "heb gewoon geen goesting meer in niks.",
+        "ik heb nergens nog zin in",
+        "k heb nergens zin meer in",
     ],
 )
 def test_loneliness_and_exhaustion_are_soft_signals(message):
@@ -199,6 +204,12 @@ def test_a_soft_signal_beside_a_strong_one_is_strong():
         "is het te veel gevraagd om een afspraak",
         "de kosten zijn te veel",
         "ik heb te veel papieren",
+        # Losing interest needs "everything" and the end of the message.
+        "ik heb geen zin meer in die vragen",
+        "ik heb er vandaag geen zin meer in, later verder",
+        "ik heb geen zin in alles opnieuw te typen",
+        "ik vind het nummer van het vaph nergens",
+        "daar heb ik geen zin in nee",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):
