@@ -110,6 +110,12 @@ STRONG = load_signals()  # what makes it one without the way back "Dat bedoelde 
         # begrepen".
         "ik ben mantelzorger voor mijn broer en ik geraak er ni meer door",
         "ik zie er echt geen gat meer in",
+        # Danger and not being safe, beside the denials that are no signal (below).
+        "ons mama is in gevaar",
+        "ik weet niet of ik in gevaar ben",
+        "hij is in levensgevaar",
+        "het is thuis niet meer veilig",
+        "ik ben hier ni veilig, help",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -204,6 +210,10 @@ def test_a_soft_signal_beside_a_strong_one_is_strong():
         "is het te veel gevraagd om een afspraak",
         "de kosten zijn te veel",
         "ik heb te veel papieren",
+        # Thirty-seventh session: crisis alarms of the cross-validation on the training data.
+        "ons moeder is ni in gevaar, ze schreef da uit frustratie",
+        "ik ben wel gefrustreerd maar niet in gevaar",
+        "mag ik hier over hun situatie vertellen of is da ni veilig voor hun privacy",
         # Losing interest needs "everything" and the end of the message.
         "ik heb geen zin meer in die vragen",
         "ik heb er vandaag geen zin meer in, later verder",
