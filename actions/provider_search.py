@@ -177,8 +177,8 @@ def _listed(result: queries.ProviderPage, first: int, place: places.Place | None
     municipality searched to the rest of its province, a line says so."""
     texts = []
     for index, match in enumerate(result.items):
-        before = result.items[index - 1].nearness if index else None
-        if match.nearness == "province" and before != "province" and place and place.municipality:
+        leaves = index == 0 or result.items[index - 1].same_municipality
+        if place and place.municipality and not match.same_municipality and leaves:
             texts.append(_elsewhere(place.municipality))
         texts.append(_describe(first + index, match))
     return texts

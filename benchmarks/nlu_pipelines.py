@@ -62,21 +62,13 @@ def _set(component: str, **values) -> Callable[[Pipeline], Pipeline]:
     return change
 
 
-def _char_ngrams(low: int, high: int) -> Callable[[Pipeline], Pipeline]:
+def _char(**values) -> Callable[[Pipeline], Pipeline]:
+    """Change the character n-gram CountVectorsFeaturizer (`analyzer: char_wb`)."""
+
     def change(pipeline: Pipeline) -> Pipeline:
         for step in pipeline:
             if step.get("analyzer") == "char_wb":
-                step.update(min_ngram=low, max_ngram=high)
-        return pipeline
-
-    return change
-
-
-def _char_min_df(count: int) -> Callable[[Pipeline], Pipeline]:
-    def change(pipeline: Pipeline) -> Pipeline:
-        for step in pipeline:
-            if step.get("analyzer") == "char_wb":
-                step["min_df"] = count
+                step.update(values)
         return pipeline
 
     return change
@@ -131,8 +123,8 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "diet-no-transformer-no-entities": _set(
         "DIETClassifier", number_of_transformer_layers=0, entity_recognition=False
     ),
-    "char-1-4": _char_ngrams(1, 4),
-    "char-3-5": _char_ngrams(3, 5),
+    "char-1-4": _char(min_ngram=1, max_ngram=4),
+    "char-3-5": _char(min_ngram=3, max_ngram=5),
     "forms-not-lemmas": _forms_not_lemmas,
     "without-spoken-lemmas": _without_spoken_lemmas,
     "selector-40-epochs": _set("ResponseSelector", epochs=40),
@@ -173,17 +165,17 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     ),
     # Training under 5 minutes on the Intel host of 2026-12-05 (issue 13; `make train` 417 s,
     # DIET 259 s, the ResponseSelector 107 s): DIET without its entity layer, with a
-    # transformer of 64 units, character n-grams seen in at least two messages (20,213 →
+    # transformer of 64 units, character n-grams seen in at least two messages (17,862 →
     # 10,511 columns), alone and together; the `length-batches-*` variants also train on
     # batches of similar length (benchmarks/length_batches.py). None was adopted: each lost
     # FAQ topic F1 or out_of_scope recall on the held-out set (docs/benchmarks.md).
     "diet-no-entities-transformer-64": _no_entities_transformer_64,
-    "diet-no-entities-char-min-df-2": _together(_no_entities, _char_min_df(2)),
+    "diet-no-entities-char-min-df-2": _together(_no_entities, _char(min_df=2)),
     "length-batches-diet-no-entities": _no_entities,
     "length-batches-diet-no-entities-transformer-64": _no_entities_transformer_64,
-    "length-batches-diet-no-entities-char-min-df-2": _together(_no_entities, _char_min_df(2)),
+    "length-batches-diet-no-entities-char-min-df-2": _together(_no_entities, _char(min_df=2)),
     "length-batches-diet-no-entities-transformer-64-char-min-df-2": _together(
-        _no_entities_transformer_64, _char_min_df(2)
+        _no_entities_transformer_64, _char(min_df=2)
     ),
 }
 
