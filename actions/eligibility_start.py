@@ -3,10 +3,12 @@
 "Kan mijn vader van 70 nog een pvb aanvragen?" or "ik woon in Schaarbeek, kan ik naar het
 VAPH?" is a question with an answer in the knowledge base. `direct_answers` finds that
 answer from what the message already says (its entities and words); the action says it,
-then offers the full check (`utter_eligibility_start`), and the form starts as before.
-The form does not ask again for an age or a place the message gave: the `age` and `place`
-slots are mapped from the entities of any message (domain.yml), and the form validates
-them when it starts.
+then offers the full check with buttons (`utter_eligibility_offer`) and waits: a person who
+only wanted the answer is not asked a questionnaire. "Ja" or the button starts the check
+(data/rules/eligibility.yml). A request without a direct question ("wat past bij mij?")
+starts the check at once, as before. The check does not ask again for an age or a place
+the question gave: the `age` and `place` slots are mapped from the entities of any message
+(domain.yml), and the form validates them when it starts.
 
 Every fact comes from the knowledge base: the rights' `who` texts and fields, and the FAQ
 answers about waiting time and costs. Nothing here decides whether someone gets a right.
@@ -19,7 +21,9 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -246,7 +250,7 @@ def person_asked_about(tracker: Tracker) -> Asked:
 
 
 class ActionEligibilityStart(Action):
-    """The answer to a direct question, if the message asks one; then the offer of the check."""
+    """The answer to a direct question and the offer of the check, or the start of the check."""
 
     def name(self) -> str:
         return "action_eligibility_start"
@@ -254,17 +258,40 @@ class ActionEligibilityStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        for answer in answers_to_latest_message(tracker):
+        answered = answers_to_latest_message(tracker)
+        for answer in answered:
             dispatcher.utter_message(text=answer)
         about = person_asked_about(tracker)
+        # "Ons moeder is 82, kan zij ...": the check does not ask who it is for.
+        told = speaker_from_request(tracker)
         if coming_back(tracker, domain):
             dispatcher.utter_message(response="utter_eligibility_continue")
+        elif answered:  # the answer, then the offer; the check waits for a yes
+            if about:
+                dispatcher.utter_message(
+                    response="utter_eligibility_offer_someone", person_ref=about
+                )
+            else:
+                dispatcher.utter_message(response="utter_eligibility_offer")
+            return [*told, FollowupAction(ACTION_LISTEN_NAME)]  # not the rule's form
+        elif offered_just_before(tracker):  # "ja" to the offer: no second "Wil je weten ...?"
+            dispatcher.utter_message(response="utter_eligibility_agreed")
         elif about:  # "Wil je weten welke hulp misschien bij je vader past ..."
             dispatcher.utter_message(response="utter_eligibility_start_someone", person_ref=about)
         else:
             dispatcher.utter_message(response="utter_eligibility_start")
-        # "Ons moeder is 82, kan zij ...": the check does not ask who it is for.
-        return speaker_from_request(tracker)
+        return told
+
+
+def offered_just_before(tracker: Tracker) -> bool:
+    """Whether Wegwijzer's answer before the latest message offered the check."""
+    return any(
+        event.get("event") == "bot"
+        and str((event.get("metadata") or {}).get("utter_action") or "").startswith(
+            "utter_eligibility_offer"
+        )
+        for event in answers.last_answer_events(tracker)
+    )
 
 
 def coming_back(tracker: Tracker, domain: dict[str, Any]) -> bool:

@@ -28,11 +28,22 @@ EXPLAINED_WARNINGS = {
         "action_fallback for facts told outside a form"
     ),
     "The utterance 'utter_eligibility_start' is not used in any story or rule.": (
-        "said by action_eligibility_start (actions/eligibility_start.py) after its answer"
+        "said by action_eligibility_start (actions/eligibility_start.py) when the check starts"
     ),
     "The utterance 'utter_eligibility_start_someone' is not used in any story or rule.": (
         "said by action_eligibility_start instead of utter_eligibility_start when the "
         "request is about someone else"
+    ),
+    "The utterance 'utter_eligibility_offer' is not used in any story or rule.": (
+        "said by action_eligibility_start after its answer to a direct question, instead of "
+        "starting the check"
+    ),
+    "The utterance 'utter_eligibility_offer_someone' is not used in any story or rule.": (
+        "said by action_eligibility_start instead of utter_eligibility_offer when the "
+        "question is about someone else"
+    ),
+    "The utterance 'utter_eligibility_agreed' is not used in any story or rule.": (
+        "said by action_eligibility_start when the check starts after a yes to its offer"
     ),
     "The utterance 'utter_waiting_for_a_place' is not used in any story or rule.": (
         "said by action_answer_faq for a waiting-time question about a kind of help"

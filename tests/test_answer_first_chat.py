@@ -1,6 +1,7 @@
 """Answer first, then offer (issue 14, point 4), over the REST channel with the real servers:
-a direct question that starts "wat past bij mij?" gets the knowledge base's answer before
-the check's first question, and the check does not ask again what the question said."""
+a direct question that starts "wat past bij mij?" gets the knowledge base's answer and then
+the offer of the check, with buttons, and no question yet; after a yes the check does not
+ask again what the question said, after a no nothing is asked."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import pytest
 
 from knowledge import db, queries
 from knowledge.models import Right
-from tests.chat import knowledge_answer, new_sender, texts
+from tests.chat import knowledge_answer, new_sender, texts, titles
 
 pytestmark = pytest.mark.rasa
 
-OFFER = "Wil je weten welke hulp misschien bij je past"
-OFFER_ABOUT_FATHER = "Wil je weten welke hulp misschien bij je vader past"
+OFFER = "Wil je weten welke hulp misschien bij je past"  # the check starts at once
+# After the answer to a direct question: the offer, and the check waits for a yes.
+OFFER_AFTER_ANSWER = "Wil je weten welke hulp bij je past"
+OFFER_AFTER_ANSWER_ABOUT_FATHER = "Wil je weten welke hulp bij je vader past"
+OFFER_BUTTONS = ["Ja, stel je vragen", "Nee, dank je", "Met een mens praten"]
+AGREED = "Goed. Weet je iets niet?"
 SPEAKER_QUESTION = "Zoek je hulp voor jezelf of voor iemand anders?"
 
 
@@ -56,11 +61,17 @@ def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assis
     said = texts(replies)
     answer = position(said, lambda text: f"vóór {limit}" in text and "erkend" in text)
     assert f"Je vader is {age}." in said[answer]
-    offer = position(said, lambda text: text.startswith(OFFER_ABOUT_FATHER))
+    # The offer comes last, with its buttons; no question of the check yet.
+    assert said[-1].startswith(OFFER_AFTER_ANSWER_ABOUT_FATHER) and answer < len(said) - 1
+    assert titles(replies[-1:]) == OFFER_BUTTONS
+    assert assistant.tracker(sender)["active_loop"] in ({}, None)
+
+    said = texts(assistant.replies(sender, "ja"))
+
     # Neither who it is for ("mijn vader") nor the age is asked: the place comes next.
-    question = position(said, lambda text: text.startswith("In welke gemeente woont je vader?"))
-    assert answer < offer < question
-    assert not any(text.startswith((SPEAKER_QUESTION, "Hoe oud")) for text in said)
+    assert said[0] == AGREED + ' Typ dan "sla over". Je kunt altijd stoppen.'
+    assert said[-1].startswith("In welke gemeente woont je vader?")
+    assert not any(text.startswith((SPEAKER_QUESTION, "Hoe oud", "Wil je weten")) for text in said)
     slots = assistant.tracker(sender)["slots"]
     assert (slots["speaker"], slots["person_ref"], slots["age"]) == (
         "network",
@@ -71,12 +82,28 @@ def test_someone_past_the_age_limit_gets_the_age_rule_before_the_questions(assis
 
 def test_a_request_for_oneself_that_names_a_relative_still_asks_who_it_is_for(assistant):
     """ "Mijn zoon helpt mij" names a relation, but the question is the writer's own."""
+    sender = new_sender()
     said = texts(
-        assistant.replies(
-            new_sender(), "ik ben 70 en mijn zoon helpt mij, kan ik nog een pvb krijgen"
-        )
+        assistant.replies(sender, "ik ben 70 en mijn zoon helpt mij, kan ik nog een pvb krijgen")
     )
+    assert "Je bent 70." in said[0]
+    assert said[-1].startswith(OFFER_AFTER_ANSWER)
+
+    said = texts(assistant.replies(sender, "/check_eligibility"))  # the offer's first button
+
     assert said[-1].startswith(SPEAKER_QUESTION)
+
+
+def test_no_to_the_offer_after_an_answer_asks_nothing_and_shows_the_menu(assistant):
+    sender = new_sender()
+    said = texts(assistant.replies(sender, "mijn vader is 75, heeft hij nog recht op een pvb"))
+    assert said[-1].startswith(OFFER_AFTER_ANSWER_ABOUT_FATHER)
+
+    replies = assistant.replies(sender, "nee")
+
+    assert texts(replies) == ["Waarmee kan ik je helpen?"]
+    assert "Wat past bij mij?" in titles(replies)
+    assert assistant.tracker(sender)["active_loop"] in ({}, None)
 
 
 @pytest.mark.parametrize("question", BRUSSELS_QUESTIONS)
@@ -94,9 +121,12 @@ def test_someone_in_brussels_gets_the_residence_rule_before_the_questions(assist
     said = texts(replies)
     answer = position(said, lambda text: "Je woont in Schaarbeek" in text)
     assert "Vlaanderen of Brussel" in said[answer] and office in said[answer]
-    offer = position(said, lambda text: text.startswith(OFFER))
-    question = position(said, lambda text: text.startswith(SPEAKER_QUESTION))
-    assert answer < offer < question
+    assert said[-1].startswith(OFFER_AFTER_ANSWER) and answer < len(said) - 1
+    assert not any(text.startswith(SPEAKER_QUESTION) for text in said)
+
+    said = texts(assistant.replies(sender, "/check_eligibility"))  # the offer's first button
+    assert said[0].startswith(AGREED)
+    assert said[-1].startswith(SPEAKER_QUESTION)
 
     # The place the question gave is not asked again.
     after = assistant.replies(sender, "/identify_as_person")

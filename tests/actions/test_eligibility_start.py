@@ -1,6 +1,7 @@
 """action_eligibility_start: a direct question gets its answer from the knowledge base first,
-then the offer of the check (issue 14, point 4). The expected texts are read from the same
-knowledge base, built from knowledge/data/ (tests/actions/conftest.py)."""
+then the offer of the check, and the check waits for a yes (issue 14, point 4). The expected
+texts are read from the same knowledge base, built from knowledge/data/
+(tests/actions/conftest.py)."""
 
 from __future__ import annotations
 
@@ -221,16 +222,43 @@ async def test_the_answer_comes_first_then_the_offer_of_the_check():
 
     turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
 
-    assert turn.responses == [None, "utter_eligibility_start"]
+    assert turn.responses == [None, "utter_eligibility_offer"]
     assert f"vóór {limit}" in turn.texts[0]
-    assert turn.texts[1].startswith("Wil je weten welke hulp misschien bij je past")
-    # The form fills age and place from the message's entities; the own age says for whom.
+    assert turn.texts[1].startswith("Wil je weten welke hulp bij je past")
+    assert [b["payload"] for b in turn.replies[1]["buttons"]] == [
+        "/check_eligibility",
+        "/deny",
+        "/request_human",
+    ]
+    # The check does not start: the action listens instead of the rule's form.
+    assert turn.events[-1] == {"event": "followup", "name": "action_listen", "timestamp": None}
+    # A yes fills age and place from the message's entities; the own age says for whom.
     assert turn.slots == {
         "speaker": "person",
         "person_name": None,
         "person_ref": None,
         "relation": None,
     }
+
+
+async def test_a_yes_to_the_offer_starts_the_check_without_asking_again_whether_to():
+    offered = [
+        user("ik ben 70, kan ik nog een pvb aanvragen", "check_eligibility", {"age": "70"}),
+        {"event": "action", "name": "action_eligibility_start"},
+        {
+            "event": "bot",
+            "text": "Wil je weten ...?",
+            "metadata": {"utter_action": "utter_eligibility_offer"},
+        },
+        {"event": "action", "name": "action_listen"},
+    ]
+    tracker = load_tracker("welcome", user("ja", "affirm"), earlier=offered)
+
+    turn = await run_action(ActionEligibilityStart(), tracker)
+
+    assert turn.responses == ["utter_eligibility_agreed"]
+    assert turn.texts == ['Goed. Weet je iets niet? Typ dan "sla over". Je kunt altijd stoppen.']
+    assert not any(event["event"] == "followup" for event in turn.events)
 
 
 async def test_a_question_about_a_relative_gets_the_rule_about_them():
@@ -241,10 +269,10 @@ async def test_a_question_about_a_relative_gets_the_rule_about_them():
 
     turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
 
-    assert turn.responses == [None, "utter_eligibility_start_someone"]
+    assert turn.responses == [None, "utter_eligibility_offer_someone"]
     assert f"Je vader is {age}." in turn.texts[0]
     assert turn.texts[1].startswith(
-        "Wil je weten welke hulp misschien bij je vader past en waar je vader terecht kan?"
+        "Wil je weten welke hulp bij je vader past en waar je vader terecht kan?"
     )
     assert queries.first_request_rule(pvb)[0] in turn.texts[0]
     assert "Je bent" not in turn.texts[0]
@@ -293,10 +321,13 @@ async def test_easy_language_answer_and_offer():
     rule = "Je woont in Schaarbeek. Dit is voor wie in Vlaanderen of Brussel woont."
     assert rule in turn.texts[0]
     assert turn.texts[1].splitlines() == [
-        "Wil je weten welke hulp misschien bij je past?",
+        "Wil je weten welke hulp bij je past?",
         "Dan stel ik je een paar korte vragen.",
-        "Je mag een vraag overslaan.",
-        "Je kunt altijd stoppen.",
+    ]
+    assert [b["title"] for b in turn.replies[1]["buttons"]] == [
+        "Ja, stel je vragen",
+        "Nee, dank je",
+        "Met een mens praten",
     ]
 
 
@@ -369,7 +400,7 @@ async def test_the_writers_own_age_says_the_check_is_for_them():
 
     assert turn.slots["speaker"] == "person"
     assert "Je bent 68." in turn.texts[0]
-    assert turn.responses[-1] == "utter_eligibility_start"
+    assert turn.responses[-1] == "utter_eligibility_offer"
 
 
 async def test_a_question_over_a_relative_is_about_them():
