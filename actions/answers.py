@@ -93,6 +93,16 @@ def last_answer_events(tracker: Tracker) -> list[dict[str, Any]]:
     return events[users[-2] + 1 : users[-1]] if len(users) > 1 else []
 
 
+def said_just_before(tracker: Tracker, response_prefix: str) -> bool:
+    """Whether Wegwijzer's answer just before the latest message said a response whose name
+    starts with `response_prefix` ("utter_ask_consent" finds its _speaker_known variant too)."""
+    return any(
+        event.get("event") == "bot"
+        and str((event.get("metadata") or {}).get("utter_action") or "").startswith(response_prefix)
+        for event in last_answer_events(tracker)
+    )
+
+
 def latest_entities(tracker: Tracker) -> dict[str, str]:
     """Entity name -> value of the latest message (the last one of a name wins)."""
     found = {}

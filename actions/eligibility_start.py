@@ -274,24 +274,13 @@ class ActionEligibilityStart(Action):
             else:
                 dispatcher.utter_message(response="utter_eligibility_offer")
             return [*told, FollowupAction(ACTION_LISTEN_NAME)]  # not the rule's form
-        elif offered_just_before(tracker):  # "ja" to the offer: no second "Wil je weten ...?"
+        elif answers.said_just_before(tracker, "utter_eligibility_offer"):  # "ja" to the offer
             dispatcher.utter_message(response="utter_eligibility_agreed")
         elif about:  # "Wil je weten welke hulp misschien bij je vader past ..."
             dispatcher.utter_message(response="utter_eligibility_start_someone", person_ref=about)
         else:
             dispatcher.utter_message(response="utter_eligibility_start")
         return told
-
-
-def offered_just_before(tracker: Tracker) -> bool:
-    """Whether Wegwijzer's answer before the latest message offered the check."""
-    return any(
-        event.get("event") == "bot"
-        and str((event.get("metadata") or {}).get("utter_action") or "").startswith(
-            "utter_eligibility_offer"
-        )
-        for event in answers.last_answer_events(tracker)
-    )
 
 
 def coming_back(tracker: Tracker, domain: dict[str, Any]) -> bool:

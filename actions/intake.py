@@ -490,13 +490,9 @@ def consent_asked_just_before(tracker: Tracker) -> bool:
     """Whether Wegwijzer's answer before the latest message asked for the consent, in this
     session (after a new session the whole text comes again)."""
     before = answers.last_answer_events(tracker)
-    return not any(event.get("event") == "session_started" for event in before) and any(
-        event.get("event") == "bot"
-        and str((event.get("metadata") or {}).get("utter_action") or "").startswith(
-            "utter_ask_consent"
-        )
-        for event in before
-    )
+    return not any(
+        event.get("event") == "session_started" for event in before
+    ) and answers.said_just_before(tracker, "utter_ask_consent")
 
 
 def dream_topics(slots: dict[str, Any]) -> str:
