@@ -16,7 +16,7 @@ from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_from_request
 from bot.reach_words import ADDRESSES_WEGWIJZER, BUDGET_WORDS, NAMES_A_PERSON, REACH_WORDS
 from knowledge import db, queries, reference
-from knowledge.models import Municipality
+from knowledge.models import Municipality, Provider
 
 PAGE_SIZE = 5
 LICENSED = "Vergunde zorgaanbieder: erkend door het VAPH"
@@ -153,9 +153,18 @@ class ValidateProviderSearchForm(SwitchingFormValidation):
         return self._category("target_group", reference.target_groups(), value, dispatcher, tracker)
 
 
+def _title(provider: Provider) -> str:
+    """The provider's name and municipality, the municipality once: "Dagcentrum De Berk
+    (Leuven)" is not followed by ", Leuven" again."""
+    place = provider.municipality.name
+    if re.search(rf"\b{re.escape(place)}\b(?!-)", provider.name, re.IGNORECASE):
+        return provider.name
+    return f"{provider.name}, {place}"
+
+
 def _describe(number: int, match: queries.ProviderMatch) -> str:
     provider = match.provider
-    lines = [f"{number}. {provider.name}, {provider.municipality.name}"]
+    lines = [f"{number}. {_title(provider)}"]
     lines.append(LICENSED if provider.licensed else NOT_LICENSED)
     if provider.phone:
         lines.append(f"{PHONE}: {provider.phone}")

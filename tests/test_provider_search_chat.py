@@ -72,7 +72,7 @@ def category(name: str, categories) -> str:
 
 
 def shown_providers(replies: list[dict]) -> dict[int, list[str]]:
-    """Each provider message by its number: its lines, "6. Name, Municipality" first."""
+    """Each provider message by its number: its lines, "6. Name (Municipality)" first."""
     shown = {}
     for text in texts(replies):
         if numbered := re.match(r"(\d+)\. ", text):
@@ -86,7 +86,9 @@ def assert_shows(replies: list[dict], providers: list[Expected], first: int) -> 
     assert sorted(shown) == list(range(first, first + len(providers))), texts(replies)
     for number, provider in enumerate(providers, start=first):
         lines = shown[number]
-        assert lines[0] == f"{number}. {provider.name}, {provider.municipality}"
+        # The example providers' names end with their municipality, said only once.
+        assert lines[0] == f"{number}. {provider.name}"
+        assert provider.name.endswith(f"({provider.municipality})")
         assert lines[1] == (LICENSED if provider.licensed else NOT_LICENSED), lines
         if provider.phone:
             assert f"Telefoon: {provider.phone}" in lines

@@ -3,6 +3,8 @@ at a time, "Meer tonen", "Andere gemeente" and the wider search."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from actions import places
@@ -12,6 +14,7 @@ from actions.provider_search import (
     ActionShowProviders,
     ActionWidenSearch,
     ValidateProviderSearchForm,
+    _title,
     searched,
 )
 from knowledge import db
@@ -210,6 +213,12 @@ async def show(action, **slots) -> Turn:
     return await run_action(action, load_tracker("provider_search_done", slots=slots))
 
 
+def town_of(heading: str) -> str:
+    """The municipality in a result's first line: every example provider's name ends with
+    it ("1. Voorbeeld Dagcentrum De Berk (Leuven)")."""
+    return heading.rsplit("(", 1)[1].rstrip(")")
+
+
 async def test_the_first_five_results_nearest_first_with_more_to_come():
     turn = await show(ActionShowProviders())
 
@@ -222,7 +231,7 @@ async def test_the_first_five_results_nearest_first_with_more_to_come():
     found = turn.texts[1]
     assert found.startswith(f"{SEARCHED} Ik vond 6 aanbieders. Dit zijn er 1 tot 5:\n\n")
     assert found.split("\n\n")[1] == (
-        "1. Voorbeeld Assistentiedienst De Hazelaar (Leuven), Leuven\n"
+        "1. Voorbeeld Assistentiedienst De Hazelaar (Leuven)\n"
         "Geen vergunning van het VAPH\n"
         "Telefoon: 000 00 20 20\n"
         "Website: https://voorbeeld-020.example.org"
@@ -231,7 +240,7 @@ async def test_the_first_five_results_nearest_first_with_more_to_come():
     blocks = found.split("\n\n")[1:]
     assert blocks[2] == ELSEWHERE_IN_VLAAMS_BRABANT
     headings = [block.split("\n")[0] for block in blocks if block != ELSEWHERE_IN_VLAAMS_BRABANT]
-    assert [heading.rsplit(", ", 1)[1] for heading in headings] == [
+    assert [town_of(heading) for heading in headings] == [
         "Leuven",
         "Leuven",
         "Halle",
@@ -239,11 +248,26 @@ async def test_the_first_five_results_nearest_first_with_more_to_come():
         "Vilvoorde",
     ]
     assert (
-        "2. Voorbeeld Dagcentrum De Berk (Leuven), Leuven\n"
+        "2. Voorbeeld Dagcentrum De Berk (Leuven)\n"
         "Vergunde zorgaanbieder: erkend door het VAPH" in found
     )
     assert turn.buttons == MORE_BUTTONS
     assert turn.slots == {"requested_slot": None, "provider_page": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("name", "town", "title"),
+    [
+        ("Dagcentrum De Berk (Leuven)", "Leuven", "Dagcentrum De Berk (Leuven)"),
+        ("Dienstencentrum Ons Huis", "Leuven", "Dienstencentrum Ons Huis, Leuven"),
+        ("Thuisbegeleiding Gentse Kanalen", "Gent", "Thuisbegeleiding Gentse Kanalen, Gent"),
+        ("Woonzorg Sint-Truiden", "Sint-Truiden", "Woonzorg Sint-Truiden"),
+    ],
+)
+def test_a_result_names_its_municipality_once(name, town, title):
+    provider = SimpleNamespace(name=name, municipality=SimpleNamespace(name=town))
+
+    assert _title(provider) == title
 
 
 async def test_results_only_outside_the_place_searched_say_so_in_brussels_too():
@@ -267,7 +291,7 @@ async def test_more_results_shows_the_next_page_and_says_that_was_all():
     assert turn.texts[1] == (
         f"{SEARCHED} Ik vond 6 aanbieders. Dit zijn er 6 tot 6:\n\n"
         f"{ELSEWHERE_IN_VLAAMS_BRABANT}\n\n"
-        "6. Voorbeeld Woongroep De Eik (Vilvoorde), Vilvoorde\n"
+        "6. Voorbeeld Woongroep De Eik (Vilvoorde)\n"
         "Geen vergunning van het VAPH\n"
         "Telefoon: 000 00 22 22\n"
         "Website: https://voorbeeld-022.example.org"
@@ -293,7 +317,7 @@ async def test_a_province_is_searched_as_a_whole():
         "Ik zocht alle soorten hulp voor alle doelgroepen in de provincie Limburg. "
         "Ik vond 6 aanbieders. Dit zijn er 1 tot 5:"
     )
-    towns = {block.split("\n")[0].rsplit(", ", 1)[1] for block in turn.texts[1].split("\n\n")[1:]}
+    towns = {town_of(block.split("\n")[0]) for block in turn.texts[1].split("\n\n")[1:]}
     assert towns <= {"Hasselt", "Genk", "Sint-Truiden"}
 
 
@@ -347,7 +371,7 @@ async def test_a_single_result_is_announced_in_the_singular():
         "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven. "
         "Ik vond deze aanbieder:\n\n"
         f"{ELSEWHERE_IN_VLAAMS_BRABANT}\n\n"
-        "1. Voorbeeld Permanentiedienst De Linde (Vilvoorde), Vilvoorde\n"
+        "1. Voorbeeld Permanentiedienst De Linde (Vilvoorde)\n"
         "Vergunde zorgaanbieder: erkend door het VAPH\n"
         "Telefoon: 000 00 21 21\n"
         "Website: https://voorbeeld-021.example.org"
