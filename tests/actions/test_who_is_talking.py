@@ -157,6 +157,27 @@ async def test_a_person_who_introduces_themself_is_talking_about_themself(text):
     assert turn.texts[:1] == []
 
 
+@pytest.mark.parametrize("text", ["Ik ben Sarah", "ik heet Mohamed", "mijn naam is Els"])
+async def test_a_name_read_as_someone_else_is_the_person_introducing_themself(text):
+    """Found as a new user: "Ik ben Sarah" to "Vertel je over jezelf of over iemand
+    anders?" was read as identify_as_network, and the intake asked about "Sarah" as if she
+    were someone else."""
+    name = text.split()[-1]
+    said = user(text, "identify_as_network", {"first_name": name})
+
+    answered = await validate_speaker(said, {"speaker": text})
+    identified = await identify(text, {"first_name": name})
+
+    assert answered.slots["speaker"] == "person"
+    assert identified.slots == {
+        "speaker": "person",
+        "person_name": None,
+        "relation": None,
+        "person_ref": None,
+    }
+    assert identified.texts[0] == "Goed, het gaat over jou."
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [("ik ben Jan, de papa van Noor", "Noor"), ("ik ben Fleur haar mama", "Fleur")],
