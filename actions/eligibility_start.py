@@ -170,13 +170,15 @@ def direct_answers(
     level: str,
     *,
     with_faq: bool = True,
+    with_residence: bool = True,
     about: Asked = WRITER,
     known_age: int | None = None,
 ) -> list[str]:
     """The knowledge base's answers to the direct question in a message, in the order they
     are said; [] when the message asks nothing the knowledge base can answer. Without
     `with_faq` (the FAQ action, which answers the topic itself) only the age and residence
-    rules: "hoe kan ik mijn pvb besteden" names a right but asks how to spend it. `about`
+    rules: "hoe kan ik mijn pvb besteden" names a right but asks how to spend it; without
+    `with_residence` (the provider search, which searches the place) the age rule only. `about`
     is whom the question is about (`person_asked_about`); `known_age` their age told before
     ("ze is 15", then "kan ze al een pvb krijgen"), used when the message asks for a right
     and says no age itself."""
@@ -186,7 +188,7 @@ def direct_answers(
         age = known_age
     found = [
         age_answer(session, age, right, level, about) if age is not None else None,
-        residence_answer(session, entities, right, level),
+        residence_answer(session, entities, right, level) if with_residence else None,
     ]
     said = [answer for answer in found if answer]
     if said:
@@ -203,7 +205,9 @@ def direct_answers(
     return []
 
 
-def answers_to_latest_message(tracker: Tracker, *, with_faq: bool = True) -> list[str]:
+def answers_to_latest_message(
+    tracker: Tracker, *, with_faq: bool = True, with_residence: bool = True
+) -> list[str]:
     """`direct_answers` for the latest message at the person's reading level; [] for a
     button, or when the knowledge base cannot be read (what follows still works)."""
     text = str((tracker.latest_message or {}).get("text") or "")
@@ -217,6 +221,7 @@ def answers_to_latest_message(tracker: Tracker, *, with_faq: bool = True) -> lis
                 answers.latest_entities(tracker),
                 answers.reading_level(tracker),
                 with_faq=with_faq,
+                with_residence=with_residence,
                 about=person_asked_about(tracker),
                 known_age=age_told_before(tracker),
             )

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import answers, places
+from actions.eligibility_start import answers_to_latest_message
 from actions.form_switch import PROVIDER_SEARCH, START_INTENT, SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_from_request
@@ -117,8 +118,13 @@ class ValidateProviderSearchForm(SwitchingFormValidation):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        events = await super().run(dispatcher, tracker, domain)
         starts = tracker.get_slot("requested_slot") is None
+        if starts:
+            # "mijn mama is 80, kan zij nog naar een dagcentrum": the age rule of the VAPH's
+            # help first, then the search (the place is searched, not explained).
+            for answer in answers_to_latest_message(tracker, with_faq=False, with_residence=False):
+                dispatcher.utter_message(text=answer)
+        events = await super().run(dispatcher, tracker, domain)
         rejected = any(event.get("event") == "action_execution_rejected" for event in events)
         if starts and not rejected:
             # "een logeerhuis voor ons zoon": the questions speak of him ("Wat past het best

@@ -205,6 +205,51 @@ async def test_a_new_search_without_a_kind_of_help_or_target_group_keeps_both():
     assert turn.slots["target_group"] == "alle"
 
 
+async def start_search(said: dict, extracted: dict) -> Turn:
+    """The provider search starting on the message `said` (Rasa's validation at activation)."""
+    tracker = load_tracker("welcome", said)
+    tracker.events += [slot_event(slot, value) for slot, value in extracted.items()]
+    tracker.slots.update(extracted)
+    return await run_action(ValidateProviderSearchForm(), tracker)
+
+
+async def test_a_search_for_someone_past_65_first_says_the_age_rule():
+    """Found as a new user: "mijn mama is 80 kan zij nog naar een dagcentrum" asked the
+    place at once; the VAPH's help is for who first asks for it before 65."""
+    said = user(
+        "mijn mama is 80 kan zij nog naar een dagcentrum",
+        "find_provider",
+        {"relation": ("ouder", "mama"), "age": "80", "support_type": "dagondersteuning"},
+    )
+
+    turn = await start_search(said, {"support_type": "dagondersteuning"})
+
+    assert turn.texts[0].splitlines()[1:] == [
+        "Je mama is 80.",
+        "Een eerste aanvraag kan tot 65 jaar.",
+        "Wie vóór 65 jaar erkend werd, kan later nog hulp vragen.",
+    ]
+    assert turn.slots["support_type"] == "dagondersteuning"
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "extracted"),
+    [
+        # Brussels is searched, not explained (the check answers whom the VAPH helps there).
+        (
+            "ik zoek een dagcentrum in Schaarbeek",
+            {"municipality": "Schaarbeek"},
+            {"place": "Schaarbeek"},
+        ),
+        ("ik zoek begeleiding voor mijn zoon van 19", {"age": "19"}, {}),
+    ],
+)
+async def test_a_search_without_an_age_past_65_starts_without_an_answer(text, entities, extracted):
+    turn = await start_search(user(text, "find_provider", entities), extracted)
+
+    assert turn.texts == []
+
+
 # --- the results ------------------------------------------------------------------------------
 
 
