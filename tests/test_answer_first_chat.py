@@ -205,3 +205,17 @@ def test_living_in_wallonia_gets_whom_the_vaph_helps_instead_of_not_understood(a
     assert said[0] == "Ik lees: Wallonië."
     assert said[1].startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont")
     assert not any(text.startswith("Sorry") for text in said)
+
+
+def test_a_provider_search_for_someone_past_the_age_limit_says_the_age_rule_first(assistant):
+    """The search goes on after the rule: its next question follows."""
+    limit = first_request_age()
+    said = texts(
+        assistant.replies(
+            new_sender(), f"ik zoek een dagcentrum in Gent voor mijn vader van {limit + 15}"
+        )
+    )
+
+    assert said[0].splitlines()[1] == f"Je vader is {limit + 15}."
+    assert f"Een eerste aanvraag kan tot {limit} jaar." in said[0].splitlines()
+    assert said[1].startswith("Wat past het best bij je vader?")
