@@ -15,7 +15,7 @@ from actions.follow_up import answer_follow_up
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
 from actions.provider_search import say_how_to_reach_the_providers, search_again_with_changes
-from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
+from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
 
@@ -61,7 +61,7 @@ class ActionFallback(Action):
     "hoe krijg ik dat" right after the answer about the zorgbudget or "wie beslist dat" right
     after any FAQ answer (actions/follow_up.py), nor "en hoe lang moet ik wachten op een
     plaats" right after the costs of a dagcentrum (actions/faq.py), nor "hoe kan ik ze
-    contacteren" right after search results, nor "kan ik u bellen"
+    contacteren" right after search results, nor "kan ik u bellen" or "kan ik ook bellen"
     (actions/reach_wegwijzer.py).
     """
 
@@ -82,7 +82,9 @@ class ActionFallback(Action):
             answered = []
         if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
             answered = []
-        if answered is None and say_how_to_reach_wegwijzer(dispatcher, tracker):
+        if answered is None and say_how_to_reach_wegwijzer(
+            dispatcher, tracker, asks=asks_to_phone_instead
+        ):
             answered = []
         if answered is not None:
             # This action was chosen for want of a rule; without the listen, the policies

@@ -5,6 +5,7 @@ away (the hand-off asks how the team can reach them)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rasa_sdk import Tracker
@@ -40,6 +41,28 @@ def asks_to_call_wegwijzer(text: str) -> bool:
     be called back ("kunnen jullie mij bellen")."""
     # "kunnen jullie mij bellen" asks to be called back: the hand-off answers that.
     return asks_how_to_reach_wegwijzer(text) and THE_PERSON.search(text) is None
+
+
+# "kan ik ook bellen", "mag ik eens telefoneren": whether the person can phone instead of
+# chatting. Read only where nothing else understood the message (the fallback).
+_PHONE_INSTEAD = re.compile(
+    r"\b(?:kan|kun|mag)\s+(?:ik|k)\s+(?:ook\s+|hier\s+|eens\s+|ergens\s+)?"
+    r"(?:bellen|opbellen|telefoneren)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_phone_instead(text: str) -> bool:
+    """Whether `text` asks for Wegwijzer's number (`asks_how_to_reach_wegwijzer`) or
+    whether the person can phone instead ("ik heb geen internet thuis, kan ik ook bellen");
+    not for a person ("kan ik iemand bellen": the hand-off) or the VAPH."""
+    return asks_how_to_reach_wegwijzer(text) or (
+        len(text.split()) <= MAX_WORDS
+        and _PHONE_INSTEAD.search(text) is not None
+        and NAMES_A_PERSON.search(text) is None
+        and BUDGET_WORDS.search(text) is None
+        and not jargon.terms_in(text.upper())
+    )
 
 
 def say_how_to_reach_wegwijzer(

@@ -8,7 +8,7 @@ import pytest
 
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
-from actions.reach_wegwijzer import asks_how_to_reach_wegwijzer
+from actions.reach_wegwijzer import asks_how_to_reach_wegwijzer, asks_to_phone_instead
 from tests.actions.conftest import faq_selection, load_tracker, run_action, user
 
 
@@ -29,6 +29,33 @@ from tests.actions.conftest import faq_selection, load_tracker, run_action, user
 )
 def test_what_counts_as_asking_how_to_reach_wegwijzer(text, expected):
     assert asks_how_to_reach_wegwijzer(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik heb geen internet thuis, kan ik ook bellen", True),
+        ("mag ik eens telefoneren", True),
+        ("kan ik u bellen", True),  # Wegwijzer's number, as above
+        ("kan ik iemand bellen", False),  # a person: the hand-off
+        ("kan ik het vaph bellen", False),  # the VAPH's contact answer
+        ("kan ik bellen naar de dop", False),  # a service the glossary names
+        ("mijn zoon kan niet bellen", False),  # no question to phone
+    ],
+)
+def test_what_counts_as_asking_to_phone_instead(text, expected):
+    assert asks_to_phone_instead(text) is expected
+
+
+async def test_asking_to_phone_instead_misunderstood_gets_there_is_no_number_and_a_human():
+    """Found as a new user: "ik heb geen internet thuis, kan ik ook bellen" got "Sorry, dat
+    heb ik niet goed begrepen"."""
+    said = user("ik heb geen internet thuis, kan ik ook bellen", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_reach_wegwijzer"]
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
 
 
 async def test_jullie_telefoonnummer_read_as_the_privacy_topic_says_there_is_none():
