@@ -26,10 +26,17 @@ def asks_how_to_reach_wegwijzer(text: str) -> bool:
     """Whether `text` asks for Wegwijzer's own phone number, e-mail or address; not the
     VAPH's, a provider's or a service the glossary names."""
     return (
-        len(text.split()) <= MAX_WORDS
+        _short_and_about_nobody_else(text)
         and REACH_WORDS.search(text) is not None
         and ADDRESSES_WEGWIJZER.search(text) is not None
-        # "kan ik iemand van jullie bellen" asks for a person: the hand-off answers that.
+    )
+
+
+def _short_and_about_nobody_else(text: str) -> bool:
+    """A short message that names no person ("kan ik iemand van jullie bellen" asks for a
+    human: the hand-off answers that), no budget of the VAPH and no service of the glossary."""
+    return (
+        len(text.split()) <= MAX_WORDS
         and NAMES_A_PERSON.search(text) is None
         and BUDGET_WORDS.search(text) is None
         and not jargon.terms_in(text.upper())
@@ -57,11 +64,7 @@ def asks_to_phone_instead(text: str) -> bool:
     whether the person can phone instead ("ik heb geen internet thuis, kan ik ook bellen");
     not for a person ("kan ik iemand bellen": the hand-off) or the VAPH."""
     return asks_how_to_reach_wegwijzer(text) or (
-        len(text.split()) <= MAX_WORDS
-        and _PHONE_INSTEAD.search(text) is not None
-        and NAMES_A_PERSON.search(text) is None
-        and BUDGET_WORDS.search(text) is None
-        and not jargon.terms_in(text.upper())
+        _PHONE_INSTEAD.search(text) is not None and _short_and_about_nobody_else(text)
     )
 
 
