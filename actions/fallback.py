@@ -12,9 +12,14 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 from actions.facts_told import answer_facts
 from actions.faq import answer_wait_for_a_place
 from actions.follow_up import answer_follow_up
+from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
-from actions.provider_search import say_how_to_reach_the_providers, search_again_with_changes
+from actions.provider_search import (
+    say_how_to_reach_the_providers,
+    search_again_with_changes,
+    search_requested_under_the_threshold,
+)
 from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
@@ -62,7 +67,8 @@ class ActionFallback(Action):
     after any FAQ answer (actions/follow_up.py), nor "en hoe lang moet ik wachten op een
     plaats" right after the costs of a dagcentrum (actions/faq.py), nor "hoe kan ik ze
     contacteren" right after search results, nor "kan ik u bellen" or "kan ik ook bellen"
-    (actions/reach_wegwijzer.py).
+    (actions/reach_wegwijzer.py). A search request the classifier was just unsure of ("ik
+    zoek begeleiding thuis in Hasselt") starts the provider search.
     """
 
     def name(self) -> str:
@@ -71,6 +77,9 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if search_requested_under_the_threshold(tracker):
+            # The form starts with what the message named (the slots Rasa already took).
+            return [FollowupAction(PROVIDER_SEARCH)]
         answered = search_again_with_changes(dispatcher, tracker)
         if answered is None:
             answered = answer_facts(dispatcher, tracker)

@@ -341,6 +341,29 @@ def search_again_with_changes(dispatcher: CollectingDispatcher, tracker: Tracker
     ]
 
 
+# "ik zoek", "zoeken", "waar vind ik": the message asks for a search.
+SEARCH_WORDS = re.compile(r"\b(?:zoek|zoeken|zoekt|vind|vinden|gezocht)\b", re.IGNORECASE)
+
+
+def search_requested_under_the_threshold(tracker: Tracker) -> bool:
+    """Whether the classifier was unsure (nlu_fallback) with the provider search just under
+    it, and the message asks for a search of a place or a kind of help it names: "ik zoek
+    begeleiding thuis in Hasselt" was nlu_fallback 0.60 with find_provider 0.59. Not in a
+    form, and not for "ik zoek hulp voor ons moeder" (nothing to search with yet: those
+    facts are read back, actions/facts_told.py)."""
+    if tracker.active_loop_name is not None:
+        return False
+    if answers.latest_intent(tracker) != "nlu_fallback":
+        return False
+    if answers.intent_under_fallback(tracker) != PROVIDER_SEARCH_INTENT:
+        return False
+    if not SEARCH_WORDS.search(str(tracker.latest_message.get("text") or "")):
+        return False
+    with db.session() as session:
+        changes = changes_named(session, tracker)
+    return "place" in changes or "support_type" in changes
+
+
 class ActionShowProviders(Action):
     def name(self) -> str:
         return "action_show_providers"

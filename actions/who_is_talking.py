@@ -139,7 +139,8 @@ _OWN_AGE = re.compile(r"\b(?:ik|'?k)\s*ben\s+(?:al\s+|bijna\s+)?\d{1,3}\b", re.I
 def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
     """The who-is-talking slots when nobody said it yet and the request says whom it is
     about: someone else ("ons moeder is 82, kan zij een budget krijgen", "ik zoek hulp
-    voor mijn zoon", "ik ben de mama van Jonas", "een vraag over mijn broer"), or the writer
+    voor mijn zoon", "ik ben de mama van Jonas", "een vraag over mijn broer", "heb ik recht
+    op een zorgbudget als mijn dochter autisme heeft"), or the writer
     with their own age and nobody else ("ik ben 68, kan ik nog iets krijgen"); none when it
     may be either ("ik ben 70 en mijn zoon helpt mij") or says nothing about it."""
     if tracker.get_slot("speaker") is not None:
@@ -155,10 +156,42 @@ def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
         or re.search(rf"\bover\s+{_POSSESSIVE_WORDS}\s+{re.escape(written or '')}\b", text, re.I)
         or is_network_introduction(text)
         or not _FIRST_PERSON.search(text)
+        or _relative_described(tracker)
     )
     if not about_someone_else:
         return []
     return [SlotSet(slot, value) for slot, value in speaker_slots(tracker).items()]
+
+
+# Entities that describe a person: their disability or their age.
+_DESCRIPTIONS = ("target_group", "age")
+# Words between a relative and what describes them: "mijn zoon (heeft een) autisme", "mijn
+# dochter (is) 17", "mijn zoon (van) 16"; three or more ("mijn zoon en ik hebben ...") are
+# another clause.
+_MAX_WORDS_BETWEEN = 2
+
+
+def _relative_described(tracker: Tracker) -> bool:
+    """Whether the message describes the relative it names, and only them: "heb ik recht op
+    een zorgbudget als mijn dochter autisme heeft", "mijn zoon van 16 heeft een verstandelijke
+    beperking, wat kan ik doen". Not when the writer describes themself first ("ik ben 70 en
+    mijn zoon is 45")."""
+    message = tracker.latest_message or {}
+    text = str(message.get("text") or "")
+    entities = [e for e in message.get("entities") or [] if "start" in e and "end" in e]
+    relatives = [e for e in entities if e.get("entity") == "relation"]
+    if not relatives:
+        return False
+    relative = relatives[0]
+    descriptions = [e for e in entities if e.get("entity") in _DESCRIPTIONS]
+    if any(e["start"] < relative["start"] for e in descriptions):
+        return False
+    return any(
+        e["start"] >= relative["end"]
+        and len(text[relative["end"] : e["start"]].split()) <= _MAX_WORDS_BETWEEN
+        and not re.search(r"[,.;!?]|\ben\b", text[relative["end"] : e["start"]])
+        for e in descriptions
+    )
 
 
 def speaker_answer(

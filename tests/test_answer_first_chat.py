@@ -94,6 +94,19 @@ def test_a_request_for_oneself_that_names_a_relative_still_asks_who_it_is_for(as
     assert said[-1].startswith(SPEAKER_QUESTION)
 
 
+def test_a_question_that_describes_a_relative_asks_about_her_not_for_whom(assistant):
+    """ "heb ik recht op een zorgbudget als mijn dochter autisme heeft" was followed by "Zoek
+    je hulp voor jezelf of voor iemand anders?"."""
+    said = texts(
+        assistant.replies(
+            new_sender(), "heb ik recht op een zorgbudget als mijn dochter autisme heeft"
+        )
+    )
+
+    assert not any(text.startswith(SPEAKER_QUESTION) for text in said)
+    assert said[-1].startswith("Hoe oud is je dochter?")
+
+
 def test_no_to_the_offer_after_an_answer_asks_nothing_and_shows_the_menu(assistant):
     sender = new_sender()
     said = texts(assistant.replies(sender, "mijn vader is 75, heeft hij nog recht op een pvb"))

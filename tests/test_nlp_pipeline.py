@@ -51,6 +51,15 @@ def test_places_support_types_and_target_groups_are_found(nlp):
     ]
 
 
+def test_help_at_home_is_found_in_either_word_order(nlp):
+    # "ik zoek begeleiding thuis in Hasselt" had no kind of help: the search asked it again.
+    for words in ("begeleiding thuis", "begeleiding aan huis", "thuisbegeleiding"):
+        assert entities(nlp, f"ik zoek {words} in Hasselt") == [
+            (words, "support_type"),
+            ("Hasselt", "municipality"),
+        ]
+
+
 def test_place_names_are_found_in_lower_case_and_without_hyphens(nlp):
     assert entities(nlp, "ik woon in sint genesius rode") == [
         ("sint genesius rode", "municipality")

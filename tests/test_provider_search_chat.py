@@ -376,6 +376,20 @@ def test_everyday_words_for_the_help_and_the_target_group_are_understood(assista
     assert announced(replies).startswith(searched)
 
 
+def test_help_at_home_in_a_place_starts_the_search_with_both(assistant):
+    """ "ik zoek begeleiding thuis in Hasselt" fell back ("Ik lees: Hasselt. Waarmee kan ik je
+    helpen?"), then "autisme" got the same answer: the search never started."""
+    sender = new_sender()
+    replies = assistant.replies(sender, "ik zoek begeleiding thuis in Hasselt")
+    assert texts(replies)[-1].startswith("Voor wie is de hulp?")  # place and kind of help known
+
+    replies = assistant.replies(sender, "autisme")
+
+    help_at_home = category("individuele_psychosociale_begeleiding", reference.support_types())
+    assert announced(replies).startswith(f"Ik zocht {help_at_home} voor mensen met autisme")
+    assert "Hasselt" in announced(replies)
+
+
 def test_a_misspelled_place_is_understood(assistant):
     sender = new_sender()
     assert texts(assistant.replies(sender, "ik zoek een voorziening"))[-1].startswith("Waar zoek")

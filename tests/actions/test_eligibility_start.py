@@ -379,6 +379,55 @@ async def test_a_request_that_may_be_about_the_writer_leaves_the_question(text):
     assert "speaker" not in turn.slots
 
 
+@pytest.mark.parametrize(
+    ("text", "entities", "person_ref"),
+    [
+        (
+            "heb ik recht op een zorgbudget als mijn dochter autisme heeft",
+            {"relation": ("kind", "dochter"), "target_group": "autisme"},
+            "je dochter",
+        ),
+        (
+            "mijn zoon van 16 heeft een verstandelijke beperking, wat kan ik doen",
+            {"relation": ("kind", "zoon"), "age": "16"},
+            "je zoon",
+        ),
+    ],
+)
+async def test_a_question_that_describes_a_relative_is_about_them(text, entities, person_ref):
+    """ "heb ik recht op ... als mijn dochter autisme heeft" was followed by "Zoek je hulp
+    voor jezelf of voor iemand anders?": the "ik" of the parent asking hid the daughter."""
+    said = user(text, "check_eligibility", entities)
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert (turn.slots["speaker"], turn.slots["person_ref"]) == ("network", person_ref)
+    assert f"bij {person_ref} past" in turn.texts[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # The writer describes themself first: either may need the help.
+        (
+            "ik ben 70 en mijn zoon is 45, kan ik nog iets krijgen",
+            {"relation": ("kind", "zoon"), "age": "70"},
+        ),
+        # The description belongs to another clause.
+        (
+            "mijn zoon en ik hebben autisme, wat kan ik krijgen",
+            {"relation": ("kind", "zoon"), "target_group": "autisme"},
+        ),
+    ],
+)
+async def test_a_description_that_may_be_the_writers_leaves_the_question(text, entities):
+    said = user(text, "check_eligibility", entities)
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert "speaker" not in turn.slots
+
+
 async def test_who_it_is_for_is_not_changed_once_known():
     said = user("ons moeder is 82, kan zij een budget krijgen", "check_eligibility")
     said["parse_data"]["entities"] = [{"entity": "relation", "value": "ouder"}]

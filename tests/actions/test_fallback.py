@@ -249,6 +249,54 @@ async def test_facts_about_someone_else_under_the_threshold_are_read_back(under)
     assert REVERTED[0] not in turn.events
 
 
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "ik zoek begeleiding thuis in Hasselt",
+            {"support_type": ("individuele_psychosociale_begeleiding", "begeleiding thuis"),
+             "municipality": "Hasselt"},
+        ),
+        ("waar vind ik een dagcentrum", {"support_type": ("dagondersteuning", "dagcentrum")}),
+    ],
+)  # fmt: skip
+async def test_a_search_request_just_under_the_threshold_starts_the_search(text, entities):
+    """ "ik zoek begeleiding thuis in Hasselt" (nlu_fallback 0.60, find_provider 0.59) got
+    "Ik lees: Hasselt. Waarmee kan ik je helpen?" and the search was never started."""
+    said = under_the_fallback(user(text, "inform", entities), [("find_provider", 0.59)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts == []
+    assert {"event": "followup", "name": "provider_search_form", "timestamp": None} in turn.events
+    assert REVERTED[0] not in turn.events
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "under"),
+    [
+        # Nothing to search with: the facts are read back (above).
+        (
+            "ik zoek hulp voor ons moeder, ze is 82",
+            {"relation": ("ouder", "ons moeder")},
+            "find_provider",
+        ),
+        # No search asked.
+        ("begeleiding thuis in Hasselt is dat duur", {"municipality": "Hasselt"}, "find_provider"),
+        # Another intent just under the threshold.
+        ("ik zoek uitleg over dagcentra in Gent", {"municipality": "Gent"}, "faq"),
+    ],
+)  # fmt: skip
+async def test_no_search_starts_without_a_search_request_for_a_place_or_kind_of_help(
+    text, entities, under
+):
+    said = under_the_fallback(user(text, "inform", entities), [(under, 0.55)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert not any(event.get("name") == "provider_search_form" for event in turn.events)
+
+
 async def test_facts_under_the_threshold_of_another_intent_are_still_a_miss():
     said = user("wat kost een dagcentrum", "faq", {"support_type": "dagondersteuning"})
     said = under_the_fallback(said, [("faq", 0.5), ("inform", 0.3)])
