@@ -1,0 +1,44 @@
+"""Typed complaints that the text is too hard ("dat is te moeilijk uitgelegd", "moeilijke
+taal", "veel te ingewikkeld"), read by rule: bot/too_hard_signal.py makes such a message
+`simpler_language` whatever the classifier guessed. On the model of 2026-12-06 "dat is te
+moeilijk uitgelegd" fell back (simpler_language 0.53 under the threshold) and "dat is
+moeilijke taal" was read as `normal_language` (0.85), the opposite of what it asks.
+
+Only a message that says nothing else counts, as for the skip phrases: "koken is te
+moeilijk voor mij" is an answer about the person's life, and "het mag moeilijker" or "niet
+te moeilijk" is no complaint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.phrase_words import typed_words
+
+# Hard words or a hard explanation: the phrase names the text ("moeilijke taal", "te
+# moeilijk uitgelegd"). A bare "te moeilijk" or "dat is moeilijk" may be an answer about
+# the person's life ("Lukt koken?"), so it is left to the classifier.
+_TOO_HARD = re.compile(
+    r"\b(?:(?:dat|da|dit|het|'t) ?(?:is|was|'s)|das|dis)?\s*"
+    r"(?:(?:veel|echt|wel|nogal|zo|wa|wat|een beetje|beetje|te)\s+)*"
+    r"(?:(?:moeilijke|ingewikkelde|lastige) (?:taal|woorden|uitleg|zinnen|tekst)"
+    r"|(?:moeilijk|ingewikkeld|lastig) (?:uitgelegd|geschreven|gezegd|verteld|om te lezen"
+    r"|om te begrijpen))\b"
+)
+_FILLERS = frozenset(
+    "euh eh ehm uhm hm pff amai allee tja hoor he echt eigenlijk sorry maar voor mij me mij "
+    "toch wel nogal zeg zo ja jij jullie je ge gij u aub alstublieft asjeblieft svp wat een "
+    "veel te gebruikt gebruiken gebruik schrijft schrijven zijn".split()
+)
+# "niet te moeilijk", "nie moeilijk": no complaint.
+_NEGATED = re.compile(r"\b(?:niet|ni|nie|geen|niks|niets)\b")
+
+
+def is_too_hard_complaint(text: str) -> bool:
+    """True when the message only says that the text is too hard ("allee da's veel te
+    moeilijk uitgelegd")."""
+    words = typed_words(text)
+    if words is None or _NEGATED.search(words):
+        return False
+    rest = _TOO_HARD.sub(" ", words, count=1).split()
+    return rest != words.split() and all(word in _FILLERS for word in rest)

@@ -1,0 +1,78 @@
+"""The too-hard check in the NLU pipeline (bot/too_hard_signal.py): a message that only says
+the words or the explanation are too hard is `simpler_language`, whatever the classifier
+guessed; an answer about the person's life that uses the same words is left alone, a crisis
+signal still wins, and no message of another intent in the training data or the held-out
+set is such a complaint."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.config import PROJECT_ROOT
+from bot.too_hard_phrases import is_too_hard_complaint
+from bot.too_hard_signal import TooHardComplaintClassifier
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
+
+
+def classified(text: str, intent: str) -> str:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.9}})
+    TooHardComplaintClassifier().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        # The model of 2026-12-06: the opposite of what was asked, and nothing sure.
+        ("dat is moeilijke taal", "normal_language"),
+        ("dat is te moeilijk uitgelegd", "nlu_fallback"),
+        ("allee da's veel te moeilijk uitgelegd", "inform"),
+        ("pff wat een moeilijke woorden", "nlu_fallback"),
+        ("ge gebruikt te moeilijke woorden", "faq"),
+        ("da is ingewikkelde taal", "normal_language"),
+    ],
+)
+def test_a_complaint_about_hard_words_asks_for_makkelijke_taal(text, guess):
+    assert classified(text, guess) == "simpler_language"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        # Answers about the person's life: "Lukt koken?" - "dat is moeilijk".
+        ("dat is moeilijk", "inform"),
+        ("koken is te moeilijk voor mij", "inform"),
+        ("lezen en schrijven is moeilijk", "inform"),
+        ("ik gebruik moeilijke woorden op mijn werk", "inform"),
+        # Asking for the harder text, or no complaint.
+        ("het mag moeilijker", "normal_language"),
+        ("dat is niet te moeilijk uitgelegd", "affirm"),
+        ('/inform{"text": "moeilijke taal"}', "inform"),
+    ],
+)
+def test_anything_else_keeps_the_classifiers_intent(text, guess):
+    assert classified(text, guess) == guess
+
+
+def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins():
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
+    names = [component["name"] for component in pipeline]
+    check = "bot.too_hard_signal.TooHardComplaintClassifier"
+    assert names.index(check) > names.index("FallbackClassifier")
+    assert names.index(check) < names.index("bot.crisis_signals.CrisisSignalClassifier")
+
+
+def test_no_message_of_another_intent_in_the_training_data_or_held_out_set_is_a_complaint():
+    found = [
+        (intent, text)
+        for folder in (PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR)
+        for intent, texts in examples(folder).items()
+        for text in texts
+        if intent != "simpler_language" and is_too_hard_complaint(text)
+    ]
+    assert sum(len(texts) for texts in examples(HOLDOUT_DIR).values()) > 1000
+    assert found == []
