@@ -134,6 +134,19 @@ def test_asking_for_simpler_words_repeats_the_answer_in_easy_language(assistant)
     assert back[1]["text"] == knowledge_answer("what_is_dop", "gewoon")
 
 
+@pytest.mark.parametrize("complaint", ["dat is moeilijke taal", "dat is te moeilijk uitgelegd"])
+def test_saying_the_words_are_too_hard_repeats_the_answer_in_easy_language(assistant, complaint):
+    """The model of 2026-12-06 read "dat is moeilijke taal" as a wish for the normal words and
+    "dat is te moeilijk uitgelegd" as nothing sure ("Sorry, dat heb ik niet goed begrepen")."""
+    sender = new_sender()
+    assistant.replies(sender, "wat is een persoonsvolgend budget")
+
+    simpler = assistant.replies(sender, complaint)
+
+    assert simpler[0]["text"] == "Goed. Ik schrijf nu in makkelijke taal."
+    assert simpler[1]["text"] == knowledge_answer("what_is_pvb", "eenvoudig")
+
+
 @pytest.mark.parametrize(
     "message",
     [
