@@ -18,7 +18,12 @@ from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.form_switch import INTAKE, requested_switch
 from actions.plan_summary import plan_url, story_summary, who_words, wishes_summary
-from actions.who_is_talking import speaker_answer, speaker_from_request, speaker_slots
+from actions.who_is_talking import (
+    self_introduction,
+    speaker_answer,
+    speaker_from_request,
+    speaker_slots,
+)
 from bot.config import load_settings
 from bot.intake_catalogue import (
     ALL_DOMAINS,
@@ -499,6 +504,37 @@ def dream_topics(slots: dict[str, Any]) -> str:
     """ "wonen, werk of vrije tijd": the dreams of the chosen life domains, in words."""
     words = [DREAM_TOPICS[d] for d in chosen_dreams(slots.get(CHOSEN_DOMAINS_SLOT))]
     return " of ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
+
+SKIP_BUTTON = {"title": "Sla over", "payload": "/skip"}
+
+
+def name_told(tracker: Tracker) -> str | None:
+    """The person's name as this session already told it: "Lotte" after "ik ben de mama van
+    Lotte" (the network's `person_name`), "Sarah" after "Ik ben Sarah"."""
+    if tracker.get_slot("speaker") == "network":
+        return tracker.get_slot("person_name") or None
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user" and (name := self_introduction(event.get("text") or "")):
+            return name
+    return None
+
+
+class ActionAskPlanName(Action):
+    """ "Welke naam mag in je plan staan?", with the name the person already told as a
+    button: the name in the plan stays their choice, but it need not be typed again. The
+    button sends the name as typed text, which the validator reads as any typed name."""
+
+    def name(self) -> str:
+        return "action_ask_plan_name"
+
+    async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        name = name_told(tracker)
+        buttons = [{"title": name, "payload": name}] if name else []
+        dispatcher.utter_message(response="utter_ask_plan_name", buttons=[*buttons, SKIP_BUTTON])
+        return []
 
 
 class ActionAskDreams(Action):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.intake import ValidateIntakeForm
+from actions.intake import ActionAskPlanName, ValidateIntakeForm
 from actions.intake_answers import name_answer
 from tests.actions.conftest import load_tracker, run_action, user
 
@@ -120,3 +120,43 @@ async def test_a_member_is_named_as_the_questions_say_it(said, member):
     turn = await run_action(ValidateIntakeForm(), tracker)
 
     assert turn.slots["member_name"] == member
+
+
+# --- the name question offers a name already told -------------------------------------------
+
+
+async def ask_plan_name(slots: dict, earlier: list | None = None):
+    tracker = load_tracker("intake_asks_consent", slots=slots, earlier=earlier)
+    return await run_action(ActionAskPlanName(), tracker)
+
+
+async def test_the_name_of_the_person_a_network_member_named_is_a_button():
+    """ "ik ben de mama van Lotte", then "Welke naam mag in het plan staan?": Lotte need not
+    be typed again, and the choice stays the person's (skip, or another name)."""
+    turn = await ask_plan_name({"speaker": "network", "person_name": "Lotte"})
+
+    assert turn.texts == ["Welke naam mag in het plan staan? Dat hoeft niet, je mag dit overslaan."]
+    assert turn.buttons == ["Lotte", "Sla over"]
+    assert [b["payload"] for b in turn.replies[0]["buttons"]] == ["Lotte", "/skip"]
+
+
+async def test_the_name_of_a_person_who_introduced_themself_is_a_button():
+    turn = await ask_plan_name(
+        {"speaker": "person"}, earlier=[user("Ik ben Sarah", "identify_as_network")]
+    )
+
+    assert turn.texts == ["Welke naam mag in je plan staan? Dat hoeft niet, je mag dit overslaan."]
+    assert turn.buttons == ["Sarah", "Sla over"]
+
+
+@pytest.mark.parametrize(
+    ("slots", "earlier"),
+    [
+        ({"speaker": "person"}, [user("Over mezelf", "identify_as_person")]),
+        ({"speaker": "network", "person_name": None}, [user("mijn zoon", "identify_as_network")]),
+    ],
+)
+async def test_without_a_name_told_only_skip_is_offered(slots, earlier):
+    turn = await ask_plan_name(slots, earlier)
+
+    assert turn.buttons == ["Sla over"]
