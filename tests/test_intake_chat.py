@@ -216,6 +216,23 @@ def test_a_network_member_is_asked_about_the_person(assistant):
     assert stored(assistant, sender)["speaker"] == "network"
 
 
+def test_the_name_already_told_is_offered_at_the_name_question_and_taken(assistant):
+    """ "ik ben de mama van Lotte" was asked "Welke naam mag in het plan staan?" with only
+    "Sla over": the name is now a button, and choosing it puts Lotte in the plan."""
+    sender = new_sender()
+    chat(assistant, sender, ["ik ben de mama van Lotte"])
+    chat(assistant, sender, ["ik wil een ondersteuningsplan maken"])  # the consent question
+    replies = assistant.replies(sender, "ja")
+    assert texts(replies)[-1].startswith("Welke naam mag in het plan staan?")
+    name_button = next(b for b in replies[-1]["buttons"] if b["title"] == "Lotte")
+    assert titles(replies) == ["Lotte", "Sla over"]
+
+    said = chat(assistant, sender, [name_button["payload"]])
+
+    assert stored(assistant, sender)["plan_name"] == "Lotte"
+    assert "goede dag" in said[-1] and "Lotte" in said[-1]
+
+
 def test_a_plan_asked_for_a_son_does_not_ask_for_whom_after_the_yes(assistant):
     sender = new_sender()
     consent = assistant.replies(sender, "ik wil een plan maken voor mijn zoon")
