@@ -1,5 +1,5 @@
 """Typed complaints that the text is too hard ("dat is te moeilijk uitgelegd", "moeilijke
-taal", "veel te ingewikkeld"), read by rule: bot/too_hard_signal.py makes such a message
+taal", "ingewikkelde woorden"), read by rule: bot/too_hard_signal.py makes such a message
 `simpler_language` whatever the classifier guessed. On the model of 2026-12-06 "dat is te
 moeilijk uitgelegd" fell back (simpler_language 0.53 under the threshold) and "dat is
 moeilijke taal" was read as `normal_language` (0.85), the opposite of what it asks.
