@@ -1,13 +1,13 @@
 """The too-hard check in the NLU pipeline (bot/too_hard_signal.py): a message that only says
 the words or the explanation are too hard is `simpler_language`, whatever the classifier
-guessed; an answer about the person's life that uses the same words is left alone, a crisis
-signal still wins, and no message of another intent in the training data or the held-out
-set is such a complaint."""
+guessed; an answer about the person's life that uses the same words is left alone, and no
+message of another intent in the training data or the held-out set is such a complaint. That
+the check runs before the crisis signals is tested with the other phrase checks
+(tests/test_skip_phrase_signal.py)."""
 
 from __future__ import annotations
 
 import pytest
-import yaml
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -56,14 +56,6 @@ def test_a_complaint_about_hard_words_asks_for_makkelijke_taal(text, guess):
 )
 def test_anything_else_keeps_the_classifiers_intent(text, guess):
     assert classified(text, guess) == guess
-
-
-def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins():
-    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
-    names = [component["name"] for component in pipeline]
-    check = "bot.too_hard_signal.TooHardComplaintClassifier"
-    assert names.index(check) > names.index("FallbackClassifier")
-    assert names.index(check) < names.index("bot.crisis_signals.CrisisSignalClassifier")
 
 
 def test_no_message_of_another_intent_in_the_training_data_or_held_out_set_is_a_complaint():
