@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions import answers, eligibility, jargon, places
+from actions.follow_up import answer_how_much
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
 from actions.who_is_talking import SOMEONE, about_the_writer, speaker_from_request
@@ -263,6 +264,10 @@ class ActionEligibilityStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        # "en hoeveel krijg ik dan" right after the answer about the zorgbudget asks its
+        # amount, not for the check (actions/follow_up.py).
+        if (how_much := answer_how_much(dispatcher, tracker)) is not None:
+            return [*how_much, FollowupAction(ACTION_LISTEN_NAME)]
         answered = answers_to_latest_message(tracker)
         for answer in answered:
             dispatcher.utter_message(text=answer)

@@ -63,12 +63,13 @@ class ActionFallback(Action):
     mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
     nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
-    "hoe krijg ik dat" right after the answer about the zorgbudget or "wie beslist dat" right
-    after any FAQ answer (actions/follow_up.py), nor "en hoe lang moet ik wachten op een
-    plaats" right after the costs of a dagcentrum (actions/faq.py), nor "hoe kan ik ze
-    contacteren" right after search results, nor "kan ik u bellen" or "kan ik ook bellen"
-    (actions/reach_wegwijzer.py). A search request the classifier was just unsure of ("ik
-    zoek begeleiding thuis in Hasselt") starts the provider search.
+    "hoe krijg ik dat" or "en hoeveel krijg je dan" right after the answer about the
+    zorgbudget or "wie beslist dat" right after any FAQ answer (actions/follow_up.py), nor
+    "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum
+    (actions/faq.py), nor "hoe kan ik ze contacteren" right after search results, nor "kan
+    ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py). A search request the
+    classifier was just unsure of ("ik zoek begeleiding thuis in Hasselt") starts the
+    provider search.
     """
 
     def name(self) -> str:

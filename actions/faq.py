@@ -253,7 +253,7 @@ class ActionAnswerFaq(Action):
             return []  # "wat is jullie telefoonnummer": not the privacy topic
         asked = (choice.topic,) if choice.topic else choice.options
         if not in_form and (follow_up := answer_follow_up(dispatcher, tracker, asked)):
-            return follow_up  # "hoe vraag ik dat aan" after RTH, "wie beslist dat" after any
+            return follow_up  # "hoe vraag ik dat aan" or "hoeveel is dat" after RTH
         if asks_waiting(choice, text) and not in_form and wait_for_a_place(dispatcher, tracker):
             return []
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):

@@ -4,8 +4,10 @@
 persoonsvolgend budget that the FAQ topic `how_to_apply` explains; "hoe krijg ik dat" right
 after the answer about the zorgbudget is no misunderstood message. Both get the right's own
 way to get it (`how_to_apply` in knowledge/data/rights.yml). "en wie beslist dat" right after
-any FAQ answer gets the sentences of that answer that say who decides. A question that names
-another term ("en hoe vraag ik een pvb aan") is no follow-up.
+any FAQ answer gets the sentences of that answer that say who decides, and "en hoeveel krijg
+je dan" the sentences that name an amount, or how big a persoonsvolgend budget is when the
+answer was about that budget and named none. A question that names another term ("en hoe
+vraag ik een pvb aan") is no follow-up.
 """
 
 from __future__ import annotations
@@ -49,6 +51,21 @@ SAYS_WHO_DECIDES = re.compile(r"\bbesliss?(t|en)?\b", re.IGNORECASE)
 POINTS_TO_SENTENCE_BEFORE = re.compile(r"^(dat|dit|die|deze)\b", re.IGNORECASE)
 # Between two sentences: each goes on its own line, as in the FAQ answers.
 SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[A-Z])")
+# "en hoeveel krijg je dan", "hoe groot is dat", "welk bedrag": how much money, not how long,
+# how many people or how often.
+ASKS_HOW_MUCH = re.compile(
+    r"\bhoe ?veel\b(?!\s+(?:tijd|jaar|jaren|maand\w*|week|weken|dag\w*|uur|keer|mensen"
+    r"|kinderen|personen|groep\w*|categorie\w*))|\bhoe groot\b|\b(?:welk|het) bedrag\b",
+    re.IGNORECASE,
+)
+# A line of an answer that names an amount: a figure in euro or in points.
+NAMES_AN_AMOUNT = re.compile(r"\d.*\b(euro|punten)\b", re.IGNORECASE)
+# "kijk het actuele bedrag na bij de aanbieder": a line about the amount, said beside it.
+ABOUT_THE_AMOUNT = re.compile(r"\bbedrag\w*\b", re.IGNORECASE)
+# The FAQ topic that says how big a persoonsvolgend budget is, and the topics about that
+# budget whose answers name no amount: "en hoeveel krijg je dan" after them asks its size.
+PVB_SIZE_TOPIC = "budget_categories"
+ABOUT_THE_PVB = frozenset({"what_is_pvf", "what_is_pvb", "how_to_apply", "vaph_letter"})
 # A follow-up is short; a longer message says what it is about itself.
 MAX_WORDS = 10
 
@@ -159,10 +176,57 @@ def answer_who_decides(
     return [SlotSet("last_faq_topic", previous)]
 
 
+def amount_lines(answer: str) -> list[str]:
+    """The lines of a FAQ answer that name an amount, with the lines about the amount
+    beside them ("kijk het bedrag na bij je zorgkas"); [] when no line names an amount."""
+    lines = [line.strip() for line in answer.splitlines() if line.strip()]
+    if not any(NAMES_AN_AMOUNT.search(line) for line in lines):
+        return []
+    return [line for line in lines if NAMES_AN_AMOUNT.search(line) or ABOUT_THE_AMOUNT.search(line)]
+
+
+def answer_how_much(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...] = ()
+) -> list[EventType] | None:
+    """Say how much, from the FAQ answer just given, when the latest message asks that ("en
+    hoeveel krijg je dan"); how big a persoonsvolgend budget is when that answer was about
+    the budget (ABOUT_THE_PVB) and named no amount. None (nothing said) otherwise, also when
+    the message was surely read as another topic ("hoeveel kost dat" as the costs)."""
+    previous = just_answered_topic(tracker)
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if (
+        previous is None
+        or len(text.split()) > MAX_WORDS
+        or not ASKS_HOW_MUCH.search(text)
+        or names_another_term(text, previous)
+        or (asked and previous not in asked and PVB_SIZE_TOPIC not in asked)
+    ):
+        return None
+    level = answers.reading_level(tracker)
+    with db.session() as session:
+        answer = queries.faq_answer(session, previous, level)
+        lines = amount_lines(str(answer.text)) if answer is not None else []
+    if lines:
+        dispatcher.utter_message(text="\n".join(lines))
+        dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
+        return [SlotSet("last_faq_topic", previous)]
+    if previous not in ABOUT_THE_PVB:
+        return None
+    from actions.faq import say_faq_answer  # actions.faq imports this module
+
+    if not say_faq_answer(dispatcher, PVB_SIZE_TOPIC, level):
+        return None
+    return [SlotSet("last_faq_topic", PVB_SIZE_TOPIC)]
+
+
 def answer_follow_up(
     dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...] = ()
 ) -> list[EventType] | None:
-    """Answer a short question about the FAQ answer just given (how to get that right, who
-    decides about it); None (nothing said) when the latest message is no such question."""
-    answered = answer_how_to_get(dispatcher, tracker, asked)
-    return answered if answered is not None else answer_who_decides(dispatcher, tracker)
+    """Answer a short question about the FAQ answer just given (how much, how to get that
+    right, who decides about it); None (nothing said) when the latest message is no such
+    question. How much goes first: "hoe veel krijg je" would read as how to get it."""
+    for answer in (answer_how_much, answer_how_to_get):
+        answered = answer(dispatcher, tracker, asked)
+        if answered is not None:
+            return answered
+    return answer_who_decides(dispatcher, tracker)

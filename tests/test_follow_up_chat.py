@@ -66,3 +66,29 @@ def test_who_decides_after_the_pvb_answer_is_said_from_that_answer(assistant):
     assert said[0] == decides[0], said
     assert knowledge_answer("minors") not in said
     assert knowledge_answer("emergency_procedure") not in said
+
+
+def test_how_much_after_the_zorgbudget_is_its_amount(assistant):
+    """ "en hoeveel krijg je dan" after the zorgbudget was "Sorry, dat heb ik niet goed
+    begrepen"; the answer just given names the amount."""
+    sender = new_sender()
+    assert texts(assistant.replies(sender, "wat is het zorgbudget"))[0] == knowledge_answer(
+        "what_is_bob"
+    )
+
+    said = texts(assistant.replies(sender, "en hoeveel krijg je dan"))
+
+    amount = next(line for line in knowledge_answer("what_is_bob").splitlines() if "euro" in line)
+    assert said[0].splitlines()[0] == amount, said
+    assert "Sorry" not in " ".join(said)
+
+
+@pytest.mark.parametrize("follow_up", ["en hoeveel krijg je dan", "en hoeveel krijg ik dan"])
+def test_how_much_after_the_pvb_answer_is_how_big_a_budget_is(assistant, follow_up):
+    """The second was read as a request for the check and started its questions."""
+    sender = new_sender()
+    assert texts(assistant.replies(sender, "wat is een pvb"))[0] == knowledge_answer("what_is_pvb")
+
+    said = texts(assistant.replies(sender, follow_up))
+
+    assert said[0] == knowledge_answer("budget_categories"), said

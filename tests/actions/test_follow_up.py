@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from actions.eligibility_start import ActionEligibilityStart
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from actions.follow_up import TOPIC_RIGHTS, is_follow_up
@@ -335,3 +336,100 @@ async def test_waiting_without_a_kind_of_help_before_is_still_not_understood():
     turn = await run_action(ActionFallback(), load_tracker("welcome", said, **answered("costs")))
 
     assert turn.responses == ["utter_fallback"]
+
+
+async def test_how_much_after_the_zorgbudget_is_its_amount_from_that_answer():
+    """ "en hoeveel krijg je dan" right after the zorgbudget was "Sorry, dat heb ik niet goed
+    begrepen": the answer just given names the amount."""
+    said = user("en hoeveel krijg je dan", "nlu_fallback")
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", said, **answered("what_is_bob"))
+    )
+
+    amount = [line for line in faq_lines("what_is_bob") if "euro" in line]
+    assert turn.texts[0].splitlines()[0] == amount[0]
+    assert "bedrag" in turn.texts[0].splitlines()[-1]  # where to check the current amount
+    assert len(turn.texts[0].splitlines()) < len(faq_lines("what_is_bob"))
+    assert turn.responses[-1] == "utter_faq_next_steps_gewoon"
+    assert {"event": "rewind"} not in turn.events  # understood: no miss
+
+
+@pytest.mark.parametrize("text", ["en hoeveel krijg je dan", "hoe groot is dat", "hoeveel is dat"])
+async def test_how_much_after_the_pvb_answer_is_how_big_a_budget_is(text):
+    """The PVB answer names no amount: the size of a budget is the budget categories."""
+    said = user(text, "nlu_fallback")
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", said, **answered("what_is_pvb"))
+    )
+
+    assert turn.texts[0] == knowledge_answer("budget_categories")
+    assert turn.slots == {"last_faq_topic": "budget_categories"}
+
+
+async def test_how_much_after_rth_in_a_faq_reading_is_its_points_and_contribution():
+    said = user(
+        "hoeveel krijg ik daarvan",
+        "faq",
+        response_selector=ranked_selection(("what_is_rth", 0.5), ("budget_categories", 0.4)),
+    )
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_rth"))
+    )
+
+    assert "RTH-punten" in turn.texts[0] and "euro" in turn.texts[0]
+    assert knowledge_answer("what_is_rth") not in turn.texts
+
+
+async def test_how_much_in_easy_language_is_said_in_easy_language():
+    said = user("hoeveel geld is dat", "nlu_fallback")
+    before = answered("what_is_bob")
+    before["slots"]["reading_level"] = "eenvoudig"
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said, **before))
+
+    assert set(turn.texts[0].splitlines()) <= set(faq_lines("what_is_bob", "eenvoudig"))
+    assert turn.responses[-1] == "utter_faq_next_steps_eenvoudig"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("hoeveel mensen wachten er", "what_is_pvb"),  # how many people, not how much
+        ("hoeveel tijd duurt dat", "what_is_bob"),
+        ("en hoeveel krijg je dan", "what_is_trajectondersteuner"),  # no amount, no budget
+        ("hoe groot is een persoonsvolgend budget", "what_is_bob"),  # another term named
+    ],
+)
+async def test_what_is_no_question_how_much_of_the_answer_just_given(text, topic):
+    said = user(text, "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said, **answered(topic)))
+
+    assert turn.responses == ["utter_fallback"]
+
+
+async def test_how_much_surely_read_as_the_costs_gets_the_costs():
+    """ "hoeveel kost dat" after RTH is read as the costs: that answer tells RTH's costs."""
+    said = user("hoeveel kost dat", "faq", response_selector=faq_selection("costs"))
+
+    turn = await run_action(
+        ActionAnswerFaq(), load_tracker("welcome", said, **answered("what_is_rth"))
+    )
+
+    assert turn.texts[0] == knowledge_answer("costs")
+
+
+async def test_how_much_read_as_the_check_after_an_answer_is_still_how_much():
+    """ "en hoeveel krijg ik dan" was read as check_eligibility (0.60) after the PVB answer
+    and started the check's questions; it asks the size of the budget just explained."""
+    said = user("en hoeveel krijg ik dan", "check_eligibility")
+
+    turn = await run_action(
+        ActionEligibilityStart(), load_tracker("welcome", said, **answered("what_is_pvb"))
+    )
+
+    assert turn.texts[0] == knowledge_answer("budget_categories")
+    assert turn.events[-1]["name"] == "action_listen"  # not the check's form
