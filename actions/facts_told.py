@@ -33,6 +33,12 @@ FACT_INTENTS_UNDER_FALLBACK = (
     "identify_as_network",
     "check_eligibility",
 )
+# A relative named with a fact about them makes a message under the fallback threshold one
+# that tells facts, whatever intent came closest: "goeiemiddag ik ben de zus van Tom, hij
+# heeft nah sinds een ongeval" was nlu_fallback with greet 0.55 under it, and the person
+# heard "Sorry, dat heb ik niet goed begrepen".
+RELATIVE = "relation"
+FACTS_ABOUT_SOMEONE = frozenset({"age", "target_group", "support_type", "first_name"})
 
 
 def _bare_answer(tracker: Tracker) -> bool:
@@ -42,8 +48,15 @@ def _bare_answer(tracker: Tracker) -> bool:
     intent = answers.latest_intent(tracker)
     return intent == "inform" or (
         intent == "nlu_fallback"
-        and answers.intent_under_fallback(tracker) in FACT_INTENTS_UNDER_FALLBACK
+        and (
+            answers.intent_under_fallback(tracker) in FACT_INTENTS_UNDER_FALLBACK
+            or _relative_with_a_fact(answers.latest_entities(tracker))
+        )
     )
+
+
+def _relative_with_a_fact(named: dict[str, str]) -> bool:
+    return RELATIVE in named and not FACTS_ABOUT_SOMEONE.isdisjoint(named)
 
 
 # "ik woon", "ze woont", "we wonen", "hij is verhuisd": the message says where someone

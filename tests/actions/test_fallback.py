@@ -297,8 +297,33 @@ async def test_no_search_starts_without_a_search_request_for_a_place_or_kind_of_
     assert not any(event.get("name") == "provider_search_form" for event in turn.events)
 
 
-async def test_facts_under_the_threshold_of_another_intent_are_still_a_miss():
-    said = user("wat kost een dagcentrum", "faq", {"support_type": "dagondersteuning"})
+async def test_a_relative_and_a_fact_under_the_threshold_of_a_greeting_are_read_back():
+    """ "goeiemiddag ik ben de zus van Tom, hij heeft nah sinds een ongeval" was
+    nlu_fallback with greet 0.55 under it: "Sorry, dat heb ik niet goed begrepen", and the
+    sister, Tom and his brain injury were dropped."""
+    text = "goeiemiddag ik ben de zus van Tom, hij heeft nah sinds een ongeval"
+    facts = {"relation": ("broer_zus", "zus"), "first_name": "Tom", "target_group": "nah"}
+    said = under_the_fallback(user(text, "inform", facts), [("greet", 0.55), ("stop", 0.1)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0].startswith("Ik lees: Tom, "), turn.texts
+    assert turn.slots["speaker"] == "network"
+    assert turn.slots["person_name"] == "Tom"
+    assert "utter_fallback" not in turn.responses
+    assert REVERTED[0] not in turn.events
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("wat kost een dagcentrum", {"support_type": "dagondersteuning"}),
+        # A relative without a fact about them.
+        ("wat kost een dagcentrum voor mijn zoon", {"relation": ("kind", "zoon")}),
+    ],
+)
+async def test_facts_under_the_threshold_of_another_intent_are_still_a_miss(text, entities):
+    said = user(text, "faq", entities)
     said = under_the_fallback(said, [("faq", 0.5), ("inform", 0.3)])
 
     turn = await run_action(ActionFallback(), load_tracker("welcome", said))
