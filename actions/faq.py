@@ -31,6 +31,7 @@ from actions.provider_search import (
     say_how_to_reach_the_providers,
 )
 from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
+from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
 from bot.waiting_words import WAITING_WORDS
 from knowledge import db, queries
@@ -39,6 +40,8 @@ from knowledge import db, queries
 # docs/nlu.md, "FAQ topic confidence and margin", for the figures and the reasons.
 MIN_CONFIDENCE = 0.5
 MIN_MARGIN = 0.2
+# The topic about what happens with the person's data (its own next steps, say_next_steps).
+PRIVACY = "privacy"
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
 # "wat is het verschil tussen een pvb en een bob": a question about two things at once.
 COMPARES = re.compile(r"\bverschil|\bvergelijk", re.IGNORECASE)
@@ -212,8 +215,22 @@ def say_faq_answer(
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
     if next_steps:
-        dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
+        say_next_steps(dispatcher, topic, level)
     return True
+
+
+def say_next_steps(dispatcher: CollectingDispatcher, topic: str, level: str) -> None:
+    """The next steps after the answer about `topic`. After the privacy answer: how long a
+    plan is kept, and buttons to see or wipe what is stored; the answer says the person can
+    ask for both, and "ik wil niet meer dat jullie mijn gegevens hebben" got that answer
+    with no way to do it."""
+    if topic == PRIVACY:
+        keep_days = load_settings().plan_keep_days
+        dispatcher.utter_message(
+            response=f"utter_privacy_next_steps_{level}", plan_keep_days=keep_days
+        )
+    else:
+        dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
 
 
 class ActionAnswerFaq(Action):

@@ -65,6 +65,12 @@ EXPLAINED_WARNINGS = {
         "said by validate_intake_form when the answer to the consent question says for whom "
         "but no yes"
     ),
+    "The utterance 'utter_privacy_next_steps_gewoon' is not used in any story or rule.": (
+        "said by action_answer_faq after the privacy answer, with how long a plan is kept"
+    ),
+    "The utterance 'utter_privacy_next_steps_eenvoudig' is not used in any story or rule.": (
+        "said by action_answer_faq after the privacy answer in makkelijke taal"
+    ),
     "The utterance 'utter_reach_wegwijzer' is not used in any story or rule.": (
         "said by action_answer_faq or action_fallback for 'wat is jullie telefoonnummer'"
     ),

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from bot.storage import db, plans
-from tests.chat import new_sender, rest_headers, texts
+from tests.chat import knowledge_answer, new_sender, rest_headers, texts
 
 pytestmark = pytest.mark.rasa
 
@@ -63,3 +63,23 @@ def test_vergeet_mij_in_a_new_tab_forgets_the_earlier_tab(assistant):
     assert plan_of(assistant, earlier) is None
     assert not any("Odette" in text for text in user_texts(assistant, earlier))
     assert user_texts(assistant, later) == []
+
+
+def test_after_the_privacy_answer_a_button_wipes_what_is_stored(assistant):
+    """The privacy answer says the person can ask to wipe their data; its buttons now do
+    that, after the usual question whether to wipe everything."""
+    sender = new_sender()
+    replies = send(assistant, sender, "wat gebeurt er met mijn gegevens")
+    said = texts(replies)
+    assert said[0] == knowledge_answer("privacy"), said
+    assert any("dagen na je laatste wijziging" in text for text in said), said
+    wipe = next(
+        button["payload"]
+        for reply in replies
+        for button in reply.get("buttons", [])
+        if button["title"] == "Wis mijn gegevens"
+    )
+
+    asked = texts(send(assistant, sender, wipe))
+
+    assert any("Dat kan je niet terugdraaien" in text for text in asked), asked

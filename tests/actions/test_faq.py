@@ -7,6 +7,7 @@ import pytest
 
 from actions.faq import ActionAnswerFaq, other_term_first
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
+from bot.config import load_settings
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
@@ -45,6 +46,39 @@ async def test_answer_in_easy_language_when_the_user_chose_it():
     assert turn.texts[0].startswith(PVB_EENVOUDIG)
     assert turn.texts[1] == "Wil je nog iets weten?"
     assert turn.buttons == ["Ik begrijp het nog niet", "Wat past bij mij?", "Met een mens praten"]
+
+
+def privacy_question(text: str = "ik wil niet meer dat jullie mijn gegevens hebben") -> dict:
+    return user(text, "faq", response_selector=faq_selection("privacy"))
+
+
+async def test_after_the_privacy_answer_the_person_can_see_or_wipe_what_is_stored():
+    """The answer says "Je kunt ook vragen om je gegevens te wissen" but its buttons were
+    those of every answer: no way to do it, and not how long a plan is kept."""
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", privacy_question()))
+
+    assert turn.responses == [None, "utter_privacy_next_steps_gewoon"]
+    assert turn.texts[0] == knowledge_answer("privacy")
+    keep_days = load_settings().plan_keep_days
+    assert f"Een plan bewaar ik tot {keep_days} dagen na je laatste wijziging." in turn.texts[1]
+    assert turn.buttons == [
+        "Eenvoudiger uitleg",
+        "Wat bewaar je over mij?",
+        "Wis mijn gegevens",
+        "Met een mens praten",
+    ]
+    payloads = [b["payload"] for reply in turn.replies for b in reply.get("buttons", [])]
+    assert {"/show_my_data", "/delete_my_data"} <= set(payloads)
+
+
+async def test_the_privacy_next_steps_in_easy_language():
+    tracker = load_tracker("welcome", privacy_question(), slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.responses == [None, "utter_privacy_next_steps_eenvoudig"]
+    assert turn.texts[0] == knowledge_answer("privacy", "eenvoudig")
+    assert turn.buttons == ["Wat weet je over mij?", "Wis alles", "Met een mens praten"]
 
 
 async def test_a_button_payload_names_the_topic_itself():
