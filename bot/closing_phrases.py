@@ -39,6 +39,16 @@ _THANK = re.compile(
     r"|dankje|thanks|thank you|thx|tnx|(?:vriendelijk|hartelijk|duizendmaal|veel) dank"
     r"|(?:u|je|jullie) (?:heel |zeer |erg )?dankbaar|ge zijt bedankt)\b"
 )
+# "bedankt, en hoe vraag ik zo'n plek aan", "dank je, hoe lang moet ik wachten": thanks,
+# then a question of at least three words, which is what the person wants answered.
+_QUESTION_AFTER_THANKS = re.compile(
+    r"^\s*(?:(?:allee|ah|ok|oke|super|top)\s+)?(?:" + _THANK.pattern + r")"
+    r"(?:\s+(?:wel|hoor|he|hé|nogmaals))*"
+    r"(?:\s+voor\s+(?:de\s+|je\s+|jouw\s+|uw\s+|jullie\s+)?(?:uitleg|hulp|info|informatie|antwoord))?"
+    r"\s+(?:(?:en|maar|nog|ook|dan|toch)\s+)*"
+    r"(?:hoe|wat|waar|wanneer|wie|welke?|waarom|hoeveel|kan|kun|kunt|mag|moet|heb|is|zijn"
+    r"|krijg|krijgt|wordt)\s+\w+\s+\w+"
+)
 # Words that go with a formula without saying anything else; greetings among them.
 _FILLERS = frozenset(
     "ah ach allee bon he hé hoor echt heel zeer erg super top tof fijn dikke nog eens dan "
@@ -81,3 +91,10 @@ def closing_intent(text: str) -> str | None:
     if not all(word in fillers for word in rest):
         return None
     return GOODBYE if goodbye else THANK
+
+
+def asks_after_thanks(text: str) -> bool:
+    """Whether the message thanks and then asks a question ("bedankt, en hoe vraag ik zo'n
+    plek aan"); the question counts, not the thanks."""
+    words = typed_words(text)
+    return words is not None and _QUESTION_AFTER_THANKS.match(words) is not None

@@ -232,3 +232,22 @@ def test_a_provider_search_for_someone_past_the_age_limit_says_the_age_rule_firs
     assert said[0].splitlines()[1] == f"Je vader is {limit + 15}."
     assert f"Een eerste aanvraag kan tot {limit} jaar." in said[0].splitlines()
     assert said[1].startswith("Wat past het best bij je vader?")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("bedankt, en hoe vraag ik zo'n plek aan", "how_to_apply"),
+        ("dank je, hoe lang moet ik wachten", "waiting_time"),
+    ],
+)
+def test_a_question_after_thanks_gets_its_answer(assistant, question, topic):
+    """ "bedankt, en hoe vraag ik zo'n plek aan" got only "Graag gedaan! Heb je nog een
+    vraag?" (thank 0.68): the question was lost."""
+    sender = new_sender()
+    assert assistant.replies(sender, "wat is een pvb")
+
+    said = texts(assistant.replies(sender, question))
+
+    assert knowledge_answer(topic) in said, said
+    assert not any(text.startswith("Graag gedaan") for text in said)
