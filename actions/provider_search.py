@@ -346,16 +346,20 @@ SEARCH_WORDS = re.compile(r"\b(?:zoek|zoeken|zoekt|vind|vinden|gezocht)\b", re.I
 
 
 def search_requested_under_the_threshold(tracker: Tracker) -> bool:
-    """Whether the classifier was unsure (nlu_fallback) with the provider search just under
-    it, and the message asks for a search of a place or a kind of help it names: "ik zoek
-    begeleiding thuis in Hasselt" was nlu_fallback 0.60 with find_provider 0.59. Not in a
-    form, and not for "ik zoek hulp voor ons moeder" (nothing to search with yet: those
-    facts are read back, actions/facts_told.py)."""
+    """Whether the provider search came just after the classifier's reading, and the message
+    asks for a search of a place or a kind of help it names: "ik zoek begeleiding thuis in
+    Hasselt" was nlu_fallback 0.60 with find_provider 0.59 under it, "ik zoek iets voor ons
+    vader hij is blind en woont in Brugge" a bare answer (inform 0.74) with find_provider
+    next. Not in a form, and not for "ik zoek hulp voor ons moeder" (nothing to search with
+    yet: those facts are read back, actions/facts_told.py)."""
     if tracker.active_loop_name is not None:
         return False
-    if answers.latest_intent(tracker) != "nlu_fallback":
-        return False
-    if answers.intent_under_fallback(tracker) != PROVIDER_SEARCH_INTENT:
+    intent = answers.latest_intent(tracker)
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    names = [str(i.get("name") or "") for i in ranking if i.get("name") != "nlu_fallback"]
+    # Under the fallback, the closest intent; after a bare answer, the one after it.
+    closest = {"nlu_fallback": names[:1], "inform": names[1:2]}.get(intent)
+    if closest != [PROVIDER_SEARCH_INTENT]:
         return False
     if not SEARCH_WORDS.search(str(tracker.latest_message.get("text") or "")):
         return False

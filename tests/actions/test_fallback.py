@@ -272,6 +272,42 @@ async def test_a_search_request_just_under_the_threshold_starts_the_search(text,
     assert REVERTED[0] not in turn.events
 
 
+def ranked(said: dict, ranking: list[tuple[str, float]]) -> dict:
+    """`said` with this intent ranking, its first the intent."""
+    parse = said["parse_data"]
+    parse["intent"] = {"name": ranking[0][0], "confidence": ranking[0][1]}
+    parse["intent_ranking"] = [{"name": name, "confidence": c} for name, c in ranking]
+    return said
+
+
+async def test_a_search_request_read_as_a_bare_answer_starts_the_search():
+    """ "ik zoek iets voor ons vader hij is blind en woont in Brugge" (inform 0.74,
+    find_provider 0.23) got "Ik lees: ..." and the menu; the person asked for a search."""
+    text = "ik zoek iets voor ons vader hij is blind en woont in Brugge"
+    entities = {
+        "relation": ("ouder", "ons vader"),
+        "target_group": ("visuele_beperking", "blind"),
+        "municipality": "Brugge",
+    }
+    said = ranked(user(text, "inform", entities), [("inform", 0.74), ("find_provider", 0.23)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts == []
+    assert {"event": "followup", "name": "provider_search_form", "timestamp": None} in turn.events
+
+
+async def test_a_bare_answer_with_another_intent_after_it_reads_the_facts_back():
+    text = "ik zoek iets voor ons vader hij is blind en woont in Brugge"
+    entities = {"relation": ("ouder", "ons vader"), "municipality": "Brugge"}
+    said = ranked(user(text, "inform", entities), [("inform", 0.74), ("faq", 0.23)])
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0].startswith("Ik lees: je vader")
+    assert not any(event.get("name") == "provider_search_form" for event in turn.events)
+
+
 @pytest.mark.parametrize(
     ("text", "entities", "under"),
     [
