@@ -390,6 +390,21 @@ def test_help_at_home_in_a_place_starts_the_search_with_both(assistant):
     assert "Hasselt" in announced(replies)
 
 
+def test_a_search_for_a_blind_father_in_his_town_starts_with_both(assistant):
+    """ "ik zoek iets voor ons vader hij is blind en woont in Brugge" was read as a bare
+    answer: "Ik lees: je vader, visuele beperking, Brugge." and the menu, no search."""
+    sender = new_sender()
+    replies = assistant.replies(
+        sender, "ik zoek iets voor ons vader hij is blind en woont in Brugge"
+    )
+    assert texts(replies)[-1] == "Welke soort hulp zoek je?"  # place and target group known
+
+    replies = assistant.replies(sender, "maakt niet uit")
+
+    assert announced(replies).startswith("Ik zocht alle soorten hulp voor mensen met")
+    assert "Brugge" in announced(replies)
+
+
 def test_a_misspelled_place_is_understood(assistant):
     sender = new_sender()
     assert texts(assistant.replies(sender, "ik zoek een voorziening"))[-1].startswith("Waar zoek")
