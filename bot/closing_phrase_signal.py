@@ -7,11 +7,6 @@ formula (bot/closing_phrases.py), its intent becomes `goodbye` or `thank` with c
 dankbaar", "we horen elkaar nog" fell back on the model of 2026-12-01), and each training
 moved other short messages when examples were added for them (docs/nlu.md).
 
-Thanks followed by a question that the FAQ selector is sure of ("bedankt, en hoe vraag ik
-zo'n plek aan": thank 0.68, the selector how_to_apply 0.97) is that question: its intent
-becomes `faq`, and the person gets the answer instead of only "Graag gedaan!". The FAQ
-action still weighs the topic's confidence and margin (actions/faq.py).
-
 A crisis read by the classifier alone is overruled, as by the skip check
 (bot/skip_phrase_signal.py): a formula with nothing else says only goodbye or thanks, no
 crisis message of the training data or the held-out set is one
@@ -22,36 +17,19 @@ crisis message of the training data or the held-out set is one
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import (
-    RESPONSE_SELECTOR_DEFAULT_INTENT,
-    RESPONSE_SELECTOR_PREDICTION_KEY,
-    RESPONSE_SELECTOR_PROPERTY_NAME,
-)
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.closing_phrases import (
-    GOODBYE,
-    THANK,
-    asks_after_thanks,
-    closing_intent,
-    is_hello_or_goodbye,
-)
+from bot.closing_phrases import closing_intent, is_hello_or_goodbye
 from bot.crisis_signals import force_intent
 from bot.rule_component import RuleComponent
-
-FAQ = "faq"
-# How sure the FAQ selector must be of the question after thanks: on the model of
-# 2026-12-06 the questions of this kind were 0.93-0.98, unrelated requests under 0.25.
-SURE_TOPIC = 0.8
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class ClosingPhraseClassifier(RuleComponent):
-    """Sets the intent to `goodbye` or `thank` when the message is only such a formula, to
-    the fallback for a bare "dag", and to `faq` for thanks and then a question the FAQ
-    selector is sure of."""
+    """Sets the intent to `goodbye` or `thank` when the message is only such a formula, and
+    to the fallback for a bare "dag"."""
 
     def process_message(self, message: Message) -> None:
         text = message.get(TEXT) or ""
@@ -64,17 +42,3 @@ class ClosingPhraseClassifier(RuleComponent):
         intent = closing_intent(text)
         if intent:
             force_intent(message, intent)
-        elif (
-            (message.get(INTENT) or {}).get("name") in (THANK, GOODBYE)
-            and asks_after_thanks(text)
-            and faq_topic_confidence(message) >= SURE_TOPIC
-        ):
-            force_intent(message, FAQ)
-
-
-def faq_topic_confidence(message: Message) -> float:
-    """The FAQ selector's confidence in its best topic for `message`; 0 when there is none."""
-    selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
-        RESPONSE_SELECTOR_DEFAULT_INTENT
-    ) or {}
-    return float((selected.get(RESPONSE_SELECTOR_PREDICTION_KEY) or {}).get("confidence") or 0.0)

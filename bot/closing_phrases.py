@@ -95,6 +95,6 @@ def closing_intent(text: str) -> str | None:
 
 def asks_after_thanks(text: str) -> bool:
     """Whether the message thanks and then asks a question ("bedankt, en hoe vraag ik zo'n
-    plek aan"); the question counts, not the thanks."""
+    plek aan"); the question counts, not the thanks (bot/faq_question_signal.py)."""
     words = typed_words(text)
     return words is not None and _QUESTION_AFTER_THANKS.match(words) is not None

@@ -251,3 +251,12 @@ def test_a_question_after_thanks_gets_its_answer(assistant, question, topic):
 
     assert knowledge_answer(topic) in said, said
     assert not any(text.startswith("Graag gedaan") for text in said)
+
+
+def test_a_question_read_as_an_introduction_gets_its_answer(assistant):
+    """ "mag mijn mama mijn begeleider zijn" was read as identify_as_network (0.95): "Goed,
+    dan stel ik mijn vragen over je mama.", and the question was not answered."""
+    said = texts(assistant.replies(new_sender(), "mag mijn mama mijn begeleider zijn"))
+
+    assert knowledge_answer("budget_spending") in said, said
+    assert not any("stel ik mijn vragen over" in text for text in said)

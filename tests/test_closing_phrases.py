@@ -12,7 +12,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrase_signal import ClosingPhraseClassifier
-from bot.closing_phrases import asks_after_thanks, closing_intent
+from bot.closing_phrases import closing_intent
 from bot.config import PROJECT_ROOT
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
@@ -92,58 +92,3 @@ def test_no_crisis_message_is_a_formula():
     crisis = [*TRAINING["crisis"], *examples(HOLDOUT_DIR)["crisis"]]
     assert len(crisis) > 100
     assert [text for text in crisis if closing_intent(text)] == []
-
-
-def with_faq_topic(text: str, guess: str, topic_confidence: float) -> str:
-    """The intent the check leaves when the FAQ selector chose a topic with this confidence."""
-    selected = {"response": {"intent_response_key": "faq/how_to_apply", "confidence": 0.0}}
-    selected["response"]["confidence"] = topic_confidence
-    message = Message(
-        data={
-            TEXT: text,
-            INTENT: {"name": guess, "confidence": 0.68},
-            "response_selector": {"default": selected},
-        }
-    )
-    ClosingPhraseClassifier().process([message])
-    return message.get(INTENT)["name"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "bedankt, en hoe vraag ik zo'n plek aan",  # thank 0.68 on the model of 2026-12-06
-        "dank je, hoe lang moet ik wachten",  # thank 0.92
-        "bedankt voor de uitleg, hoe vraag ik het aan",
-        "allee merci, waar kan ik dat vinden",
-    ],
-)
-@pytest.mark.parametrize("guess", ["thank", "goodbye"])
-def test_thanks_then_a_question_the_selector_is_sure_of_is_that_question(text, guess):
-    """Only "Graag gedaan! Heb je nog een vraag?" was said, and the question was lost."""
-    assert with_faq_topic(text, guess, 0.97) == "faq"
-
-
-@pytest.mark.parametrize(
-    ("text", "guess", "topic_confidence"),
-    [
-        ("bedankt, en hoe vraag ik zo'n plek aan", "thank", 0.3),  # the selector unsure
-        ("bedankt, kan ik nu een plan maken", "start_intake", 0.97),  # not read as thanks
-        ("bedankt voor alles", "thank", 0.97),  # no question
-        ("bedankt voor de uitleg", "thank", 0.97),
-        ("nee bedankt, hoe lang duurt dat", "thank", 0.97),  # an answer first
-    ],
-)
-def test_thanks_without_a_sure_question_after_them_keeps_its_reading(text, guess, topic_confidence):
-    assert with_faq_topic(text, guess, topic_confidence) == guess
-
-
-def test_no_goodbye_or_thanks_example_asks_a_question_after_the_thanks():
-    closing = [
-        text
-        for source in (TRAINING, HELD_OUT)
-        for intent in ("goodbye", "thank")
-        for text in source[intent]
-    ]
-    assert len(closing) > 60
-    assert [text for text in closing if asks_after_thanks(text)] == []

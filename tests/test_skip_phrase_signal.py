@@ -59,6 +59,7 @@ def test_anything_else_keeps_the_classifiers_intent(text, guess):
         "bot.skip_phrase_signal.SkipPhraseClassifier",
         "bot.closing_phrase_signal.ClosingPhraseClassifier",  # goodbyes and thanks
         "bot.too_hard_signal.TooHardComplaintClassifier",  # "dat is moeilijke taal"
+        "bot.faq_question_signal.FaqQuestionClassifier",  # "bedankt, en hoe ..."
     ],
 )
 def test_the_check_runs_before_the_crisis_signals_so_a_crisis_still_wins(check):

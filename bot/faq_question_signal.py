@@ -1,0 +1,68 @@
+"""A question the FAQ selector is sure of, taken by the classifier for thanks or for an
+introduction, is that question.
+
+Rasa component placed after the phrase checks and before the crisis signals in config.yml
+(so a crisis signal still wins). When the classifier read
+
+- thanks or a goodbye, and the message thanks and then asks ("bedankt, en hoe vraag ik
+  zo'n plek aan": thank 0.68; bot/closing_phrases.py), or
+- an introduction (identify_as_network or identify_as_person), and the message opens as a
+  question ("mag mijn mama mijn begeleider zijn": identify_as_network 0.95, and the person
+  heard "Goed, dan stel ik mijn vragen over je mama."; bot/question_phrases.py),
+
+and the FAQ selector is sure of a topic (SURE_TOPIC), the intent becomes `faq` with
+confidence 1. The FAQ action still weighs the topic's confidence and margin
+(actions/faq.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_DEFAULT_INTENT,
+    RESPONSE_SELECTOR_PREDICTION_KEY,
+    RESPONSE_SELECTOR_PROPERTY_NAME,
+)
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.closing_phrases import GOODBYE, THANK, asks_after_thanks
+from bot.crisis_signals import force_intent
+from bot.question_phrases import starts_as_question
+from bot.rule_component import RuleComponent
+
+FAQ = "faq"
+# How sure the FAQ selector must be of the question: on the model of 2026-12-06 the
+# questions of these kinds were 0.89-0.98, requests that were no FAQ question under 0.25.
+SURE_TOPIC = 0.8
+# The classifier's readings that can hide a question, and how the question shows.
+HIDING_READINGS: dict[str, Callable[[str], bool]] = {
+    THANK: asks_after_thanks,
+    GOODBYE: asks_after_thanks,
+    "identify_as_network": starts_as_question,
+    "identify_as_person": starts_as_question,
+}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FaqQuestionClassifier(RuleComponent):
+    """Sets the intent to `faq` when a reading of HIDING_READINGS hides a sure FAQ question."""
+
+    def process_message(self, message: Message) -> None:
+        asks = HIDING_READINGS.get((message.get(INTENT) or {}).get("name") or "")
+        if (
+            asks is not None
+            and asks(message.get(TEXT) or "")
+            and faq_topic_confidence(message) >= SURE_TOPIC
+        ):
+            force_intent(message, FAQ)
+
+
+def faq_topic_confidence(message: Message) -> float:
+    """The FAQ selector's confidence in its best topic for `message`; 0 when there is none."""
+    selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
+        RESPONSE_SELECTOR_DEFAULT_INTENT
+    ) or {}
+    return float((selected.get(RESPONSE_SELECTOR_PREDICTION_KEY) or {}).get("confidence") or 0.0)

@@ -1,0 +1,22 @@
+"""Does a typed message start as a question ("mag mijn mama mijn begeleider zijn", "hoe
+werkt dat")? Read by bot/faq_question_signal.py where the classifier took a question for
+an introduction. No identify_as_network or identify_as_person example of the training data
+or the held-out set starts so (tests/test_faq_question_signal.py)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.phrase_words import typed_words
+
+# A question word or a verb that opens a yes/no question, then at least two more words.
+_QUESTION_START = re.compile(
+    r"^\s*(?:mag|mogen|kan|kunnen|kun|kunt|kunde|moet|moeten|hoe|wat|waar|wanneer|wie|welke?"
+    r"|waarom|hoeveel|is|zijn|heb|hebben|krijg|krijgt|wordt)\s+\w+\s+\w+"
+)
+
+
+def starts_as_question(text: str) -> bool:
+    """Whether the message opens with a question word or a question's verb."""
+    words = typed_words(text)
+    return words is not None and _QUESTION_START.match(words) is not None

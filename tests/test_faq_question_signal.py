@@ -1,0 +1,98 @@
+"""The FAQ question check in the NLU pipeline (bot/faq_question_signal.py): a question the
+FAQ selector is sure of, read by the classifier as thanks or as an introduction, is `faq`;
+without a sure topic, or without a question, the classifier's reading stays. No thanks,
+goodbye or introduction example of the training data or the held-out set is such a
+question. Its place in the pipeline, before the crisis signals, is tested with the skip
+check's (tests/test_skip_phrase_signal.py)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.closing_phrases import asks_after_thanks
+from bot.config import PROJECT_ROOT
+from bot.faq_question_signal import FaqQuestionClassifier
+from bot.question_phrases import starts_as_question
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
+
+TRAINING = examples(PROJECT_ROOT / "data" / "nlu")
+HELD_OUT = examples(HOLDOUT_DIR / "intents.yml")
+
+
+def classified(text: str, guess: str, topic_confidence: float) -> str:
+    """The intent the check leaves when the FAQ selector chose a topic with this confidence."""
+    response = {"intent_response_key": "faq/budget_spending", "confidence": topic_confidence}
+    message = Message(
+        data={
+            TEXT: text,
+            INTENT: {"name": guess, "confidence": 0.68},
+            "response_selector": {"default": {"response": response}},
+        }
+    )
+    FaqQuestionClassifier().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        # Only "Graag gedaan! Heb je nog een vraag?" was said, and the question was lost.
+        ("bedankt, en hoe vraag ik zo'n plek aan", "thank"),  # thank 0.68 on 2026-12-06
+        ("dank je, hoe lang moet ik wachten", "thank"),  # thank 0.92
+        ("bedankt voor de uitleg, hoe vraag ik het aan", "goodbye"),
+        ("allee merci, waar kan ik dat vinden", "thank"),
+        # "Goed, dan stel ik mijn vragen over je mama." (identify_as_network 0.95).
+        ("mag mijn mama mijn begeleider zijn", "identify_as_network"),
+        ("kan ik mijn broer betalen met mijn budget", "identify_as_person"),
+    ],
+)
+def test_a_question_the_selector_is_sure_of_is_that_question(text, guess):
+    assert classified(text, guess, 0.9) == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "topic_confidence"),
+    [
+        ("bedankt, en hoe vraag ik zo'n plek aan", "thank", 0.3),  # the selector unsure
+        ("mag mijn mama mijn begeleider zijn", "identify_as_network", 0.5),
+        ("bedankt, kan ik nu een plan maken", "start_intake", 0.97),  # another reading
+        ("kan ik een plan maken voor mijn zoon", "start_intake", 0.97),
+        ("bedankt voor alles", "thank", 0.97),  # no question
+        ("bedankt voor de uitleg", "thank", 0.97),
+        ("nee bedankt, hoe lang duurt dat", "thank", 0.97),  # an answer first
+        ("ik ben de mama van Lotte", "identify_as_network", 0.97),
+        ("voor mezelf", "identify_as_person", 0.97),
+    ],
+)
+def test_without_a_sure_question_the_classifiers_reading_stays(text, guess, topic_confidence):
+    assert classified(text, guess, topic_confidence) == guess
+
+
+def test_no_goodbye_or_thanks_example_asks_a_question_after_the_thanks():
+    closing = [
+        text
+        for source in (TRAINING, HELD_OUT)
+        for intent in ("goodbye", "thank")
+        for text in source[intent]
+    ]
+    assert len(closing) > 60
+    assert [text for text in closing if asks_after_thanks(text)] == []
+
+
+def test_no_introduction_example_starts_as_a_question():
+    introductions = [
+        text
+        for source in (TRAINING, HELD_OUT)
+        for intent in ("identify_as_network", "identify_as_person")
+        for text in source[intent]
+    ]
+    assert len(introductions) > 150
+    assert [text for text in introductions if starts_as_question(text)] == []
+
+
+def test_a_button_payload_is_no_question():
+    assert not starts_as_question("/identify_as_network")
+    assert not asks_after_thanks("/thank")
