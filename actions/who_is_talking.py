@@ -134,6 +134,8 @@ def about_the_writer(text: str) -> bool:
 
 # "ik ben 68", "kben 70": the writer gives their own age.
 _OWN_AGE = re.compile(r"\b(?:ik|'?k)\s*ben\s+(?:al\s+|bijna\s+)?\d{1,3}\b", re.IGNORECASE)
+# "ik ben 23", "ik woon alleen", "ik heb autisme": a fact the writer tells about themself.
+_OWN_FACT = re.compile(rf"{_OWN_AGE.pattern}|\b(?:ik|'?k)\s*(?:woon|werk|heb|zit)\b", re.IGNORECASE)
 
 
 def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
@@ -150,6 +152,8 @@ def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
     if relation is None:
         if _OWN_AGE.search(text) and about_the_writer(text):
             return [SlotSet(slot, value) for slot, value in THE_PERSON.items()]
+        if _for_someone_named(text, latest_entities(tracker).get("first_name")):
+            return [SlotSet(slot, value) for slot, value in speaker_slots(tracker).items()]
         return []
     about_someone_else = (
         _FOR_SOMEONE_ELSE.search(text)
@@ -161,6 +165,15 @@ def speaker_from_request(tracker: Tracker) -> list[SlotSet]:
     if not about_someone_else:
         return []
     return [SlotSet(slot, value) for slot, value in speaker_slots(tracker).items()]
+
+
+def _for_someone_named(text: str, name: str | None) -> bool:
+    """Whether the request is for or about someone it names: "ik wil een plan maken voor ons
+    Jana", "een vraag over Seppe" (no relation word, a first name the NLU found)."""
+    if not name:
+        return False
+    pattern = rf"\b(?:voor|over)\s+(?:{_POSSESSIVE_WORDS}\s+)?{re.escape(name)}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 # Entities that describe a person: their disability or their age.
@@ -208,8 +221,15 @@ def speaker_answer(
         return dict(THE_PERSON)
     if _relation_entity(tracker)[0] is not None:  # "ik ben de mama van Olivia", read as
         return speaker_slots(tracker)  # another intent: the relation says who talks
-    if find_first_name((tracker.latest_message or {}).get("text") or ""):  # "hij heet Bram"
+    text = (tracker.latest_message or {}).get("text") or ""
+    if find_first_name(text):  # "hij heet Bram"
         return speaker_slots(tracker)
+    # "ze is 23", "hij woont bij ons": the answer speaks of someone else; "ik ben 23": of
+    # the writer. Both were "Dat begrijp ik niet goed", again and again.
+    if _THIRD_PERSON.search(text) and not _FIRST_PERSON.search(text):
+        return speaker_slots(tracker)
+    if _OWN_FACT.search(text) and about_the_writer(text) and not _FOR_SOMEONE_ELSE.search(text):
+        return dict(THE_PERSON)
     return not_understood(dispatcher, tracker, "speaker")
 
 

@@ -245,6 +245,33 @@ def test_a_plan_asked_for_a_son_does_not_ask_for_whom_after_the_yes(assistant):
     assert (answers["speaker"], answers["person_ref"]) == ("network", "je zoon")
 
 
+def test_a_plan_asked_for_someone_named_offers_the_name_after_the_yes(assistant):
+    """ "ik wil een plan maken voor ons Jana" named no relation: "ja" was followed by "Vertel
+    je over jezelf of over iemand anders?"."""
+    sender = new_sender()
+    consent = assistant.replies(sender, "ik wil een plan maken voor ons Jana")
+    assert titles(consent) == ["Ja, dat is goed", "Nee", "Meer over privacy"]
+
+    replies = assistant.replies(sender, "ja")
+
+    assert texts(replies)[-1].startswith("Welke naam mag in het plan staan?")
+    assert titles(replies) == ["Jana", "Sla over"]
+    assert stored(assistant, sender)["speaker"] == "network"
+
+
+def test_an_answer_about_her_answers_for_whom(assistant):
+    """ "ze is 23" to "Vertel je over jezelf of over iemand anders?" was "Dat begrijp ik niet
+    goed", and so was every next sentence about her."""
+    sender = new_sender()
+    said = chat(assistant, sender, ["ik wil een plan maken", "ja"])
+    assert said[-1].startswith("Vertel je over jezelf of over iemand anders?")
+
+    said = chat(assistant, sender, ["ze is 23"])
+
+    assert said[-1].startswith("Welke naam mag in het plan staan?"), said
+    assert stored(assistant, sender)["speaker"] == "network"
+
+
 def test_changing_an_answer_after_the_intake_asks_again_and_makes_a_new_version(assistant):
     sender, _ = full_intake(assistant)
     assert versions(assistant, sender) == 1

@@ -148,6 +148,29 @@ async def test_a_request_for_a_plan_for_a_relative_says_who_it_is_for():
     assert unknown.buttons[:2] == ["Ja, ik vertel over mezelf", "Ja, ik vertel over iemand anders"]
 
 
+@pytest.mark.parametrize(
+    "text", ["ik wil een plan maken voor ons Jana", "kunde een plan maken over Jana"]
+)
+async def test_a_request_for_a_plan_for_someone_named_says_who_it_is_for(text):
+    """ "voor ons Jana" named no relation, so "ja" was followed by "Vertel je over jezelf of
+    over iemand anders?", and "ze is 23" by "Dat begrijp ik niet goed"."""
+    said = user(text, "start_intake", {"first_name": "Jana"})
+
+    turn = await run_action(ActionAskConsent(), load_tracker("welcome", said))
+
+    assert turn.slots["speaker"] == "network"
+    assert (turn.slots["person_name"], turn.slots["person_ref"]) == ("Jana", "Jana")
+    assert turn.buttons == ["Ja, dat is goed", "Nee", "Meer over privacy"]
+
+
+async def test_a_name_of_the_writer_is_no_request_for_someone_else():
+    said = user("ik ben Jana en ik wil een plan maken", "start_intake", {"first_name": "Jana"})
+
+    turn = await run_action(ActionAskConsent(), load_tracker("welcome", said))
+
+    assert turn.slots == {}
+
+
 async def test_a_yes_for_myself_overrules_what_the_request_said():
     turn = await answer(
         "intake_asks_consent",

@@ -128,6 +128,26 @@ async def test_a_name_of_someone_else_answers_the_speaker_question():
     assert turn.texts == []
 
 
+@pytest.mark.parametrize(
+    ("text", "entities", "speaker"),
+    [
+        ("ze is 23", {"age": "23"}, "network"),
+        ("hij woont nog bij ons thuis", {}, "network"),
+        ("ik ben 23", {"age": "23"}, "person"),
+        ("ik woon alleen in Lier", {"municipality": "Lier"}, "person"),
+    ],
+)
+async def test_an_answer_about_someone_else_or_the_writer_answers_the_speaker_question(
+    text, entities, speaker
+):
+    """ "ze is 23" to "over jezelf of over iemand anders?" was "Dat begrijp ik niet goed",
+    and so was every next sentence about her."""
+    turn = await validate_speaker(user(text, "inform", entities), {"speaker": text})
+
+    assert turn.slots["speaker"] == speaker
+    assert turn.texts == []
+
+
 async def test_skipping_the_speaker_question_means_the_person_themself():
     turn = await validate_speaker(user("/skip", "skip"), {"speaker": "/skip"})
 
