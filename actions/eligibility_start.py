@@ -131,17 +131,23 @@ def age_answer(
 
 
 def residence_answer(
-    session: Session, entities: dict[str, str], right: Right | None, level: str
+    session: Session,
+    entities: dict[str, str],
+    right: Right | None,
+    level: str,
+    about: Asked = WRITER,
 ) -> str | None:
     """For a place in the Brussels Capital Region: whom the right (the PVB when the message
-    names none) is for, and the VAPH office that serves the place."""
+    names none) is for, and the VAPH office that serves the place. The place is where the
+    person asked `about` lives ("Je moeder woont in Brussel"); the writer's when unclear."""
     place = places.describe(session, places.normalise(session, None, entities))
     municipality = place.municipality if place else None
     if municipality is None or municipality.region != BRUSSELS_REGION:
         return None
     if right is None or right.residence is None:
         right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
-    rule = queries.residence_rule(right, municipality, level) if right else None
+    subject = about or None  # UNCLEAR: the writer's wording, as before
+    rule = queries.residence_rule(right, municipality, level, subject) if right else None
     if right is None or rule is None:
         return None
     lines = [_plain_title(right) if level == "eenvoudig" else _title(right), rule]
@@ -189,7 +195,7 @@ def direct_answers(
         age = known_age
     found = [
         age_answer(session, age, right, level, about) if age is not None else None,
-        residence_answer(session, entities, right, level) if with_residence else None,
+        residence_answer(session, entities, right, level, about) if with_residence else None,
     ]
     said = [answer for answer in found if answer]
     if said:

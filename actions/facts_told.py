@@ -19,7 +19,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, places
+from actions.eligibility_start import answers_to_latest_message
 from actions.who_is_talking import speaker_slots
+from bot.question_phrases import asks_a_question
 from knowledge import db
 
 CATEGORY_ENTITIES = ("target_group", "support_type")
@@ -76,7 +78,8 @@ def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any
     that says someone lives outside Flanders and Brussels counts as a bare answer."""
     if tracker.active_loop_name is not None:
         return None
-    outside = lives_outside(str((tracker.latest_message or {}).get("text") or ""))
+    text = str((tracker.latest_message or {}).get("text") or "")
+    outside = lives_outside(text)
     if not (outside or _bare_answer(tracker)):
         return None
     named = answers.latest_entities(tracker)
@@ -100,5 +103,10 @@ def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any
     dispatcher.utter_message(response="utter_read_as", words=", ".join(w for w in words if w))
     if outside and not place:
         dispatcher.utter_message(response="utter_lives_outside_flanders")
+    if asks_a_question(text):
+        # "ik woon in Anderlecht, kan ik naar het vaph": the residence or age rule answers
+        # the question (answer first, issue 14); it was only "Ik lees: Anderlecht.".
+        for answer in answers_to_latest_message(tracker, with_faq=False):
+            dispatcher.utter_message(text=answer)
     dispatcher.utter_message(response="utter_what_next")
     return events

@@ -1,7 +1,8 @@
 """Does a typed message start as a question ("mag mijn mama mijn begeleider zijn", "hoe
 werkt dat")? Read by bot/faq_question_signal.py where the classifier took a question for
 an introduction. No identify_as_network or identify_as_person example of the training data
-or the held-out set starts so (tests/test_faq_question_signal.py)."""
+or the held-out set starts so (tests/test_faq_question_signal.py). Does it ask anything at
+all ("ik woon in Anderlecht, kan ik naar het vaph")? Read by actions/facts_told.py."""
 
 from __future__ import annotations
 
@@ -20,3 +21,15 @@ def starts_as_question(text: str) -> bool:
     """Whether the message opens with a question word or a question's verb."""
     words = typed_words(text)
     return words is not None and _QUESTION_START.match(words) is not None
+
+
+# Where a sentence or a clause begins: "ik woon in Anderlecht, kan ik ...", "... en mag ik".
+_CLAUSES = re.compile(r"[,;.!]+|\s(?:en|maar)\s")
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether the message asks something: a question mark, or a sentence or clause that
+    opens as a question."""
+    if text.lstrip().startswith("/"):
+        return False
+    return "?" in text or any(starts_as_question(clause) for clause in _CLAUSES.split(text))

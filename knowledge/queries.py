@@ -559,10 +559,14 @@ def age_sentence(age: int, about: str | None = None) -> str:
     return _sentence(f"{_Subject(about).is_} {age}")
 
 
-def residence_rule(right: Right, municipality: Municipality, level: str = "gewoon") -> str | None:
-    """Where the person lives and whom the right is for, as a sentence at `level`; None
-    when the record does not say where one must live."""
-    reasons = _residence_reason(right, municipality.name, municipality.region, _Subject())
+def residence_rule(
+    right: Right, municipality: Municipality, level: str = "gewoon", about: str | None = None
+) -> str | None:
+    """Where the person lives and whom the right is for, as a sentence at `level` ("Je
+    woont in ...", or with `about` "Je moeder woont in ..."); None when the record does not
+    say where one must live."""
+    subject = _Subject(about)
+    reasons = _residence_reason(right, municipality.name, municipality.region, subject)
     if reasons is None:
         return None  # the place rules it out: no rule to tell, the check explains
     said = reasons.eenvoudig if level == "eenvoudig" else [_sentence(r) for r in reasons.gewoon]

@@ -260,3 +260,16 @@ def test_a_question_read_as_an_introduction_gets_its_answer(assistant):
 
     assert knowledge_answer("budget_spending") in said, said
     assert not any("stel ik mijn vragen over" in text for text in said)
+
+
+def test_living_in_a_brussels_municipality_told_as_a_fact_with_a_question_is_answered(
+    assistant,
+):
+    """ "ik woon in Anderlecht, kan ik naar het vaph" was read as a fact (inform 0.97):
+    "Ik lees: Anderlecht." and the menu, no answer."""
+    said = texts(assistant.replies(new_sender(), "ik woon in Anderlecht, kan ik naar het vaph"))
+
+    assert any(
+        "Je woont in Anderlecht, en dit is voor wie in Vlaanderen of Brussel woont." in text
+        for text in said
+    ), said

@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
 from bot.faq_question_signal import FaqQuestionClassifier
-from bot.question_phrases import starts_as_question
+from bot.question_phrases import asks_a_question, starts_as_question
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
 
@@ -96,3 +96,19 @@ def test_no_introduction_example_starts_as_a_question():
 def test_a_button_payload_is_no_question():
     assert not starts_as_question("/identify_as_network")
     assert not asks_after_thanks("/thank")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("ik woon in Anderlecht, kan ik naar het vaph", True),
+        ("ons moeder is 82 en woont in Brussel, kan zij nog iets krijgen", True),
+        ("ik woon in Elsene?", True),
+        ("ik woon in Anderlecht", False),
+        ("mijn zoon is 19 en heeft autisme", False),
+        ("ik woon in Jette en ik heb een vraag", False),
+        ("/inform", False),
+    ],
+)
+def test_what_counts_as_asking_something(text, asks):
+    assert asks_a_question(text) is asks

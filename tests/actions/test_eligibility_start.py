@@ -129,6 +129,29 @@ def test_someone_in_a_brussels_municipality_hears_the_residence_rule(text, entit
     assert lines[2] == f"Waar kan je terecht: {vaph_office_for('Schaarbeek')}."
 
 
+@pytest.mark.parametrize(
+    ("level", "sentence"),
+    [
+        ("gewoon", "Je moeder woont in Schaarbeek, en dit is voor wie in Vlaanderen of Brussel"),
+        ("eenvoudig", "Je moeder woont in Schaarbeek."),
+    ],
+)
+def test_the_residence_rule_about_someone_else_says_where_they_live(level, sentence):
+    """ "ons moeder is 82 en woont in Brussel, kan zij nog iets krijgen" was answered "Je
+    woont in Brussel": the mother lives there, not the writer."""
+    with db.session() as session:
+        said = direct_answers(
+            session,
+            "ons moeder woont in Schaarbeek, kan zij naar het vaph",
+            {"municipality": "Schaarbeek"},
+            level,
+            about="je moeder",
+        )
+
+    assert sentence in said[0]
+    assert "Je woont" not in said[0]
+
+
 def test_the_residence_rule_in_easy_language():
     said = answers_to(
         "ik woon in Schaarbeek kan ik naar het vaph", {"municipality": "Schaarbeek"}, "eenvoudig"

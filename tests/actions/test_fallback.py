@@ -200,6 +200,31 @@ async def test_facts_told_outside_a_form_are_read_back_kept_and_followed_by_the_
     assert REVERTED[0] not in turn.events  # the age and target group Rasa took stay
 
 
+async def test_a_question_after_facts_read_as_a_bare_answer_gets_the_residence_rule():
+    """ "ik woon in Anderlecht, kan ik naar het vaph" (inform 0.97) got only "Ik lees:
+    Anderlecht." and the menu: the question was not answered."""
+    said = user(
+        "ik woon in Anderlecht, kan ik naar het vaph", "inform", {"municipality": "Anderlecht"}
+    )
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: Anderlecht."
+    assert (
+        "Je woont in Anderlecht, en dit is voor wie in Vlaanderen of Brussel woont."
+        in (turn.texts[1])
+    )
+    assert turn.texts[-1] == "Waarmee kan ik je helpen?"
+
+
+async def test_facts_without_a_question_get_no_rule():
+    said = user("ik woon in Anderlecht", "inform", {"municipality": "Anderlecht"})
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts == ["Ik lees: Anderlecht.", "Waarmee kan ik je helpen?"]
+
+
 async def test_a_place_and_a_kind_of_help_told_outside_a_form_are_read_back():
     said = user(
         "dagbesteding in 9000", "inform", {"support_type": "dagondersteuning", "postcode": "9000"}
