@@ -15,6 +15,7 @@ from actions.follow_up import answer_follow_up
 from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
+from actions.open_requests import answer_open_request
 from actions.provider_search import (
     say_how_to_reach_the_providers,
     search_again_with_changes,
@@ -63,6 +64,7 @@ class ActionFallback(Action):
     mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
     nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
+    "ik heb hulp nodig" or a stop with nothing to stop (actions/open_requests.py), nor
     "hoe krijg ik dat" or "en hoeveel krijg je dan" right after the answer about the
     zorgbudget or "wie beslist dat" right after any FAQ answer (actions/follow_up.py), nor
     "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum
@@ -86,6 +88,8 @@ class ActionFallback(Action):
             answered = answer_facts(dispatcher, tracker)
         if answered is None:
             answered = answer_hello_or_goodbye(dispatcher, tracker)
+        if answered is None:
+            answered = answer_open_request(dispatcher, tracker)
         if answered is None:
             answered = answer_follow_up(dispatcher, tracker)
         if answered is None and answer_wait_for_a_place(dispatcher, tracker):

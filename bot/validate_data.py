@@ -71,6 +71,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_privacy_next_steps_eenvoudig' is not used in any story or rule.": (
         "said by action_answer_faq after the privacy answer in makkelijke taal"
     ),
+    "The utterance 'utter_glad_to_help' is not used in any story or rule.": (
+        "said by action_fallback for 'ik heb hulp nodig' or 'ik heb een vraag'"
+    ),
+    "The utterance 'utter_nothing_to_stop' is not used in any story or rule.": (
+        "said by action_fallback for a stop when no form is active"
+    ),
     "The utterance 'utter_reach_wegwijzer' is not used in any story or rule.": (
         "said by action_answer_faq or action_fallback for 'wat is jullie telefoonnummer'"
     ),

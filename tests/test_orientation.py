@@ -197,3 +197,25 @@ def test_waiting_for_a_place_in_a_kind_of_help_offers_a_search_for_it(assistant)
     asked = assistant.replies(sender, search)
     assert texts(asked)[-1].startswith("Waar zoek je hulp?")
     assert assistant.tracker(sender)["slots"]["support_type"] == "woonondersteuning"
+
+
+@pytest.mark.parametrize("message", ["ik heb hulp nodig", "ik heb een vraag over mijn budget"])
+def test_asking_for_help_without_saying_what_gets_help_offered(assistant, message):
+    """Both were "Sorry, dat heb ik niet goed begrepen" as a first message."""
+    replies = assistant.replies(new_sender(), message)
+
+    assert texts(replies)[0].startswith("Ik help je graag."), texts(replies)
+    assert "Met een mens praten" in titles(replies)
+
+
+def test_stopping_when_nothing_is_going_on_asks_whether_to_end(assistant):
+    sender = new_sender()
+    replies = assistant.replies(sender, "ik wil stoppen")
+    assert texts(replies) == [
+        "Goed, ik stel je nu geen vragen. Wil je iets anders doen, of stoppen we hier?"
+    ]
+
+    end = next(b["payload"] for b in replies[0]["buttons"] if b["title"] == "We stoppen hier")
+    said = texts(assistant.replies(sender, end))
+
+    assert said[0].startswith("Tot later!")

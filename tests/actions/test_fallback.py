@@ -482,3 +482,50 @@ async def test_dag_inside_a_sentence_is_no_greeting():
     turn = await run_action(ActionFallback(), session_with_first_message(said))
 
     assert turn.responses == ["utter_fallback"]
+
+
+# --- open requests and a stop with nothing to stop ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ik heb hulp nodig", "inform"),  # inform 0.86 on the model of 2026-12-06
+        ("ik heb een vraag over mijn budget", "nlu_fallback"),
+        ("ik heb nog een paar vragen", "inform"),
+    ],
+)
+async def test_help_asked_or_a_question_announced_gets_the_offer_of_help(text, intent):
+    """All three were "Sorry, dat heb ik niet goed begrepen"."""
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user(text, intent)))
+
+    assert turn.responses == ["utter_glad_to_help"]
+    assert turn.texts[0].startswith("Ik help je graag.")
+    assert "Met een mens praten" in turn.buttons
+    assert REVERTED[0] not in turn.events  # understood: no miss
+
+
+async def test_a_stop_with_nothing_to_stop_asks_whether_to_end_the_talk():
+    """ "ik wil stoppen" as a first message was "Sorry, dat heb ik niet goed begrepen"."""
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", user("ik wil stoppen", "stop"))
+    )
+
+    assert turn.responses == ["utter_nothing_to_stop"]
+    assert turn.buttons == ["Iets anders doen", "We stoppen hier"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("ik heb hulp nodig voor mijn zoon", {"relation": ("kind", "zoon")}),
+        ("ik heb hulp nodig in Gent", {"municipality": "Gent"}),
+        ("blauw", {}),
+    ],
+)
+async def test_help_for_something_named_or_no_help_asked_is_no_open_request(text, entities):
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", user(text, "inform", entities))
+    )
+
+    assert "utter_glad_to_help" not in turn.responses

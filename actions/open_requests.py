@@ -1,0 +1,61 @@
+"""Messages that ask for help or announce a question without saying what about ("ik heb
+hulp nodig", "ik heb een vraag over mijn budget"), and a stop when nothing is going on.
+
+The classifier read the first as a bare answer (inform 0.86) and the second as nothing
+sure, and "ik wil stoppen" as the first message is `stop` with no form to stop: all three
+got "Sorry, dat heb ik niet goed begrepen". Wegwijzer understood them well enough to answer
+kindly: help is offered with the menu, and a stop is taken as the end of the talk, with a
+way to go on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers
+from bot.other_languages import other_language
+from bot.phrase_words import typed_words
+
+# "hulp nodig", "help mij", "ik heb een vraag(je) over ...": help asked or a question
+# announced, in a short message.
+_OPEN_REQUEST = re.compile(
+    r"\b(?:hulp|help|helpen|hulpje)\b"
+    r"|\b(?:heb|had|hebben|hebbe)\s+(?:nog\s+)?(?:een|ne|nen|enkele|wat|paar|een paar)\s+vra\w*"
+)
+MAX_WORDS = 8
+# Entities that say what the help is about: the facts are read back instead
+# (actions/facts_told.py), or the search starts (actions/provider_search.py).
+ABOUT_SOMETHING = ("relation", "age", "target_group", "support_type", "municipality", "postcode")
+
+
+def is_open_request(text: str, named: dict[str, str]) -> bool:
+    """Whether a short Dutch message only asks for help or announces a question ("I need
+    help" is told that Wegwijzer only speaks Dutch, actions/fallback.py)."""
+    words = typed_words(text)
+    return (
+        words is not None
+        and not other_language(text)
+        and len(words.split()) <= MAX_WORDS
+        and _OPEN_REQUEST.search(words) is not None
+        and not any(entity in named for entity in ABOUT_SOMETHING)
+    )
+
+
+def answer_open_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """Offer help for an open request, or the end of the talk for a stop with nothing to
+    stop; None (nothing said) for any other message or inside a form."""
+    if tracker.active_loop_name is not None:
+        return None
+    if answers.latest_intent(tracker) == "stop":
+        dispatcher.utter_message(response="utter_nothing_to_stop")
+        return []
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if answers.latest_intent(tracker) not in ("inform", "nlu_fallback"):
+        return None
+    if not is_open_request(text, answers.latest_entities(tracker)):
+        return None
+    dispatcher.utter_message(response="utter_glad_to_help")
+    return []
