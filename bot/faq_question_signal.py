@@ -12,7 +12,10 @@ Rasa component placed after the phrase checks and before the crisis signals in c
 
 and the FAQ selector is sure of a topic (SURE_TOPIC), the intent becomes `faq` with
 confidence 1. The FAQ action still weighs the topic's confidence and margin
-(actions/faq.py).
+(actions/faq.py). Thanks and then a question the selector is unsure of ("bedankt, en wie
+beslist daarover": thank 0.93, no topic sure) goes to the fallback, which answers such
+follow-ups from the answer just given (actions/follow_up.py) or asks to say it otherwise,
+instead of only "Graag gedaan!".
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PREDICTION_KEY,
     RESPONSE_SELECTOR_PROPERTY_NAME,
 )
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -48,16 +52,18 @@ HIDING_READINGS: dict[str, Callable[[str], bool]] = {
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class FaqQuestionClassifier(RuleComponent):
-    """Sets the intent to `faq` when a reading of HIDING_READINGS hides a sure FAQ question."""
+    """Sets the intent to `faq` when a reading of HIDING_READINGS hides a sure FAQ question,
+    and to the fallback for thanks with a question no topic is sure of."""
 
     def process_message(self, message: Message) -> None:
-        asks = HIDING_READINGS.get((message.get(INTENT) or {}).get("name") or "")
-        if (
-            asks is not None
-            and asks(message.get(TEXT) or "")
-            and faq_topic_confidence(message) >= SURE_TOPIC
-        ):
+        intent = (message.get(INTENT) or {}).get("name") or ""
+        asks = HIDING_READINGS.get(intent)
+        if asks is None or not asks(message.get(TEXT) or ""):
+            return
+        if faq_topic_confidence(message) >= SURE_TOPIC:
             force_intent(message, FAQ)
+        elif intent in (THANK, GOODBYE):
+            force_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
 
 
 def faq_topic_confidence(message: Message) -> float:

@@ -56,7 +56,6 @@ def test_a_question_the_selector_is_sure_of_is_that_question(text, guess):
 @pytest.mark.parametrize(
     ("text", "guess", "topic_confidence"),
     [
-        ("bedankt, en hoe vraag ik zo'n plek aan", "thank", 0.3),  # the selector unsure
         ("mag mijn mama mijn begeleider zijn", "identify_as_network", 0.5),
         ("bedankt, kan ik nu een plan maken", "start_intake", 0.97),  # another reading
         ("kan ik een plan maken voor mijn zoon", "start_intake", 0.97),
@@ -69,6 +68,15 @@ def test_a_question_the_selector_is_sure_of_is_that_question(text, guess):
 )
 def test_without_a_sure_question_the_classifiers_reading_stays(text, guess, topic_confidence):
     assert classified(text, guess, topic_confidence) == guess
+
+
+@pytest.mark.parametrize(
+    "text", ["bedankt, en wie beslist daarover", "bedankt, en hoe vraag ik zo'n plek aan"]
+)
+def test_thanks_then_a_question_no_topic_is_sure_of_goes_to_the_fallback(text):
+    """ "bedankt, en wie beslist daarover" (thank 0.93) got only "Graag gedaan!"; the
+    fallback answers who decides from the answer just given (actions/follow_up.py)."""
+    assert classified(text, "thank", 0.24) == "nlu_fallback"
 
 
 def test_no_goodbye_or_thanks_example_asks_a_question_after_the_thanks():

@@ -92,3 +92,14 @@ def test_how_much_after_the_pvb_answer_is_how_big_a_budget_is(assistant, follow_
     said = texts(assistant.replies(sender, follow_up))
 
     assert said[0] == knowledge_answer("budget_categories"), said
+
+
+def test_who_decides_after_thanks_is_said_from_the_answer_just_given(assistant):
+    """ "bedankt, en wie beslist daarover" was read as thanks (0.93): "Graag gedaan!" only."""
+    sender = new_sender()
+    assert assistant.replies(sender, "wat is een pvb")
+
+    said = texts(assistant.replies(sender, "bedankt, en wie beslist daarover"))
+
+    decides = [line for line in knowledge_answer("what_is_pvb").splitlines() if "beslissen" in line]
+    assert said[0] == decides[0], said
