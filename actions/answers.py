@@ -68,11 +68,16 @@ def latest_intent(tracker: Tracker) -> str:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 
 
+def intents_ranked(tracker: Tracker) -> list[str]:
+    """The classifier's intents for the latest message, best first, without `nlu_fallback`."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    return [str(i.get("name") or "") for i in ranking if i.get("name") != "nlu_fallback"]
+
+
 def intent_under_fallback(tracker: Tracker) -> str:
     """The classifier's best intent under an `nlu_fallback` (the first other one of the
     ranking); "" when there is none."""
-    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-    names = [str(i.get("name") or "") for i in ranking if i.get("name") != "nlu_fallback"]
+    names = intents_ranked(tracker)
     return names[0] if names else ""
 
 

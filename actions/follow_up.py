@@ -137,6 +137,21 @@ def answer_how_to_get(
     return [SlotSet("last_faq_topic", previous)]
 
 
+def topic_asked_about(tracker: Tracker, asks: re.Pattern[str]) -> str | None:
+    """The FAQ topic answered just before, when the latest message is a short question of
+    the kind `asks` matches about it (naming no other term); else None."""
+    previous = just_answered_topic(tracker)
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if (
+        previous is None
+        or len(text.split()) > MAX_WORDS
+        or not asks.search(text)
+        or names_another_term(text, previous)
+    ):
+        return None
+    return previous
+
+
 def decision_sentences(answer: str) -> list[str]:
     """The lines of a FAQ answer that say who decides, each with the line before it when
     it starts by pointing back ("Dat is een groep mensen die ... beslist")."""
@@ -156,14 +171,8 @@ def answer_who_decides(
 ) -> list[EventType] | None:
     """Say who decides, from the FAQ answer just given, when the latest message asks that
     ("en wie beslist dat"); None (nothing said) otherwise."""
-    previous = just_answered_topic(tracker)
-    text = str((tracker.latest_message or {}).get("text") or "")
-    if (
-        previous is None
-        or len(text.split()) > MAX_WORDS
-        or not ASKS_WHO_DECIDES.search(text)
-        or names_another_term(text, previous)
-    ):
+    previous = topic_asked_about(tracker, ASKS_WHO_DECIDES)
+    if previous is None:
         return None
     level = answers.reading_level(tracker)
     with db.session() as session:
@@ -192,15 +201,8 @@ def answer_how_much(
     hoeveel krijg je dan"); how big a persoonsvolgend budget is when that answer was about
     the budget (ABOUT_THE_PVB) and named no amount. None (nothing said) otherwise, also when
     the message was surely read as another topic ("hoeveel kost dat" as the costs)."""
-    previous = just_answered_topic(tracker)
-    text = str((tracker.latest_message or {}).get("text") or "")
-    if (
-        previous is None
-        or len(text.split()) > MAX_WORDS
-        or not ASKS_HOW_MUCH.search(text)
-        or names_another_term(text, previous)
-        or (asked and previous not in asked and PVB_SIZE_TOPIC not in asked)
-    ):
+    previous = topic_asked_about(tracker, ASKS_HOW_MUCH)
+    if previous is None or (asked and previous not in asked and PVB_SIZE_TOPIC not in asked):
         return None
     level = answers.reading_level(tracker)
     with db.session() as session:

@@ -354,11 +354,9 @@ def search_requested_under_the_threshold(tracker: Tracker) -> bool:
     yet: those facts are read back, actions/facts_told.py)."""
     if tracker.active_loop_name is not None:
         return False
-    intent = answers.latest_intent(tracker)
-    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-    names = [str(i.get("name") or "") for i in ranking if i.get("name") != "nlu_fallback"]
+    names = answers.intents_ranked(tracker)
     # Under the fallback, the closest intent; after a bare answer, the one after it.
-    closest = {"nlu_fallback": names[:1], "inform": names[1:2]}.get(intent)
+    closest = {"nlu_fallback": names[:1], "inform": names[1:2]}.get(answers.latest_intent(tracker))
     if closest != [PROVIDER_SEARCH_INTENT]:
         return False
     if not SEARCH_WORDS.search(str(tracker.latest_message.get("text") or "")):
