@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, places
 from actions.eligibility_start import answers_to_latest_message
 from actions.who_is_talking import speaker_slots
-from bot.question_phrases import asks_a_question
+from bot.question_phrases import asks_a_question, starts_as_question
 from knowledge import db
 
 CATEGORY_ENTITIES = ("target_group", "support_type")
@@ -61,6 +61,26 @@ def _relative_with_a_fact(named: dict[str, str]) -> bool:
     return RELATIVE in named and not FACTS_ABOUT_SOMEONE.isdisjoint(named)
 
 
+# Any word that asks, wherever it stands: "mijn zoon van 17 wordt volwassen wat verandert er"
+# asks without a question mark or a clause that opens as a question.
+_ASKING_WORD = re.compile(
+    r"\b(wat|hoe|waar|wanneer|wie|welke?|waarom|hoeveel|hoelang|kan|kunnen|kun|kunt|kunde|mag"
+    r"|mogen|moet|moeten)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_about_a_relative(tracker: Tracker) -> bool:
+    """Whether the latest message tells facts about a relative and asks nothing: "mijn man
+    heeft een hersenbloeding gehad en is nu half verlamd, hij is 58" was read as a FAQ
+    question no topic was sure of, and the person was asked which of two topics they meant."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    # Not asks_a_question: its clauses after "en" open with a verb in a plain statement
+    # too ("... gehad en is nu half verlamd").
+    asks = "?" in text or starts_as_question(text) or _ASKING_WORD.search(text) is not None
+    return _relative_with_a_fact(answers.latest_entities(tracker)) and not asks
+
+
 # "ik woon", "ze woont", "we wonen", "hij is verhuisd": the message says where someone
 # lives, so a place outside Flanders and Brussels in it is where they live.
 LIVES = re.compile(r"\b(woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuis)\b")
@@ -72,15 +92,18 @@ def lives_outside(text: str) -> str | None:
     return places.outside_place(folded) if LIVES.search(folded) else None
 
 
-def answer_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any] | None:
+def answer_facts(
+    dispatcher: CollectingDispatcher, tracker: Tracker, told: bool = False
+) -> list[Any] | None:
     """Say how the facts of an answer given outside a form were read, then the menu; None
     when a form is active, the message is no bare answer or names no such fact. A message
-    that says someone lives outside Flanders and Brussels counts as a bare answer."""
+    that says someone lives outside Flanders and Brussels counts as a bare answer; so does
+    any message when `told` (the caller decided it tells facts: `tells_about_a_relative`)."""
     if tracker.active_loop_name is not None:
         return None
     text = str((tracker.latest_message or {}).get("text") or "")
     outside = lives_outside(text)
-    if not (outside or _bare_answer(tracker)):
+    if not (told or outside or _bare_answer(tracker)):
         return None
     named = answers.latest_entities(tracker)
     events: list[Any] = []

@@ -246,6 +246,7 @@ class ActionAnswerFaq(Action):
         # "kan mijn vader van 70 nog een pvb aanvragen": what the message says about age or
         # residence is answered before the topic's general answer (issue 14, answer first).
         from actions.eligibility_start import answers_to_latest_message  # imports this module
+        from actions.facts_told import answer_facts, tells_about_a_relative  # imports it too
 
         direct = answers_to_latest_message(tracker, with_faq=False)
         if choice.options and direct and not in_form:
@@ -256,6 +257,12 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
             return []
         text = str((tracker.latest_message or {}).get("text") or "")
+        if choice.options and not in_form and tells_about_a_relative(tracker):
+            # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
+            # Read back and kept, with the menu, instead of "which of these two topics?".
+            told = answer_facts(dispatcher, tracker, told=True)
+            if told is not None:
+                return told
         # "wat is het verschil tussen een pvb en een bob": both answers, one after the other,
         # not one of them (a sure topic) nor "which of these two?" (an unsure one).
         compared = compared_topics(text) or (choice.options if COMPARES.search(text) else ())

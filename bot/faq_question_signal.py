@@ -16,10 +16,17 @@ confidence 1. The FAQ action still weighs the topic's confidence and margin
 beslist daarover": thank 0.93, no topic sure) goes to the fallback, which answers such
 follow-ups from the answer just given (actions/follow_up.py) or asks to say it otherwise,
 instead of only "Graag gedaan!".
+
+A provider search for a service the provider data holds none of ("ik zoek een mdt in
+Brugge": find_provider 1.00; "waar kan ik een mdt vinden in de buurt van Gent": just under
+the fallback threshold, find_provider first under it) is `faq` too when the selector's best
+topic is that service, however sure: the search asked which kind of help the person was
+looking for, and MDTs are none of them; the FAQ answer about MDTs says where to find one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -29,7 +36,7 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME,
 )
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrases import GOODBYE, THANK, asks_after_thanks
@@ -41,6 +48,17 @@ FAQ = "faq"
 # How sure the FAQ selector must be of the question: on the model of 2026-12-06 the
 # questions of these kinds were 0.89-0.98, requests that were no FAQ question under 0.25.
 SURE_TOPIC = 0.8
+# Services that no provider of the provider data offers, and the FAQ topic about each.
+UNLISTED_SERVICES = {
+    "mdt": re.compile(r"\b(?:mdt'?s?|multidisciplinaire?\s+team)", re.IGNORECASE),
+}
+SEARCH = "find_provider"
+
+
+def names_an_unlisted_service(text: str) -> bool:
+    return any(words.search(text) for words in UNLISTED_SERVICES.values())
+
+
 # The classifier's readings that can hide a question, and how the question shows.
 HIDING_READINGS: dict[str, Callable[[str], bool]] = {
     THANK: asks_after_thanks,
@@ -57,6 +75,9 @@ class FaqQuestionClassifier(RuleComponent):
 
     def process_message(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get("name") or ""
+        if searches_an_unlisted_service(message, intent):
+            force_intent(message, FAQ)
+            return
         asks = HIDING_READINGS.get(intent)
         if asks is None or not asks(message.get(TEXT) or ""):
             return
@@ -66,9 +87,34 @@ class FaqQuestionClassifier(RuleComponent):
             force_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
 
 
-def faq_topic_confidence(message: Message) -> float:
-    """The FAQ selector's confidence in its best topic for `message`; 0 when there is none."""
+def searches_an_unlisted_service(message: Message, intent: str) -> bool:
+    """A search (or a message just under the fallback threshold with a search first under
+    it) that names a service of UNLISTED_SERVICES, which is the selector's best topic."""
+    if intent == DEFAULT_NLU_FALLBACK_INTENT_NAME:
+        under = [
+            str(ranked.get("name") or "")
+            for ranked in message.get(INTENT_RANKING_KEY) or []
+            if ranked.get("name") != intent
+        ]
+        intent = under[0] if under else ""
+    words = UNLISTED_SERVICES.get(faq_topic(message))
+    text = message.get(TEXT) or ""
+    return intent == SEARCH and words is not None and words.search(text) is not None
+
+
+def _best_topic(message: Message) -> dict:
     selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
         RESPONSE_SELECTOR_DEFAULT_INTENT
     ) or {}
-    return float((selected.get(RESPONSE_SELECTOR_PREDICTION_KEY) or {}).get("confidence") or 0.0)
+    return selected.get(RESPONSE_SELECTOR_PREDICTION_KEY) or {}
+
+
+def faq_topic(message: Message) -> str:
+    """The FAQ selector's best topic for `message` ("mdt"); "" when there is none."""
+    key = str(_best_topic(message).get("intent_response_key") or "")
+    return key.partition("/")[2]
+
+
+def faq_topic_confidence(message: Message) -> float:
+    """The FAQ selector's confidence in its best topic for `message`; 0 when there is none."""
+    return float(_best_topic(message).get("confidence") or 0.0)

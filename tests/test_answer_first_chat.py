@@ -273,3 +273,29 @@ def test_living_in_a_brussels_municipality_told_as_a_fact_with_a_question_is_ans
         "Je woont in Anderlecht, en dit is voor wie in Vlaanderen of Brussel woont." in text
         for text in said
     ), said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["waar kan ik een mdt vinden in de buurt van Gent", "ik zoek een mdt in Brugge"],
+)
+def test_a_search_for_an_mdt_gets_where_to_find_one(assistant, message):
+    """Both started the provider search, which asked "Welke soort hulp zoek je?": MDTs are
+    no kind of help in the provider data. The FAQ answer about MDTs says where to find one."""
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert knowledge_answer("mdt") in said, said
+    assert not any(text.startswith("Welke soort hulp") for text in said)
+
+
+def test_facts_about_a_relative_without_a_question_are_read_back_and_kept(assistant):
+    """Read as a FAQ question no topic was sure of: "Ik weet niet zeker wat je bedoelt" with
+    two topics, and the husband, NAH and 58 were lost."""
+    sender = new_sender()
+    message = "mijn man heeft een hersenbloeding gehad en is nu half verlamd, hij is 58"
+
+    said = texts(assistant.replies(sender, message))
+
+    assert said[0] == "Ik lees: je man, 58 jaar, niet-aangeboren hersenletsel (NAH)."
+    assert not any(text.startswith("Ik weet niet zeker") for text in said)
+    assert assistant.tracker(sender)["slots"]["speaker"] == "network"

@@ -8,12 +8,12 @@ check's (tests/test_skip_phrase_signal.py)."""
 from __future__ import annotations
 
 import pytest
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
-from bot.faq_question_signal import FaqQuestionClassifier
+from bot.faq_question_signal import FaqQuestionClassifier, names_an_unlisted_service
 from bot.question_phrases import asks_a_question, starts_as_question
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
@@ -120,3 +120,58 @@ def test_a_button_payload_is_no_question():
 )
 def test_what_counts_as_asking_something(text, asks):
     assert asks_a_question(text) is asks
+
+
+def searched(text: str, guess: str, topic: str, under: str = "") -> str:
+    """The intent the check leaves for a message the classifier read as `guess` (with
+    `under` first under it) and whose best FAQ topic is `topic`, at 0.56."""
+    ranking = [{"name": guess, "confidence": 0.6}]
+    if under:
+        ranking.append({"name": under, "confidence": 0.59})
+    message = Message(
+        data={
+            TEXT: text,
+            INTENT: {"name": guess, "confidence": 0.6},
+            INTENT_RANKING_KEY: ranking,
+            "response_selector": {
+                "default": {"response": {"intent_response_key": f"faq/{topic}", "confidence": 0.56}}
+            },
+        }
+    )
+    FaqQuestionClassifier().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "under"),
+    [
+        # nlu_fallback 0.60, find_provider under it, faq/mdt 0.84 (model of 2026-12-06)
+        ("waar kan ik een mdt vinden in de buurt van Gent", "nlu_fallback", "find_provider"),
+        ("ik zoek een mdt in Brugge", "find_provider", ""),  # find_provider 1.00, faq/mdt 0.61
+        ("zijn er mdt's in limburg", "find_provider", ""),  # 0.90, faq/mdt 0.56
+        ("ik zoek een multidisciplinair team in Brugge", "find_provider", ""),
+    ],
+)
+def test_a_search_for_a_service_no_provider_offers_is_a_question_about_it(text, guess, under):
+    """The provider search started and asked "Welke soort hulp zoek je?"; MDTs are no kind
+    of help in the provider data, and the FAQ answer about them says where to find one."""
+    assert searched(text, guess, "mdt", under) == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "topic", "under"),
+    [
+        ("ik zoek een dagcentrum in Gent", "find_provider", "costs", ""),  # a listed kind
+        ("ik zoek een mdt in Gent", "find_provider", "how_to_apply", ""),  # another topic
+        ("ik zoek een mdt in Gent", "nlu_fallback", "mdt", "inform"),  # no search under it
+        ("wat doet een mdt", "out_of_scope", "mdt", ""),  # no search
+    ],
+)
+def test_other_searches_and_readings_stay(text, guess, topic, under):
+    assert searched(text, guess, topic, under) == guess
+
+
+def test_no_search_example_names_an_unlisted_service():
+    searches = TRAINING.get("find_provider", []) + HELD_OUT.get("find_provider", [])
+    assert searches
+    assert [text for text in searches if names_an_unlisted_service(text)] == []

@@ -230,3 +230,49 @@ def test_every_term_topic_is_a_glossary_term_and_a_faq_topic():
         for term, topic in TERM_TOPICS.items():
             assert term in glossary, term
             assert queries.faq_answer(session, topic) is not None, topic
+
+
+# --- facts about a relative, no question ------------------------------------------------
+
+UNSURE = ranked_selection(("emergency_procedure", 0.45), ("other_support", 0.38))
+
+
+async def test_facts_about_a_relative_read_as_an_unsure_question_are_read_back():
+    """The model of 6 December read this as faq with no topic sure; the person was asked
+    which of two topics they meant, and the husband, NAH and 58 were lost."""
+    text = "mijn man heeft een hersenbloeding gehad en is nu half verlamd, hij is 58"
+    facts = {"relation": ("partner", "man"), "target_group": ("nah", "hersenbloeding"), "age": "58"}
+    said = user(text, "faq", facts, response_selector=UNSURE)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: je man, 58 jaar, niet-aangeboren hersenletsel (NAH)."
+    assert "utter_faq_which_topic" not in turn.responses
+    assert turn.responses[-1] == "utter_what_next"
+    assert turn.slots["speaker"] == "network"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn zoon van 17 wordt volwassen wat verandert er",
+        "mijn zoon is 17, kan hij een budget krijgen",
+        "mijn zoon is 17 en heeft autisme?",
+    ],
+)
+async def test_facts_about_a_relative_with_a_question_still_ask_which_topic(text):
+    facts = {"relation": ("kind", "zoon"), "age": "17"}
+    said = user(text, "faq", facts, response_selector=UNSURE)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert "utter_read_as" not in turn.responses
+
+
+async def test_a_relative_without_a_fact_in_an_unsure_question_asks_which_topic():
+    said = user("mijn broer is er slecht aan toe", "faq", {"relation": ("broer", "broer")},
+                response_selector=UNSURE)  # fmt: skip
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses[0] == "utter_faq_which_topic"
