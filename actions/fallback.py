@@ -9,6 +9,7 @@ from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
+from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
 from actions.faq import answer_wait_for_a_place
 from actions.follow_up import answer_follow_up
@@ -68,10 +69,11 @@ class ActionFallback(Action):
     "hoe krijg ik dat" or "en hoeveel krijg je dan" right after the answer about the
     zorgbudget or "wie beslist dat" right after any FAQ answer (actions/follow_up.py), nor
     "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum
-    (actions/faq.py), nor "hoe kan ik ze contacteren" right after search results, nor "kan
-    ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py). A search request the
-    classifier was just unsure of ("ik zoek begeleiding thuis in Hasselt") starts the
-    provider search.
+    (actions/faq.py), nor a question about a device ("krijgen we iets voor een traplift",
+    actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
+    results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py). A
+    search request the classifier was just unsure of ("ik zoek begeleiding thuis in
+    Hasselt") starts the provider search.
     """
 
     def name(self) -> str:
@@ -93,6 +95,8 @@ class ActionFallback(Action):
         if answered is None:
             answered = answer_follow_up(dispatcher, tracker)
         if answered is None and answer_wait_for_a_place(dispatcher, tracker):
+            answered = []
+        if answered is None and answer_unsure_device_question(dispatcher, tracker):
             answered = []
         if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
             answered = []

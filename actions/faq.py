@@ -20,6 +20,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
+from actions.assistive_devices import answer_device_question, asks_about_a_device
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
     answer_follow_up,
@@ -280,6 +281,13 @@ class ActionAnswerFaq(Action):
             return follow_up  # "hoe vraag ik dat aan" or "hoeveel is dat" after RTH
         if asks_waiting(choice, text) and not in_form and wait_for_a_place(dispatcher, tracker):
             return []
+        if not in_form and asks_about_a_device(text, choice.topic):
+            # "mijn dochter heeft een rolstoel nodig wie betaalt dat": the VAPH's tegemoetkoming
+            # for devices, not "which topic?" nor the general answer about costs.
+            for said in direct:
+                dispatcher.utter_message(text=said)
+            if answer_device_question(dispatcher, level, text):
+                return []
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
             return []
         topic = choice.topic or (choice.options[0] if choice.options else None)

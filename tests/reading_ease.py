@@ -14,7 +14,9 @@ The texts, each at the reading level of the person who reads it:
 - every FAQ answer at both levels, as knowledge.build stores it (facts filled in from the
   records);
 - the way to get each right that a follow-up question gets (actions/follow_up.py), at both
-  levels, one sentence a line as it is shown.
+  levels, one sentence a line as it is shown;
+- the answer to a question about an assistive device (actions/assistive_devices.py), at
+  both levels.
 
 A line of a text ends a sentence, as the reader sees it (a list item, a line ending in a
 colon); textstat only splits at . ? !, so a line without one ends in a full stop first.
@@ -34,6 +36,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from actions.assistive_devices import DEVICES_RIGHT, device_text
 from actions.follow_up import TOPIC_RIGHTS, sentence_a_line
 from knowledge.build import build
 from knowledge.db import make_engine
@@ -92,6 +95,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")
 FAQ_SOURCE = "faq "  # an FAQ answer's source: "faq what_is_pvb"
 HOW_TO_SOURCE = "how to get "  # a right's way to get it: "how to get RTH"
+DEVICES_SOURCE = "answer about devices"  # actions/assistive_devices.py
 # Responses never sent to a person.
 NEVER_SENT = ("utter_faq/",)
 URL = re.compile(r"https?://\S+")
@@ -206,6 +210,10 @@ def how_to_texts(knowledge_dir: Path) -> Iterator[tuple[str, str, str]]:
                 found.append((f"{HOW_TO_SOURCE}{right.id}", "gewoon", gewoon))
                 eenvoudig = right.how_to_apply_eenvoudig or gewoon
                 found.append((f"{HOW_TO_SOURCE}{right.id}", "eenvoudig", eenvoudig))
+            devices = session.get(Right, DEVICES_RIGHT)
+            assert devices is not None
+            for level in LEVELS:
+                found.append((DEVICES_SOURCE, level, device_text(devices, level, "rolstoel")))
     finally:
         engine.dispose()
     yield from found

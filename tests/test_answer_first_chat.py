@@ -299,3 +299,27 @@ def test_facts_about_a_relative_without_a_question_are_read_back_and_kept(assist
     assert said[0] == "Ik lees: je man, 58 jaar, niet-aangeboren hersenletsel (NAH)."
     assert not any(text.startswith("Ik weet niet zeker") for text in said)
     assert assistant.tracker(sender)["slots"]["speaker"] == "network"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mijn dochter heeft een rolstoel nodig wie betaalt dat",  # faq, costs 0.39
+        "hoeveel kost een rolstoel en krijg ik daar geld voor",  # faq, costs 0.87
+        "krijgen we iets voor een traplift",  # nlu_fallback
+    ],
+)
+def test_a_question_about_a_device_gets_the_vaphs_help_for_devices(assistant, message):
+    """The first was asked "which topic?", the second got the costs of a DOP, an MDT and
+    RTH, the third "Sorry, dat heb ik niet goed begrepen"."""
+    with db.session() as session:
+        right = session.get(Right, "IMB")
+        assert right is not None and right.how_to_apply_eenvoudig
+        plain = right.how_to_apply_eenvoudig.splitlines()
+
+    said = texts(assistant.replies(new_sender(), message))
+
+    lines = said[0].splitlines()
+    assert lines[0] == f"{right.name}:"
+    assert set(plain) <= set(lines)
+    assert knowledge_answer("costs") not in said

@@ -48,6 +48,7 @@ def test_every_kind_of_text_is_scored(
     assert "utter_ask_good_day #1" in sources  # a form question
     assert "faq what_is_pvb" in sources
     assert "how to get RTH" in sources  # a follow-up's way to get a right
+    assert "answer about devices" in sources  # actions/assistive_devices.py
     faq = list(faq_texts(tmp_path_factory.mktemp("faq")))
     assert {level for _, level, _ in faq} == {"eenvoudig", "gewoon"}
     assert len(faq) == 2 * len({source for source, _, _ in faq})
