@@ -323,3 +323,17 @@ def test_a_question_about_a_device_gets_the_vaphs_help_for_devices(assistant, me
     assert lines[0] == f"{right.name}:"
     assert set(plain) <= set(lines)
     assert knowledge_answer("costs") not in said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ik heb een pvb gekregen, wat nu",  # what_is_pvb 0.86
+        "ons zoon heeft zijn budget gekregen, hoe begin ik eraan",  # how_to_apply 0.93
+    ],
+)
+def test_a_budget_just_given_and_what_now_gets_how_to_use_it(assistant, message):
+    """Both got an answer about getting a budget (what a PVB is, how to apply for one)."""
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert said[0] == knowledge_answer("budget_spending")
