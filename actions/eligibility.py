@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon, places
@@ -35,6 +35,44 @@ BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 SKIP_BUTTON = {"title": "Zeg ik liever niet", "payload": "/skip"}
+# Words that answer a later question of the check, whatever question is asked now: "allee ja
+# het is wel dringend" at "Aan welke hulp denk je vooral?" was "Dat begrijp ik niet goed",
+# and the urgency was asked again later. The slot, the words and how its answer is read.
+TOLD_EARLY = {
+    "urgent": (re.compile(r"\b(?:dringende?r?|spoed)\b", re.I), answers.parse_urgent),
+    "vaph_known": (
+        re.compile(r"\b(?:erkend|erkenning|prioriteitengroep)\b", re.I),
+        answers.parse_vaph_known,
+    ),
+}
+# How such an answer is read back: "Ik lees: dringend."
+TOLD_EARLY_WORDS = {
+    ("urgent", "ja"): "dringend",
+    ("urgent", "nee"): "niet dringend",
+    ("vaph_known", "nee"): "nog niet erkend door het VAPH",
+    ("vaph_known", "erkend"): "erkend door het VAPH",
+    ("vaph_known", "prioriteitengroep"): "in een prioriteitengroep van het VAPH",
+    ("vaph_known", "budget"): "er is al een budget",
+}
+# Readings under which a message tells no answer.
+NO_ANSWER_INTENTS = ("crisis", "faq", "stop", "request_human")
+
+
+def told_early(tracker: Tracker) -> dict[str, str]:
+    """The check's later questions (TOLD_EARLY) that the latest typed message answers,
+    when they are not answered yet and not the question asked now."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if text.startswith("/") or answers.latest_intent(tracker) in NO_ANSWER_INTENTS:
+        return {}
+    told = {}
+    for slot, (words, parse) in TOLD_EARLY.items():
+        asked = slot == tracker.get_slot("requested_slot")
+        if asked or tracker.get_slot(slot) is not None or not words.search(text):
+            continue
+        value = parse(text)
+        if value is not None:
+            told[slot] = value
+    return told
 
 
 def age_band_title(low: int, high: int) -> str:
@@ -86,6 +124,14 @@ class ValidateEligibilityForm(SwitchingFormValidation):
         from actions.eligibility_start import answers_to_latest_message  # imports this module
 
         return answers_to_latest_message(tracker)
+
+    async def get_extraction_events(self, dispatcher, tracker, domain) -> list[EventType]:
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        return [*events, *(SlotSet(slot, value) for slot, value in told_early(tracker).items())]
+
+    def told_words(self, told: dict[str, Any]) -> list[str]:
+        early = [TOLD_EARLY_WORDS.get((slot, str(value))) for slot, value in told.items()]
+        return [*super().told_words(told), *(words for words in early if words)]
 
     def validate_speaker(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return speaker_answer(value, dispatcher, tracker)

@@ -91,6 +91,11 @@ class SwitchingFormValidation(FormValidationAction):
         form whose start request can ask one ("kan ik nog een pvb aanvragen?") says them."""
         return []
 
+    def told_words(self, told: dict[str, Any]) -> list[str]:
+        """How the answers to the form's other questions are read back ("Ik lees: Gent.")."""
+        place = told.get("place")
+        return [place] if place and place not in NOT_READ_BACK else []
+
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
@@ -141,9 +146,9 @@ class SwitchingFormValidation(FormValidationAction):
         told = _other_answers(events, tracker, requested, questions)
         if not aside.messages and not told:
             return messages
-        place = told.get("place")
-        if not aside.messages and place and place not in NOT_READ_BACK:
-            aside.utter_message(response="utter_read_as", words=place)
+        words = self.told_words(told)
+        if not aside.messages and words:
+            aside.utter_message(response="utter_read_as", words=", ".join(words))
         kept = [m for m in messages if m.get("response") not in NOT_UNDERSTOOD_RESPONSES]
         return [*aside.messages, *kept]
 

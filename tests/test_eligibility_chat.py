@@ -181,3 +181,22 @@ def test_a_search_request_instead_of_an_age_offers_the_search_and_the_check_come
     again = assistant.replies(sender, "wat past bij mij")
     assert texts(again)[0] == "We gaan verder met de vragen. Wat je al zei, heb ik onthouden."
     assert texts(again)[-1].startswith("Hoe oud ben je?")
+
+
+def test_answers_to_later_questions_are_kept_and_not_asked_again(assistant):
+    """ "allee ja het is wel dringend" at the help question was "Dat begrijp ik niet goed",
+    and the urgency (and a recognition told with the age) was asked again later."""
+    sender = start_check_for_oneself(assistant)
+    assert texts(assistant.replies(sender, "ik ben 59 en erkend"))[-1].startswith(
+        "In welke gemeente woon je?"
+    )
+    assert texts(assistant.replies(sender, "2800"))[-1] == "Aan welke hulp denk je vooral?"
+
+    said = texts(assistant.replies(sender, "allee ja het is wel dringend"))
+    assert said == ["Ik lees: dringend.", "Aan welke hulp denk je vooral?"]
+
+    results = texts(assistant.replies(sender, "begeleiding"))
+    assert not any(text.startswith("Is je situatie") for text in results)
+    assert any("het is dringend" in text for text in results), results
+    slots = assistant.tracker(sender)["slots"]
+    assert (slots["vaph_known"], slots["urgent"]) == ("erkend", "ja")

@@ -135,3 +135,48 @@ async def test_a_real_question_naming_a_target_group_is_left_to_the_faq_answer()
     turn = await run_action(ValidateProviderSearchForm(), tracker)
 
     assert turn.slots == {}  # nothing filled: Rasa rejects the form and the FAQ rule answers
+
+
+async def test_urgency_told_at_the_help_question_is_kept_and_read_back():
+    """ "allee ja het is wel dringend" at "Aan welke hulp denk je vooral?" was "Dat begrijp
+    ik niet goed", and "Is de situatie dringend?" was asked later all the same."""
+    text = "allee ja het is wel dringend"
+    tracker = eligibility_asks("help_kind", user(text, "inform"), {"help_kind": text})
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert turn.slots == {"help_kind": None, "urgent": "ja"}  # the help is asked again
+    assert turn.texts == ["Ik lees: dringend."]
+
+
+async def test_recognition_told_with_the_age_is_kept_beside_the_age():
+    text = "ze is 59 en erkend door het vaph"
+    said = user(text, "inform", {"age": "59"})
+    tracker = eligibility_asks("age", said, {"age": "59"})
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert turn.slots == {"age": "59", "vaph_known": "erkend"}
+    assert not_understood(turn.texts) == []
+
+
+async def test_no_urgency_is_read_as_not_urgent_and_a_bare_yes_as_nothing():
+    text = "het is niet dringend"
+    tracker = eligibility_asks("help_kind", user(text, "inform"), {"help_kind": text})
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+    assert turn.slots == {"help_kind": None, "urgent": "nee"}
+    assert turn.texts == ["Ik lees: niet dringend."]
+
+    tracker = eligibility_asks("help_kind", user("ja", "affirm"), {"help_kind": "ja"})
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+    assert "urgent" not in turn.slots
+    assert not_understood(turn.texts)
+
+
+async def test_a_question_about_urgency_tells_no_answer():
+    text = "wat is de noodprocedure als het dringend is"
+    tracker = eligibility_asks("help_kind", user(text, "faq"), {})
+
+    turn = await run_action(ValidateEligibilityForm(), tracker)
+
+    assert "urgent" not in turn.slots
