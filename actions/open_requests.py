@@ -26,6 +26,10 @@ _OPEN_REQUEST = re.compile(
     r"|\b(?:heb|had|hebben|hebbe)\s+(?:nog\s+)?(?:een|ne|nen|enkele|wat|paar|een paar)\s+vra\w*"
 )
 MAX_WORDS = 8
+# The classifier's readings of such a message: a bare answer, nothing sure, or (on the model
+# trained on 2026-12-06) "ik heb hulp nodig" as identify_as_person 0.61, which got "Goed, het
+# gaat over jou." (actions/who_is_talking.py asks here first).
+READ_AS = ("inform", "nlu_fallback", "identify_as_person")
 # Entities that say what the help is about: the facts are read back instead
 # (actions/facts_told.py), or the search starts (actions/provider_search.py).
 ABOUT_SOMETHING = ("relation", "age", "target_group", "support_type", "municipality", "postcode")
@@ -53,7 +57,7 @@ def answer_open_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         dispatcher.utter_message(response="utter_nothing_to_stop")
         return []
     text = str((tracker.latest_message or {}).get("text") or "")
-    if answers.latest_intent(tracker) not in ("inform", "nlu_fallback"):
+    if answers.latest_intent(tracker) not in READ_AS:
         return None
     if not is_open_request(text, answers.latest_entities(tracker)):
         return None

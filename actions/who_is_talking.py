@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import latest_entities, latest_intent
 from actions.forms import not_understood
+from actions.open_requests import answer_open_request
 from bot.first_names import find_first_name
 from bot.network_introductions import is_network_introduction
 from bot.relation_words import POSSESSIVES
@@ -241,6 +242,9 @@ class ActionIdentifySpeaker(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         slots = speaker_slots(tracker)
+        if answer_open_request(dispatcher, tracker) is not None:
+            # "ik heb hulp nodig" read as "it is about me": help is offered, with the menu.
+            return [SlotSet(name, value) for name, value in slots.items()]
         if slots["speaker"] == "person":
             dispatcher.utter_message(response="utter_speaker_person")
         else:

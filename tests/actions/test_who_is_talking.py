@@ -251,3 +251,19 @@ async def test_inside_a_form_its_next_question_follows_instead_of_the_menu():
 )
 def test_a_question_is_the_writers_own_only_when_it_speaks_of_them_alone(text, writer):
     assert about_the_writer(text) is writer
+
+
+async def test_help_asked_read_as_about_oneself_gets_the_offer_of_help():
+    """ "ik heb hulp nodig" was identify_as_person 0.61 on the model trained on 2026-12-06:
+    "Goed, het gaat over jou." with the menu, where the fallback offers help on others."""
+    turn = await identify("ik heb hulp nodig", intent="identify_as_person")
+
+    assert turn.responses == ["utter_glad_to_help"]
+    assert turn.texts[0].startswith("Ik help je graag.")
+    assert turn.slots["speaker"] == "person"
+
+
+async def test_saying_it_is_about_oneself_is_still_noted_as_such():
+    turn = await identify("het is voor mezelf", intent="identify_as_person")
+
+    assert turn.texts[0] == "Goed, het gaat over jou."
