@@ -234,15 +234,25 @@ QUESTION = re.compile(
 )
 
 
+# "ik ben Sarah en ik heb een verstandelijke beperking, ...": a name with a capital, told
+# first, before a story. The sentence was "Dat lijkt me geen naam" and asked again.
+_NAME_BEFORE_A_STORY = re.compile(
+    r"^\s*(?:ik\s+(?:ben|heet)|(?:mijn|m'n|men)\s+(?:voor)?naam\s+is|(?:hij|zij|ze)\s+heet)"
+    r"\s+([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s*(?:[,.;!]|\s+en\s)",
+)
+
+
 def name_answer(text: str) -> str | None:
-    """The name in an answer to a name question ("ik ben Sam" gives "Sam"), or None when
-    the answer reads as a sentence about something else ("ik kan goed tekenen")."""
+    """The name in an answer to a name question ("ik ben Sam" gives "Sam"; "ik ben Sarah en
+    ik woon in Aalst" gives "Sarah"), or None when the answer reads as a sentence about
+    something else ("ik kan goed tekenen")."""
     name = _NAME_OUTRO.sub("", _NAME_INTRO.sub("", text or "")).strip(" .!")
     words = re.findall(r"[\w'-]+", name.lower())
+    told_first = _NAME_BEFORE_A_STORY.match(text or "")
     if not words or len(words) > MAX_NAME_WORDS or name.endswith("?"):
-        return None
+        return told_first[1] if told_first else None
     if any(word in _SENTENCE_WORDS for word in words):
-        return None
+        return told_first[1] if told_first else None
     return name
 
 

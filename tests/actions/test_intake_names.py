@@ -31,6 +31,10 @@ NOT_A_NAME = "Dat lijkt me geen naam. Typ alleen een naam, zoals Sam of 'de buur
         ("mijn voornaam is Ward", "Ward"),
         ("Ward is goed", "Ward"),
         ("het mag ons moeder zijn", "ons moeder"),
+        # A name told first, then a story: "Dat lijkt me geen naam" before.
+        ("ik ben Sarah en ik heb een verstandelijke beperking, ik woon in Aalst", "Sarah"),
+        ("ik heet Jens, ik ben 19 en ik hou van voetbal", "Jens"),
+        ("mijn naam is Anne-Sophie. Ik werk graag in de tuin", "Anne-Sophie"),
     ],
 )
 def test_a_name_is_taken(said, name):
@@ -48,6 +52,8 @@ def test_a_name_is_taken(said, name):
         "ze is heel lief en ze helpt me altijd met alles wat ik nodig heb",
         "ge moogt dat zelf kiezen",
         "je mag niks zetten",
+        "ik ben moe en ik wil niet meer praten",  # no capital: no name told
+        "ik ben Blij maar ik weet het niet",  # no clause after it with "en" or a comma
         "",
     ],
 )
