@@ -1,5 +1,5 @@
 """Words of everyday bodily pain: "ik heb pijn aan mijn rug", "mijn knie doet pijn",
-"hij heeft vaak hoofdpijn".
+"hij heeft vaak hoofdpijn"; and of happiness wished or told: "dat ze gelukkig is".
 
 Plain Python without Rasa, used by the NLU component bot/pain_statement_signal.py. Pain in
 the chest or the heart is not here on purpose: that may be an emergency, and the crisis
@@ -41,3 +41,21 @@ def describes_bodily_pain(text: str) -> bool:
     word of harm, a fall or despair."""
     folded = fold(text)
     return bool(PAIN_STATEMENT.search(folded)) and not HARM_WORDS.search(folded)
+
+
+# "dat ze gelukkig is", "gelukkig zijn met mijn vrienden": happiness as what matters, an
+# answer at the heart of the intake ("Wat is belangrijk voor jou?"). DIET read it as a crisis
+# at 0.95 (the crisis example "ze zouden allemaal gelukkiger zijn als ik er niet meer ben",
+# which the crisis keywords catch). Not when it is denied ("ik ben nooit gelukkig") or comes
+# with a word of harm or despair.
+HAPPINESS = re.compile(r"\bgelukkig\b")
+DENIED = re.compile(r"\b(niet|nie|ni|nooit|geen|niemand|nergens|zonder|ongelukkig)\b")
+
+
+def tells_of_happiness(text: str) -> bool:
+    """Whether the message wishes or tells of happiness, not denied, without a word of harm
+    or despair."""
+    folded = fold(text)
+    return bool(HAPPINESS.search(folded)) and not (
+        DENIED.search(folded) or HARM_WORDS.search(folded)
+    )

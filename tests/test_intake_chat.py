@@ -354,6 +354,21 @@ def test_crisis_in_the_middle_stops_the_intake_and_keeps_the_answers(
     assert stored(assistant, sender)["good_day"] == "samen koken met mijn zus"
 
 
+@pytest.mark.parametrize("answer", ["dat ik gelukkig ben", "gelukkig zijn met mijn vrienden"])
+def test_happiness_as_what_matters_is_an_answer_not_a_crisis(assistant, answer):
+    """ "dat ze gelukkig is" at "Wat is belangrijk?" was read as a crisis by DIET (0.95 on
+    the model of 2026-12-06): the crisis lines, and the intake stopped."""
+    sender = new_sender()
+    start_plan(assistant, sender)
+    chat(assistant, sender, ["samen koken met mijn zus"])
+
+    said = chat(assistant, sender, [answer])
+
+    assert not any("1813" in line for line in said), said
+    assert stored(assistant, sender)["what_matters"] == answer
+    assert any("goed in" in line for line in said)  # the next question
+
+
 def test_loneliness_told_in_the_story_gets_the_crisis_lines_and_a_way_back(assistant):
     """A soft crisis signal (bot/crisis_signals_soft.txt): every crisis line, and the button
     "Dat bedoelde ik niet", which keeps the message as the answer and goes on."""

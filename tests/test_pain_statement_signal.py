@@ -11,7 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.config import PROJECT_ROOT
 from bot.crisis_signals import CrisisSignalClassifier
 from bot.pain_statement_signal import PainStatementClassifier
-from bot.pain_words import describes_bodily_pain
+from bot.pain_words import describes_bodily_pain, tells_of_happiness
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
 
@@ -67,3 +67,38 @@ def test_no_crisis_example_is_everyday_pain(where):
     crisis = examples(where).get("crisis", [])
     assert crisis
     assert [text for text in crisis if describes_bodily_pain(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # crisis 0.90-0.97 on the model trained on 2026-12-06, at "Wat is belangrijk?"
+        "dat ze gelukkig is",
+        "dat hij gelukkig is",
+        "gelukkig zijn",
+        "ik wil gelukkig zijn",
+        "dat ik gelukkig ben op mijn werk",
+    ],
+)
+def test_happiness_read_as_a_crisis_is_information(text):
+    assert classified(text) == "inform"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben nooit gelukkig",
+        "ik ben niet gelukkig meer",
+        "ze zouden allemaal gelukkiger zijn als ik er niet meer ben",
+        "ik zou gelukkig zijn als ik dood was",
+        "ik ben ongelukkig en bang",
+    ],
+)
+def test_unhappiness_or_happiness_with_despair_stays_a_crisis(text):
+    assert classified(text) == "crisis"
+
+
+@pytest.mark.parametrize("where", [PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR])
+def test_no_crisis_example_tells_of_happiness(where):
+    crisis = examples(where).get("crisis", [])
+    assert [text for text in crisis if tells_of_happiness(text)] == []
