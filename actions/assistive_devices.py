@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
 from actions.follow_up import sentence_a_line
+from bot.device_words import names_a_device
 from bot.question_phrases import asks_a_question
 from knowledge import db
 from knowledge.models import Right
@@ -27,19 +28,6 @@ DEVICES_RIGHT = "IMB"
 # FAQ topics a device question is read as when the selector has no better idea: a general
 # answer that does not say what is paid for a device or how to ask for it.
 GENERAL_TOPICS = frozenset({"costs", "other_support", "how_to_apply", "what_is_pvb"})
-# An assistive device, or an adaptation of a home, car, computer or bike (the right's
-# summary); mobility aids such as a wheelchair (its way to apply).
-NAMES_A_DEVICE = re.compile(
-    r"\b(?:hulpmiddel\w*|rolstoel\w*|rollator\w*|scootmobiel\w*|tillift\w*|traplift\w*"
-    r"|woningaanpassing\w*|incontinentiemateriaal"
-    r"|aanpassing\w*\s+(?:\w+\s+){0,3}(?:huis|woning|thuis|badkamer|wagen|auto|computer|fiets)"
-    r"|aangepaste?\s+(?:wagen|auto|computer|fiets|badkamer))",
-    re.IGNORECASE,
-)
-
-
-def names_a_device(text: str) -> bool:
-    return NAMES_A_DEVICE.search(text) is not None
 
 
 def asks_about_a_device(text: str, topic: str | None) -> bool:

@@ -22,6 +22,10 @@ Brugge": find_provider 1.00; "waar kan ik een mdt vinden in de buurt van Gent": 
 the fallback threshold, find_provider first under it) is `faq` too when the selector's best
 topic is that service, however sure: the search asked which kind of help the person was
 looking for, and MDTs are none of them; the FAQ answer about MDTs says where to find one.
+So is a search for an assistive device that names no kind of help ("ik zoek een rolstoel":
+find_provider 0.77, "Waar zoek je hulp?"): no provider of the data sells one, and the FAQ
+action answers a question about a device with the VAPH's help for devices
+(actions/assistive_devices.py).
 """
 
 from __future__ import annotations
@@ -36,11 +40,12 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME,
 )
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrases import GOODBYE, THANK, asks_after_thanks
 from bot.crisis_signals import force_intent
+from bot.device_words import searches_for_a_device
 from bot.question_phrases import starts_as_question
 from bot.rule_component import RuleComponent
 
@@ -75,7 +80,7 @@ class FaqQuestionClassifier(RuleComponent):
 
     def process_message(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get("name") or ""
-        if searches_an_unlisted_service(message, intent):
+        if searches_an_unlisted_service(message, intent) or searches_a_device(message, intent):
             force_intent(message, FAQ)
             return
         asks = HIDING_READINGS.get(intent)
@@ -90,6 +95,26 @@ class FaqQuestionClassifier(RuleComponent):
 def searches_an_unlisted_service(message: Message, intent: str) -> bool:
     """A search (or a message just under the fallback threshold with a search first under
     it) that names a service of UNLISTED_SERVICES, which is the selector's best topic."""
+    words = UNLISTED_SERVICES.get(faq_topic(message))
+    text = message.get(TEXT) or ""
+    return search_read(message, intent) and words is not None and words.search(text) is not None
+
+
+def searches_a_device(message: Message, intent: str) -> bool:
+    """A search (or a message just under the fallback threshold with a search first under
+    it) that names an assistive device and no kind of help (support_type)."""
+    entities = {entity.get("entity") for entity in message.get(ENTITIES) or []}
+    text = message.get(TEXT) or ""
+    return (
+        search_read(message, intent)
+        and "support_type" not in entities
+        and searches_for_a_device(text)
+    )
+
+
+def search_read(message: Message, intent: str) -> bool:
+    """Whether the classifier read a search: `intent`, or the best intent under it when it
+    is the fallback."""
     if intent == DEFAULT_NLU_FALLBACK_INTENT_NAME:
         under = [
             str(ranked.get("name") or "")
@@ -97,9 +122,7 @@ def searches_an_unlisted_service(message: Message, intent: str) -> bool:
             if ranked.get("name") != intent
         ]
         intent = under[0] if under else ""
-    words = UNLISTED_SERVICES.get(faq_topic(message))
-    text = message.get(TEXT) or ""
-    return intent == SEARCH and words is not None and words.search(text) is not None
+    return intent == SEARCH
 
 
 def _best_topic(message: Message) -> dict:

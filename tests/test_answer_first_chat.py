@@ -307,11 +307,14 @@ def test_facts_about_a_relative_without_a_question_are_read_back_and_kept(assist
         "mijn dochter heeft een rolstoel nodig wie betaalt dat",  # faq, costs 0.39
         "hoeveel kost een rolstoel en krijg ik daar geld voor",  # faq, costs 0.87
         "krijgen we iets voor een traplift",  # nlu_fallback
+        "ik zoek een rolstoel",  # find_provider 0.77: "Waar zoek je hulp?"
+        "waar kan ik een rollator kopen in gent",  # out_of_scope 1.00
     ],
 )
 def test_a_question_about_a_device_gets_the_vaphs_help_for_devices(assistant, message):
     """The first was asked "which topic?", the second got the costs of a DOP, an MDT and
-    RTH, the third "Sorry, dat heb ik niet goed begrepen"."""
+    RTH, the third "Sorry, dat heb ik niet goed begrepen", the fourth started the provider
+    search and the fifth got "Daar kan ik je helaas niet mee helpen"."""
     with db.session() as session:
         right = session.get(Right, "IMB")
         assert right is not None and right.how_to_apply_eenvoudig

@@ -13,6 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
+from bot.device_words import searches_for_a_device
 from bot.faq_question_signal import FaqQuestionClassifier, names_an_unlisted_service
 from bot.question_phrases import asks_a_question, starts_as_question
 from tests.holdout_honesty import examples
@@ -175,3 +176,51 @@ def test_no_search_example_names_an_unlisted_service():
     searches = TRAINING.get("find_provider", []) + HELD_OUT.get("find_provider", [])
     assert searches
     assert [text for text in searches if names_an_unlisted_service(text)] == []
+
+
+def with_entities(text: str, guess: str, entities: list[str], under: str = "") -> str:
+    """The intent the check leaves for a search with these entities; no FAQ topic is sure."""
+    ranking = [{"name": guess, "confidence": 0.77}]
+    if under:
+        ranking.append({"name": under, "confidence": 0.5})
+    message = Message(
+        data={
+            TEXT: text,
+            INTENT: {"name": guess, "confidence": 0.77},
+            INTENT_RANKING_KEY: ranking,
+            "entities": [{"entity": name, "value": "x"} for name in entities],
+            "response_selector": {
+                "default": {
+                    "response": {"intent_response_key": "faq/other_support", "confidence": 0.5}
+                }
+            },
+        }
+    )
+    FaqQuestionClassifier().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "under"),
+    [
+        ("ik zoek een rolstoel", "find_provider", ""),  # find_provider 0.77 on 2026-12-06
+        ("waar vind ik een traplift in Gent", "nlu_fallback", "find_provider"),
+    ],
+)
+def test_a_search_for_a_device_is_a_question_about_devices(text, guess, under):
+    """ "ik zoek een rolstoel" asked "Waar zoek je hulp?": no provider sells one."""
+    assert with_entities(text, guess, ["target_group"], under) == "faq"
+
+
+def test_a_search_for_a_kind_of_help_with_a_device_stays_a_search():
+    text = "ik zoek woonondersteuning met een tillift"
+    assert with_entities(text, "find_provider", ["support_type"]) == "find_provider"
+    assert with_entities("ik zoek een dagcentrum", "find_provider", []) == "find_provider"
+
+
+def test_no_search_example_is_for_a_device():
+    """Three name a wheelchair to say who the help is for ("zoek een dagcentrum voor mensen
+    in een rolstoel"): they stay searches."""
+    searches = TRAINING.get("find_provider", []) + HELD_OUT.get("find_provider", [])
+    assert [text for text in searches if searches_for_a_device(text)] == []
+    assert not searches_for_a_device("zoek een dagcentrum voor mensen in een rolstoel")

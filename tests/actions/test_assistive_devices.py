@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from actions.assistive_devices import DEVICES_RIGHT, asks_about_a_device, names_a_device
+from actions.assistive_devices import DEVICES_RIGHT, asks_about_a_device
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
+from actions.out_of_scope import ActionOutOfScope
+from bot.config import PROJECT_ROOT
+from bot.device_words import names_a_device
 from knowledge import db
 from knowledge.models import Right
 from tests.actions.conftest import load_tracker, ranked_selection, run_action, user
@@ -132,3 +135,34 @@ async def test_a_device_named_without_a_question_is_still_a_miss(text):
     turn = await run_action(ActionFallback(), load_tracker("welcome", fallen_back(text)))
 
     assert turn.responses == ["utter_fallback"]
+
+
+async def test_a_device_read_as_another_matter_gets_the_device_answer():
+    """ "waar kan ik een rollator kopen in gent" was out_of_scope 1.00: "Daar kan ik je
+    helaas niet mee helpen"."""
+    said = user("waar kan ik een rollator kopen in gent", "out_of_scope")
+
+    turn = await run_action(ActionOutOfScope(), load_tracker("welcome", said))
+
+    assert turn.texts[0].splitlines()[:2] == [f"{the_right().name}:", MOBILITY]
+    assert "utter_out_of_scope" not in turn.responses
+
+
+async def test_another_matter_without_a_device_is_still_out_of_scope():
+    said = user("waar kan ik een fiets kopen in gent", "out_of_scope")
+
+    turn = await run_action(ActionOutOfScope(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_out_of_scope"]
+
+
+def test_no_out_of_scope_example_names_a_device():
+    from tests.holdout_honesty import examples
+    from tests.nlu_quality import HOLDOUT_DIR
+
+    texts = [
+        *examples(PROJECT_ROOT / "data" / "nlu").get("out_of_scope", []),
+        *examples(HOLDOUT_DIR).get("out_of_scope", []),
+    ]
+    assert texts
+    assert [text for text in texts if names_a_device(text)] == []
