@@ -123,9 +123,11 @@ def test_what_counts_as_asking_something(text, asks):
     assert asks_a_question(text) is asks
 
 
-def searched(text: str, guess: str, topic: str, under: str = "") -> str:
+def searched(
+    text: str, guess: str, topic: str, under: str = "", entities: tuple[str, ...] = ()
+) -> str:
     """The intent the check leaves for a message the classifier read as `guess` (with
-    `under` first under it) and whose best FAQ topic is `topic`, at 0.56."""
+    `under` first under it), with these `entities`, whose best FAQ topic is `topic`, at 0.56."""
     ranking = [{"name": guess, "confidence": 0.6}]
     if under:
         ranking.append({"name": under, "confidence": 0.59})
@@ -134,6 +136,7 @@ def searched(text: str, guess: str, topic: str, under: str = "") -> str:
             TEXT: text,
             INTENT: {"name": guess, "confidence": 0.6},
             INTENT_RANKING_KEY: ranking,
+            "entities": [{"entity": name, "value": "x"} for name in entities],
             "response_selector": {
                 "default": {"response": {"intent_response_key": f"faq/{topic}", "confidence": 0.56}}
             },
@@ -178,28 +181,6 @@ def test_no_search_example_names_an_unlisted_service():
     assert [text for text in searches if names_an_unlisted_service(text)] == []
 
 
-def with_entities(text: str, guess: str, entities: list[str], under: str = "") -> str:
-    """The intent the check leaves for a search with these entities; no FAQ topic is sure."""
-    ranking = [{"name": guess, "confidence": 0.77}]
-    if under:
-        ranking.append({"name": under, "confidence": 0.5})
-    message = Message(
-        data={
-            TEXT: text,
-            INTENT: {"name": guess, "confidence": 0.77},
-            INTENT_RANKING_KEY: ranking,
-            "entities": [{"entity": name, "value": "x"} for name in entities],
-            "response_selector": {
-                "default": {
-                    "response": {"intent_response_key": "faq/other_support", "confidence": 0.5}
-                }
-            },
-        }
-    )
-    FaqQuestionClassifier().process([message])
-    return message.get(INTENT)["name"]
-
-
 @pytest.mark.parametrize(
     ("text", "guess", "under"),
     [
@@ -209,13 +190,15 @@ def with_entities(text: str, guess: str, entities: list[str], under: str = "") -
 )
 def test_a_search_for_a_device_is_a_question_about_devices(text, guess, under):
     """ "ik zoek een rolstoel" asked "Waar zoek je hulp?": no provider sells one."""
-    assert with_entities(text, guess, ["target_group"], under) == "faq"
+    assert searched(text, guess, "other_support", under, ("target_group",)) == "faq"
 
 
 def test_a_search_for_a_kind_of_help_with_a_device_stays_a_search():
     text = "ik zoek woonondersteuning met een tillift"
-    assert with_entities(text, "find_provider", ["support_type"]) == "find_provider"
-    assert with_entities("ik zoek een dagcentrum", "find_provider", []) == "find_provider"
+    assert (
+        searched(text, "find_provider", "other_support", "", ("support_type",)) == "find_provider"
+    )
+    assert searched("ik zoek een dagcentrum", "find_provider", "costs") == "find_provider"
 
 
 def test_no_search_example_is_for_a_device():
