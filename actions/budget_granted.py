@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # The topic that says how to use a budget one has.
-TOPIC = "budget_spending"
+BUDGET_TOPIC = "budget_spending"
 # Topics such a question was read as that do not say how to use a budget: about getting
 # one, or about the VAPH. Another sure topic stays ("ik heb net mijn pvb gekregen, is er
 # een organisatie die mij op weg helpt" is assistance_organisation).

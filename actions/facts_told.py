@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, places
 from actions.eligibility_start import answers_to_latest_message
 from actions.who_is_talking import speaker_slots
-from bot.question_phrases import asks_a_question, starts_as_question
+from bot.question_phrases import asks_a_question, has_a_question_word, starts_as_question
 from knowledge import db
 
 CATEGORY_ENTITIES = ("target_group", "support_type")
@@ -61,15 +61,6 @@ def _relative_with_a_fact(named: dict[str, str]) -> bool:
     return RELATIVE in named and not FACTS_ABOUT_SOMEONE.isdisjoint(named)
 
 
-# Any word that asks, wherever it stands: "mijn zoon van 17 wordt volwassen wat verandert er"
-# asks without a question mark or a clause that opens as a question.
-_ASKING_WORD = re.compile(
-    r"\b(wat|hoe|waar|wanneer|wie|welke?|waarom|hoeveel|hoelang|kan|kunnen|kun|kunt|kunde|mag"
-    r"|mogen|moet|moeten)\b",
-    re.IGNORECASE,
-)
-
-
 def tells_about_a_relative(tracker: Tracker) -> bool:
     """Whether the latest message tells facts about a relative and asks nothing: "mijn man
     heeft een hersenbloeding gehad en is nu half verlamd, hij is 58" was read as a FAQ
@@ -77,7 +68,7 @@ def tells_about_a_relative(tracker: Tracker) -> bool:
     text = str((tracker.latest_message or {}).get("text") or "")
     # Not asks_a_question: its clauses after "en" open with a verb in a plain statement
     # too ("... gehad en is nu half verlamd").
-    asks = "?" in text or starts_as_question(text) or _ASKING_WORD.search(text) is not None
+    asks = "?" in text or starts_as_question(text) or has_a_question_word(text)
     return _relative_with_a_fact(answers.latest_entities(tracker)) and not asks
 
 

@@ -19,9 +19,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, budget_granted, jargon
+from actions import answers, jargon
 from actions.assistive_devices import answer_device_question, asks_about_a_device
-from actions.budget_granted import asks_what_now_with_a_budget
+from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
     answer_follow_up,
@@ -260,7 +260,7 @@ class ActionAnswerFaq(Action):
             return []
         text = str((tracker.latest_message or {}).get("text") or "")
         if asks_what_now_with_a_budget(text, choice.topic):
-            choice = FaqChoice(topic=budget_granted.TOPIC)  # "ik heb een pvb gekregen, wat nu"
+            choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
         if choice.options and not in_form and tells_about_a_relative(tracker):
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".

@@ -33,3 +33,17 @@ def asks_a_question(text: str) -> bool:
     if text.lstrip().startswith("/"):
         return False
     return "?" in text or any(starts_as_question(clause) for clause in _CLAUSES.split(text))
+
+
+# A question word or a modal verb anywhere: "mijn zoon van 17 wordt volwassen wat verandert
+# er" asks without a question mark or a clause that opens as a question.
+_QUESTION_WORD = re.compile(
+    r"\b(?:wat|hoe|waar|wanneer|wie|welke?|waarom|hoeveel|hoelang|kan|kunnen|kun|kunt|kunde"
+    r"|mag|mogen|moet|moeten)\b",
+    re.IGNORECASE,
+)
+
+
+def has_a_question_word(text: str) -> bool:
+    """Whether a question word or a modal verb stands anywhere in the message."""
+    return _QUESTION_WORD.search(text) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.budget_granted import TOPIC, asks_what_now_with_a_budget
+from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
 from actions.faq import ActionAnswerFaq
 from knowledge import db, queries
 from tests.actions.conftest import load_tracker, ranked_selection, run_action, user
@@ -33,8 +33,8 @@ async def test_a_budget_just_given_and_what_now_gets_how_to_use_it(text, read_as
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
 
-    assert turn.texts[0] == answer(TOPIC)
-    assert turn.slots == {"last_faq_topic": TOPIC}
+    assert turn.texts[0] == answer(BUDGET_TOPIC)
+    assert turn.slots == {"last_faq_topic": BUDGET_TOPIC}
 
 
 @pytest.mark.parametrize(
