@@ -12,7 +12,7 @@ from bot.phrase_words import typed_words
 
 # A question word or a verb that opens a yes/no question, then at least two more words.
 _QUESTION_START = re.compile(
-    r"^\s*(?:mag|mogen|kan|kunnen|kun|kunt|kunde|moet|moeten|hoe|wat|waar|wanneer|wie|welke?"
+    r"^\s*(?:mag|mogen|kan|kunnen|kun|kunt|kunde|moet|moeten|hoe|hoelang|wat|waar|wanneer|wie|welke?"
     r"|waarom|hoeveel|is|zijn|heb|hebben|krijg|krijgt|krijgen|wordt)\s+\w+\s+\w+"
 )
 

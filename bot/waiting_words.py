@@ -9,3 +9,7 @@ from __future__ import annotations
 import re
 
 WAITING_WORDS = re.compile(r"\bhoe ?lang\b|wachtlijst|wachttijd|\bwacht", re.IGNORECASE)
+
+# Waiting for help: the list, the time, "wachten"; not "hoe lang" alone ("hoe lang duurt een
+# gesprek"), which asks about many things.
+WAITING_LIST_WORDS = re.compile(r"wachtlijst|wachttijd|\bwacht(?!woord)", re.IGNORECASE)
