@@ -11,7 +11,7 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
-from actions.faq import answer_wait_for_a_place
+from actions.faq import answer_complaint, answer_wait_for_a_place
 from actions.follow_up import answer_follow_up
 from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
@@ -71,7 +71,8 @@ class ActionFallback(Action):
     "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum
     (actions/faq.py), nor a question about a device ("krijgen we iets voor een traplift",
     actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
-    results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py). A
+    results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py), nor
+    a complaint about one's help or the VAPH (actions/complaints.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt") starts the provider search.
     """
@@ -86,6 +87,8 @@ class ActionFallback(Action):
             # The form starts with what the message named (the slots Rasa already took).
             return [FollowupAction(PROVIDER_SEARCH)]
         answered = search_again_with_changes(dispatcher, tracker)
+        if answered is None:
+            answered = answer_complaint(dispatcher, tracker)
         if answered is None:
             answered = answer_facts(dispatcher, tracker)
         if answered is None:

@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, jargon
 from actions.assistive_devices import answer_device_question, asks_about_a_device
 from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
+from actions.complaints import complaint_topic
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
     answer_follow_up,
@@ -261,6 +262,8 @@ class ActionAnswerFaq(Action):
         text = str((tracker.latest_message or {}).get("text") or "")
         if asks_what_now_with_a_budget(text, choice.topic):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
+        if complaint := complaint_topic(text, choice.topic):
+            choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
         if choice.options and not in_form and tells_about_a_relative(tracker):
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
@@ -347,6 +350,22 @@ def answer_wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) 
     if tracker.active_loop_name is not None or not WAITING_WORDS.search(text):
         return False
     return wait_for_a_place(dispatcher, tracker)
+
+
+def answer_complaint(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: a complaint the classifier was unsure of ("ik heb een klacht over
+    mijn begeleider": nlu_fallback) gets the answer that says where it goes
+    (actions/complaints.py). Outside a form only, as the other answers of the fallback;
+    None (nothing said) for any other message."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    topic = complaint_topic(text)
+    if tracker.active_loop_name is not None or topic is None:
+        return None
+    if not say_faq_answer(dispatcher, topic, answers.reading_level(tracker), question=text):
+        return None
+    return [SlotSet("last_faq_topic", topic)]
 
 
 # "en hoe lang moet ik wachten op een plaats": a place with a provider, or a follow-up.

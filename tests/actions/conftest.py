@@ -127,6 +127,16 @@ def user(
     return {"event": "user", "text": text, "parse_data": parse_data, "input_channel": CHANNEL}
 
 
+def fallen_back(text: str) -> dict[str, Any]:
+    """A user event the classifier was unsure of: the fallback, with a FAQ question under it."""
+    said = user(text, "nlu_fallback")
+    said["parse_data"]["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.6},
+        {"name": "faq", "confidence": 0.31},
+    ]
+    return said
+
+
 def ranking(*scores: tuple[str, float]) -> list[dict[str, Any]]:
     return [{"intent_response_key": f"faq/{topic}", "confidence": c} for topic, c in scores]
 

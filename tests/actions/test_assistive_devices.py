@@ -13,7 +13,7 @@ from bot.config import PROJECT_ROOT
 from bot.device_words import names_a_device
 from knowledge import db
 from knowledge.models import Right
-from tests.actions.conftest import load_tracker, ranked_selection, run_action, user
+from tests.actions.conftest import fallen_back, load_tracker, ranked_selection, run_action, user
 
 MOBILITY = "Een rolstoel vraag je aan bij de Vlaamse sociale bescherming, niet bij het VAPH."
 FIRST_ASK = "Vraag de hulp thuis eerst aan bij het VAPH."
@@ -107,15 +107,6 @@ async def test_a_sure_topic_about_something_else_keeps_its_answer():
     turn = await ask("wat doet een mdt voor mijn rolstoel", ("mdt", 0.95))
 
     assert not turn.texts[0].startswith(the_right().name)
-
-
-def fallen_back(text: str) -> dict:
-    said = user(text, "nlu_fallback")
-    said["parse_data"]["intent_ranking"] = [
-        {"name": "nlu_fallback", "confidence": 0.6},
-        {"name": "faq", "confidence": 0.31},
-    ]
-    return said
 
 
 async def test_a_device_question_the_classifier_was_unsure_of_gets_the_device_answer():

@@ -1,0 +1,51 @@
+"""A complaint about one's help or about the VAPH gets the answer that says where it goes.
+
+"ik heb een klacht over mijn begeleider" fell back ("Sorry, dat heb ik niet goed begrepen";
+the FAQ selector's best topic change_provider at 0.74, under the fallback). Two FAQ answers
+say what to do (knowledge/data/faq.yml, from the vetted facts of shared/domain/brief.md
+§5.9): change_provider (change the agreement, a bijstandsorganisatie mediates a short
+dispute, intensive mediation at the VAPH, the VAPH's klachtendienst) for the help one gets,
+contact_vaph (the klachtendienst's phone and e-mail, then the Vlaamse Ombudsdienst) for the
+VAPH itself. A complaint about Wegwijzer is none of these: it is left to the other answers.
+
+Plain Python without Rasa, read by actions/faq.py (the FAQ action and the fallback).
+"""
+
+from __future__ import annotations
+
+import re
+
+ABOUT_HELP = "change_provider"
+ABOUT_THE_VAPH = "contact_vaph"
+# The bijstandsorganisatie mediates a short dispute: its answer, when sure, stays.
+ASSISTANCE = "assistance_organisation"
+
+# "een klacht", "klagen", "ontevreden", "niet tevreden", "nie content".
+COMPLAINS = re.compile(
+    r"\bklacht\w*|\bklagen\b|\bbeklag\w*|\bontevreden\b"
+    r"|\b(?:niet|ni|nie)\s+(?:(?:zo|erg|echt|meer)\s+)?(?:tevreden|content)\b",
+    re.IGNORECASE,
+)
+# The VAPH, or what it decides ("een klacht over de beslissing over mijn budget").
+VAPH = re.compile(
+    r"\bvaph\b|\bagentschap\b|\bvtc\b|\btoeleidingscommissie\b|\bpvb\b|\bbudget\b"
+    r"|\bbeslissing\b|\berkenning\b",
+    re.IGNORECASE,
+)
+# Wegwijzer itself, or the answer just given ("ik ben niet tevreden over dit antwoord").
+WEGWIJZER = re.compile(
+    r"\bwegwijzer\b|\b(?:jullie|jou|jij|u)\b|\b(?:deze|die|de|dit|dat|uw|je)\s+"
+    r"(?:chat|chatbot|bot|robot|gesprek|antwoord|uitleg)\b",
+    re.IGNORECASE,
+)
+
+
+def complaint_topic(text: str, sure_topic: str | None = None) -> str | None:
+    """The FAQ topic that says where the complaint in `text` goes; None when `text` makes
+    no complaint or complains about Wegwijzer. A complaint about one's help that the
+    selector is sure is about the bijstandsorganisatie (`sure_topic`) keeps that answer."""
+    if not COMPLAINS.search(text) or WEGWIJZER.search(text):
+        return None
+    if VAPH.search(text):
+        return ABOUT_THE_VAPH
+    return None if sure_topic == ASSISTANCE else ABOUT_HELP

@@ -1,0 +1,111 @@
+"""A complaint about one's help or about the VAPH gets the answer that says where it goes
+(actions/complaints.py), not "Sorry, dat heb ik niet goed begrepen" nor another topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.complaints import ABOUT_HELP, ABOUT_THE_VAPH, complaint_topic
+from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerFaq
+from knowledge import db, queries
+from tests.actions.conftest import fallen_back, load_tracker, ranked_selection, run_action, user
+
+
+def answer(topic: str, level: str = "gewoon") -> str:
+    with db.session() as session:
+        found = queries.faq_answer(session, topic, level)
+        assert found is not None
+        return found.text
+
+
+def test_the_answers_say_where_a_complaint_goes():
+    """The two answers the complaints get name the VAPH's klachtendienst (a complaint about
+    the VAPH) and a bijstandsorganisatie's mediation (a dispute with one's help)."""
+    assert "klachtendienst" in answer(ABOUT_THE_VAPH)
+    assert "klachtendienst" in answer(ABOUT_HELP)
+    assert "geschil" in answer(ABOUT_HELP)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ik heb een klacht over mijn begeleider", ABOUT_HELP),  # nlu_fallback, 2026-12-06
+        ("ik ben niet tevreden over het dagcentrum van ons zoon", ABOUT_HELP),
+        ("we zijn ni content over de voorziening waar ons ma woont", ABOUT_HELP),
+        ("waar kan ik klagen over mijn zorgaanbieder", ABOUT_HELP),
+        ("ik wil een klacht indienen tegen het vaph", ABOUT_THE_VAPH),
+        ("ik ben ontevreden over de beslissing over mijn budget", ABOUT_THE_VAPH),
+    ],
+)
+async def test_a_complaint_the_classifier_was_unsure_of_gets_where_it_goes(text, topic):
+    turn = await run_action(ActionFallback(), load_tracker("welcome", fallen_back(text)))
+
+    assert turn.texts[0] == answer(topic)
+    assert turn.responses[-1] == "utter_faq_next_steps_gewoon"
+    assert "utter_fallback" not in turn.responses
+    assert {"event": "slot", "name": "last_faq_topic", "value": topic, "timestamp": None} in (
+        turn.events
+    )
+
+
+async def test_in_easy_language_the_easy_answer():
+    tracker = load_tracker(
+        "welcome",
+        fallen_back("ik heb een klacht over mijn begeleider"),
+        slots={"reading_level": "eenvoudig"},
+    )
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.texts[0] == answer(ABOUT_HELP, "eenvoudig")
+
+
+async def test_a_complaint_read_as_another_faq_topic_gets_where_it_goes():
+    said = user(
+        "ik heb een klacht over de begeleiding van mijn dochter",
+        "faq",
+        response_selector=ranked_selection(("what_is_rth", 0.55), ("change_provider", 0.4)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == answer(ABOUT_HELP)
+    assert turn.slots == {"last_faq_topic": ABOUT_HELP}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben niet tevreden over jullie antwoord",  # about Wegwijzer
+        "ik heb een klacht over wegwijzer",
+        "ik heb een klacht over deze chat",
+        "mijn zoon is heel tevreden over zijn begeleider",  # no complaint
+        "kan ik van begeleider veranderen",
+    ],
+)
+def test_no_complaint_about_ones_help_or_the_vaph(text):
+    assert complaint_topic(text) is None
+
+
+def test_a_sure_answer_about_the_bijstandsorganisatie_stays():
+    text = "ik heb een klacht over mijn bijstandsorganisatie"
+    assert complaint_topic(text, "assistance_organisation") is None
+    assert complaint_topic(text, "what_is_pvb") == ABOUT_HELP
+
+
+def test_a_complaint_about_the_vaph_read_as_one_about_ones_help_is_about_the_vaph():
+    """ "ik wil een klacht indienen tegen het vaph": change_provider 0.51 on the model of
+    2026-12-06."""
+    text = "ik wil een klacht indienen tegen het vaph"
+    assert complaint_topic(text, "change_provider") == ABOUT_THE_VAPH
+
+
+async def test_in_a_form_the_fallback_leaves_a_complaint_to_the_form():
+    tracker = load_tracker(
+        "eligibility_asks_place", fallen_back("ik heb een klacht over mijn begeleider")
+    )
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert "utter_fallback" in turn.responses
