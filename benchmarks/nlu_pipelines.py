@@ -180,6 +180,8 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     # The same two speed-ups with DIET's entity layer kept (every variant without it read the
     # FAQ topics less well): batches of similar length and `min_df: 2` alone.
     "length-batches-char-min-df-2": _char(min_df=2),
+    # `min_df: 2` alone: character n-grams seen in at least two messages, nothing else changed.
+    "char-min-df-2": _char(min_df=2),
     # `config.yml` with other seeds: how far one training of the same data moves the figures.
     "seed-7": _together(
         _set("DIETClassifier", random_seed=7), _set("ResponseSelector", random_seed=7)
