@@ -123,6 +123,34 @@ def answer_how_to_get(
     text = str((tracker.latest_message or {}).get("text") or "")
     if previous is None or right_id is None or not is_follow_up(text, previous, asked):
         return None
+    return say_how_to_get(dispatcher, tracker, right_id, previous)
+
+
+def answer_how_to_get_named_right(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...] = ()
+) -> list[EventType] | None:
+    """Say how to get the one right of TOPIC_RIGHTS the latest message names and asks how to
+    get ("hoe vraag ik het zorgbudget aan"), when the message was read as that right's
+    topic, as the PVB's procedure (how_to_apply) or not at all (`asked` empty); None
+    (nothing said) otherwise."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if len(text.split()) > MAX_WORDS or not ASKS_HOW_TO_GET.search(text):
+        return None
+    from actions.faq import TERM_TOPICS  # actions.faq imports this module
+
+    named = {TERM_TOPICS.get(term.id) for term in jargon.terms_in(text.upper())}
+    topic = named.pop() if len(named) == 1 else None
+    right_id = TOPIC_RIGHTS.get(topic or "")
+    if topic is None or right_id is None or not (not asked or {topic, "how_to_apply"} & set(asked)):
+        return None
+    return say_how_to_get(dispatcher, tracker, right_id, topic)
+
+
+def say_how_to_get(
+    dispatcher: CollectingDispatcher, tracker: Tracker, right_id: str, topic: str
+) -> list[EventType] | None:
+    """The right's own way to get it (knowledge/data/rights.yml), at the person's reading
+    level, and the next steps; None (nothing said) when the knowledge base has no such right."""
     level = answers.reading_level(tracker)
     with db.session() as session:
         right = session.get(Right, right_id)
@@ -134,7 +162,7 @@ def answer_how_to_get(
     dispatcher.utter_message(response="utter_how_to_get_it", right=name)
     dispatcher.utter_message(text=how)
     dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
-    return [SlotSet("last_faq_topic", previous)]
+    return [SlotSet("last_faq_topic", topic)]
 
 
 def topic_asked_about(tracker: Tracker, asks: re.Pattern[str]) -> str | None:
@@ -227,7 +255,7 @@ def answer_follow_up(
     """Answer a short question about the FAQ answer just given (how much, how to get that
     right, who decides about it); None (nothing said) when the latest message is no such
     question. How much goes first: "hoe veel krijg je" would read as how to get it."""
-    for answer in (answer_how_much, answer_how_to_get):
+    for answer in (answer_how_much, answer_how_to_get, answer_how_to_get_named_right):
         answered = answer(dispatcher, tracker, asked)
         if answered is not None:
             return answered

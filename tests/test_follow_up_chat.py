@@ -103,3 +103,11 @@ def test_who_decides_after_thanks_is_said_from_the_answer_just_given(assistant):
 
     decides = [line for line in knowledge_answer("what_is_pvb").splitlines() if "beslissen" in line]
     assert said[0] == decides[0], said
+
+
+def test_how_to_apply_for_the_zorgbudget_is_not_the_budget_procedure(assistant):
+    """ "hoe vraag ik het zorgbudget aan" got the persoonsvolgend budget's procedure."""
+    said = texts(assistant.replies(new_sender(), "hoe vraag ik het zorgbudget aan"))
+
+    assert how_to_get("BOB") in [text.replace("\n", " ") for text in said]
+    assert knowledge_answer("how_to_apply") not in said

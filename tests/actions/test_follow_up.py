@@ -433,3 +433,51 @@ async def test_how_much_read_as_the_check_after_an_answer_is_still_how_much():
 
     assert turn.texts[0] == knowledge_answer("budget_categories")
     assert turn.events[-1]["name"] == "action_listen"  # not the check's form
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "right_id", "topic"),
+    [
+        # how_to_apply 0.92 on the model of 2026-12-06: the PVB's procedure.
+        ("hoe vraag ik het zorgbudget aan", ("how_to_apply", 0.92), "BOB", "what_is_bob"),
+        ("hoe vraag ik rth aan", ("what_is_rth", 0.17), "RTH", "what_is_rth"),
+        ("hoe krijg ik een bob", ("what_is_bob", 0.97), "BOB", "what_is_bob"),
+        ("waar vraag ik een dop aan", ("how_to_apply", 0.6), "DOP", "what_is_dop"),
+    ],
+)
+async def test_how_to_get_a_named_right_is_that_rights_way(text, read_as, right_id, topic):
+    said = user(text, "faq", response_selector=ranked_selection(read_as, ("costs", 0.05)))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_how_to_get_it", None, "utter_faq_next_steps_gewoon"]
+    assert turn.texts[1].replace("\n", " ") == how_to_get(right_id)
+    assert knowledge_answer("how_to_apply") not in turn.texts
+    assert turn.slots == {"last_faq_topic": topic}
+
+
+async def test_how_to_get_a_named_right_the_classifier_was_unsure_of():
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", user("hoe vraag ik rth aan", "nlu_fallback"))
+    )
+
+    assert turn.texts[1].replace("\n", " ") == how_to_get("RTH")
+    assert "utter_fallback" not in turn.responses
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("hoe vraag ik een pvb aan", ("how_to_apply", 1.0)),  # the PVB's own procedure
+        ("ik heb een pvb, hoe vraag ik rth aan", ("what_is_rth", 0.9)),  # two terms
+        ("hoe vraag ik het zorgbudget voor zwaar zorgbehoevenden aan", ("what_is_bob", 0.9)),
+        ("hoeveel rth punten krijg ik", ("what_is_rth", 0.9)),  # not how to get it
+        ("hoe vraag ik rth aan", ("costs", 0.9)),  # read surely as something else
+    ],
+)
+async def test_other_questions_naming_a_right_keep_their_answer(text, read_as):
+    said = user(text, "faq", response_selector=ranked_selection(read_as, ("mdt", 0.05)))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert "utter_how_to_get_it" not in turn.responses
