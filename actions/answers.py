@@ -150,8 +150,8 @@ def _first_match(text: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> s
 
 
 def parse_age(text: str) -> str | None:
-    """ "34", "ik ben 8 jaar", "achttien", "hij is bijna 18" -> "34"/"8"/"18"/"17";
-    a band "0-17" or its words -> the band."""
+    """ "34", "ik ben 8 jaar", "achttien", "hij is bijna 18", "hij wordt 18" ->
+    "34"/"8"/"18"/"17"/"17" (the age now); a band "0-17" or its words -> the band."""
     text = str(text).strip()
     band = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text)
     if band and int(band[1]) <= int(band[2]) <= MAX_AGE:
@@ -162,12 +162,18 @@ def parse_age(text: str) -> str | None:
             return value
     found = ages.find_age(text)
     if found is not None:
-        return str(found[0])
+        return str(age_now(found[0], text))
     numbers = [int(n) for n in re.findall(r"\b\d{1,3}\b", text)]
     if len(numbers) == 1 and 0 <= numbers[0] <= MAX_AGE:
         return str(numbers[0])
     word = ages.number_in(text)
     return None if word is None else str(word)
+
+
+def age_now(age: int, text: str) -> int:
+    """`age` as the person has it now: one less when `text` says they turn it ("ons ma
+    wordt 65 volgend jaar" is 64 now, and can still make a first request)."""
+    return age - 1 if age > 0 and ages.turning_age(text) == age else age
 
 
 def age_range(value: str | None) -> tuple[int, int] | None:

@@ -144,6 +144,9 @@ class ValidateEligibilityForm(SwitchingFormValidation):
         age = answers.parse_age(value)
         if age is None:
             return not_understood(dispatcher, tracker, "age", AGE_NOT_UNDERSTOOD)
+        text = str((tracker.latest_message or {}).get("text") or "")
+        if age.isdigit() and str(value) != text:  # the age entity of "ons ma wordt 65"
+            age = str(answers.age_now(int(age), text))
         return {"age": age}
 
     def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from actions.follow_up import answer_how_much
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
 from actions.who_is_talking import SOMEONE, about_the_writer, speaker_from_request
+from bot.ages import turning_age
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -104,8 +105,17 @@ def _age(entities: dict[str, str]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+# Someone who turns the first-request age can still ask before that birthday.
+BEFORE_THE_BIRTHDAY = "Dat kan dus nog vóór die verjaardag."
+
+
 def age_answer(
-    session: Session, age: int, right: Right | None, level: str, about: Asked = WRITER
+    session: Session,
+    age: int,
+    right: Right | None,
+    level: str,
+    about: Asked = WRITER,
+    turning: bool = False,
 ) -> str | None:
     """The age rule `age` runs into: below the minimum age of the right named ("kan ze al
     een pvb krijgen" at 15), or past the first-request age of the right named, else the
@@ -114,8 +124,14 @@ def age_answer(
     It starts with the age of the person it is about ("Je bent 70.", "Je vader is 70.";
     nothing when it is not clear whom), then says the rule in short sentences made from the
     record's fields. Not the sentence of the right's `who` text: "Je bent jonger dan 65
-    wanneer je ..." right after "Je bent 70." reads as a contradiction."""
-    if right is not None and right.min_age is not None and age < right.min_age:
+    wanneer je ..." right after "Je bent 70." reads as a contradiction.
+
+    With `turning`, `age` is the age the person turns ("ons ma wordt 65 volgend jaar"): the
+    rule is weighed for the age they have now, one less. Turning exactly the first-request
+    age, they can still make a first request before that birthday, and the answer says so;
+    "Je ma is 65." and the limit alone read as "too late"."""
+    now = age - 1 if turning else age
+    if right is not None and right.min_age is not None and now < right.min_age:
         rule = [f"Dit kan vanaf {right.min_age} jaar."]
     else:
         if right is None or right.first_request_before_age is None:
@@ -125,7 +141,9 @@ def age_answer(
         if age < right.first_request_before_age:
             return None
         rule = queries.first_request_rule(right)
-    said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about)]
+        if now < right.first_request_before_age:
+            rule = [*rule[:1], BEFORE_THE_BIRTHDAY]
+    said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about, turning)]
     title = _plain_title(right) if level == "eenvoudig" else _title(right)
     return _said([title, *said_age, *rule], level)
 
@@ -191,10 +209,11 @@ def direct_answers(
     and says no age itself."""
     right = named_right(session, text)
     age = _age(entities)
+    turning = age is not None and turning_age(text) == age
     if age is None and right is not None and ASKS_FOR_RIGHT.search(_words(text)):
         age = known_age
     found = [
-        age_answer(session, age, right, level, about) if age is not None else None,
+        age_answer(session, age, right, level, about, turning) if age is not None else None,
         residence_answer(session, entities, right, level, about) if with_residence else None,
     ]
     said = [answer for answer in found if answer]

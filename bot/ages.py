@@ -76,6 +76,19 @@ _PATTERNS = (
 )
 
 
+# "ons ma wordt 65 volgend jaar", "ik word 17 in mei": the age the person turns, not has.
+_TURNING = re.compile(
+    rf"\b(?:ik word|word ik|{_PERSON} wordt|wordt {_PERSON}|en wordt) {_STRICT}\b{_NOT_AGE}"
+)
+
+
+def turning_age(text: str) -> int | None:
+    """The age the message says someone turns ("mijn ma wordt 65": 65), else None. Their
+    age now is one less; the `age` entity keeps the age as said (bot/age_extractor.py)."""
+    match = _TURNING.search(" ".join(str(text).lower().split()))
+    return _value(match.group(match.lastindex or 1)) if match else None
+
+
 def _value(token: str) -> int | None:
     number = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
     if number is None or not 0 <= number <= MAX_AGE:

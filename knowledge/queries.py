@@ -554,9 +554,11 @@ def first_request_rule(right: Right) -> list[str]:
     return said
 
 
-def age_sentence(age: int, about: str | None = None) -> str:
-    """The age as a sentence about the person: "Je bent 70." or "Je vader is 70."."""
-    return _sentence(f"{_Subject(about).is_} {age}")
+def age_sentence(age: int, about: str | None = None, turning: bool = False) -> str:
+    """The age as a sentence about the person: "Je bent 70." or "Je vader is 70."; with
+    `turning` the age they turn: "Je wordt 65." or "Je ma wordt 65."."""
+    subject = _Subject(about)
+    return _sentence(f"{subject.verb('wordt', 'wordt') if turning else subject.is_} {age}")
 
 
 def residence_rule(

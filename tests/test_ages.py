@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answers import parse_age
-from bot.ages import find_age, number_in
+from bot.ages import find_age, number_in, turning_age
 
 AGES = [
     ("mijn zoon van 19", 19),
@@ -81,3 +81,18 @@ def test_the_age_question_understands_words_and_sentences(text, value):
 def test_a_number_word_alone_is_a_number():
     assert number_in("Achttien.") == 18
     assert number_in("hallo") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "turning"),
+    [
+        ("ons ma wordt 65 volgend jaar", 65),
+        ("ik word zeventien in mei", 17),
+        ("mijn dochter woont nog thuis en wordt 18", 18),
+        ("hij is 65", None),  # the age now
+        ("ze wordt bijna 65", None),  # "bijna": the age now is read as one less already
+        ("ik word 2 keer per week geholpen", None),
+    ],
+)
+def test_the_age_someone_turns(text, turning):
+    assert turning_age(text) == turning

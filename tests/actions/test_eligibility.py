@@ -31,6 +31,10 @@ def typed(text: str) -> dict:
         (typed("65+"), {"age": "65+"}, "65-120"),
         (user('/inform{"age": "18-64"}', "inform", {"age": "18-64"}), {"age": "18-64"}, "18-64"),
         (user("/skip", "skip"), {"age": "/skip"}, "onbekend"),
+        # The age someone turns is one more than they have: "wordt 65" can still apply.
+        (typed("ze wordt 65 volgend jaar"), {"age": "ze wordt 65 volgend jaar"}, "64"),
+        (user("ons ma wordt 65 volgend jaar", "inform", {"age": "65"}), {"age": "65"}, "64"),
+        (user("ons ma is 65", "inform", {"age": "65"}), {"age": "65"}, "65"),
     ],
 )
 async def test_an_age_or_an_age_band_is_understood(said, extracted, age):

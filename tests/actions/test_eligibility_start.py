@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.eligibility_start import ActionEligibilityStart, direct_answers
+from actions.eligibility_start import BEFORE_THE_BIRTHDAY, ActionEligibilityStart, direct_answers
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import load_tracker, run_action, slot_event, user
@@ -101,6 +101,47 @@ def test_the_age_itself_at_the_limit_gets_the_rule():
     limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
     said = answers_to(f"mijn moeder is {limit}, kan ze nog iets aanvragen", {"age": str(limit)})
     assert said and f"vóór {limit}" in said[0]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_turning_the_first_request_age_can_still_apply_before_that_birthday(level):
+    """ "ons ma wordt 65 volgend jaar moet ze nu nog snel aanvragen" got "Je ma is 65." and
+    the limit of 65: as if it were too late. She is 64 and can still make a first request."""
+    limit = record(queries.FIRST_REQUEST_RIGHT).first_request_before_age
+    with db.session() as session:
+        said = direct_answers(
+            session,
+            f"ons ma wordt {limit} volgend jaar moet ze nu nog snel aanvragen",
+            {"age": str(limit)},
+            level,
+            about="je ma",
+        )
+
+    lines = said[0].splitlines()
+    assert f"Je ma wordt {limit}." in lines and f"Je ma is {limit}." not in lines
+    assert lines[-2:] == [f"Een eerste aanvraag kan tot {limit} jaar.", BEFORE_THE_BIRTHDAY]
+
+
+def test_turning_past_the_first_request_age_is_weighed_for_the_age_now():
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    limit = pvb.first_request_before_age
+    age = str(limit + 6)
+
+    said = answers_to(f"ik word {age} in mei, kan ik nog een pvb aanvragen", {"age": age})
+
+    assert said[0].splitlines()[1:] == [f"Je wordt {age}.", *queries.first_request_rule(pvb)]
+
+
+def test_turning_the_minimum_age_hears_from_when_it_can():
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    assert pvb.min_age is not None
+    age = str(pvb.min_age)
+
+    said = answers_to(f"mijn zoon wordt {age}, kan hij al een pvb krijgen", {"age": age})
+
+    assert said == [
+        f"Persoonsvolgend budget (PVB)\nJe wordt {age}.\nDit kan vanaf {pvb.min_age} jaar."
+    ]
 
 
 def test_a_younger_age_adds_nothing_the_check_asks_the_rest():
