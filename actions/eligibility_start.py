@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions import answers, eligibility, jargon, places
+from actions.assistive_devices import answer_unsure_device_question
 from actions.follow_up import answer_how_much
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
@@ -105,6 +106,8 @@ def _age(entities: dict[str, str]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+# The check asked for in so many words: "wat past bij mij", "kom ik in aanmerking".
+ASKS_FOR_THE_CHECK = re.compile(r"\bwat past\b|\bin aanmerking\b", re.IGNORECASE)
 # Someone who turns the first-request age can still ask before that birthday.
 BEFORE_THE_BIRTHDAY = "Dat kan dus nog vóór die verjaardag."
 
@@ -293,6 +296,14 @@ class ActionEligibilityStart(Action):
         # amount, not for the check (actions/follow_up.py).
         if (how_much := answer_how_much(dispatcher, tracker)) is not None:
             return [*how_much, FollowupAction(ACTION_LISTEN_NAME)]
+        # "krijgen we iets voor een traplift" (check_eligibility 0.80 on the model of
+        # 2026-12-06) asks about the VAPH's help for devices, not for the check; "ik zit in
+        # een rolstoel, wat past bij mij" asks for the check.
+        text = str((tracker.latest_message or {}).get("text") or "")
+        if not ASKS_FOR_THE_CHECK.search(text) and answer_unsure_device_question(
+            dispatcher, tracker
+        ):
+            return [FollowupAction(ACTION_LISTEN_NAME)]
         answered = answers_to_latest_message(tracker)
         for answer in answered:
             dispatcher.utter_message(text=answer)

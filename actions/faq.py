@@ -29,6 +29,7 @@ from actions.follow_up import (
     just_answered_topic,
     message_before_latest,
 )
+from actions.open_requests import answer_announced_question
 from actions.provider_search import (
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
@@ -260,6 +261,8 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
             return []
         text = str((tracker.latest_message or {}).get("text") or "")
+        if answer_announced_question(dispatcher, tracker):
+            return []  # "ik heb een vraag over mijn budget": help offered, no answer yet
         if asks_what_now_with_a_budget(text, choice.topic):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
         if complaint := complaint_topic(text, choice.topic):

@@ -18,13 +18,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from bot.other_languages import other_language
 from bot.phrase_words import typed_words
+from bot.question_phrases import has_a_question_word
 
-# "hulp nodig", "help mij", "ik heb een vraag(je) over ...": help asked or a question
-# announced, in a short message.
-_OPEN_REQUEST = re.compile(
-    r"\b(?:hulp|help|helpen|hulpje)\b"
-    r"|\b(?:heb|had|hebben|hebbe)\s+(?:nog\s+)?(?:een|ne|nen|enkele|wat|paar|een paar)\s+vra\w*"
+# "ik heb een vraag(je) over ...": a question announced.
+_ANNOUNCED_QUESTION = (
+    r"\b(?:heb|had|hebben|hebbe)\s+(?:nog\s+)?(?:een|ne|nen|enkele|wat|paar|een paar)\s+vra\w*"
 )
+# "hulp nodig", "help mij", or a question announced, in a short message.
+_OPEN_REQUEST = re.compile(rf"\b(?:hulp|help|helpen|hulpje)\b|{_ANNOUNCED_QUESTION}")
 MAX_WORDS = 8
 # The classifier's readings of such a message: a bare answer, nothing sure, or (on the model
 # trained on 2026-12-06) "ik heb hulp nodig" as identify_as_person 0.61, which got "Goed, het
@@ -46,6 +47,31 @@ def is_open_request(text: str, named: dict[str, str]) -> bool:
         and _OPEN_REQUEST.search(words) is not None
         and not any(entity in named for entity in ABOUT_SOMETHING)
     )
+
+
+def announces_a_question(text: str, named: dict[str, str]) -> bool:
+    """Whether a short Dutch message announces a question and asks none yet ("ik heb een
+    vraag over mijn budget"; not "ik heb een vraag: hoe vraag ik een pvb aan")."""
+    return (
+        is_open_request(text, named)
+        and re.search(_ANNOUNCED_QUESTION, text, re.IGNORECASE) is not None
+        and "?" not in text
+        and not has_a_question_word(text)
+    )
+
+
+def answer_announced_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """For the FAQ action: a question announced and read as one ("ik heb een vraag over mijn
+    budget": faq 0.92, how to apply 0.64 on the model of 2026-12-06) gets help offered, not
+    an answer to a question that was not asked yet. Outside a form only; False (nothing
+    said) for any other message."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if tracker.active_loop_name is not None:
+        return False
+    if not announces_a_question(text, answers.latest_entities(tracker)):
+        return False
+    dispatcher.utter_message(response="utter_glad_to_help")
+    return True
 
 
 def answer_open_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:

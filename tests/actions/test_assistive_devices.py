@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.assistive_devices import DEVICES_RIGHT, asks_about_a_device
+from actions.eligibility_start import ActionEligibilityStart
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from actions.out_of_scope import ActionOutOfScope
@@ -157,3 +158,25 @@ def test_no_out_of_scope_example_names_a_device():
     ]
     assert texts
     assert [text for text in texts if names_a_device(text)] == []
+
+
+async def test_a_device_question_read_as_a_request_for_the_check_gets_the_device_answer():
+    """ "krijgen we iets voor een traplift" was check_eligibility 0.80 on the model of
+    2026-12-06: the check's first question instead of the VAPH's help for devices."""
+    said = user("krijgen we iets voor een traplift", "check_eligibility")
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.texts[0].splitlines()[0] == f"{the_right().name}:"
+    assert turn.events[-1] == {"event": "followup", "name": "action_listen", "timestamp": None}
+
+
+@pytest.mark.parametrize(
+    "text", ["ik zit in een rolstoel, wat past bij mij", "kom ik met mijn rolstoel in aanmerking?"]
+)
+async def test_the_check_asked_for_by_someone_with_a_device_starts(text):
+    turn = await run_action(
+        ActionEligibilityStart(), load_tracker("welcome", user(text, "check_eligibility"))
+    )
+
+    assert turn.responses == ["utter_eligibility_start"]

@@ -6,7 +6,8 @@ import pytest
 
 from actions import answers
 from actions.fallback import ActionFallback
-from tests.actions.conftest import load_tracker, run_action, slot_event, user
+from actions.faq import ActionAnswerFaq
+from tests.actions.conftest import load_tracker, ranked_selection, run_action, slot_event, user
 
 REVERTED = [{"event": "rewind", "timestamp": None}]
 
@@ -527,5 +528,36 @@ async def test_help_for_something_named_or_no_help_asked_is_no_open_request(text
     turn = await run_action(
         ActionFallback(), load_tracker("welcome", user(text, "inform", entities))
     )
+
+    assert "utter_glad_to_help" not in turn.responses
+
+
+async def test_a_question_announced_and_read_as_a_faq_question_gets_the_offer_of_help():
+    """ "ik heb een vraag over mijn budget" was faq 0.92 (how_to_apply 0.64) on the model of
+    2026-12-06 and got how to apply for a budget."""
+    said = user(
+        "ik heb een vraag over mijn budget",
+        "faq",
+        response_selector=ranked_selection(("how_to_apply", 0.64), ("costs", 0.1)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_glad_to_help"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb een vraag: hoe vraag ik een pvb aan",
+        "ik heb een vraag over mijn budget, hoeveel is dat",
+        "ik heb een vraag over mijn budget?",
+        "help bij de aanvraag van een pvb",  # help with something named: the FAQ answers it
+    ],
+)
+async def test_a_question_asked_with_it_gets_its_answer(text):
+    said = user(text, "faq", response_selector=ranked_selection(("how_to_apply", 0.9)))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert "utter_glad_to_help" not in turn.responses
