@@ -75,12 +75,16 @@ def answer_announced_question(dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 def answer_open_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
-    """Offer help for an open request, or the end of the talk for a stop with nothing to
-    stop; None (nothing said) for any other message or inside a form."""
+    """Offer help for an open request or a pass with nothing asked ("ik weet het niet" as a
+    first message was "Sorry, dat heb ik niet goed begrepen"), or the end of the talk for a
+    stop with nothing to stop; None (nothing said) for any other message or inside a form."""
     if tracker.active_loop_name is not None:
         return None
     if answers.latest_intent(tracker) == "stop":
         dispatcher.utter_message(response="utter_nothing_to_stop")
+        return []
+    if answers.latest_intent(tracker) == "skip":  # "ik weet het niet", "geen idee"
+        dispatcher.utter_message(response="utter_glad_to_help")
         return []
     text = str((tracker.latest_message or {}).get("text") or "")
     if answers.latest_intent(tracker) not in READ_AS:

@@ -506,6 +506,14 @@ async def test_help_asked_or_a_question_announced_gets_the_offer_of_help(text, i
     assert REVERTED[0] not in turn.events  # understood: no miss
 
 
+@pytest.mark.parametrize("text", ["ik weet het niet", "geen idee"])  # skip 1.00, 2026-12-06
+async def test_a_pass_with_nothing_asked_gets_the_offer_of_help(text):
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user(text, "skip")))
+
+    assert turn.responses == ["utter_glad_to_help"]
+    assert REVERTED[0] not in turn.events  # understood: no miss
+
+
 async def test_a_stop_with_nothing_to_stop_asks_whether_to_end_the_talk():
     """ "ik wil stoppen" as a first message was "Sorry, dat heb ik niet goed begrepen"."""
     turn = await run_action(
