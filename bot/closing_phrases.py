@@ -30,6 +30,10 @@ _GOODBYE = re.compile(
     r"|(?:ik|k) (?:ben|zen|zijn) (?:er(?:mee|vandoor)? )?weg"
     r"|(?:ik|k) (?:ga|moet) (?:nu )?(?:gaan|weg|ervandoor|slapen|(?:de chat )?afsluiten|uitloggen)"
     r"|(?:ik|k) (?:log|sluit) (?:uit|af)|(?:ik|k) haak af"
+    # "ik wil dit gesprek beëindigen", "ik wil stoppen met de chat": the talk, not a form.
+    r"|(?:(?:ik|k) (?:wil|ga) )?(?:dit|het|de|deze|ons) (?:gesprek|chat|chatgesprek) "
+    r"(?:beëindigen|beeindigen|stoppen|afsluiten|afbreken)"
+    r"|(?:(?:ik|k) (?:wil|ga) )?(?:stoppen|ophouden) met (?:dit|het|de|deze) (?:gesprek|chat)"
     r"|(?:we|wij) (?:horen|spreken|zien) elkaar(?: nog| later| nog wel)?"
     r"|(?:ik|k) (?:spreek|hoor|zie) (?:u|je|jou|jullie)(?: nog| later| morgen| een andere keer)?"
     r"|nog (?:een|ne|nen) (?:\w+ )?(?:dag|avond|namiddag|weekend|nacht))\b"

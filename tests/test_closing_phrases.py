@@ -36,6 +36,9 @@ def classified(text: str, guess: str) -> str:
         ("merci voor alles en tot ziens", "thank", "goodbye"),  # a goodbye wins
         ("ik ga afsluiten", "crisis", "goodbye"),  # a DIET-only crisis on ending the chat
         ("Tot ziens!!", "nlu_fallback", "goodbye"),
+        # nlu_fallback on the model of 2026-12-06: "Sorry, dat heb ik niet goed begrepen".
+        ("ik wil dit gesprek beëindigen", "nlu_fallback", "goodbye"),
+        ("ik wil stoppen met dit gesprek", "nlu_fallback", "goodbye"),
     ],
 )
 def test_a_whole_goodbye_or_thanks_gets_its_intent_whatever_the_classifier_guessed(
@@ -52,6 +55,8 @@ def test_a_whole_goodbye_or_thanks_gets_its_intent_whatever_the_classifier_guess
         ("merci, en wat is een pvb", "faq"),
         ("een dag", "inform"),  # "how many days?"
         ("ik ga alles afsluiten", "crisis"),
+        ("ik wil stoppen met de vragen", "stop"),  # a form's questions, not the talk
+        ("ik wil stoppen met het dagcentrum", "inform"),
         ("ik ga voor altijd slapen", "crisis"),
         ("dank u voor niets", "nlu_fallback"),
         ("/goodbye_not_a_phrase", "nlu_fallback"),

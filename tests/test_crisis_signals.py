@@ -20,6 +20,7 @@ STRONG = load_signals()  # what makes it one without the way back "Dat bedoelde 
     [
         "ik kan echt niet meer",
         "hij slaat mij",
+        "hij slaat met deuren en daarna slaat hij mij",
         "we moeten morgen ons huis uit en we hebben nergens een plek",
         "ik moet mijn kamer uit en weet niet waar naartoe",
         "het loopt thuis uit de hand en ik ben bang",
@@ -172,6 +173,8 @@ def test_a_soft_signal_beside_a_strong_one_is_strong():
         "iemand heeft mijn code misbruikt",
         "geldt de noodprocedure ook bij misbruik",
         "welke groepen slaan de wachtlijst over",
+        "mijn zoon slaat met deuren als hij boos is",  # crisis 1.00 on 2026-12-06
+        "hij slaat de deur dicht",
         "mijn zoon kan niet zwemmen, is er begeleiding tegen verdrinken",
         "zijn mijn gegevens niet veilig bij jullie",
         # Twelfth session: the new signals need their context.
