@@ -18,7 +18,9 @@ Places
     4. the start of a name of at least 5 letters ("leuve" -> Leuven, "bruge" -> Brugge);
     5. one part of a hyphenated Dutch name ("Molenbeek", "Woluwe", "Hoeselt");
     6. a close spelling: difflib ratio >= 0.85, same first letter, at most one letter more
-       or less ("antwerpn", "gentt", "zaventum"; not "londen" -> Landen).
+       or less ("antwerpn", "gentt", "zaventum"; not "londen" -> Landen);
+    7. two neighbouring letters swapped in a word of at least 5 letters, the first letter
+       kept ("lueven" -> Leuven, which difflib scores 0.83).
     A run of words never splits a hyphenated word ("Louvain-la-Neuve" is not Leuven).
     The names are read once per engine; call `clear_place_cache()` after rebuilding the
     database while an engine stays open.
@@ -214,7 +216,22 @@ def _loose(words: list[str], runs: list[Run], index: _PlaceIndex) -> list[str]:
         for close in difflib.get_close_matches(text, index.spellings, n=3, cutoff=FUZZY_CUTOFF)
         if _close(text, close)
     ]
-    return _refnis_of([close for _, close in sorted(scored)], lookup)
+    if scored:
+        return _refnis_of([close for _, close in sorted(scored)], lookup)
+    swapped = [s for text in texts for s in index.spellings if _swapped(text, s)]
+    return _refnis_of(swapped, lookup)
+
+
+def _swapped(text: str, spelling: str) -> bool:
+    """Two neighbouring letters swapped ("lueven" for "leuven"), the first letter kept."""
+    if len(text) != len(spelling) or len(text) < MIN_PREFIX_LENGTH or text[0] != spelling[0]:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(text, spelling, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and (text[differ[0]], text[differ[1]]) == (spelling[differ[1]], spelling[differ[0]])
+    )
 
 
 def _refnis_of(spellings: Iterable[str], lookup: dict[str, tuple[str, ...]]) -> list[str]:

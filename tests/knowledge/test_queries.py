@@ -331,6 +331,9 @@ def municipality(session: Session, name: str) -> Municipality:
         ("ik woon in 3000 Leuven", "Leuven"),
         ("postcode 2000", "Antwerpen"),
         ("zaventum", "Zaventem"),
+        ("Lueven", "Leuven"),  # two letters swapped: difflib 0.83
+        ("ik zoek een woonvorm in Lueven", "Leuven"),
+        ("kotrrijk", "Kortrijk"),
         ("Tongeren", "Tongeren-Borgloon"),
         ("ik woon naast een boom in Gent", "Gent"),
     ],
@@ -372,6 +375,7 @@ def test_shared_postcode_gives_all_candidates(session: Session) -> None:
         "Londen",  # not Landen
         "Bergen",  # not Beringen
         "hallo",  # not Halle
+        "lenen",  # an ordinary word
         "ik zoek een dagcentrum voor mijn zoon",
         "1234",
         "",
