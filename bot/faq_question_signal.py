@@ -26,6 +26,11 @@ So is a search for an assistive device that names no kind of help ("ik zoek een 
 find_provider 0.77, "Waar zoek je hulp?"): no provider of the data sells one, and the FAQ
 action answers a question about a device with the VAPH's help for devices
 (actions/assistive_devices.py).
+
+A question about spending a budget that the classifier could not place ("kan ik mijn
+budget gebruiken voor een poetsvrouw": the fallback at 0.60, the selector sure of
+budget_spending at 0.95) is `faq` when the selector is that sure of that topic: the answer
+names what cash can pay for.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.closing_phrases import GOODBYE, THANK, asks_after_thanks
 from bot.crisis_signals import force_intent
 from bot.device_words import searches_for_a_device
-from bot.question_phrases import starts_as_question
+from bot.question_phrases import asks_a_question, starts_as_question
 from bot.rule_component import RuleComponent
 
 FAQ = "faq"
@@ -58,6 +63,15 @@ UNLISTED_SERVICES = {
     "mdt": re.compile(r"\b(?:mdt'?s?|multidisciplinaire?\s+team)", re.IGNORECASE),
 }
 SEARCH = "find_provider"
+SPENDING_TOPIC = "budget_spending"
+# "budget" or "pvb" and a verb of spending, in either order.
+SPENDING = re.compile(
+    r"\b(?:budget|pvb)\b.*\b(?:gebruik\w*|betal\w*|bested\w*|inzet\w*)"
+    r"|\b(?:gebruik\w*|betal\w*|bested\w*|inzet\w*)\b.*\b(?:budget|pvb)\b",
+    re.IGNORECASE,
+)
+# Readings under which a question about spending got no answer.
+UNPLACED = (DEFAULT_NLU_FALLBACK_INTENT_NAME, "inform")
 
 
 def names_an_unlisted_service(text: str) -> bool:
@@ -80,7 +94,11 @@ class FaqQuestionClassifier(RuleComponent):
 
     def process_message(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get("name") or ""
-        if searches_an_unlisted_service(message, intent) or searches_a_device(message, intent):
+        if (
+            searches_an_unlisted_service(message, intent)
+            or searches_a_device(message, intent)
+            or asks_about_spending(message, intent)
+        ):
             force_intent(message, FAQ)
             return
         asks = HIDING_READINGS.get(intent)
@@ -109,6 +127,19 @@ def searches_a_device(message: Message, intent: str) -> bool:
         search_read(message, intent)
         and "support_type" not in entities
         and searches_for_a_device(text)
+    )
+
+
+def asks_about_spending(message: Message, intent: str) -> bool:
+    """A question about spending a budget, read as nothing sure or as a fact, that the
+    selector is sure is about spending a budget."""
+    text = message.get(TEXT) or ""
+    return (
+        intent in UNPLACED
+        and asks_a_question(text)
+        and SPENDING.search(text) is not None
+        and faq_topic(message) == SPENDING_TOPIC
+        and faq_topic_confidence(message) >= SURE_TOPIC
     )
 
 

@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
 from bot.device_words import searches_for_a_device
-from bot.faq_question_signal import FaqQuestionClassifier, names_an_unlisted_service
+from bot.faq_question_signal import SPENDING, FaqQuestionClassifier, names_an_unlisted_service
 from bot.question_phrases import asks_a_question, starts_as_question
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
@@ -207,3 +207,39 @@ def test_no_search_example_is_for_a_device():
     searches = TRAINING.get("find_provider", []) + HELD_OUT.get("find_provider", [])
     assert [text for text in searches if searches_for_a_device(text)] == []
     assert not searches_for_a_device("zoek een dagcentrum voor mensen in een rolstoel")
+
+
+# --- a question about spending a budget that the classifier could not place ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        # nlu_fallback 0.60, the selector budget_spending 0.95, on the model of 2026-12-06.
+        ("kan ik mijn budget gebruiken voor een poetsvrouw", "nlu_fallback"),
+        ("mag ik een taxi betalen met mijn pvb", "inform"),
+    ],
+)
+def test_a_question_about_spending_a_budget_the_selector_is_sure_of_is_that_question(text, guess):
+    assert classified(text, guess, 0.95) == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "confidence"),
+    [
+        ("kan ik mijn budget gebruiken voor een poetsvrouw", "nlu_fallback", 0.5),  # unsure
+        ("ik gebruik mijn budget voor een poetsvrouw", "inform", 0.95),  # a fact, no question
+        ("kan ik mijn budget gebruiken voor een poetsvrouw", "out_of_scope", 0.95),
+        ("kan ik dat gebruiken", "nlu_fallback", 0.95),  # no budget named
+    ],
+)
+def test_other_messages_about_spending_stay_what_they_were_read_as(text, guess, confidence):
+    assert classified(text, guess, confidence) == guess
+
+
+@pytest.mark.parametrize("where", [PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR])
+def test_no_inform_example_asks_about_spending_a_budget(where):
+    """So the check never turns a fact the assistant was taught (or is measured on) into a
+    FAQ question."""
+    inform = examples(where)["inform"]
+    assert [t for t in inform if asks_a_question(t) and SPENDING.search(t)] == []

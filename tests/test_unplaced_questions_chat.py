@@ -1,7 +1,8 @@
-"""Short questions people type, over the REST channel with the real servers: a question
-about the waiting list the classifier could not place gets the waiting-time answer
-(bot/waiting_question_signal.py), a complaint gets where it goes (actions/complaints.py);
-before, both got "Sorry, dat heb ik niet goed begrepen"."""
+"""Questions the classifier could not place, over the REST channel with the real servers: a
+question about the waiting list gets the waiting-time answer (bot/waiting_question_signal.py),
+a question about spending a budget the answer about that (bot/faq_question_signal.py), a
+complaint where it goes (actions/complaints.py); before, all got "Sorry, dat heb ik niet
+goed begrepen"."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def test_a_complaint_about_the_vaph_gets_its_klachtendienst(assistant):
 
     assert any("klachten@vaph.be" in text for text in said), said
     assert knowledge_answer("change_provider") not in said
+
+
+def test_a_question_about_spending_a_budget_on_a_cleaner_gets_what_cash_pays_for(assistant):
+    said = texts(
+        assistant.replies(new_sender(), "kan ik mijn budget gebruiken voor een poetsvrouw")
+    )
+
+    assert knowledge_answer("budget_spending") in said
+    assert any("dienstencheques" in text for text in said), said
