@@ -11,7 +11,7 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
-from actions.faq import answer_complaint, answer_wait_for_a_place
+from actions.faq import answer_complaint, answer_wait_for_a_place, answer_waiting_told
 from actions.follow_up import answer_follow_up
 from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
@@ -72,7 +72,8 @@ class ActionFallback(Action):
     (actions/faq.py), nor a question about a device ("krijgen we iets voor een traplift",
     actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
     results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py), nor
-    a complaint about one's help or the VAPH (actions/complaints.py). A
+    a complaint about one's help or the VAPH (actions/complaints.py), nor "ik sta al 3 jaar
+    op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt") starts the provider search.
     """
@@ -89,6 +90,8 @@ class ActionFallback(Action):
         answered = search_again_with_changes(dispatcher, tracker)
         if answered is None:
             answered = answer_complaint(dispatcher, tracker)
+        if answered is None:
+            answered = answer_waiting_told(dispatcher, tracker)
         if answered is None:
             answered = answer_facts(dispatcher, tracker)
         if answered is None:

@@ -37,13 +37,15 @@ from actions.provider_search import (
 from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
-from bot.waiting_words import WAITING_WORDS
+from bot.waiting_words import WAITING_LIST_WORDS, WAITING_WORDS
 from knowledge import db, queries
 
 # Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
 # docs/nlu.md, "FAQ topic confidence and margin", for the figures and the reasons.
 MIN_CONFIDENCE = 0.5
 MIN_MARGIN = 0.2
+# The topic that says what decides the waiting time for a budget.
+WAITING_TOPIC = "waiting_time"
 # The topic about what happens with the person's data (its own next steps, say_next_steps).
 PRIVACY = "privacy"
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
@@ -369,6 +371,25 @@ def answer_complaint(
     if not say_faq_answer(dispatcher, topic, answers.reading_level(tracker), question=text):
         return None
     return [SlotSet("last_faq_topic", topic)]
+
+
+def answer_waiting_told(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "ik sta al 3 jaar op de wachtlijst" outside a form (`inform` 0.97,
+    the selector sure of the waiting time at 0.99) got "Sorry, dat heb ik niet goed
+    begrepen". The answer about waiting says what decides the waiting time, and that a
+    herziening or the noodprocedure exist when the situation changes. In a form such a
+    sentence is an answer, so outside a form only; None (nothing said) otherwise."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if tracker.active_loop_name is not None or not WAITING_LIST_WORDS.search(text):
+        return None
+    choice = choose_topic(_selection(tracker.latest_message or {}).get("ranking") or [])
+    if choice.topic != WAITING_TOPIC:
+        return None
+    if not say_faq_answer(dispatcher, WAITING_TOPIC, answers.reading_level(tracker)):
+        return None
+    return [SlotSet("last_faq_topic", WAITING_TOPIC)]
 
 
 # "en hoe lang moet ik wachten op een plaats": a place with a provider, or a follow-up.

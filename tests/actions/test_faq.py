@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq, other_term_first
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
 from bot.config import load_settings
@@ -371,3 +372,47 @@ async def test_the_faq_action_says_the_line_about_the_other_term_first():
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert turn.texts[0].splitlines()[0].startswith("Je gebruikt RTH niet tegelijk met")
+
+
+# --- a long wait told outside a form ----------------------------------------------------------
+
+
+def told(text: str, intent: str = "inform", *scores: tuple[str, float]) -> dict:
+    ranking = scores or (("waiting_time", 0.99), ("priority_groups", 0.01))
+    return user(text, intent, response_selector=ranked_selection(*ranking))
+
+
+@pytest.mark.parametrize(
+    "text", ["ik sta al 3 jaar op de wachtlijst", "we wachten al zo lang op een budget"]
+)
+async def test_a_long_wait_told_outside_a_form_gets_the_answer_about_waiting(text):
+    """ "ik sta al 3 jaar op de wachtlijst" (inform 0.97, waiting_time 0.99 on the model of
+    2026-12-06) got "Sorry, dat heb ik niet goed begrepen"."""
+    turn = await run_action(ActionFallback(), load_tracker("welcome", told(text)))
+
+    assert turn.texts[0] == knowledge_answer("waiting_time")
+    assert "utter_fallback" not in turn.responses
+    assert turn.slots == {"last_faq_topic": "waiting_time"}
+
+
+async def test_a_long_wait_told_in_a_form_is_left_to_the_form():
+    tracker = load_tracker("eligibility_asks_place", told("ik sta al 3 jaar op de wachtlijst"))
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert knowledge_answer("waiting_time") not in turn.texts
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("ik sta al 3 jaar op de wachtlijst", (("waiting_time", 0.45), ("herziening", 0.4))),
+        ("ik woon al 3 jaar in gent", (("waiting_time", 0.9), ("costs", 0.01))),  # no waiting
+    ],
+)
+async def test_other_facts_told_get_no_answer_about_waiting(text, scores):
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", told(text, "inform", *scores))
+    )
+
+    assert knowledge_answer("waiting_time") not in turn.texts
