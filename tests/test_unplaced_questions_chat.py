@@ -48,3 +48,10 @@ def test_a_question_about_spending_a_budget_on_a_cleaner_gets_what_cash_pays_for
 
     assert knowledge_answer("budget_spending") in said
     assert any("dienstencheques" in text for text in said), said
+
+
+def test_a_long_wait_told_gets_the_answer_about_waiting(assistant):
+    said = texts(assistant.replies(new_sender(), "ik sta al 3 jaar op de wachtlijst"))
+
+    assert knowledge_answer("waiting_time") in said
+    assert not any(NOT_UNDERSTOOD in text for text in said)
