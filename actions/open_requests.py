@@ -36,6 +36,20 @@ READ_AS = ("inform", "nlu_fallback", "identify_as_person")
 ABOUT_SOMETHING = ("relation", "age", "target_group", "support_type", "municipality", "postcode")
 
 
+# "ik heb een beperking" and nothing else (inform 0.69 under the fallback on the model of
+# 2026-12-06: "Sorry, dat heb ik niet goed begrepen"), the way many people start.
+_OWN_DISABILITY = re.compile(
+    r"^\s*(?:ik|k)\s+(?:heb|hem|ha)\s+(?:een|ne|nen|wel een)\s+(?:beperking|handicap)\s*$"
+    r"|^\s*(?:ik|k)\s+ben\s+(?:gehandicapt|mindervalide)\s*$"
+)
+
+
+def tells_own_disability(text: str) -> bool:
+    """Whether the whole message says only that the writer has a disability."""
+    words = typed_words(text)
+    return words is not None and _OWN_DISABILITY.match(words) is not None
+
+
 def is_open_request(text: str, named: dict[str, str]) -> bool:
     """Whether a short Dutch message only asks for help or announces a question ("I need
     help" is told that Wegwijzer only speaks Dutch, actions/fallback.py)."""
@@ -89,7 +103,7 @@ def answer_open_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     text = str((tracker.latest_message or {}).get("text") or "")
     if answers.latest_intent(tracker) not in READ_AS:
         return None
-    if not is_open_request(text, answers.latest_entities(tracker)):
+    if not (is_open_request(text, answers.latest_entities(tracker)) or tells_own_disability(text)):
         return None
     dispatcher.utter_message(response="utter_glad_to_help")
     return []

@@ -199,9 +199,12 @@ def test_waiting_for_a_place_in_a_kind_of_help_offers_a_search_for_it(assistant)
     assert assistant.tracker(sender)["slots"]["support_type"] == "woonondersteuning"
 
 
-@pytest.mark.parametrize("message", ["ik heb hulp nodig", "ik heb een vraag over mijn budget"])
+@pytest.mark.parametrize(
+    "message", ["ik heb hulp nodig", "ik heb een vraag over mijn budget", "ik heb een beperking"]
+)
 def test_asking_for_help_without_saying_what_gets_help_offered(assistant, message):
-    """Both were "Sorry, dat heb ik niet goed begrepen" as a first message."""
+    """All were "Sorry, dat heb ik niet goed begrepen" as a first message (the third: "ik
+    heb een beperking" and nothing else, on the model of 2026-12-06)."""
     replies = assistant.replies(new_sender(), message)
 
     assert texts(replies)[0].startswith("Ik help je graag."), texts(replies)

@@ -494,6 +494,8 @@ async def test_dag_inside_a_sentence_is_no_greeting():
         ("ik heb hulp nodig", "inform"),  # inform 0.86 on the model of 2026-12-06
         ("ik heb een vraag over mijn budget", "nlu_fallback"),
         ("ik heb nog een paar vragen", "inform"),
+        ("ik heb een beperking", "inform"),  # inform 0.69 under the fallback, 2026-12-06
+        ("Ik heb een handicap.", "nlu_fallback"),
     ],
 )
 async def test_help_asked_or_a_question_announced_gets_the_offer_of_help(text, intent):
@@ -530,6 +532,7 @@ async def test_a_stop_with_nothing_to_stop_asks_whether_to_end_the_talk():
         ("ik heb hulp nodig voor mijn zoon", {"relation": ("kind", "zoon")}),
         ("ik heb hulp nodig in Gent", {"municipality": "Gent"}),
         ("blauw", {}),
+        ("ik heb een beperking aan mijn been", {}),  # more than the disability alone
     ],
 )
 async def test_help_for_something_named_or_no_help_asked_is_no_open_request(text, entities):
