@@ -51,6 +51,13 @@ PRIVACY = "privacy"
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
 # "wat is het verschil tussen een pvb en een bob": a question about two things at once.
 COMPARES = re.compile(r"\bverschil|\bvergelijk", re.IGNORECASE)
+# "info", "informatie", "uitleg": information asked for.
+INFORMATION_WORDS = re.compile(r"\b(?:info|informatie|uitleg)\b", re.IGNORECASE)
+# Words around it that ask for information and say nothing else.
+ASKING_WORDS = frozenset(
+    "ik wil wou zou graag had info informatie uitleg over het de een meer wat iets geef mij me "
+    "aub alstublieft eens even u je jij ge kunt kan kunde krijgen nog rond ivm".split()
+)
 # The glossary's terms (knowledge/data/glossary.yml) that a FAQ topic explains.
 TERM_TOPICS = {
     "pvf": "what_is_pvf",
@@ -163,6 +170,22 @@ def faq_choice(tracker: Tracker) -> FaqChoice:
     return choice
 
 
+def term_asked_about(text: str) -> str | None:
+    """The FAQ topic of the one term a request for information names and nothing else
+    ("ik wil info over het pvb": what_is_pvb; the selector read it as privacy 0.70 on the
+    model of 2026-12-06, for "info"); None for any other message ("uitleg over de kosten van
+    rth" says more than the term)."""
+    if not INFORMATION_WORDS.search(text):
+        return None
+    terms = jargon.terms_in(text.upper())
+    if len(terms) != 1 or terms[0].id not in TERM_TOPICS:
+        return None
+    rest = terms[0].pattern.sub(" ", text.upper()).lower()
+    if not set(re.findall(r"\w+", rest)) <= ASKING_WORDS:
+        return None
+    return TERM_TOPICS[terms[0].id]
+
+
 def compared_topics(text: str) -> tuple[str, ...]:
     """The FAQ topics of the first two terms a question about a difference names, in the
     order named ("wat is het verschil tussen een pvb en een bob": what_is_pvb, what_is_bob);
@@ -267,6 +290,8 @@ class ActionAnswerFaq(Action):
             return []  # "ik heb een vraag over mijn budget": help offered, no answer yet
         if asks_what_now_with_a_budget(text, choice.topic):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
+        if (named := term_asked_about(text)) and named != choice.topic:
+            choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
         if complaint := complaint_topic(text, choice.topic):
             choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
         if choice.options and not in_form and tells_about_a_relative(tracker):

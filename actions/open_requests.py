@@ -15,17 +15,26 @@ import re
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
+from actions import answers, jargon
 from bot.other_languages import other_language
 from bot.phrase_words import typed_words
 from bot.question_phrases import has_a_question_word
 
-# "ik heb een vraag(je) over ...": a question announced.
+# "ik heb een vraag(je) over ...", "ik heb vragen": a question announced.
 _ANNOUNCED_QUESTION = (
-    r"\b(?:heb|had|hebben|hebbe)\s+(?:nog\s+)?(?:een|ne|nen|enkele|wat|paar|een paar)\s+vra\w*"
+    r"\b(?:heb|had|hebben|hebbe)\s+(?:nog\s+)?(?:(?:een|ne|nen|enkele|wat|paar|een paar)\s+)?"
+    r"vra\w*"
 )
-# "hulp nodig", "help mij", or a question announced, in a short message.
-_OPEN_REQUEST = re.compile(rf"\b(?:hulp|help|helpen|hulpje)\b|{_ANNOUNCED_QUESTION}")
+# "ik zoek informatie", "ik wil wat info": information asked without saying about what (a
+# term named makes it a question about that term: actions/faq.py).
+_INFORMATION_ASKED = (
+    r"\b(?:zoek|zoeken|wil|wou|willen|graag|had graag)\s+(?:(?:wat|meer|een beetje|wat meer)\s+)?"
+    r"(?:info|informatie|uitleg)(?:\s+(?:aub|alstublieft|graag|he|hé|a\s*u\s*b))?\s*$"
+)
+# "hulp nodig", "help mij", a question announced or information asked, in a short message.
+_OPEN_REQUEST = re.compile(
+    rf"\b(?:hulp|help|helpen|hulpje)\b|{_ANNOUNCED_QUESTION}|{_INFORMATION_ASKED}"
+)
 MAX_WORDS = 8
 # The classifier's readings of such a message: a bare answer, nothing sure, or (on the model
 # trained on 2026-12-06) "ik heb hulp nodig" as identify_as_person 0.61, which got "Goed, het
@@ -60,6 +69,7 @@ def is_open_request(text: str, named: dict[str, str]) -> bool:
         and len(words.split()) <= MAX_WORDS
         and _OPEN_REQUEST.search(words) is not None
         and not any(entity in named for entity in ABOUT_SOMETHING)
+        and not jargon.terms_in(text.upper())
     )
 
 

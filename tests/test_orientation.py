@@ -200,11 +200,17 @@ def test_waiting_for_a_place_in_a_kind_of_help_offers_a_search_for_it(assistant)
 
 
 @pytest.mark.parametrize(
-    "message", ["ik heb hulp nodig", "ik heb een vraag over mijn budget", "ik heb een beperking"]
+    "message",
+    [
+        "ik heb hulp nodig",
+        "ik heb een vraag over mijn budget",
+        "ik heb een beperking",
+        "ik heb vragen",
+    ],
 )
 def test_asking_for_help_without_saying_what_gets_help_offered(assistant, message):
-    """All were "Sorry, dat heb ik niet goed begrepen" as a first message (the third: "ik
-    heb een beperking" and nothing else, on the model of 2026-12-06)."""
+    """All were "Sorry, dat heb ik niet goed begrepen" as a first message (the last two on
+    the model of 2026-12-06)."""
     replies = assistant.replies(new_sender(), message)
 
     assert texts(replies)[0].startswith("Ik help je graag."), texts(replies)

@@ -55,3 +55,11 @@ def test_a_long_wait_told_gets_the_answer_about_waiting(assistant):
 
     assert knowledge_answer("waiting_time") in said
     assert not any(NOT_UNDERSTOOD in text for text in said)
+
+
+def test_information_asked_about_the_pvb_is_what_it_is_not_the_privacy_answer(assistant):
+    """ "ik wil info over het pvb" got the answer on stored data (privacy 0.70, for "info")."""
+    said = texts(assistant.replies(new_sender(), "ik wil info over het pvb"))
+
+    assert knowledge_answer("what_is_pvb") in said
+    assert knowledge_answer("privacy") not in said

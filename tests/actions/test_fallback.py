@@ -495,6 +495,9 @@ async def test_dag_inside_a_sentence_is_no_greeting():
         ("ik heb een vraag over mijn budget", "nlu_fallback"),
         ("ik heb nog een paar vragen", "inform"),
         ("ik heb een beperking", "inform"),  # inform 0.69 under the fallback, 2026-12-06
+        ("ik heb vragen", "nlu_fallback"),  # nlu_fallback on the model of 2026-12-06
+        ("ik zoek informatie", "nlu_fallback"),
+        ("ik wou wat meer info aub", "inform"),
         ("Ik heb een handicap.", "nlu_fallback"),
     ],
 )
@@ -533,6 +536,8 @@ async def test_a_stop_with_nothing_to_stop_asks_whether_to_end_the_talk():
         ("ik heb hulp nodig in Gent", {"municipality": "Gent"}),
         ("blauw", {}),
         ("ik heb een beperking aan mijn been", {}),  # more than the disability alone
+        ("ik wil info over mijn gegevens", {}),  # information about something named
+        ("ik zoek informatie over het pvb", {}),
     ],
 )
 async def test_help_for_something_named_or_no_help_asked_is_no_open_request(text, entities):

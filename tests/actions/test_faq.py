@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.fallback import ActionFallback
-from actions.faq import ActionAnswerFaq, other_term_first
+from actions.faq import ActionAnswerFaq, other_term_first, term_asked_about
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
 from bot.config import load_settings
 from knowledge import db, queries
@@ -416,3 +416,31 @@ async def test_other_facts_told_get_no_answer_about_waiting(text, scores):
     )
 
     assert knowledge_answer("waiting_time") not in turn.texts
+
+
+# --- information asked about one term ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "topic"),
+    [
+        # privacy 0.70 on the model of 2026-12-06 ("info"): the answer on stored data.
+        ("ik wil info over het pvb", ("privacy", 0.7), "what_is_pvb"),
+        ("uitleg over rth aub", ("costs", 0.6), "what_is_rth"),
+        ("informatie over het zorgbudget", ("what_is_bob", 0.9), "what_is_bob"),
+    ],
+)
+async def test_information_asked_about_one_term_gets_what_it_is(text, read_as, topic):
+    said = user(text, "faq", response_selector=ranked_selection(read_as, ("mdt", 0.05)))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer(topic)
+    assert turn.slots == {"last_faq_topic": topic}
+
+
+@pytest.mark.parametrize(
+    "text", ["uitleg over de kosten van rth", "ik wil info over mijn gegevens", "wat is een pvb"]
+)
+def test_a_request_that_says_more_than_the_term_keeps_its_topic(text):
+    assert term_asked_about(text) is None
