@@ -11,7 +11,12 @@ from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
-from actions.faq import answer_complaint, answer_wait_for_a_place, answer_waiting_told
+from actions.faq import (
+    answer_complaint,
+    answer_term_asked_about,
+    answer_wait_for_a_place,
+    answer_waiting_told,
+)
 from actions.follow_up import answer_follow_up
 from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
@@ -90,6 +95,8 @@ class ActionFallback(Action):
         answered = search_again_with_changes(dispatcher, tracker)
         if answered is None:
             answered = answer_complaint(dispatcher, tracker)
+        if answered is None:
+            answered = answer_term_asked_about(dispatcher, tracker)
         if answered is None:
             answered = answer_waiting_told(dispatcher, tracker)
         if answered is None:

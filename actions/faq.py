@@ -398,6 +398,21 @@ def answer_complaint(
     return [SlotSet("last_faq_topic", topic)]
 
 
+def answer_term_asked_about(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: information asked about one term that the classifier could not
+    place ("uitleg over rth aub") gets what the term is (`term_asked_about`). Outside a form
+    only; None (nothing said) otherwise."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    topic = term_asked_about(text)
+    if tracker.active_loop_name is not None or topic is None:
+        return None
+    if not say_faq_answer(dispatcher, topic, answers.reading_level(tracker), question=text):
+        return None
+    return [SlotSet("last_faq_topic", topic)]
+
+
 def answer_waiting_told(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]] | None:

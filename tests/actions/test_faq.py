@@ -439,6 +439,15 @@ async def test_information_asked_about_one_term_gets_what_it_is(text, read_as, t
     assert turn.slots == {"last_faq_topic": topic}
 
 
+async def test_information_asked_about_one_term_the_classifier_was_unsure_of():
+    said = user("uitleg over rth aub", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("what_is_rth")
+    assert "utter_fallback" not in turn.responses
+
+
 @pytest.mark.parametrize(
     "text", ["uitleg over de kosten van rth", "ik wil info over mijn gegevens", "wat is een pvb"]
 )
