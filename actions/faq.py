@@ -387,30 +387,16 @@ def answer_complaint(
 ) -> list[dict[str, Any]] | None:
     """For the fallback: a complaint the classifier was unsure of ("ik heb een klacht over
     mijn begeleider": nlu_fallback) gets the answer that says where it goes
-    (actions/complaints.py). Outside a form only, as the other answers of the fallback;
-    None (nothing said) for any other message."""
-    text = str((tracker.latest_message or {}).get("text") or "")
-    topic = complaint_topic(text)
-    if tracker.active_loop_name is not None or topic is None:
-        return None
-    if not say_faq_answer(dispatcher, topic, answers.reading_level(tracker), question=text):
-        return None
-    return [SlotSet("last_faq_topic", topic)]
+    (actions/complaints.py)."""
+    return _answer_outside_a_form(dispatcher, tracker, complaint_topic(_latest_text(tracker)))
 
 
 def answer_term_asked_about(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]] | None:
     """For the fallback: information asked about one term that the classifier could not
-    place ("uitleg over rth aub") gets what the term is (`term_asked_about`). Outside a form
-    only; None (nothing said) otherwise."""
-    text = str((tracker.latest_message or {}).get("text") or "")
-    topic = term_asked_about(text)
-    if tracker.active_loop_name is not None or topic is None:
-        return None
-    if not say_faq_answer(dispatcher, topic, answers.reading_level(tracker), question=text):
-        return None
-    return [SlotSet("last_faq_topic", topic)]
+    place ("uitleg over rth aub") gets what the term is (`term_asked_about`)."""
+    return _answer_outside_a_form(dispatcher, tracker, term_asked_about(_latest_text(tracker)))
 
 
 def answer_waiting_told(
@@ -419,17 +405,32 @@ def answer_waiting_told(
     """For the fallback: "ik sta al 3 jaar op de wachtlijst" outside a form (`inform` 0.97,
     the selector sure of the waiting time at 0.99) got "Sorry, dat heb ik niet goed
     begrepen". The answer about waiting says what decides the waiting time, and that a
-    herziening or the noodprocedure exist when the situation changes. In a form such a
-    sentence is an answer, so outside a form only; None (nothing said) otherwise."""
-    text = str((tracker.latest_message or {}).get("text") or "")
-    if tracker.active_loop_name is not None or not WAITING_LIST_WORDS.search(text):
+    herziening or the noodprocedure exist when the situation changes."""
+    if not WAITING_LIST_WORDS.search(_latest_text(tracker)):
         return None
     choice = choose_topic(_selection(tracker.latest_message or {}).get("ranking") or [])
-    if choice.topic != WAITING_TOPIC:
+    return _answer_outside_a_form(dispatcher, tracker, choice.topic, WAITING_TOPIC)
+
+
+def _latest_text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def _answer_outside_a_form(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    topic: str | None,
+    only: str | None = None,
+) -> list[dict[str, Any]] | None:
+    """The answer about `topic` (if `only` is given, only when it is that topic), outside a
+    form only, as the other answers of the fallback: in a form such a message is an
+    answer to the form's question. None (nothing said) otherwise."""
+    if tracker.active_loop_name is not None or topic is None or topic != (only or topic):
         return None
-    if not say_faq_answer(dispatcher, WAITING_TOPIC, answers.reading_level(tracker)):
+    level = answers.reading_level(tracker)
+    if not say_faq_answer(dispatcher, topic, level, question=_latest_text(tracker)):
         return None
-    return [SlotSet("last_faq_topic", WAITING_TOPIC)]
+    return [SlotSet("last_faq_topic", topic)]
 
 
 # "en hoe lang moet ik wachten op een plaats": a place with a provider, or a follow-up.
