@@ -42,13 +42,22 @@ _POSSESSIVE_WORDS = f"(?:{'|'.join(map(re.escape, POSSESSIVES))})"
 _POSSESSIVE = re.compile(rf"\b{_POSSESSIVE_WORDS}\s+(\w+)", re.IGNORECASE)
 
 
+# "een man met autisme", "de vrouw van hiernaast": a man or a woman, not a partner (the
+# entity ruler reads "man" and "vrouw" as a partner, as in "mijn man").
+_ANY_MAN_OR_WOMAN = re.compile(
+    r"\b(?:een|ne|nen|de|den|die|deze|die|elke|oudere|jonge)\s+(?:man|vrouw)\s*$", re.IGNORECASE
+)
+
+
 def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:
     """The relation id and the word as the user wrote it ("zoon")."""
     message = tracker.latest_message or {}
+    text = message.get("text") or ""
     for entity in message.get("entities") or []:
         if entity.get("entity") == "relation":
-            text = message.get("text") or ""
             written = entity.get("text") or text[entity.get("start", 0) : entity.get("end", 0)]
+            if _ANY_MAN_OR_WOMAN.search(text[: entity.get("end", 0)]):
+                continue
             # "ons ma" is found with its possessive: the word is "ma".
             return str(entity.get("value")), (written.split() or [""])[-1].lower()
     return None, None

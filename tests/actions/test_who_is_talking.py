@@ -27,6 +27,29 @@ async def test_a_parent_naming_the_child_gets_questions_about_the_child_by_name(
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Goed, dan stel ik mijn vragen over je partner." on 2026-12-06.
+        "ik ben de buurvrouw van een man met autisme, hoe kan ik helpen",
+        "ik help de vrouw van hiernaast",
+    ],
+)
+async def test_a_man_or_a_woman_is_no_partner(text):
+    word = "man" if " man " in text else "vrouw"
+    turn = await identify(text, {"relation": ("partner", word)})
+
+    assert turn.slots["relation"] is None
+    assert "partner" not in " ".join(turn.texts)
+
+
+async def test_my_man_is_a_partner():
+    turn = await identify("ik vraag het voor mijn man", {"relation": ("partner", "man")})
+
+    assert turn.slots["relation"] == "partner"
+    assert turn.slots["person_ref"] == "je man"
+
+
 async def test_a_first_name_found_by_the_nlu_is_written_with_a_capital():
     turn = await identify(
         "ik zoek iets voor mijn broer jens",
