@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -30,6 +31,33 @@ from actions.provider_search import (
 from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import other_language
+
+# An answer of the fallback: the events of an answer given, or None when the message is not
+# of its kind (nothing said).
+Answer = Callable[[CollectingDispatcher, Tracker], "list[Any] | None"]
+
+
+def _answered(says: Callable[[CollectingDispatcher, Tracker], bool]) -> Answer:
+    """An answer that only says whether it answered, as an Answer with no events."""
+    return lambda dispatcher, tracker: [] if says(dispatcher, tracker) else None
+
+
+# What the fallback tries before "Sorry, dat heb ik niet goed begrepen", in this order; the
+# first that answers ends the turn (the class docstring says what each answers).
+ANSWERS: tuple[Answer, ...] = (
+    search_again_with_changes,
+    answer_complaint,
+    answer_term_asked_about,
+    answer_waiting_told,
+    answer_facts,
+    answer_hello_or_goodbye,
+    answer_open_request,
+    answer_follow_up,
+    _answered(answer_wait_for_a_place),
+    _answered(answer_unsure_device_question),
+    _answered(say_how_to_reach_the_providers),
+    _answered(lambda d, t: say_how_to_reach_wegwijzer(d, t, asks=asks_to_phone_instead)),
+)
 
 # After this many misunderstood messages in a row, a human is offered.
 MISSES_BEFORE_OFFERING_HUMAN = 2
@@ -92,35 +120,12 @@ class ActionFallback(Action):
         if search_requested_under_the_threshold(tracker):
             # The form starts with what the message named (the slots Rasa already took).
             return [FollowupAction(PROVIDER_SEARCH)]
-        answered = search_again_with_changes(dispatcher, tracker)
-        if answered is None:
-            answered = answer_complaint(dispatcher, tracker)
-        if answered is None:
-            answered = answer_term_asked_about(dispatcher, tracker)
-        if answered is None:
-            answered = answer_waiting_told(dispatcher, tracker)
-        if answered is None:
-            answered = answer_facts(dispatcher, tracker)
-        if answered is None:
-            answered = answer_hello_or_goodbye(dispatcher, tracker)
-        if answered is None:
-            answered = answer_open_request(dispatcher, tracker)
-        if answered is None:
-            answered = answer_follow_up(dispatcher, tracker)
-        if answered is None and answer_wait_for_a_place(dispatcher, tracker):
-            answered = []
-        if answered is None and answer_unsure_device_question(dispatcher, tracker):
-            answered = []
-        if answered is None and say_how_to_reach_the_providers(dispatcher, tracker):
-            answered = []
-        if answered is None and say_how_to_reach_wegwijzer(
-            dispatcher, tracker, asks=asks_to_phone_instead
-        ):
-            answered = []
-        if answered is not None:
-            # This action was chosen for want of a rule; without the listen, the policies
-            # would choose it again after the answer.
-            return [*answered, FollowupAction(ACTION_LISTEN_NAME)]
+        for answer in ANSWERS:
+            answered = answer(dispatcher, tracker)
+            if answered is not None:
+                # This action was chosen for want of a rule; without the listen, the
+                # policies would choose it again after the answer.
+                return [*answered, FollowupAction(ACTION_LISTEN_NAME)]
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
             open_case(tracker, FALLBACK)

@@ -37,15 +37,13 @@ from actions.provider_search import (
 from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
-from bot.waiting_words import WAITING_LIST_WORDS, WAITING_WORDS
+from bot.waiting_words import WAITING_LIST_WORDS, WAITING_TOPIC, WAITING_WORDS
 from knowledge import db, queries
 
 # Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
 # docs/nlu.md, "FAQ topic confidence and margin", for the figures and the reasons.
 MIN_CONFIDENCE = 0.5
 MIN_MARGIN = 0.2
-# The topic that says what decides the waiting time for a budget.
-WAITING_TOPIC = "waiting_time"
 # The topic about what happens with the person's data (its own next steps, say_next_steps).
 PRIVACY = "privacy"
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
@@ -409,7 +407,9 @@ def answer_waiting_told(
     if not WAITING_LIST_WORDS.search(_latest_text(tracker)):
         return None
     choice = choose_topic(_selection(tracker.latest_message or {}).get("ranking") or [])
-    return _answer_outside_a_form(dispatcher, tracker, choice.topic, WAITING_TOPIC)
+    if choice.topic != WAITING_TOPIC:
+        return None
+    return _answer_outside_a_form(dispatcher, tracker, WAITING_TOPIC)
 
 
 def _latest_text(tracker: Tracker) -> str:
@@ -417,15 +417,12 @@ def _latest_text(tracker: Tracker) -> str:
 
 
 def _answer_outside_a_form(
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    topic: str | None,
-    only: str | None = None,
+    dispatcher: CollectingDispatcher, tracker: Tracker, topic: str | None
 ) -> list[dict[str, Any]] | None:
-    """The answer about `topic` (if `only` is given, only when it is that topic), outside a
-    form only, as the other answers of the fallback: in a form such a message is an
-    answer to the form's question. None (nothing said) otherwise."""
-    if tracker.active_loop_name is not None or topic is None or topic != (only or topic):
+    """The answer about `topic`, outside a form only, as the other answers of the fallback:
+    in a form such a message is an answer to the form's question. None (nothing said)
+    otherwise."""
+    if tracker.active_loop_name is not None or topic is None:
         return None
     level = answers.reading_level(tracker)
     if not say_faq_answer(dispatcher, topic, level, question=_latest_text(tracker)):

@@ -27,11 +27,10 @@ from bot.crisis_signals import force_intent
 from bot.faq_question_signal import SURE_TOPIC, faq_topic, faq_topic_confidence
 from bot.question_phrases import asks_a_question
 from bot.rule_component import RuleComponent
-from bot.waiting_words import WAITING_LIST_WORDS, WAITING_WORDS
+from bot.waiting_words import WAITING_LIST_WORDS, WAITING_TOPIC, WAITING_WORDS
 
 OTHER_PLACE = "other_place"
 FAQ = "faq"
-WAITING_TOPIC = "waiting_time"
 # Readings under which a question about the waiting list got no answer.
 UNPLACED_READINGS = (DEFAULT_NLU_FALLBACK_INTENT_NAME, "inform")
 

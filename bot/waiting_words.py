@@ -13,3 +13,6 @@ WAITING_WORDS = re.compile(r"\bhoe ?lang\b|wachtlijst|wachttijd|\bwacht", re.IGN
 # Waiting for help: the list, the time, "wachten"; not "hoe lang" alone ("hoe lang duurt een
 # gesprek"), which asks about many things.
 WAITING_LIST_WORDS = re.compile(r"wachtlijst|wachttijd|\bwacht(?!woord)", re.IGNORECASE)
+
+# The FAQ topic that says what decides the waiting time for a budget.
+WAITING_TOPIC = "waiting_time"
