@@ -44,7 +44,15 @@ logger = logging.getLogger(__name__)
 FAQ_QUESTIONS = (
     ("waiting_time", re.compile(r"\bhoe ?lang\b|\bwachttijd|\bwachtlijst|\blang wachten\b")),
     ("costs", re.compile(r"\bwat kost|\bhoeveel kost|\bkost (het|dat|dit|da)\b|\bkosten\b")),
+    # "hoeveel krijg ik per maand" (check_eligibility 0.89 on the model of 2026-12-06): how
+    # big a budget is. Not about another right or other money (OTHER_MONEY).
+    (
+        "budget_categories",
+        re.compile(r"\bhoe ?veel (krijg|krijgt|krijgen|geld|euro|budget)\b|\bhoe groot is\b"),
+    ),
 )
+# The FAQ topic of FAQ_QUESTIONS that is about the PVB only.
+PVB_SIZE_QUESTION = "budget_categories"
 # Words that make a message naming a right a question about getting it ("heb ik recht op
 # een pvb", "kan ik nog rth krijgen", "kom ik in aanmerking voor een PAB").
 ASKS_FOR_RIGHT = re.compile(
@@ -52,6 +60,16 @@ ASKS_FOR_RIGHT = re.compile(
     r"|\baanvra|\bnog\b"
 )
 HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reeds)\b")
+# "kan hij nog een budget krijgen", "kan ik nog aanvragen": whether a budget or a request is
+# still possible, naming no right (a right named gets its own `who` text: right_answer).
+ASKS_STILL = re.compile(r" nog ")
+ASKS_FOR_A_BUDGET = re.compile(r" (budget|aanvra\w*|vaph) ")
+# Money that is not the PVB: "hoeveel krijg je met het zorgbudget" is no question about the
+# size of a PVB, even where no right's full name is in it.
+OTHER_MONEY = re.compile(
+    r"zorgbudget|toeslag|tegemoetkoming|groeipakket|kinderbijslag|uitkering|pensioen|loon"
+    r"| (bob|rth|imb|ivt|it|pab|mfc) "
+)
 # Whom a question is about: the words for someone else ("je vader"), or one of these two.
 Asked = str | None
 WRITER: Asked = None  # the person chatting: "Je bent 70."
@@ -110,6 +128,8 @@ def _age(entities: dict[str, str]) -> int | None:
 ASKS_FOR_THE_CHECK = re.compile(r"\bwat past\b|\bin aanmerking\b", re.IGNORECASE)
 # Someone who turns the first-request age can still ask before that birthday.
 BEFORE_THE_BIRTHDAY = "Dat kan dus nog vóór die verjaardag."
+# Someone under the first-request age who asks whether it is still possible.
+STILL_POSSIBLE = "Dat kan dus nog."
 
 
 def age_answer(
@@ -119,10 +139,12 @@ def age_answer(
     level: str,
     about: Asked = WRITER,
     turning: bool = False,
+    asks_still: bool = False,
 ) -> str | None:
     """The age rule `age` runs into: below the minimum age of the right named ("kan ze al
     een pvb krijgen" at 15), or past the first-request age of the right named, else the
-    PVB's.
+    PVB's. With `asks_still` ("mijn broer is 58, kan hij nog een budget krijgen", no right
+    named), an age between the PVB's minimum and first-request age hears that it still can.
 
     It starts with the age of the person it is about ("Je bent 70.", "Je vader is 70.";
     nothing when it is not clear whom), then says the rule in short sentences made from the
@@ -141,10 +163,12 @@ def age_answer(
             right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
         if right is None or right.first_request_before_age is None:
             return None
-        if age < right.first_request_before_age:
-            return None
         rule = queries.first_request_rule(right)
-        if now < right.first_request_before_age:
+        if age < right.first_request_before_age:
+            if not asks_still or now < (right.min_age or 0):
+                return None
+            rule = [*rule[:1], STILL_POSSIBLE]
+        elif now < right.first_request_before_age:
             rule = [*rule[:1], BEFORE_THE_BIRTHDAY]
     said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about, turning)]
     title = _plain_title(right) if level == "eenvoudig" else _title(right)
@@ -215,15 +239,25 @@ def direct_answers(
     turning = age is not None and turning_age(text) == age
     if age is None and right is not None and ASKS_FOR_RIGHT.search(_words(text)):
         age = known_age
+    folded = _words(text)
+    asks_still = (
+        right is None
+        and ASKS_STILL.search(folded) is not None
+        and ASKS_FOR_A_BUDGET.search(folded) is not None
+    )
     found = [
-        age_answer(session, age, right, level, about, turning) if age is not None else None,
+        age_answer(session, age, right, level, about, turning, asks_still)
+        if age is not None
+        else None,
         residence_answer(session, entities, right, level, about) if with_residence else None,
     ]
     said = [answer for answer in found if answer]
     if said:
         return said
-    folded = _words(text)
     for topic, words in FAQ_QUESTIONS if with_faq else ():
+        about_another_right = right is not None and right.id != queries.FIRST_REQUEST_RIGHT
+        if topic == PVB_SIZE_QUESTION and (about_another_right or OTHER_MONEY.search(folded)):
+            continue
         if words.search(folded):
             answer = queries.faq_answer(session, topic, level)
             return [answer.text] if answer else []

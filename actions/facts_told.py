@@ -117,9 +117,10 @@ def answer_facts(
     dispatcher.utter_message(response="utter_read_as", words=", ".join(w for w in words if w))
     if outside and not place:
         dispatcher.utter_message(response="utter_lives_outside_flanders")
-    if asks_a_question(text):
+    if asks_a_question(text) or has_a_question_word(text):
         # "ik woon in Anderlecht, kan ik naar het vaph": the residence or age rule answers
-        # the question (answer first, issue 14); it was only "Ik lees: Anderlecht.".
+        # the question (answer first, issue 14); it was only "Ik lees: Anderlecht.". Also
+        # without a comma: "ik woon in Brussel kan ik bij het vaph" (nlu_fallback 0.60).
         for answer in answers_to_latest_message(tracker, with_faq=False):
             dispatcher.utter_message(text=answer)
     dispatcher.utter_message(response="utter_what_next")

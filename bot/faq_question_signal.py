@@ -27,6 +27,12 @@ find_provider 0.77, "Waar zoek je hulp?"): no provider of the data sells one, an
 action answers a question about a device with the VAPH's help for devices
 (actions/assistive_devices.py).
 
+A question about getting something automatically ("krijg ik da automatisch": bot_challenge
+0.99 on the model of 2026-12-06, the selector sure of automatic_grant at 1.00) is a FAQ
+question when the selector is sure of its topic: it asks about getting something, and says
+nothing about answers, chatting, people or machines ("krijg ik hier automatische antwoorden"
+is a bot challenge).
+
 A question about spending a budget that the classifier could not place ("kan ik mijn
 budget gebruiken voor een poetsvrouw": the fallback at 0.60, the selector sure of
 budget_spending at 0.95) is `faq` when the selector is that sure of that topic: the answer
@@ -72,6 +78,23 @@ SPENDING = re.compile(
 )
 # Readings under which a question about spending got no answer.
 UNPLACED = (DEFAULT_NLU_FALLBACK_INTENT_NAME, "inform")
+# Getting something automatically: "krijg ik da automatisch", "gaat dat automatisch".
+GETS_AUTOMATICALLY = re.compile(
+    r"\b(?:krijg|krijgt|krijgen|gaat|komt|betaalt|toegekend|uitbetaald)\b.*\bautomati"
+    r"|\bautomati\w*\s+(?:krijg\w*|toegekend|uitbetaald)\b",
+    re.IGNORECASE,
+)
+# What a question about Wegwijzer itself names: its answers, the chat, people and machines.
+ABOUT_THE_CHAT = re.compile(
+    r"\b(?:antwoord\w*|typ\w*|chat\w*|praat\w*|mens|persoon|iemand|robot|computer|machine"
+    r"|programma|bot|automaat|jij|gij|ge|u)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_get_it_automatically(text: str) -> bool:
+    """Whether `text` asks about getting something automatically, and not about the chat."""
+    return GETS_AUTOMATICALLY.search(text) is not None and not ABOUT_THE_CHAT.search(text)
 
 
 def names_an_unlisted_service(text: str) -> bool:
@@ -84,6 +107,7 @@ HIDING_READINGS: dict[str, Callable[[str], bool]] = {
     GOODBYE: asks_after_thanks,
     "identify_as_network": starts_as_question,
     "identify_as_person": starts_as_question,
+    "bot_challenge": asks_to_get_it_automatically,
 }
 
 

@@ -340,3 +340,51 @@ def test_a_budget_just_given_and_what_now_gets_how_to_use_it(assistant, message)
     said = texts(assistant.replies(new_sender(), message))
 
     assert said[0] == knowledge_answer("budget_spending")
+
+
+def test_someone_under_the_age_limit_asking_whether_he_still_can_hears_he_can(assistant):
+    """ "mijn broer heeft nah na een ongeval, hij is 58, kan hij nog een budget krijgen"
+    (check_eligibility 1.00 on the model of 2026-12-06) started the check with no answer."""
+    limit = first_request_age()
+    sender = new_sender()
+    message = (
+        f"mijn broer heeft nah na een ongeval, hij is {limit - 7}, kan hij nog een budget krijgen"
+    )
+
+    replies = assistant.replies(sender, message)
+
+    said = texts(replies)
+    assert said[0].splitlines()[1:] == [
+        f"Je broer is {limit - 7}.",
+        f"Een eerste aanvraag kan tot {limit} jaar.",
+        "Dat kan dus nog.",
+    ]
+    assert said[-1].startswith("Wil je weten welke hulp bij je broer past")
+    assert titles(replies[-1:]) == OFFER_BUTTONS
+
+
+def test_how_much_one_gets_is_answered_with_the_size_of_a_budget(assistant):
+    """ "hoeveel krijg ik per maand" (check_eligibility 0.89) started the check."""
+    said = texts(assistant.replies(new_sender(), "hoeveel krijg ik per maand"))
+
+    assert knowledge_answer("budget_categories") in said, said
+    assert said[-1].startswith(OFFER_AFTER_ANSWER)
+
+
+def test_a_question_about_brussels_without_a_comma_is_answered(assistant):
+    """ "ik woon in Brussel kan ik bij het vaph" (just under the fallback threshold) got only
+    "Ik lees: Brussel." and the menu."""
+    said = texts(assistant.replies(new_sender(), "ik woon in Brussel kan ik bij het vaph"))
+
+    assert any(
+        "Je woont in Brussel, en dit is voor wie in Vlaanderen of Brussel woont." in text
+        for text in said
+    ), said
+
+
+def test_getting_it_automatically_is_answered_not_taken_for_asking_about_the_bot(assistant):
+    """ "krijg ik da automatisch" (bot_challenge 0.99) got "Ik ben een computerprogramma"."""
+    said = texts(assistant.replies(new_sender(), "krijg ik da automatisch"))
+
+    assert knowledge_answer("automatic_grant") in said, said
+    assert not any("computerprogramma" in text for text in said)

@@ -14,7 +14,12 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
 from bot.device_words import searches_for_a_device
-from bot.faq_question_signal import SPENDING, FaqQuestionClassifier, names_an_unlisted_service
+from bot.faq_question_signal import (
+    SPENDING,
+    FaqQuestionClassifier,
+    asks_to_get_it_automatically,
+    names_an_unlisted_service,
+)
 from bot.question_phrases import asks_a_question, starts_as_question
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
@@ -48,6 +53,9 @@ def classified(text: str, guess: str, topic_confidence: float) -> str:
         # "Goed, dan stel ik mijn vragen over je mama." (identify_as_network 0.95).
         ("mag mijn mama mijn begeleider zijn", "identify_as_network"),
         ("kan ik mijn broer betalen met mijn budget", "identify_as_person"),
+        # "Ik ben een computerprogramma, geen mens." (bot_challenge 0.99).
+        ("krijg ik da automatisch", "bot_challenge"),
+        ("gaat dat budget automatisch over als ze 18 wordt", "bot_challenge"),
     ],
 )
 def test_a_question_the_selector_is_sure_of_is_that_question(text, guess):
@@ -65,6 +73,9 @@ def test_a_question_the_selector_is_sure_of_is_that_question(text, guess):
         ("nee bedankt, hoe lang duurt dat", "thank", 0.97),  # an answer first
         ("ik ben de mama van Lotte", "identify_as_network", 0.97),
         ("voor mezelf", "identify_as_person", 0.97),
+        ("krijg ik hier automatische antwoorden", "bot_challenge", 0.97),
+        ("is dit automatisch", "bot_challenge", 0.97),
+        ("krijg ik da automatisch", "bot_challenge", 0.5),
     ],
 )
 def test_without_a_sure_question_the_classifiers_reading_stays(text, guess, topic_confidence):
@@ -89,6 +100,15 @@ def test_no_goodbye_or_thanks_example_asks_a_question_after_the_thanks():
     ]
     assert len(closing) > 60
     assert [text for text in closing if asks_after_thanks(text)] == []
+
+
+def test_no_bot_challenge_example_asks_to_get_something_automatically():
+    asking = [
+        text
+        for text in TRAINING["bot_challenge"] + HELD_OUT["bot_challenge"]
+        if asks_to_get_it_automatically(text)
+    ]
+    assert asking == []
 
 
 def test_no_introduction_example_starts_as_a_question():

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from actions.eligibility_start import BEFORE_THE_BIRTHDAY, ActionEligibilityStart, direct_answers
+from actions.eligibility_start import (
+    BEFORE_THE_BIRTHDAY,
+    STILL_POSSIBLE,
+    ActionEligibilityStart,
+    direct_answers,
+)
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import load_tracker, run_action, slot_event, user
@@ -142,6 +147,55 @@ def test_turning_the_minimum_age_hears_from_when_it_can():
     assert said == [
         f"Persoonsvolgend budget (PVB)\nJe wordt {age}.\nDit kan vanaf {pvb.min_age} jaar."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn broer heeft nah na een ongeval, hij is {age}, kan hij nog een budget krijgen",
+        "ik ben {age}, kan ik nog aanvragen bij het vaph",
+    ],
+)
+def test_under_the_first_request_age_asking_whether_it_still_can_hears_it_can(text):
+    """ "mijn broer ... hij is 58, kan hij nog een budget krijgen" started the check without
+    an answer: under 65 the age rule said nothing."""
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    age = pvb.first_request_before_age - 7
+    with db.session() as session:
+        said = direct_answers(session, text.format(age=age), {"age": str(age)}, "gewoon")
+
+    assert said == [
+        "Persoonsvolgend budget (PVB)\n"
+        f"Je bent {age}.\n"
+        f"Een eerste aanvraag kan tot {pvb.first_request_before_age} jaar.\n"
+        f"{STILL_POSSIBLE}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("hij is {age} kan hij nog een budget krijgen", "under the minimum"),
+        ("ik ben {age}, ik heb nog een vraag", "no budget asked"),
+    ],
+)
+def test_still_possible_is_said_only_for_a_budget_from_its_minimum_age(text, age):
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    assert pvb.min_age is not None
+    years = pvb.min_age - 5 if age == "under the minimum" else pvb.min_age + 20
+    assert answers_to(text.format(age=years), {"age": str(years)}) == []
+
+
+def test_how_much_one_gets_is_the_size_of_a_budget():
+    """ "hoeveel krijg ik per maand" (check_eligibility 0.89) started the check."""
+    assert answers_to("hoeveel krijg ik per maand") == [faq("budget_categories", "gewoon")]
+
+
+@pytest.mark.parametrize(
+    "text", ["hoeveel krijg je met het zorgbudget", "hoeveel geld is de zorgtoeslag"]
+)
+def test_how_much_of_other_money_is_not_the_size_of_a_budget(text):
+    assert faq("budget_categories", "gewoon") not in answers_to(text)
 
 
 def test_a_younger_age_adds_nothing_the_check_asks_the_rest():

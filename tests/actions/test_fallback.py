@@ -218,6 +218,25 @@ async def test_a_question_after_facts_read_as_a_bare_answer_gets_the_residence_r
     assert turn.texts[-1] == "Waarmee kan ik je helpen?"
 
 
+async def test_a_question_without_a_comma_after_a_place_gets_the_residence_rule():
+    """ "ik woon in Brussel kan ik bij het vaph" (nlu_fallback 0.60, check_eligibility 0.52
+    under it on the model of 2026-12-06) got only "Ik lees: Brussel." and the menu: with no
+    comma, no clause opens as a question."""
+    text = "ik woon in Brussel kan ik bij het vaph"
+    said = under_the_fallback(
+        user(text, "check_eligibility", {"municipality": "Brussel"}),
+        [("check_eligibility", 0.52), ("find_provider", 0.12)],
+    )
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: Brussel."
+    assert (
+        "Je woont in Brussel, en dit is voor wie in Vlaanderen of Brussel woont." in (turn.texts[1])
+    )
+    assert turn.texts[-1] == "Waarmee kan ik je helpen?"
+
+
 async def test_facts_without_a_question_get_no_rule():
     said = user("ik woon in Anderlecht", "inform", {"municipality": "Anderlecht"})
 
