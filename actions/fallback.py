@@ -24,6 +24,7 @@ from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
 from actions.open_requests import answer_open_request
 from actions.provider_search import (
+    names_only_help_and_place,
     say_how_to_reach_the_providers,
     search_again_with_changes,
     search_requested_under_the_threshold,
@@ -108,7 +109,8 @@ class ActionFallback(Action):
     a complaint about one's help or the VAPH (actions/complaints.py), nor "ik sta al 3 jaar
     op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
-    Hasselt") starts the provider search.
+    Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),
+    starts the provider search.
     """
 
     def name(self) -> str:
@@ -117,7 +119,7 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if search_requested_under_the_threshold(tracker):
+        if search_requested_under_the_threshold(tracker) or names_only_help_and_place(tracker):
             # The form starts with what the message named (the slots Rasa already took).
             return [FollowupAction(PROVIDER_SEARCH)]
         for answer in ANSWERS:

@@ -341,6 +341,44 @@ def search_again_with_changes(dispatcher: CollectingDispatcher, tracker: Tracker
     ]
 
 
+# Words that may stand around a kind of help, a place and a target group in a message that
+# only names them: "dagbesteding in 9000", "logeren in de buurt van Brugge voor autisme".
+LINKING_WORDS = frozenset(
+    "in te rond bij buurt omgeving regio streek van de het een voor mensen met en of nabij"
+    " dichtbij provincie gemeente aub".split()
+)
+# Intents under which such a message was read: a bare answer, or nothing sure.
+ONLY_NAMED_READINGS = ("inform", "nlu_fallback")
+
+
+def names_only_help_and_place(tracker: Tracker) -> bool:
+    """Whether the latest message, outside a form, names a kind of help and a place and
+    nothing else (but LINKING_WORDS and a target group): "dagcentrum 3500" (inform 0.82 on
+    the model of 2026-12-06) got "Ik lees: dagondersteuning, Hasselt." and the menu, and the
+    person had to ask for the search again."""
+    # Right after results, `search_again_with_changes` searches with the rest kept.
+    if tracker.active_loop_name is not None or after_results(tracker):
+        return False
+    if answers.latest_intent(tracker) not in ONLY_NAMED_READINGS:
+        return False
+    message = tracker.latest_message or {}
+    rest = str(message.get("text") or "")
+    if rest.startswith("/"):
+        return False
+    spans = [
+        (entity["start"], entity["end"])
+        for entity in message.get("entities") or []
+        if isinstance(entity.get("start"), int) and isinstance(entity.get("end"), int)
+    ]
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    if not set(re.findall(r"\w+", rest.lower())) <= LINKING_WORDS:
+        return False
+    with db.session() as session:
+        changes = changes_named(session, tracker)
+    return "place" in changes and "support_type" in changes
+
+
 # "ik zoek", "zoeken", "waar vind ik": the message asks for a search.
 SEARCH_WORDS = re.compile(r"\b(?:zoek|zoeken|zoekt|vind|vinden|gezocht)\b", re.IGNORECASE)
 

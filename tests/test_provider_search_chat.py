@@ -468,3 +468,14 @@ def test_a_search_for_a_relative_asks_about_him_not_for_whom(assistant):
     )
 
     assert said == ["Wat past het best bij je zoon?"]
+
+
+def test_a_kind_of_help_and_a_postcode_alone_start_the_search(assistant):
+    """ "dagcentrum 3500" (inform 0.82 on the model of 2026-12-06) got "Ik lees:
+    dagondersteuning, Hasselt." and the menu: the person had to ask for the search again."""
+    sender = new_sender()
+    replies = assistant.replies(sender, "dagcentrum 3500")
+
+    assert texts(replies)[-1].startswith("Voor wie is de hulp?")
+    slots = assistant.tracker(sender)["slots"]
+    assert (slots["support_type"], slots["place"]) == ("dagondersteuning", "Hasselt")

@@ -245,14 +245,45 @@ async def test_facts_without_a_question_get_no_rule():
     assert turn.texts == ["Ik lees: Anderlecht.", "Waarmee kan ik je helpen?"]
 
 
-async def test_a_place_and_a_kind_of_help_told_outside_a_form_are_read_back():
-    said = user(
-        "dagbesteding in 9000", "inform", {"support_type": "dagondersteuning", "postcode": "9000"}
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("dagbesteding in 9000",
+         {"support_type": ("dagondersteuning", "dagbesteding"), "postcode": "9000"}),
+        ("dagcentrum 3500",
+         {"support_type": ("dagondersteuning", "dagcentrum"), "postcode": "3500"}),
+        ("logeren in de buurt van Brugge voor autisme",
+         {"support_type": ("logeren", "logeren"), "municipality": "Brugge",
+          "target_group": "autisme"}),
+    ],
+)  # fmt: skip
+async def test_a_kind_of_help_and_a_place_and_nothing_else_start_the_search(text, entities):
+    """ "dagcentrum 3500" (inform 0.82) got "Ik lees: dagondersteuning, Hasselt." and the
+    menu, and the person had to ask for the search again."""
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", user(text, "inform", entities))
     )
 
-    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+    assert turn.texts == []
+    assert {"event": "followup", "name": "provider_search_form", "timestamp": None} in turn.events
 
-    assert turn.texts[0] == "Ik lees: dagondersteuning, Gent."
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # A fact about one's life, no search.
+        ("ik ga naar een dagcentrum in Gent",
+         {"support_type": ("dagondersteuning", "dagcentrum"), "municipality": "Gent"}),
+        ("dagbesteding", {"support_type": "dagondersteuning"}),  # no place
+    ],
+)  # fmt: skip
+async def test_a_kind_of_help_told_with_more_words_or_without_a_place_is_read_back(text, entities):
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", user(text, "inform", entities))
+    )
+
+    assert turn.texts[0].startswith("Ik lees: dagondersteuning")
+    assert not any(event.get("name") == "provider_search_form" for event in turn.events)
 
 
 def under_the_fallback(said: dict, ranking: list[tuple[str, float]]) -> dict:
