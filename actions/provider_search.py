@@ -107,6 +107,31 @@ def left_out_by_new_search(slot: str, tracker: Tracker) -> bool:
     return bool(named) and slot not in named
 
 
+SEARCH_SLOTS = ("place", *CATEGORY_SLOTS)
+
+
+def told_aside(events: list[EventType], asked: str | None) -> str | None:
+    """The words of the search answers the latest message gave while another was asked and
+    is asked again ("ze heeft een verstandelijke beperking" while the form asks the kind of
+    help): "verstandelijke beperking". Without them the same question came again with no
+    sign that anything was understood. None when the asked answer was given, or nothing
+    else."""
+    values = {
+        event["name"]: event.get("value")
+        for event in events
+        if event.get("event") == "slot" and event.get("name") in SEARCH_SLOTS
+    }
+    if asked not in SEARCH_SLOTS or values.get(asked) is not None:
+        return None
+    words = [
+        str(value) if slot == "place" else answers.category_words(value)
+        for slot, value in values.items()
+        if slot != asked and value not in (None, places.EVERYWHERE)
+    ]
+    said = [word for word in words if word]
+    return ", ".join(said) or None
+
+
 def _known(values, value: str | None) -> str | None:
     return value if value in {category.id for category in values} else None
 
@@ -130,6 +155,8 @@ class ValidateProviderSearchForm(SwitchingFormValidation):
             # "een logeerhuis voor ons zoon": the questions speak of him ("Wat past het best
             # bij je zoon?"), not "Voor wie is de hulp?" right after he was named.
             events += speaker_from_request(tracker)
+        elif not rejected and (aside := told_aside(events, tracker.get_slot("requested_slot"))):
+            dispatcher.utter_message(response="utter_read_as", words=aside)
         return events
 
     def validate_place(self, value, dispatcher, tracker, domain) -> dict[str, Any]:

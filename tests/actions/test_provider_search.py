@@ -77,6 +77,36 @@ async def test_the_place_to_search_is_understood(said, extracted, place, told):
     assert turn.texts == told
 
 
+async def test_a_target_group_told_while_the_kind_of_help_is_asked_is_read_back():
+    """ "ze heeft een verstandelijke beperking" while the form asked the kind of help: the
+    same question came again, with no sign that the target group was understood."""
+    said = user(
+        "ze heeft een verstandelijke beperking",
+        "inform",
+        {"target_group": ("verstandelijke_beperking", "verstandelijke beperking")},
+    )
+
+    turn = await answer("support_type", said, {"target_group": "verstandelijke_beperking"})
+
+    assert turn.slots == {"target_group": "verstandelijke_beperking"}
+    assert turn.texts == ["Ik lees: verstandelijke beperking."]
+
+
+async def test_the_answer_asked_for_with_more_is_not_read_back():
+    said = user(
+        "een dagcentrum voor autisme",
+        "inform",
+        {"support_type": ("dagondersteuning", "dagcentrum"), "target_group": "autisme"},
+    )
+
+    turn = await answer(
+        "support_type", said, {"support_type": "dagondersteuning", "target_group": "autisme"}
+    )
+
+    assert turn.slots == {"support_type": "dagondersteuning", "target_group": "autisme"}
+    assert turn.texts == []
+
+
 async def test_a_place_skipped_in_wat_past_bij_mij_is_asked_here():
     turn = await answer(
         "place", user("ik zoek een dagcentrum", "find_provider"), {"place": "onbekend"}
