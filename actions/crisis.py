@@ -19,6 +19,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.faq import answer_objection_or_document
 from actions.form_switch import INTAKE
 from actions.handoff_trigger import open_case
 from actions.intake import answer_read_as_crisis
@@ -129,6 +130,9 @@ class ActionReturnAfterCrisis(Action):
     ) -> list[EventType]:
         since = messages_since_crisis(tracker)
         if since is None or since > NOT_MEANT_WITHIN_MESSAGES:
+            # "ik versta het formulier niet" (not_meant 0.88) asks for help with the form.
+            if (answered := answer_objection_or_document(dispatcher, tracker)) is not None:
+                return answered
             dispatcher.utter_message(response="utter_not_meant")
             return []
         form = tracker.get_slot(LEFT_FORM_SLOT) or ""

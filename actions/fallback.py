@@ -14,6 +14,7 @@ from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
 from actions.faq import (
     answer_complaint,
+    answer_objection_or_document,
     answer_term_asked_about,
     answer_wait_for_a_place,
     answer_waiting_told,
@@ -48,6 +49,7 @@ def _answered(says: Callable[[CollectingDispatcher, Tracker], bool]) -> Answer:
 ANSWERS: tuple[Answer, ...] = (
     search_again_with_changes,
     answer_complaint,
+    answer_objection_or_document,
     answer_term_asked_about,
     answer_waiting_told,
     answer_facts,
@@ -106,7 +108,8 @@ class ActionFallback(Action):
     (actions/faq.py), nor a question about a device ("krijgen we iets voor een traplift",
     actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
     results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py), nor
-    a complaint about one's help or the VAPH (actions/complaints.py), nor "ik sta al 3 jaar
+    a complaint about one's help or the VAPH (actions/complaints.py), nor an objection to a
+    decision or a form not understood (actions/hard_documents.py), nor "ik sta al 3 jaar
     op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),

@@ -29,6 +29,7 @@ from actions.follow_up import (
     just_answered_topic,
     message_before_latest,
 )
+from actions.hard_documents import document_topic, objection_topic
 from actions.open_requests import answer_announced_question
 from actions.provider_search import (
     asks_about_the_providers_shown,
@@ -387,6 +388,19 @@ def answer_complaint(
     mijn begeleider": nlu_fallback) gets the answer that says where it goes
     (actions/complaints.py)."""
     return _answer_outside_a_form(dispatcher, tracker, complaint_topic(_latest_text(tracker)))
+
+
+def answer_objection_or_document(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback and "that is not what I meant": an objection to a decision ("kan ik
+    bezwaar maken": nlu_fallback) or a form or letter not understood ("ik versta het
+    formulier niet": not_meant 0.88) gets the answer that says who helps
+    (actions/hard_documents.py)."""
+    text = _latest_text(tracker)
+    return _answer_outside_a_form(
+        dispatcher, tracker, objection_topic(text) or document_topic(text)
+    )
 
 
 def answer_term_asked_about(

@@ -1,0 +1,94 @@
+"""An objection to a decision, or a form or letter not understood, gets the answer that says
+who helps (actions/hard_documents.py), not "Sorry, dat heb ik niet goed begrepen" nor "Sorry,
+dan begreep ik je verkeerd"."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.crisis import ActionReturnAfterCrisis
+from actions.fallback import ActionFallback
+from actions.hard_documents import (
+    FORM_TOPIC,
+    LETTER_TOPIC,
+    ZORGBUDGET_TOPIC,
+    document_topic,
+    objection_topic,
+)
+from bot.config import PROJECT_ROOT
+from knowledge import db, queries
+from tests.actions.conftest import fallen_back, load_tracker, run_action, user
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
+
+
+def answer(topic: str, level: str = "gewoon") -> str:
+    with db.session() as session:
+        found = queries.faq_answer(session, topic, level)
+        assert found is not None
+        return found.text
+
+
+def test_the_answers_say_who_helps():
+    """What these messages get: to ask the VAPH when one does not agree with its letter, the
+    bezwaar about the zorgbudget, and a DOP's free help with the plan."""
+    assert "niet mee eens? Vraag dan uitleg aan het VAPH" in answer(LETTER_TOPIC)
+    assert "bezwaar" in answer(ZORGBUDGET_TOPIC)
+    assert "gratis" in answer(FORM_TOPIC) and "ondersteuningsplan" in answer(FORM_TOPIC)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("kan ik bezwaar maken", LETTER_TOPIC),  # nlu_fallback 0.60 on 2026-12-06
+        ("hoe teken ik beroep aan tegen de beslissing", LETTER_TOPIC),
+        ("kan ik bezwaar indienen tegen mijn zorgbudget", ZORGBUDGET_TOPIC),
+        ("wat heb ik aan een klacht", None),  # complaints: actions/complaints.py
+    ],
+)
+def test_an_objection_gets_the_answer_about_that_decision(text, topic):
+    assert objection_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ik versta het formulier niet", FORM_TOPIC),  # not_meant 0.88 on 2026-12-06
+        ("ik snap dat formulier niet", FORM_TOPIC),
+        ("ik begrijp niks van het ondersteuningsplan pvb", FORM_TOPIC),
+        ("ik snap die brief van het vaph ni", LETTER_TOPIC),
+        ("ik begrijp je niet", None),  # no document
+        ("het formulier is klaar", None),  # nothing not understood
+    ],
+)
+def test_a_document_not_understood_gets_the_answer_about_who_helps(text, topic):
+    assert document_topic(text) == topic
+
+
+def test_no_not_meant_example_is_about_a_document_or_an_objection():
+    """ "Dat bedoelde ik niet" after a crisis answer still goes back to where the person was."""
+    said = [
+        text
+        for source in (examples(PROJECT_ROOT / "data" / "nlu"), examples(HOLDOUT_DIR))
+        for text in source.get("not_meant", [])
+        if document_topic(text) or objection_topic(text)
+    ]
+    assert said == []
+
+
+async def test_a_form_not_understood_read_as_not_meant_gets_the_help_of_a_dop():
+    said = user("ik versta het formulier niet", "not_meant")
+
+    turn = await run_action(ActionReturnAfterCrisis(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == answer(FORM_TOPIC)
+    assert "utter_not_meant" not in turn.responses
+
+
+async def test_an_objection_the_classifier_was_unsure_of_gets_the_answer_about_the_letter():
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", fallen_back("kan ik bezwaar maken"))
+    )
+
+    assert turn.texts[0] == answer(LETTER_TOPIC)
+    assert "utter_fallback" not in turn.responses
