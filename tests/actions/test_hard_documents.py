@@ -16,17 +16,10 @@ from actions.hard_documents import (
     objection_topic,
 )
 from bot.config import PROJECT_ROOT
-from knowledge import db, queries
 from tests.actions.conftest import fallen_back, load_tracker, run_action, user
+from tests.chat import knowledge_answer as answer
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
-
-
-def answer(topic: str, level: str = "gewoon") -> str:
-    with db.session() as session:
-        found = queries.faq_answer(session, topic, level)
-        assert found is not None
-        return found.text
 
 
 def test_the_answers_say_who_helps():
