@@ -30,6 +30,7 @@ from actions.follow_up import (
     message_before_latest,
 )
 from actions.hard_documents import document_topic, objection_topic
+from actions.loss_of_care import loss_of_care_topic
 from actions.open_requests import answer_announced_question
 from actions.provider_search import (
     asks_about_the_providers_shown,
@@ -293,6 +294,8 @@ class ActionAnswerFaq(Action):
             choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
         if complaint := complaint_topic(text, choice.topic):
             choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
+        if loss := loss_of_care_topic(text):
+            choice = FaqChoice(topic=loss)  # "mijn ma is gestorven, hoe moet het nu verder"
         if choice.options and not in_form and tells_about_a_relative(tracker):
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
@@ -396,11 +399,11 @@ def answer_objection_or_document(
     """For the fallback and "that is not what I meant": an objection to a decision ("kan ik
     bezwaar maken": nlu_fallback) or a form or letter not understood ("ik versta het
     formulier niet": not_meant 0.88) gets the answer that says who helps
-    (actions/hard_documents.py)."""
+    (actions/hard_documents.py); a carer who died, the noodprocedure
+    (actions/loss_of_care.py)."""
     text = _latest_text(tracker)
-    return _answer_outside_a_form(
-        dispatcher, tracker, objection_topic(text) or document_topic(text)
-    )
+    topic = objection_topic(text) or document_topic(text) or loss_of_care_topic(text)
+    return _answer_outside_a_form(dispatcher, tracker, topic)
 
 
 def answer_term_asked_about(
