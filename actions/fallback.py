@@ -24,6 +24,7 @@ from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye
 from actions.open_requests import answer_open_request
+from actions.plan_commands import answer_lost_code
 from actions.provider_search import (
     names_only_help_and_place,
     say_how_to_reach_the_providers,
@@ -52,6 +53,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_objection_or_document,
     answer_term_asked_about,
     answer_waiting_told,
+    answer_lost_code,
     answer_facts,
     answer_hello_or_goodbye,
     answer_open_request,
@@ -109,7 +111,8 @@ class ActionFallback(Action):
     actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
     results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py), nor
     a complaint about one's help or the VAPH (actions/complaints.py), nor an objection to a
-    decision or a form not understood (actions/hard_documents.py), nor "ik sta al 3 jaar
+    decision or a form not understood (actions/hard_documents.py), nor a lost resume code
+    (actions/plan_commands.py), nor "ik sta al 3 jaar
     op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),

@@ -30,7 +30,7 @@ from actions.follow_up import (
     message_before_latest,
 )
 from actions.hard_documents import document_topic, objection_topic
-from actions.loss_of_care import loss_of_care_topic
+from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
 from actions.open_requests import answer_announced_question
 from actions.provider_search import (
     asks_about_the_providers_shown,
@@ -295,7 +295,9 @@ class ActionAnswerFaq(Action):
         if complaint := complaint_topic(text, choice.topic):
             choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
         if loss := loss_of_care_topic(text):
-            choice = FaqChoice(topic=loss)  # "mijn ma is gestorven, hoe moet het nu verder"
+            # "mijn ma is gestorven, hoe moet het nu verder": first a word for the loss.
+            dispatcher.utter_message(response=SORRY_FOR_THE_LOSS)
+            choice = FaqChoice(topic=loss)
         if choice.options and not in_form and tells_about_a_relative(tracker):
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
@@ -402,7 +404,9 @@ def answer_objection_or_document(
     (actions/hard_documents.py); a carer who died, the noodprocedure
     (actions/loss_of_care.py)."""
     text = _latest_text(tracker)
-    topic = objection_topic(text) or document_topic(text) or loss_of_care_topic(text)
+    if (loss := loss_of_care_topic(text)) and tracker.active_loop_name is None:
+        dispatcher.utter_message(response=SORRY_FOR_THE_LOSS)
+    topic = objection_topic(text) or document_topic(text) or loss
     return _answer_outside_a_form(dispatcher, tracker, topic)
 
 

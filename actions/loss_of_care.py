@@ -1,5 +1,5 @@
 """A carer who died ("mijn ma is gestorven en nu weet ik niet hoe het verder moet met mijn
-broer") gets the answer about the noodprocedure.
+broer") gets a word for the loss, then the answer about the noodprocedure.
 
 That message was read as a FAQ question no topic was sure of (the selector's best,
 when_carers_stop, at 0.20 on the model of 2026-12-06), and the person was asked which of
@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 
 EMERGENCY_TOPIC = "emergency_procedure"
+# Said before the answer: "Wat erg dat je dit meemaakt."
+SORRY_FOR_THE_LOSS = "utter_sorry_for_the_loss"
 
 DIED = re.compile(
     r"\b(?:is|zijn)\s+(?:\w+\s+){0,2}(?:gestorven|overleden|dood)\b|\boverleed\b|\bstierf\b",

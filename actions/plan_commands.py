@@ -3,6 +3,7 @@ resume with a code, see what is stored (and unlink another conversation), delete
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +25,13 @@ from bot.storage.models import utcnow
 INTAKE = "intake_form"
 # The entity of the unlink buttons' payload (domain.yml).
 UNLINK_ENTITY = "linked_conversation"
+# "ik ben mijn code kwijt", "ik weet mijn code niet meer", "ik heb geen code": no code to ask.
+LOST_CODE = re.compile(
+    r"\bkwijt\b|\bvergeten\b|\bverloren\b|\bgeen code\b|\bweet\b.*\bniet meer\b"
+    r"|\bniet\b.*\bvinden\b|\bniet meer\b.*\bweet\b",
+    re.IGNORECASE,
+)
+CODE = re.compile(r"\bcode\b", re.IGNORECASE)
 
 
 def continue_intake(tracker: Tracker) -> list[EventType]:
@@ -159,12 +167,30 @@ class ActionResumeIntake(Action):
         if linked_plan_id(session, tracker):  # "verder" in the same conversation
             dispatcher.utter_message(response="utter_resumed")
             return continue_intake(tracker)
-        dispatcher.utter_message(
-            response="utter_resume_ask_code", example_code=resume_codes.EXAMPLE_CODE
-        )
+        if LOST_CODE.search(_text(tracker)):
+            # "ik ben mijn code kwijt" got "Typ 'verder met' en dan je code.": only the code
+            # finds a plan from another conversation; a new plan or a human can help.
+            dispatcher.utter_message(response="utter_resume_lost")
+        else:
+            dispatcher.utter_message(
+                response="utter_resume_ask_code", example_code=resume_codes.EXAMPLE_CODE
+            )
         # A plan this conversation may no longer reach (unlinked by its owner) is forgotten.
         forgotten = [SlotSet("plan_id", None)] if tracker.get_slot("plan_id") else []
         return forgotten + listen_outside_a_form(tracker)
+
+
+def answer_lost_code(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """For the fallback: "ik weet mijn code niet meer" (nlu_fallback, resume 0.37 under it
+    on the model of 2026-12-06) says what a lost code means, as `without_code` does; None
+    (nothing said) in a form, or when the message speaks of no lost code."""
+    text = _text(tracker)
+    if tracker.active_loop_name is not None or not CODE.search(text):
+        return None
+    if not LOST_CODE.search(text):
+        return None
+    dispatcher.utter_message(response="utter_resume_lost")
+    return []
 
 
 def _moment(moment: datetime) -> str:

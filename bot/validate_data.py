@@ -45,6 +45,10 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_eligibility_agreed' is not used in any story or rule.": (
         "said by action_eligibility_start when the check starts after a yes to its offer"
     ),
+    "The utterance 'utter_sorry_for_the_loss' is not used in any story or rule.": (
+        "said by action_answer_faq and action_fallback before the answer about the "
+        "noodprocedure when a carer died (actions/loss_of_care.py)"
+    ),
     "The utterance 'utter_waiting_for_a_place' is not used in any story or rule.": (
         "said by action_answer_faq for a waiting-time question about a kind of help"
     ),
@@ -165,6 +169,9 @@ EXPLAINED_WARNINGS = {
     ),
     "The utterance 'utter_resume_expired' is not used in any story or rule.": (
         "said by action_resume_intake for an expired code"
+    ),
+    "The utterance 'utter_resume_lost' is not used in any story or rule.": (
+        "said by action_resume_intake when the person lost the code"
     ),
     "The utterance 'utter_resume_not_found' is not used in any story or rule.": (
         "said by action_resume_intake for an unknown code"

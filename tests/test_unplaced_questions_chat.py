@@ -2,7 +2,8 @@
 question about the waiting list gets the waiting-time answer (bot/waiting_question_signal.py),
 a question about spending a budget the answer about that (bot/faq_question_signal.py), a
 complaint where it goes (actions/complaints.py); before, all got "Sorry, dat heb ik niet
-goed begrepen"."""
+goed begrepen". An objection, a form not understood, a carer who died and a lost code get
+their own answers (actions/hard_documents.py, actions/loss_of_care.py, actions/plan_commands.py)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,35 @@ def test_information_asked_about_the_pvb_is_what_it_is_not_the_privacy_answer(as
 
     assert knowledge_answer("what_is_pvb") in said
     assert knowledge_answer("privacy") not in said
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("kan ik bezwaar maken", "vaph_letter"),  # nlu_fallback on 2026-12-06
+        ("ik versta het formulier niet", "what_is_dop"),  # not_meant 0.88
+    ],
+)
+def test_an_objection_or_a_form_not_understood_gets_who_helps(assistant, message, topic):
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert knowledge_answer(topic) in said, said
+    assert not any(NOT_UNDERSTOOD in text or "begreep ik je verkeerd" in text for text in said)
+
+
+def test_a_carer_who_died_gets_a_word_for_the_loss_and_the_noodprocedure(assistant):
+    """Read as a FAQ question no topic was sure of: "which of these two topics?"."""
+    message = "mijn ma is gestorven en nu weet ik niet hoe het verder moet met mijn broer"
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert said[:2] == ["Wat erg dat je dit meemaakt.", knowledge_answer("emergency_procedure")]
+
+
+@pytest.mark.parametrize("message", ["ik ben mijn code kwijt", "ik weet mijn code niet meer"])
+def test_a_lost_code_gets_what_can_be_done_instead_of_the_code_asked_for(assistant, message):
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert said == [
+        "Zonder je code kan ik je plan niet terugvinden. Je kan een nieuw plan beginnen. Of je "
+        "vraagt hulp aan een mens."
+    ]

@@ -1,5 +1,5 @@
-"""A carer who died gets the answer about the noodprocedure (actions/loss_of_care.py), not
-"which of these two topics did you mean?"."""
+"""A carer who died gets a word for the loss and the answer about the noodprocedure
+(actions/loss_of_care.py), not "which of these two topics did you mean?"."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from actions.faq import ActionAnswerFaq
 from actions.loss_of_care import EMERGENCY_TOPIC, loss_of_care_topic
 from tests.actions.conftest import fallen_back, load_tracker, ranked_selection, run_action, user
 from tests.chat import knowledge_answer
+
+SORRY = "Wat erg dat je dit meemaakt."
 
 
 def test_the_answer_names_care_that_falls_away():
@@ -51,7 +53,7 @@ async def test_read_as_a_faq_question_no_topic_is_sure_of_it_gets_the_noodproced
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
-    assert turn.texts[0] == knowledge_answer(EMERGENCY_TOPIC)
+    assert turn.texts[:2] == [SORRY, knowledge_answer(EMERGENCY_TOPIC)]
     assert turn.slots == {"last_faq_topic": EMERGENCY_TOPIC}
 
 
@@ -60,5 +62,5 @@ async def test_under_the_fallback_too():
 
     turn = await run_action(ActionFallback(), load_tracker("welcome", fallen_back(text)))
 
-    assert turn.texts[0] == knowledge_answer(EMERGENCY_TOPIC)
+    assert turn.texts[:2] == [SORRY, knowledge_answer(EMERGENCY_TOPIC)]
     assert "utter_fallback" not in turn.responses

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from actions.fallback import ActionFallback
 from actions.plan_commands import (
     ActionChangeAnswer,
     ActionDeleteMyData,
@@ -301,6 +302,36 @@ async def test_continue_without_a_code_or_a_plan_asks_for_the_code():
         "Typ 'verder met' en dan je code. Bijvoorbeeld verder met ZON-MAAN-STER-4821."
     ]
     assert turn.events == LISTEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik ben mijn code kwijt", "ik weet mijn code niet meer", "ik kan mijn code niet vinden"],
+)
+async def test_a_lost_code_is_not_asked_for_a_new_plan_or_a_human_is_offered(text):
+    """ "ik ben mijn code kwijt" (resume 0.86) got "Typ 'verder met' en dan je code."."""
+    turn = await resume("welcome", text)
+
+    assert turn.responses == ["utter_resume_lost"]
+    assert turn.texts[0].startswith("Zonder je code kan ik je plan niet terugvinden.")
+    assert turn.buttons == ["Een nieuw plan beginnen", "Met een mens praten"]
+    assert turn.events == LISTEN
+
+
+@pytest.mark.parametrize("text", ["ik weet mijn code niet meer", "ik kan mijn code niet vinden"])
+async def test_a_lost_code_the_classifier_was_unsure_of_gets_the_same_answer(text):
+    """Both were nlu_fallback (resume 0.37 and 0.26 under it) on the model of 2026-12-06."""
+    said = user(text, "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_resume_lost"]
+
+
+async def test_a_lost_code_in_the_conversation_of_the_plan_goes_on():
+    turn = await resume("intake_asks_wonen_wish", "ik ben mijn code kwijt")
+
+    assert turn.texts == []  # the intake form asks its question again
 
 
 # --- privacy ----------------------------------------------------------------------------------
