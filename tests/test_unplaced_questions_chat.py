@@ -93,6 +93,6 @@ def test_a_lost_code_gets_what_can_be_done_instead_of_the_code_asked_for(assista
     said = texts(assistant.replies(new_sender(), message))
 
     assert said == [
-        "Zonder je code kan ik je plan niet terugvinden. Je kan een nieuw plan beginnen. Of je "
-        "vraagt hulp aan een mens."
+        "Zonder je code kan ik je plan niet terugvinden. Je kan een nieuw plan beginnen, of "
+        "hulp vragen aan een mens."
     ]
