@@ -121,7 +121,9 @@ def answer_facts(
         # "ik woon in Anderlecht, kan ik naar het vaph": the residence or age rule answers
         # the question (answer first, issue 14); it was only "Ik lees: Anderlecht.". Also
         # without a comma: "ik woon in Brussel kan ik bij het vaph" (nlu_fallback 0.60).
-        for answer in answers_to_latest_message(tracker, with_faq=False):
+        # A right asked for gets whom it is for: "mijn dochter heeft down, krijgt ze een pvb"
+        # (nlu_fallback 0.60, check_eligibility 0.58) was only "Ik lees: je dochter.".
+        for answer in answers_to_latest_message(tracker):
             dispatcher.utter_message(text=answer)
     dispatcher.utter_message(response="utter_what_next")
     return events

@@ -1,6 +1,7 @@
 """Typed complaints that the text is too hard ("dat is te moeilijk uitgelegd", "moeilijke
-taal", "ingewikkelde woorden"), read by rule: bot/too_hard_signal.py makes such a message
-`simpler_language` whatever the classifier guessed. On the model of 2026-12-06 "dat is te
+taal", "ingewikkelde woorden") or too long ("da was veel uitleg, kan da korter"), read by
+rule: bot/too_hard_signal.py makes such a message `simpler_language` whatever the
+classifier guessed. On the model of 2026-12-06 "dat is te
 moeilijk uitgelegd" fell back (simpler_language 0.53 under the threshold) and "dat is
 moeilijke taal" was read as `normal_language` (0.85), the opposite of what it asks.
 
@@ -25,10 +26,21 @@ _TOO_HARD = re.compile(
     r"|(?:moeilijk|ingewikkeld|lastig) (?:uitgelegd|geschreven|gezegd|verteld|om te lezen"
     r"|om te begrijpen))\b"
 )
+# Too long: "da was veel uitleg", "te veel tekst", "kan da korter" (fallback on the model of
+# 2026-12-06, simpler_language 0.59 under the threshold). The makkelijke taal is shorter.
+_TOO_LONG = re.compile(
+    r"\b(?:(?:dat|da|dit|het|'t) ?(?:is|was|'s)|das|dis)?\s*"
+    r"(?:(?:veel|echt|wel|nogal|zo|wa|wat|een beetje|beetje|te)\s+)*"
+    r"(?:(?:veel|lange?) (?:tekst|uitleg|antwoorden|antwoord|zinnen)"
+    r"|lang (?:uitgelegd|geschreven))\b"
+    r"|\b(?:(?:kan|kunt|kunde|kunnen|mag|moet)\s+)?(?:(?:het|da|dat|dit|'t|ge|je|u)\s+)*"
+    r"(?:(?:wat|iets|een beetje|beetje|veel)\s+)?korter\b"
+)
 _FILLERS = frozenset(
     "euh eh ehm uhm hm pff amai allee tja hoor he echt eigenlijk sorry maar voor mij me mij "
     "toch wel nogal zeg zo ja jij jullie je ge gij u aub alstublieft asjeblieft svp wat een "
-    "veel te gebruikt gebruiken gebruik schrijft schrijven zijn".split()
+    "veel te gebruikt gebruiken gebruik schrijft schrijven zijn zeggen uitleggen het mag"
+    " graag".split()
 )
 # "niet te moeilijk", "nie moeilijk": no complaint.
 _NEGATED = re.compile(r"\b(?:niet|ni|nie|geen|niks|niets)\b")
@@ -40,5 +52,5 @@ def is_too_hard_complaint(text: str) -> bool:
     words = typed_words(text)
     if words is None or _NEGATED.search(words):
         return False
-    rest = _TOO_HARD.sub(" ", words, count=1).split()
+    rest = _TOO_LONG.sub(" ", _TOO_HARD.sub(" ", words, count=1)).split()
     return rest != words.split() and all(word in _FILLERS for word in rest)

@@ -388,3 +388,15 @@ def test_getting_it_automatically_is_answered_not_taken_for_asking_about_the_bot
 
     assert knowledge_answer("automatic_grant") in said, said
     assert not any("computerprogramma" in text for text in said)
+
+
+def test_a_right_asked_for_after_facts_about_a_daughter_gets_whom_it_is_for(assistant):
+    """ "mijn dochter heeft down, krijgt ze een pvb" (just under the fallback threshold, the
+    check close under it) got only "Ik lees: je dochter." and the menu."""
+    said = texts(assistant.replies(new_sender(), "mijn dochter heeft down, krijgt ze een pvb"))
+
+    with db.session() as session:
+        pvb = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert pvb is not None
+        who = pvb.who.strip()
+    assert any(who in text for text in said), said

@@ -134,10 +134,18 @@ def test_asking_for_simpler_words_repeats_the_answer_in_easy_language(assistant)
     assert back[1]["text"] == knowledge_answer("what_is_dop", "gewoon")
 
 
-@pytest.mark.parametrize("complaint", ["dat is moeilijke taal", "dat is te moeilijk uitgelegd"])
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "dat is moeilijke taal",
+        "dat is te moeilijk uitgelegd",
+        "amai da was veel uitleg, kan da korter",
+    ],
+)
 def test_saying_the_words_are_too_hard_repeats_the_answer_in_easy_language(assistant, complaint):
     """The model of 2026-12-06 read "dat is moeilijke taal" as a wish for the normal words and
-    "dat is te moeilijk uitgelegd" as nothing sure ("Sorry, dat heb ik niet goed begrepen")."""
+    "dat is te moeilijk uitgelegd" as nothing sure ("Sorry, dat heb ik niet goed begrepen"),
+    and so "amai da was veel uitleg, kan da korter": the makkelijke taal is shorter."""
     sender = new_sender()
     assistant.replies(sender, "wat is een persoonsvolgend budget")
 

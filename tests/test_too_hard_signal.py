@@ -34,6 +34,11 @@ def classified(text: str, intent: str) -> str:
         ("pff wat een moeilijke woorden", "nlu_fallback"),
         ("ge gebruikt te moeilijke woorden", "faq"),
         ("da is ingewikkelde taal", "normal_language"),
+        # Too long (the makkelijke taal is shorter): fallback, simpler_language 0.59 under it.
+        ("amai da was veel uitleg, kan da korter", "nlu_fallback"),
+        ("kan het wat korter", "ask_capabilities"),  # 0.68
+        ("dat is te lange uitleg", "inform"),
+        ("kunt ge dat korter zeggen", "nlu_fallback"),
     ],
 )
 def test_a_complaint_about_hard_words_asks_for_makkelijke_taal(text, guess):
@@ -52,6 +57,10 @@ def test_a_complaint_about_hard_words_asks_for_makkelijke_taal(text, guess):
         ("het mag moeilijker", "normal_language"),
         ("dat is niet te moeilijk uitgelegd", "affirm"),
         ('/inform{"text": "moeilijke taal"}', "inform"),
+        # Answers about the person's life.
+        ("ik wil korter werken", "inform"),
+        ("mijn dagen zijn te lang", "inform"),
+        ("niet korter", "deny"),
     ],
 )
 def test_anything_else_keeps_the_classifiers_intent(text, guess):

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from actions import answers
+from actions.eligibility_start import right_answer
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
+from knowledge import db, queries
+from knowledge.models import Right
 from tests.actions.conftest import load_tracker, ranked_selection, run_action, slot_event, user
 
 REVERTED = [{"event": "rewind", "timestamp": None}]
@@ -234,6 +237,25 @@ async def test_a_question_without_a_comma_after_a_place_gets_the_residence_rule(
     assert (
         "Je woont in Brussel, en dit is voor wie in Vlaanderen of Brussel woont." in (turn.texts[1])
     )
+    assert turn.texts[-1] == "Waarmee kan ik je helpen?"
+
+
+async def test_a_right_asked_for_after_facts_gets_whom_it_is_for():
+    """ "mijn dochter heeft down, krijgt ze een pvb" (nlu_fallback 0.60, check_eligibility
+    0.58 under it on the model of 2026-12-06) got only "Ik lees: je dochter." and the menu."""
+    said = under_the_fallback(
+        user("mijn dochter heeft down, krijgt ze een pvb", "check_eligibility",
+             {"relation": ("kind", "dochter")}),
+        [("check_eligibility", 0.58), ("faq", 0.36)],
+    )  # fmt: skip
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: je dochter."
+    with db.session() as session:
+        pvb = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert pvb is not None
+        assert turn.texts[1] == right_answer(pvb, "gewoon")
     assert turn.texts[-1] == "Waarmee kan ik je helpen?"
 
 
