@@ -250,10 +250,27 @@ def test_a_question_about_spending_a_budget_the_selector_is_sure_of_is_that_ques
         ("kan ik mijn budget gebruiken voor een poetsvrouw", "nlu_fallback", 0.5),  # unsure
         ("ik gebruik mijn budget voor een poetsvrouw", "inform", 0.95),  # a fact, no question
         ("kan ik mijn budget gebruiken voor een poetsvrouw", "out_of_scope", 0.95),
-        ("kan ik dat gebruiken", "nlu_fallback", 0.95),  # no budget named
+        ("kan ik dat gebruiken", "inform", 0.95),  # no budget named
     ],
 )
 def test_other_messages_about_spending_stay_what_they_were_read_as(text, guess, confidence):
+    assert classified(text, guess, confidence) == guess
+
+
+def test_any_question_under_the_fallback_the_selector_is_sure_of_is_that_question():
+    """ "kan ik kiezen welke voorziening": nlu_fallback 0.60, change_provider 0.93."""
+    assert classified("kan ik kiezen welke voorziening", "nlu_fallback", 0.93) == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "confidence"),
+    [
+        ("kan ik kiezen welke voorziening", "nlu_fallback", 0.7),  # the selector unsure
+        ("ik kies zelf mijn voorziening", "nlu_fallback", 0.95),  # no question
+        ("kan je een taxi bellen voor mij", "out_of_scope", 0.95),  # placed: not the fallback
+    ],
+)
+def test_without_a_question_a_sure_topic_or_the_fallback_the_reading_stays(text, guess, confidence):
     assert classified(text, guess, confidence) == guess
 
 
