@@ -39,6 +39,11 @@ def classified(text: str, guess: str) -> str:
         # nlu_fallback on the model of 2026-12-06: "Sorry, dat heb ik niet goed begrepen".
         ("ik wil dit gesprek beëindigen", "nlu_fallback", "goodbye"),
         ("ik wil stoppen met dit gesprek", "nlu_fallback", "goodbye"),
+        # thank 0.92 on the model of 2026-12-06: "Graag gedaan! Heb je nog een vraag?".
+        ("da's goe, merci, salu", "thank", "goodbye"),
+        ("bedankt en dag", "thank", "goodbye"),
+        ("salu, merci", "thank", "thank"),  # a greeting, then the thanks
+        ("goed, bedankt", "affirm", "thank"),
     ],
 )
 def test_a_whole_goodbye_or_thanks_gets_its_intent_whatever_the_classifier_guessed(
