@@ -64,6 +64,9 @@ HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reed
 # still possible, naming no right (a right named gets its own `who` text: right_answer).
 ASKS_STILL = re.compile(r" nog ")
 ASKS_FOR_A_BUDGET = re.compile(r" (budget|aanvra\w*|vaph) ")
+# The zorgbudget named beside the PVB, and the statement that the two do not go together.
+ZORGBUDGET = re.compile(r" (zorgbudget\w*|bob|basisondersteuningsbudget) ")
+PVB_WITH_ZORGBUDGET = "zorgbudget_niet_met_pvb"
 # Money that is not the PVB: "hoeveel krijg je met het zorgbudget" is no question about the
 # size of a PVB, even where no right's full name is in it.
 OTHER_MONEY = re.compile(
@@ -263,6 +266,12 @@ def direct_answers(
             return [answer.text] if answer else []
     if not with_faq or right is None:
         return []
+    if right.id == queries.FIRST_REQUEST_RIGHT and ZORGBUDGET.search(folded):
+        # "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen": whom the PVB is for,
+        # and that the two do not go together ("krijgt al" is about the zorgbudget).
+        combined = queries.statement_wording(session, PVB_WITH_ZORGBUDGET, level)
+        if combined and ASKS_FOR_RIGHT.search(folded):
+            return [f"{right_answer(right, level)}\n{combined}"]
     if ASKS_FOR_RIGHT.search(folded) and not HAS_RIGHT.search(folded):
         return [right_answer(right, level)]
     return []

@@ -55,6 +55,7 @@ from knowledge.models import (
     Provider,
     Right,
     Service,
+    Statement,
     provider_support_types,
     provider_target_groups,
 )
@@ -767,6 +768,12 @@ def contact_services(session: Session, municipality: Municipality | None) -> lis
 def faq_answer(session: Session, topic: str, level: str = "gewoon") -> FaqAnswer | None:
     """The answer at `level` ("gewoon" or "eenvoudig"), else the "gewoon" one, else None."""
     return session.get(FaqAnswer, (topic, level)) or session.get(FaqAnswer, (topic, "gewoon"))
+
+
+def statement_wording(session: Session, statement_id: str, level: str = "gewoon") -> str | None:
+    """A statement's wording at `level` (statements.yml), None when there is no such one."""
+    statement = session.get(Statement, statement_id)
+    return statement.wording(level).strip() if statement is not None else None
 
 
 # --- crisis -------------------------------------------------------------------------------

@@ -400,3 +400,18 @@ def test_a_right_asked_for_after_facts_about_a_daughter_gets_whom_it_is_for(assi
         assert pvb is not None
         who = pvb.who.strip()
     assert any(who in text for text in said), said
+
+
+def test_a_pvb_asked_for_beside_a_zorgbudget_says_the_two_do_not_go_together(assistant):
+    """ "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen" (check_eligibility
+    0.95 on the model of 2026-12-06) started the check with no answer."""
+    replies = assistant.replies(
+        new_sender(), "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen"
+    )
+
+    said = texts(replies)
+    with db.session() as session:
+        combined = queries.statement_wording(session, "zorgbudget_niet_met_pvb")
+    assert combined and combined in said[0], said
+    assert said[-1].startswith("Wil je weten welke hulp bij je zus past")
+    assert titles(replies[-1:]) == OFFER_BUTTONS

@@ -12,6 +12,7 @@ from actions.eligibility_start import (
     STILL_POSSIBLE,
     ActionEligibilityStart,
     direct_answers,
+    right_answer,
 )
 from knowledge import db, queries
 from knowledge.models import Right
@@ -184,6 +185,29 @@ def test_still_possible_is_said_only_for_a_budget_from_its_minimum_age(text, age
     assert pvb.min_age is not None
     years = pvb.min_age - 5 if age == "under the minimum" else pvb.min_age + 20
     assert answers_to(text.format(age=years), {"age": str(years)}) == []
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_pvb_asked_for_beside_a_zorgbudget_says_the_two_do_not_go_together(level):
+    """ "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen" started the check with
+    no answer: "krijgt al" (about the zorgbudget) kept the PVB's `who` text back."""
+    with db.session() as session:
+        said = direct_answers(
+            session,
+            "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen",
+            {},
+            level,
+            about="je zus",
+        )
+        combined = queries.statement_wording(session, "zorgbudget_niet_met_pvb", level)
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+
+    assert combined and "stopt" in combined
+    assert said == [f"{right_answer(pvb, level)}\n{combined}"]
+
+
+def test_a_pvb_one_already_has_gets_no_whom_it_is_for():
+    assert answers_to("ik heb al een pvb, wat moet ik nu doen") == []
 
 
 def test_how_much_one_gets_is_the_size_of_a_budget():
