@@ -67,6 +67,8 @@ ASKS_FOR_A_BUDGET = re.compile(r" (budget|aanvra\w*|vaph) ")
 # The zorgbudget named beside the PVB, and the statement that the two do not go together.
 ZORGBUDGET = re.compile(r" (zorgbudget\w*|bob|basisondersteuningsbudget) ")
 PVB_WITH_ZORGBUDGET = "zorgbudget_niet_met_pvb"
+# A PVB one has already: only the statement answers what else one can get beside it.
+HAS_A_PVB = re.compile(r" (heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reeds) (een )?pvb ")
 # Money that is not the PVB: "hoeveel krijg je met het zorgbudget" is no question about the
 # size of a PVB, even where no right's full name is in it.
 OTHER_MONEY = re.compile(
@@ -270,6 +272,8 @@ def direct_answers(
         # "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen": whom the PVB is for,
         # and that the two do not go together ("krijgt al" is about the zorgbudget).
         combined = queries.statement_wording(session, PVB_WITH_ZORGBUDGET, level)
+        if combined and HAS_A_PVB.search(folded):
+            return [combined]  # "ik heb al een pvb, kan ik nog een zorgbudget krijgen"
         if combined and ASKS_FOR_RIGHT.search(folded):
             return [f"{right_answer(right, level)}\n{combined}"]
     if ASKS_FOR_RIGHT.search(folded) and not HAS_RIGHT.search(folded):

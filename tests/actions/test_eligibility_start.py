@@ -206,6 +206,13 @@ def test_a_pvb_asked_for_beside_a_zorgbudget_says_the_two_do_not_go_together(lev
     assert said == [f"{right_answer(pvb, level)}\n{combined}"]
 
 
+def test_a_zorgbudget_asked_for_beside_a_pvb_one_has_gets_only_that_they_do_not_go_together():
+    with db.session() as session:
+        combined = queries.statement_wording(session, "zorgbudget_niet_met_pvb")
+    said = answers_to("ik heb al een pvb, kan ik nog een zorgbudget krijgen")
+    assert combined and said == [combined]
+
+
 def test_a_pvb_one_already_has_gets_no_whom_it_is_for():
     assert answers_to("ik heb al een pvb, wat moet ik nu doen") == []
 
