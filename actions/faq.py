@@ -275,7 +275,11 @@ class ActionAnswerFaq(Action):
         # "kan mijn vader van 70 nog een pvb aanvragen": what the message says about age or
         # residence is answered before the topic's general answer (issue 14, answer first).
         from actions.eligibility_start import answers_to_latest_message  # imports this module
-        from actions.facts_told import answer_facts, tells_about_a_relative  # imports it too
+        from actions.facts_told import (  # imports it too
+            answer_facts,
+            lives_outside,
+            tells_about_a_relative,
+        )
 
         direct = answers_to_latest_message(tracker, with_faq=False)
         if choice.options and direct and not in_form:
@@ -298,9 +302,14 @@ class ActionAnswerFaq(Action):
             # "mijn ma is gestorven, hoe moet het nu verder": first a word for the loss.
             dispatcher.utter_message(response=SORRY_FOR_THE_LOSS)
             choice = FaqChoice(topic=loss)
-        if choice.options and not in_form and tells_about_a_relative(tracker):
+        if (
+            choice.options
+            and not in_form
+            and (tells_about_a_relative(tracker) or lives_outside(text))
+        ):
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
+            # "ik verhuis naar wallonie kan ik mijn budget meenemen": whom the VAPH helps.
             told = answer_facts(dispatcher, tracker, told=True)
             if told is not None:
                 return told

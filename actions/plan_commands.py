@@ -19,6 +19,7 @@ from actions import intake_flow as flow
 from actions.intake import clear_topic, store
 from actions.plan_links import link_details, linked_plan_id, no_plan
 from actions.plan_summary import answer_label, answer_value, filled_in
+from bot.plan_share_signal import asks_to_let_someone_see_plan, asks_to_print_plan
 from bot.storage import db, plans, privacy, resume_codes
 from bot.storage.models import utcnow
 
@@ -75,6 +76,11 @@ class ActionChangeAnswer(Action):
 
 
 class ActionShowPlan(Action):
+    """What is in the plan so far and its link; for "kan ik mijn plan doorsturen naar mijn
+    zus" or "mag mijn mama mijn plan zien" also that the person can pass the link on (and a
+    trajectondersteuner can review the plan), for "hoe kan ik mijn plan printen" where the
+    PDF and printing are."""
+
     def name(self) -> str:
         return "action_show_plan"
 
@@ -95,6 +101,10 @@ class ActionShowPlan(Action):
         dispatcher.utter_message(
             response="utter_plan_link" if live else "utter_plan_link_expired", **details
         )
+        if live and asks_to_let_someone_see_plan(_text(tracker)):
+            dispatcher.utter_message(response="utter_plan_share")
+        elif live and asks_to_print_plan(_text(tracker)):
+            dispatcher.utter_message(response="utter_plan_print")
         return []
 
 

@@ -20,6 +20,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_answer_too_long' is not used in any story or rule.": (
         "said by validate_intake_form (actions/intake.py) when an answer is cut"
     ),
+    "The utterance 'utter_plan_share' is not used in any story or rule.": (
+        "said by action_show_plan after the link when the person asks to send the plan"
+    ),
+    "The utterance 'utter_plan_print' is not used in any story or rule.": (
+        "said by action_show_plan after the link when the person asks to print it"
+    ),
     "The utterance 'utter_place_from_postcode' is not used in any story or rule.": (
         "said by both forms' place validation when a postcode was given"
     ),

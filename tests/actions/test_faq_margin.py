@@ -276,3 +276,27 @@ async def test_a_relative_without_a_fact_in_an_unsure_question_asks_which_topic(
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert turn.responses[0] == "utter_faq_which_topic"
+
+
+async def test_moving_to_wallonia_read_as_an_unsure_question_gets_whom_the_vaph_helps():
+    """The model of 6 December read this as faq with budget_spending 0.21: the person was
+    asked whether they meant cash or voucher or changing providers."""
+    text = "ik verhuis naar wallonie kan ik mijn budget meenemen"
+    said = user(text, "faq", response_selector=UNSURE)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert "utter_faq_which_topic" not in turn.responses
+    assert turn.texts[0] == "Ik lees: Wallonië."
+    assert turn.texts[1].startswith(
+        "De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont"
+    )
+    assert turn.responses[-1] == "utter_what_next"
+
+
+async def test_wallonia_without_living_there_in_an_unsure_question_asks_which_topic():
+    said = user("is er een dagcentrum in wallonie", "faq", response_selector=UNSURE)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses[0] == "utter_faq_which_topic"

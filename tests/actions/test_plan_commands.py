@@ -156,6 +156,55 @@ async def test_show_plan_lists_what_was_filled_in_and_links_to_the_draft():
     assert turn.events == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kan ik mijn plan doorsturen naar mijn zus",
+        "kan mijn plan naar mijn begeleider gestuurd worden",
+        "mag mijn mama mijn plan zien",
+    ],
+)
+async def test_asking_to_send_the_plan_says_the_link_can_be_passed_on(text):
+    turn = await run_action(
+        ActionShowPlan(), load_tracker("intake_asks_wonen_wish", user(text, "show_plan"))
+    )
+
+    assert turn.texts[1].startswith(f"Je plan tot nu toe: {PUBLIC_URL}/plan/")
+    assert turn.texts[2].startswith("Je kan deze link zelf doorsturen")
+    assert "alleen aan mensen die je vertrouwt" in turn.texts[2]
+    assert turn.buttons == ["Laat een trajectondersteuner het nakijken"]
+    assert turn.replies[2]["buttons"][0]["payload"] == (
+        '/request_human{"handoff_reason": "plan_review"}'
+    )
+
+
+async def test_asking_to_print_the_plan_says_where_the_pdf_is():
+    said = user("hoe kan ik mijn plan printen", "show_plan")
+
+    turn = await run_action(ActionShowPlan(), load_tracker("intake_asks_wonen_wish", said))
+
+    assert turn.texts[2] == (
+        "Open de link. Op die pagina kan je je plan als pdf downloaden of afdrukken."
+    )
+
+
+async def test_showing_the_plan_or_a_network_member_seeing_it_adds_nothing():
+    for text in ("toon mijn plan", "laat het plan van ons moeder zien"):
+        turn = await run_action(
+            ActionShowPlan(), load_tracker("intake_asks_wonen_wish", user(text, "show_plan"))
+        )
+        assert turn.responses[-1] == "utter_plan_link"
+        assert len(turn.texts) == 2
+
+
+async def test_asking_to_send_a_plan_without_a_plan_offers_to_start_one():
+    said = user("kan ik mijn plan mailen naar mijn begeleider", "show_plan")
+
+    turn = await run_action(ActionShowPlan(), load_tracker("welcome", said))
+
+    assert turn.texts == [NO_PLAN]
+
+
 async def test_show_plan_after_only_the_name_says_the_name_not_nothing():
     said = user("toon mijn plan", "show_plan")
     saved = saved_state("intake_asks_wonen_wish")
