@@ -40,6 +40,21 @@ WEGWIJZER = re.compile(
 )
 
 
+# One's own help: a support worker, a provider, a day centre, a group home.
+OWN_HELP = re.compile(
+    r"\b(?:mijn|mijne|mijnen|m'n|ons|onze|zijn|haar|hun|de|die|een\s+andere?)\s+"
+    r"(?:\w+\s+)?(?:begeleid(?:er|ster|ing)|thuisbegeleid\w*|voorziening|zorgaanbieder"
+    r"|aanbieder|dagcentrum|dagbesteding|instelling|leefgroep|organisatie|opvoeder\w*)\b",
+    re.IGNORECASE,
+)
+# Leaving it or wanting another: "ontslaan", "weg bij", "een andere", "stoppen bij".
+LEAVES = re.compile(
+    r"\bontslaan\b|\bweg\s+(?:bij|van|uit)\b|\been\s+andere?\b|\bstoppen\s+(?:bij|met)\b"
+    r"|\bveranderen\s+van\b|\bwisselen\s+van\b|\bopzeggen\b|\bbuiten\s?(?:zetten|gooien)\b",
+    re.IGNORECASE,
+)
+
+
 def complaint_topic(text: str, sure_topic: str | None = None) -> str | None:
     """The FAQ topic that says where the complaint in `text` goes; None when `text` makes
     no complaint or complains about Wegwijzer. A complaint about one's help that the
@@ -49,3 +64,13 @@ def complaint_topic(text: str, sure_topic: str | None = None) -> str | None:
     if VAPH.search(text):
         return ABOUT_THE_VAPH
     return None if sure_topic == ASSISTANCE else ABOUT_HELP
+
+
+def leaving_topic(text: str) -> str | None:
+    """ABOUT_HELP when `text` says the person wants to leave their help or have another ("ik
+    wil mijn begeleider ontslaan", "ik wil weg bij mijn dagcentrum": nlu_fallback on the
+    model of 2026-12-06); None otherwise, also for Wegwijzer itself ("ik wil een andere
+    chat")."""
+    if WEGWIJZER.search(text) or not (OWN_HELP.search(text) and LEAVES.search(text)):
+        return None
+    return ABOUT_HELP

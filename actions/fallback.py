@@ -33,7 +33,7 @@ from actions.provider_search import (
 )
 from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
 from bot.handoff.cases import FALLBACK
-from bot.other_languages import other_language
+from bot.other_languages import asks_for_another_language, other_language
 
 # An answer of the fallback: the events of an answer given, or None when the message is not
 # of its kind (nothing said).
@@ -95,8 +95,9 @@ def misses_in_a_row(tracker: Tracker) -> int:
 
 class ActionFallback(Action):
     """Say what Wegwijzer can do (that it only speaks Dutch, for a message in another
-    language); after the second miss in a row, open a case for the team
-    and offer a human (the contact question follows when the person says yes).
+    language or one that asks for another language); after the second miss in a row, open
+    a case for the team and offer a human (the contact question follows when the person
+    says yes).
 
     The misunderstood message is reverted, so it does not steer later predictions. A place,
     a kind of help or a target group right after search results ("en in Leuven?", "en voor
@@ -134,10 +135,12 @@ class ActionFallback(Action):
                 # This action was chosen for want of a rule; without the listen, the
                 # policies would choose it again after the answer.
                 return [*answered, FollowupAction(ACTION_LISTEN_NAME)]
+        text = str((tracker.latest_message or {}).get("text") or "")
         if misses_in_a_row(tracker) >= MISSES_BEFORE_OFFERING_HUMAN:
             dispatcher.utter_message(response="utter_fallback_offer_human")
             open_case(tracker, FALLBACK)
-        elif other_language(str((tracker.latest_message or {}).get("text") or "")):
+        elif other_language(text) or asks_for_another_language(text):
+            # "I need help for my son", or "kan ik met jou ook in het frans praten".
             dispatcher.utter_message(response="utter_fallback_other_language")
         else:
             dispatcher.utter_message(response="utter_fallback")

@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, jargon
 from actions.assistive_devices import answer_device_question, asks_about_a_device
 from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
-from actions.complaints import complaint_topic
+from actions.complaints import complaint_topic, leaving_topic
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
     answer_follow_up,
@@ -32,6 +32,7 @@ from actions.follow_up import (
 from actions.hard_documents import document_topic, objection_topic
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
 from actions.open_requests import answer_announced_question
+from actions.paying_family import family_line_first
 from actions.provider_search import (
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
@@ -236,10 +237,13 @@ def say_faq_answer(
     again instead. The next steps are chosen by `level`, not by a condition on the slot:
     Rasa renders an action's responses with the slots from before the action's own events,
     so after a switch of reading level a condition would still see the old level. With the
-    `question`, what it asks about another term comes first (`other_term_first`)."""
+    `question`, what it asks about another term comes first (`other_term_first`), and so
+    does the line about paying a relative (actions/paying_family.py)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
+        if text is not None:
+            text = family_line_first(session, text, topic, question, level)
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
@@ -400,8 +404,10 @@ def answer_complaint(
 ) -> list[dict[str, Any]] | None:
     """For the fallback: a complaint the classifier was unsure of ("ik heb een klacht over
     mijn begeleider": nlu_fallback) gets the answer that says where it goes
-    (actions/complaints.py)."""
-    return _answer_outside_a_form(dispatcher, tracker, complaint_topic(_latest_text(tracker)))
+    (actions/complaints.py); so does the wish to leave one's help ("ik wil mijn begeleider
+    ontslaan"), with the answer about changing providers."""
+    text = _latest_text(tracker)
+    return _answer_outside_a_form(dispatcher, tracker, complaint_topic(text) or leaving_topic(text))
 
 
 def answer_objection_or_document(

@@ -53,3 +53,23 @@ def other_language(text: str) -> str | None:
     if foreign >= MIN_FOREIGN_WORDS and foreign > dutch:
         return code
     return None
+
+
+# "kan ik met jou ook in het frans praten", "spreek je engels": a question in Dutch about
+# chatting in another language (nlu_fallback on the model of 2026-12-06). Not "mijn mama
+# spreekt alleen frans": that is a fact about someone, not about this chat.
+_LANGUAGE_NAME = re.compile(
+    r"\b(frans|engels|duits|arabisch|turks|pools|spaans|italiaans|russisch|roemeens"
+    r"|portugees|oekraiens|oekraïens|berbers|tamazight|farsi|perzisch|somalisch|tigrinya)\b"
+)
+_TO_SPEAK = re.compile(
+    r"\b(praten|spreken|spreek|spreekt|schrijven|schrijf|chatten|verstaan|versta|verstaat"
+    r"|begrijpen|begrijp|begrijpt|antwoorden|uitleggen|vertalen|vertaal)\b"
+)
+_WITH_THIS_CHAT = re.compile(r"\b(ik|je|jij|jou|u|ge|gij|jullie|wegwijzer|hier|chat)\b")
+
+
+def asks_for_another_language(text: str) -> bool:
+    """Whether a Dutch message asks to chat in another language."""
+    folded = (text or "").lower()
+    return all(pattern.search(folded) for pattern in (_LANGUAGE_NAME, _TO_SPEAK, _WITH_THIS_CHAT))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.complaints import ABOUT_HELP, ABOUT_THE_VAPH, complaint_topic
+from actions.complaints import ABOUT_HELP, ABOUT_THE_VAPH, complaint_topic, leaving_topic
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from knowledge import db, queries
@@ -109,3 +109,43 @@ async def test_in_a_form_the_fallback_leaves_a_complaint_to_the_form():
     turn = await run_action(ActionFallback(), tracker)
 
     assert "utter_fallback" in turn.responses
+
+
+# --- leaving one's help -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil mijn begeleider ontslaan",  # nlu_fallback on the model of 2026-12-06
+        "ik wil een andere begeleider",  # nlu_fallback, change_provider 0.28 under it
+        "ik wil weg bij mijn dagcentrum",  # nlu_fallback, change_provider 0.67
+        "ons zoon wil stoppen bij zijn voorziening",
+    ],
+)
+async def test_the_wish_to_leave_ones_help_gets_the_answer_about_changing(text):
+    turn = await run_action(ActionFallback(), load_tracker("welcome", fallen_back(text)))
+
+    assert turn.texts[0] == answer(ABOUT_HELP)
+    assert "utter_fallback" not in turn.responses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil een andere chat",
+        "ik zoek een dagcentrum",
+        "mijn begeleider is ziek",
+        "ik wil een ander plan",
+    ],
+)
+def test_other_words_about_help_are_no_wish_to_leave_it(text):
+    assert leaving_topic(text) is None
+
+
+async def test_in_a_form_the_wish_to_leave_ones_help_is_left_to_the_form():
+    said = fallen_back("ik wil een andere begeleider")
+
+    turn = await run_action(ActionFallback(), load_tracker("eligibility_asks_place", said))
+
+    assert "utter_faq_next_steps_gewoon" not in turn.responses

@@ -8,6 +8,7 @@ from actions import answers
 from actions.eligibility_start import right_answer
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
+from bot.other_languages import asks_for_another_language
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import load_tracker, ranked_selection, run_action, slot_event, user
@@ -72,6 +73,29 @@ async def test_a_message_in_another_language_is_told_in_dutch_that_only_dutch_is
     assert turn.texts[0].startswith("Sorry, ik begrijp alleen Nederlands.")
     assert "Met een mens praten" in turn.buttons
     assert turn.events == REVERTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kan ik met jou ook in het frans praten",
+        "spreek je engels",
+        "kan ik in het arabisch schrijven",
+    ],
+)
+async def test_a_dutch_question_about_another_language_is_told_only_dutch_is_understood(text):
+    # nlu_fallback on the model of 2026-12-06; the answer was "Sorry, dat heb ik niet goed
+    # begrepen".
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user(text, "nlu_fallback")))
+
+    assert turn.responses == ["utter_fallback_other_language"]
+
+
+@pytest.mark.parametrize(
+    "text", ["mijn mama spreekt alleen frans", "wat is een pvb", "hij woont in frankrijk"]
+)
+def test_a_language_named_as_a_fact_is_no_question_about_this_chat(text):
+    assert not asks_for_another_language(text)
 
 
 async def test_a_second_miss_in_another_language_still_offers_a_human():

@@ -453,3 +453,45 @@ async def test_information_asked_about_one_term_the_classifier_was_unsure_of():
 )
 def test_a_request_that_says_more_than_the_term_keeps_its_topic(text):
     assert term_asked_about(text) is None
+
+
+# --- paying a relative with the budget ----------------------------------------------------
+
+
+def family_line(level: str = "gewoon") -> str:
+    with db.session() as session:
+        wording = queries.statement_wording(session, "cash_familie", level)
+        assert wording
+        return wording
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mag ik mijn budget aan mijn zus geven om voor mij te zorgen",
+        "kan ik mijn mama betalen met mijn pvb",
+        "kan ons moeder voor mij zorgen met het budget",
+    ],
+)
+@pytest.mark.parametrize("level", ["gewoon", "eenvoudig"])
+async def test_a_question_about_paying_a_relative_gets_that_line_first(text, level):
+    said = user(text, "faq", response_selector=faq_selection("budget_spending"))
+    tracker = load_tracker("welcome", said, slots={"reading_level": level})
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.texts[0].startswith(family_line(level) + "\n")
+    assert turn.texts[0].count(family_line(level)) == 1
+    # Nothing lost: the same lines as the answer as written, in another order.
+    assert sorted(turn.texts[0].splitlines()) == sorted(
+        knowledge_answer("budget_spending", level).splitlines()
+    )
+
+
+async def test_a_question_about_spending_without_a_relative_gets_the_answer_as_written():
+    said = user("wat is het verschil tussen cash en voucher", "faq",
+                response_selector=faq_selection("budget_spending"))  # fmt: skip
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("budget_spending")

@@ -1,0 +1,52 @@
+"""What the message asked is answered, over the REST channel with the real servers (issue 14,
+answer first): a move to Wallonia gets whom the VAPH helps, not "which of these two topics?";
+a question about chatting in French that Wegwijzer only speaks Dutch, not "Sorry, dat heb ik
+niet goed begrepen"; the wish to leave one's support worker the answer about changing
+providers; a question about paying one's mother with the budget starts with that line."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import db, queries
+from tests.chat import knowledge_answer, new_sender, texts
+
+pytestmark = pytest.mark.rasa
+
+NOT_SURE = "Ik weet niet zeker wat je bedoelt"
+NOT_UNDERSTOOD = "Sorry, dat heb ik niet goed begrepen"
+
+
+def test_moving_to_wallonia_gets_whom_the_vaph_helps(assistant):
+    said = texts(
+        assistant.replies(new_sender(), "ik verhuis naar wallonie kan ik mijn budget meenemen")
+    )
+
+    assert any(
+        text.startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont")
+        for text in said
+    )
+    assert not any(text.startswith(NOT_SURE) for text in said)
+
+
+def test_a_question_about_chatting_in_french_says_only_dutch_is_understood(assistant):
+    said = texts(assistant.replies(new_sender(), "kan ik met jou ook in het frans praten"))
+
+    assert said[0].startswith("Sorry, ik begrijp alleen Nederlands.")
+
+
+def test_the_wish_to_leave_ones_support_worker_gets_the_answer_about_changing(assistant):
+    said = texts(assistant.replies(new_sender(), "ik wil mijn begeleider ontslaan"))
+
+    assert said[0] == knowledge_answer("change_provider")
+
+
+def test_paying_ones_mother_with_the_budget_is_answered_in_the_first_line(assistant):
+    with db.session() as session:
+        family_line = queries.statement_wording(session, "cash_familie")
+    assert family_line
+
+    said = texts(assistant.replies(new_sender(), "kan ik mijn mama betalen met mijn pvb"))
+
+    assert said[0].startswith(family_line + "\n")
+    assert not any(text.startswith(NOT_UNDERSTOOD) for text in said)
