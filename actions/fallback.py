@@ -32,6 +32,7 @@ from actions.provider_search import (
     search_requested_under_the_threshold,
 )
 from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
+from actions.screen_help import answer_screen_request
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import asks_for_another_language, other_language
 
@@ -54,6 +55,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_term_asked_about,
     answer_waiting_told,
     answer_lost_code,
+    lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     answer_facts,
     answer_hello_or_goodbye,
     answer_open_request,
@@ -113,7 +115,8 @@ class ActionFallback(Action):
     results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py), nor
     a complaint about one's help or the VAPH (actions/complaints.py), nor an objection to a
     decision or a form not understood (actions/hard_documents.py), nor a lost resume code
-    (actions/plan_commands.py), nor "ik sta al 3 jaar
+    (actions/plan_commands.py), nor "de letters zijn te klein" (actions/screen_help.py),
+    nor "ik sta al 3 jaar
     op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),

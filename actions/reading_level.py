@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import say_faq_answer
+from actions.screen_help import answer_screen_request
 
 
 class SwitchReadingLevel:
@@ -22,6 +23,10 @@ class SwitchReadingLevel:
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if self.level == "eenvoudig":
+            screen = answer_screen_request(dispatcher, tracker)
+            if screen is not None:
+                return screen  # "kan de tekst groter": larger letters, not easier words
         if self.already and tracker.get_slot("reading_level") == self.level:
             # The same words again would not help: say so, and offer a person.
             dispatcher.utter_message(response=self.already)

@@ -20,6 +20,19 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_answer_too_long' is not used in any story or rule.": (
         "said by validate_intake_form (actions/intake.py) when an answer is cut"
     ),
+    "The utterance 'utter_larger_text' is not used in any story or rule.": (
+        "said by action_use_simple_language and action_fallback for larger letters asked in "
+        "the web chat (actions/screen_help.py)"
+    ),
+    "The utterance 'utter_larger_text_device' is not used in any story or rule.": (
+        "said for larger letters asked on another channel (actions/screen_help.py)"
+    ),
+    "The utterance 'utter_read_aloud' is not used in any story or rule.": (
+        "said for reading aloud asked in the web chat (actions/screen_help.py)"
+    ),
+    "The utterance 'utter_read_aloud_device' is not used in any story or rule.": (
+        "said for reading aloud asked on another channel (actions/screen_help.py)"
+    ),
     "The utterance 'utter_plan_share' is not used in any story or rule.": (
         "said by action_show_plan after the link when the person asks to send the plan"
     ),

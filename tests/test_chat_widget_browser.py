@@ -406,3 +406,20 @@ async def test_axe_finds_nothing_empty_busy_and_long(aiohttp_server, assistant):
         await page.get_by_text("Wegwijzer schrijft…").wait_for()
         assert await page.evaluate(animation) == "typing"  # the dots move when motion is fine
         released.set()
+
+
+async def test_larger_letters_asked_in_words_turn_the_switch_on(aiohttp_server, assistant):
+    """ "kan de tekst groter" was read as a wish for makkelijke taal (simpler_language 0.93
+    on the model of 2026-12-06): the words got easier, the letters stayed small."""
+    async with open_chat(aiohttp_server, assistant) as (_, _ctx, page):
+        body_size = "parseFloat(getComputedStyle(document.body).fontSize)"
+        size = await page.evaluate(body_size)
+        await to_text_box(page)
+
+        await say(page, "kan de tekst groter", "Ik maak de letters groter.")
+
+        assert await pressed(page, "Grotere letters") == "true"
+        assert await page.evaluate(body_size) > size
+        assert await pressed(page, "Gewoon") == "true"  # the words stay as they were
+        assert await page.evaluate("localStorage.getItem('wegwijzer-large-text')") == "1"
+        await save_screenshot(page, FOLDER, "larger-letters-asked")

@@ -9,8 +9,8 @@
 //   (`wegwijzer-conversations`), which goes with every message as `browser_conversations`,
 //   so that "vergeet mij" reaches every conversation of this browser; {"forget_browser":
 //   true} clears the list and the id; {"reading_level": "eenvoudig"|"gewoon"} (after a
-//   switch of reading level, also a typed one) sets the switch. Other custom messages are
-//   ignored.
+//   switch of reading level, also a typed one) sets the switch; {"large_text": true} (larger
+//   letters asked in words) turns on the larger text. Other custom messages are ignored.
 // - Live messages (a worker's reply, Wegwijzer's message when the worker hands back) come
 //   over server-sent events (GET /chat/events). When the connection drops, the page says
 //   so calmly, tries again, fetches what it missed from the history and shows every
@@ -228,6 +228,11 @@
     // A level chosen by typing ("kan het eenvoudiger?") shows on the switch too.
     if (wish.reading_level === "eenvoudig" || wish.reading_level === "gewoon") {
       showLevel(wish.reading_level);
+    }
+    // Larger letters asked in words ("de letters zijn te klein") turn the switch on.
+    if (wish.large_text === true) {
+      save(KEYS.largeText, "1");
+      showLargeText(true);
     }
   }
 

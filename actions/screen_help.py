@@ -1,0 +1,63 @@
+"""Larger letters and reading aloud, asked in words.
+
+"kan de tekst groter" and "kan je het voorlezen" were read as a wish for makkelijke taal
+(simpler_language 0.93 and 0.75 on the model of 2026-12-06), "de letters zijn te klein" fell
+back. A person who sees badly gets nothing from easier words. In the web chat Wegwijzer turns
+on its own "Grotere letters" switch (a custom message for bot/web/static/chat.js) and says
+where the switch and the "Voorlezen" button are; on the other channels (Telegram, Facebook,
+SMS, WhatsApp) the phone or computer sets the size of the letters.
+
+Used by action_use_simple_language and by the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+# The web chat's messages come through the REST channel (bot/web/app.py).
+WEB_CHANNELS = {"rest", None}
+LARGE_TEXT_WISH = {"wegwijzer": {"large_text": True}}
+
+_TEXT = re.compile(r"\b(letters?|lettertjes|lettertype|tekst|tekstje|schrift)\b")
+_LARGER = re.compile(r"\b(groter|grotere|klein|kleine|vergro\w*|zoom\w*|dikker)\b")
+_SEES_BADLY = re.compile(
+    r"\bslecht\s?ziend\w*|\bslecht\s+zien\b|\bzie\s+(?:\w+\s+)?slecht\b|\bmijn\s+ogen\b"
+)
+_READ_ALOUD = re.compile(r"\bvoor\s?lezen\b|\bvoorlees\w*|\blees\b.*\bvoor\b|\b(?:hardop|luidop)\b")
+
+
+def asks_for_larger_text(text: str) -> bool:
+    """ "kan de tekst groter", "de letters zijn te klein", "ik ben slechtziend en kan de
+    tekst niet goed lezen"; not "mijn zoon is slechtziend" (no word about the text)."""
+    folded = text.lower()
+    if _TEXT.search(folded) is None and "lezen" not in folded:
+        return False
+    return _LARGER.search(folded) is not None or _SEES_BADLY.search(folded) is not None
+
+
+def asks_to_read_aloud(text: str) -> bool:
+    """ "kan je het voorlezen", "lees het eens voor"."""
+    return _READ_ALOUD.search(text.lower()) is not None
+
+
+def answer_screen_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any] | None:
+    """Larger letters or reading aloud, as the channel allows; None (nothing said) when the
+    message asks for neither."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    on_the_web = tracker.get_latest_input_channel() in WEB_CHANNELS
+    if asks_to_read_aloud(text):
+        response = "utter_read_aloud" if on_the_web else "utter_read_aloud_device"
+        dispatcher.utter_message(response=response)
+        return []
+    if asks_for_larger_text(text):
+        if not on_the_web:
+            dispatcher.utter_message(response="utter_larger_text_device")
+            return []
+        dispatcher.utter_message(response="utter_larger_text")
+        dispatcher.utter_message(json_message=LARGE_TEXT_WISH)
+        return []
+    return None
