@@ -1,11 +1,12 @@
-"""Larger letters and reading aloud, asked in words.
+"""Larger letters, reading aloud and typing that is hard, said in words.
 
 "kan de tekst groter" and "kan je het voorlezen" were read as a wish for makkelijke taal
 (simpler_language 0.93 and 0.75 on the model of 2026-12-06), "de letters zijn te klein" fell
 back. A person who sees badly gets nothing from easier words. In the web chat Wegwijzer turns
 on its own "Grotere letters" switch (a custom message for bot/web/static/chat.js) and says
 where the switch and the "Voorlezen" button are; on the other channels (Telegram, Facebook,
-SMS, WhatsApp) the phone or computer sets the size of the letters.
+SMS, WhatsApp) the phone or computer sets the size of the letters. "ik kan niet goed typen"
+(nlu_fallback) is told that a few words with mistakes are fine, and that there are buttons.
 
 Used by action_use_simple_language and by the fallback.
 """
@@ -30,6 +31,13 @@ _SEES_BADLY = re.compile(
 _READ_ALOUD = re.compile(r"\bvoor\s?lezen\b|\bvoorlees\w*|\blees\b.*\bvoor\b|\b(?:hardop|luidop)\b")
 
 
+_TYPING_IS_HARD = re.compile(
+    r"\bik\s+(?:kan|kun)\s+(?:\w+\s+)?(?:niet|ni|nie)\s+(?:zo\s+)?(?:goed\s+|vlug\s+|snel\s+)?"
+    r"(?:typen|tikken|schrijven)\b|\b(?:typen|tikken)\s+(?:is|gaat)\s+(?:\w+\s+)?"
+    r"(?:moeilijk|lastig|traag)\b"
+)
+
+
 def asks_for_larger_text(text: str) -> bool:
     """ "kan de tekst groter", "de letters zijn te klein", "ik ben slechtziend en kan de
     tekst niet goed lezen"; not "mijn zoon is slechtziend" (no word about the text)."""
@@ -45,13 +53,16 @@ def asks_to_read_aloud(text: str) -> bool:
 
 
 def answer_screen_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any] | None:
-    """Larger letters or reading aloud, as the channel allows; None (nothing said) when the
-    message asks for neither."""
+    """Larger letters or reading aloud, as the channel allows, or that typing a few words
+    is fine; None (nothing said) when the message says none of these."""
     text = str((tracker.latest_message or {}).get("text") or "")
     on_the_web = tracker.get_latest_input_channel() in WEB_CHANNELS
     if asks_to_read_aloud(text):
         response = "utter_read_aloud" if on_the_web else "utter_read_aloud_device"
         dispatcher.utter_message(response=response)
+        return []
+    if _TYPING_IS_HARD.search(text.lower()):
+        dispatcher.utter_message(response="utter_typing_is_hard")
         return []
     if asks_for_larger_text(text):
         if not on_the_web:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import db, queries
-from tests.chat import knowledge_answer, new_sender, texts
+from tests.chat import knowledge_answer, new_sender, texts, titles
 
 pytestmark = pytest.mark.rasa
 
@@ -50,3 +50,18 @@ def test_paying_ones_mother_with_the_budget_is_answered_in_the_first_line(assist
 
     assert said[0].startswith(family_line + "\n")
     assert not any(text.startswith(NOT_UNDERSTOOD) for text in said)
+
+
+def test_reading_aloud_asked_says_where_the_button_is_and_keeps_the_words(assistant):
+    # simpler_language 0.75 on the model of 2026-12-06: "Ik schrijf nu in makkelijke taal".
+    said = texts(assistant.replies(new_sender(), "kan je het voorlezen"))
+
+    assert said[0].startswith('Bovenaan de chat staat de knop "Voorlezen"')
+    assert not any("makkelijke taal" in text for text in said)
+
+
+def test_typing_that_is_hard_gets_a_kind_answer_and_buttons(assistant):
+    replies = assistant.replies(new_sender(), "ik kan niet goed typen")
+
+    assert texts(replies)[0].startswith("Dat is niet erg. Typ maar een paar woorden")
+    assert "Met een mens praten" in titles(replies)

@@ -104,3 +104,25 @@ async def test_in_a_form_the_fallback_leaves_small_letters_to_the_form():
     turn = await run_action(ActionFallback(), tracker)
 
     assert "utter_larger_text" not in turn.responses
+
+
+@pytest.mark.parametrize("text", ["ik kan niet goed typen", "typen is moeilijk voor mij"])
+async def test_typing_that_is_hard_is_fine_with_a_few_words_or_a_button(text):
+    # nlu_fallback on the model of 2026-12-06: "Sorry, dat heb ik niet goed begrepen".
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user(text, "nlu_fallback")))
+
+    assert turn.responses == ["utter_typing_is_hard"]
+    assert (
+        turn.texts[0]
+        == "Dat is niet erg. Typ maar een paar woorden, ook met fouten, of kies een knop."
+    )
+    assert "Met een mens praten" in turn.buttons
+
+
+async def test_someone_else_who_cannot_write_is_no_typing_trouble():
+    turn = await run_action(
+        ActionFallback(),
+        load_tracker("welcome", user("mijn zoon kan niet schrijven", "nlu_fallback")),
+    )
+
+    assert "utter_typing_is_hard" not in turn.responses
