@@ -38,6 +38,7 @@ from actions.provider_search import (
     say_how_to_reach_the_providers,
 )
 from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
+from actions.term_explained import lines_about_term_first, meaning_asked
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
 from bot.waiting_words import WAITING_LIST_WORDS, WAITING_TOPIC, WAITING_WORDS
@@ -296,6 +297,9 @@ class ActionAnswerFaq(Action):
         text = str((tracker.latest_message or {}).get("text") or "")
         if answer_announced_question(dispatcher, tracker):
             return []  # "ik heb een vraag over mijn budget": help offered, no answer yet
+        if not in_form and (term := meaning_asked(text, TERM_TOPICS)):
+            # "wat is een mfc": the glossary's sentence first (actions/term_explained.py).
+            return explain_term(dispatcher, term, choice.topic, level)
         if asks_what_now_with_a_budget(text, choice.topic):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
         if (named := term_asked_about(text)) and named != choice.topic:
@@ -446,6 +450,23 @@ def answer_waiting_told(
     if choice.topic != WAITING_TOPIC:
         return None
     return _answer_outside_a_form(dispatcher, tracker, WAITING_TOPIC)
+
+
+def explain_term(
+    dispatcher: CollectingDispatcher, term: jargon.Term, topic: str | None, level: str
+) -> list[dict[str, Any]]:
+    """The glossary's sentence about `term`, then the answer about `topic` with its lines
+    about the term first when it has such lines; otherwise the next steps only."""
+    dispatcher.utter_message(text=term.explanation)
+    with db.session() as session:
+        answer = queries.faq_answer(session, topic, level) if topic else None
+        text = answer.text if answer else ""
+    if topic is None or not term.pattern.search(text):
+        dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
+        return []
+    dispatcher.utter_message(text=lines_about_term_first(text, term))
+    say_next_steps(dispatcher, topic, level)
+    return [SlotSet("last_faq_topic", topic)]
 
 
 def _latest_text(tracker: Tracker) -> str:

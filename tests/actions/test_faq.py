@@ -104,7 +104,7 @@ async def test_inside_a_form_the_answer_comes_without_next_step_buttons():
 
 
 async def test_a_topic_without_an_answer_says_so_and_remembers_nothing():
-    question = user("wat is een zorgkas?", "faq", response_selector=faq_selection("zorgkas"))
+    question = user("hoe werkt de zorgkas?", "faq", response_selector=faq_selection("zorgkas"))
 
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", question))
 
