@@ -228,6 +228,7 @@ def direct_answers(
     *,
     with_faq: bool = True,
     with_residence: bool = True,
+    with_topics: bool = True,
     about: Asked = WRITER,
     known_age: int | None = None,
 ) -> list[str]:
@@ -238,7 +239,8 @@ def direct_answers(
     `with_residence` (the provider search, which searches the place) the age rule only. `about`
     is whom the question is about (`person_asked_about`); `known_age` their age told before
     ("ze is 15", then "kan ze al een pvb krijgen"), used when the message asks for a right
-    and says no age itself."""
+    and says no age itself. Without `with_topics` (the FAQ action unsure of the topic, which
+    asks which one rather than guess) no FAQ_QUESTIONS topic: the rules and the right only."""
     right = named_right(session, text)
     age = _age(entities)
     turning = age is not None and turning_age(text) == age
@@ -259,7 +261,7 @@ def direct_answers(
     said = [answer for answer in found if answer]
     if said:
         return said
-    for topic, words in FAQ_QUESTIONS if with_faq else ():
+    for topic, words in FAQ_QUESTIONS if with_faq and with_topics else ():
         about_another_right = right is not None and right.id != queries.FIRST_REQUEST_RIGHT
         if topic == PVB_SIZE_QUESTION and (about_another_right or OTHER_MONEY.search(folded)):
             continue
@@ -282,7 +284,11 @@ def direct_answers(
 
 
 def answers_to_latest_message(
-    tracker: Tracker, *, with_faq: bool = True, with_residence: bool = True
+    tracker: Tracker,
+    *,
+    with_faq: bool = True,
+    with_residence: bool = True,
+    with_topics: bool = True,
 ) -> list[str]:
     """`direct_answers` for the latest message at the person's reading level; [] for a
     button, or when the knowledge base cannot be read (what follows still works)."""
@@ -298,6 +304,7 @@ def answers_to_latest_message(
                 answers.reading_level(tracker),
                 with_faq=with_faq,
                 with_residence=with_residence,
+                with_topics=with_topics,
                 about=person_asked_about(tracker),
                 known_age=age_told_before(tracker),
             )

@@ -304,6 +304,8 @@ class ActionAnswerFaq(Action):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
         if (named := term_asked_about(text)) and named != choice.topic:
             choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
+        if choice.options and (hard := objection_topic(text) or document_topic(text)):
+            choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
         if complaint := complaint_topic(text, choice.topic):
             choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
         if loss := loss_of_care_topic(text):
@@ -345,6 +347,17 @@ class ActionAnswerFaq(Action):
                 dispatcher.utter_message(text=said)
             if answer_device_question(dispatcher, level, text):
                 return []
+        if (
+            choice.options
+            and not in_form
+            and (told := answers_to_latest_message(tracker, with_topics=False))
+        ):
+            # "mijn dochter heeft down, krijgt ze een pvb" (faq, no topic sure on the model of
+            # 2026-12-06): whom the PVB is for, not "which of these two topics?".
+            for said in told:
+                dispatcher.utter_message(text=said)
+            dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
+            return []
         if choice.options and ask_which_topic(dispatcher, choice.options, in_form):
             return []
         topic = choice.topic or (choice.options[0] if choice.options else None)

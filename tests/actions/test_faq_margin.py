@@ -15,7 +15,9 @@ from actions.faq import (
     compared_topics,
 )
 from knowledge import db, loader, queries
+from knowledge.models import Right
 from tests.actions.conftest import load_tracker, ranked_selection, ranking, run_action, user
+from tests.chat import knowledge_answer
 
 # --- the decision ---------------------------------------------------------------------------
 
@@ -300,3 +302,36 @@ async def test_wallonia_without_living_there_in_an_unsure_question_asks_which_to
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert turn.responses[0] == "utter_faq_which_topic"
+
+
+# --- readings of another host: the same answer whatever the classifier made of it ----------
+
+
+async def test_a_right_asked_for_in_an_unsure_question_gets_whom_it_is_for():
+    """On the model trained on 2026-12-06 by an AMD EPYC (family 25, model 1) host this was
+    faq with how_to_apply at 0.43 and no target group; the fallback's answer (whom the PVB
+    is for) became "which of these two topics?"."""
+    unsure = ranked_selection(("how_to_apply", 0.43), ("what_is_pvb", 0.30))
+    daughter = {"relation": ("kind", "dochter")}
+    said = user(
+        "mijn dochter heeft down, krijgt ze een pvb", "faq", daughter, response_selector=unsure
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    with db.session() as session:
+        pvb = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert pvb is not None
+    assert pvb.who.strip() in turn.texts[0]
+    assert turn.responses[1:] == ["utter_faq_next_steps_gewoon"]
+
+
+async def test_a_form_not_understood_in_an_unsure_question_gets_who_helps():
+    """The same host read "ik versta het formulier niet" as faq, contact_vaph 0.35."""
+    unsure = ranked_selection(("contact_vaph", 0.35), ("what_is_dop", 0.30))
+    said = user("ik versta het formulier niet", "faq", response_selector=unsure)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("what_is_dop")
+    assert "utter_faq_which_topic" not in turn.responses
