@@ -33,6 +33,8 @@ LOST_CODE = re.compile(
     re.IGNORECASE,
 )
 CODE = re.compile(r"\bcode\b", re.IGNORECASE)
+# "kan ik mijn plan later nog aanpassen": a question about changing later, not a change now.
+LATER = re.compile(r"\b(later|achteraf|nadien|daarna|na afloop|altijd)\b", re.IGNORECASE)
 
 
 def continue_intake(tracker: Tracker) -> list[EventType]:
@@ -64,6 +66,9 @@ class ActionChangeAnswer(Action):
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
         with db.session() as session:
             if linked_plan_id(session, tracker) is None:
+                if LATER.search(_text(tracker)):
+                    # "kan ik mijn plan later nog aanpassen" (change_answer 0.81): yes, first.
+                    dispatcher.utter_message(response="utter_change_later_yes")
                 return no_plan(dispatcher, tracker) + listen_outside_a_form(tracker)
         topic = read.topic(_text(tracker), answers.latest_entities(tracker).get("intake_topic"))
         if topic is None:

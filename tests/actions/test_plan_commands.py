@@ -528,3 +528,14 @@ async def test_what_do_you_know_about_me_names_a_network_speaker_and_relations_i
     ):
         assert line in lines
     assert not any(line.endswith(("network", "broer_zus")) for line in lines)
+
+
+@pytest.mark.parametrize(
+    "text", ["kan ik mijn plan later nog aanpassen", "kan ik achteraf nog iets veranderen"]
+)
+async def test_changing_later_asked_without_a_plan_is_answered_yes_first(text):
+    turn = await run_action(
+        ActionChangeAnswer(), load_tracker("welcome", user(text, "change_answer"))
+    )
+
+    assert turn.texts == ["Ja. Ook later kan je je antwoorden nog aanpassen.", NO_PLAN]
