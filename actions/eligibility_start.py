@@ -131,6 +131,14 @@ def _age(entities: dict[str, str]) -> int | None:
 
 # The check asked for in so many words: "wat past bij mij", "kom ik in aanmerking".
 ASKS_FOR_THE_CHECK = re.compile(r"\bwat past\b|\bin aanmerking\b", re.IGNORECASE)
+# A budget the person (or someone of theirs) already has: "mag ik op reis met mijn budget",
+# "kan ik mijn budget sparen" (check_eligibility 0.80 and 0.73 on the model of 2026-12-06)
+# ask about that budget, not whether one could get help. The FAQ action answers them.
+OWN_BUDGET = re.compile(
+    r"\b(?:mijn|mijne|m'n|mn|ons|onze|zijn|haar|hun)\s+(?:persoonsvolgend\s+)?"
+    r"(?:budget|pvb|zorgbudget)\b",
+    re.IGNORECASE,
+)
 # Someone who turns the first-request age can still ask before that birthday.
 BEFORE_THE_BIRTHDAY = "Dat kan dus nog vóór die verjaardag."
 # Someone under the first-request age who asks whether it is still possible.
@@ -338,7 +346,8 @@ def person_asked_about(tracker: Tracker) -> Asked:
 
 
 class ActionEligibilityStart(Action):
-    """The answer to a direct question and the offer of the check, or the start of the check."""
+    """The answer to a direct question and the offer of the check, or the start of the check;
+    a question about a budget the person has (OWN_BUDGET) gets the FAQ answer instead."""
 
     def name(self) -> str:
         return "action_eligibility_start"
@@ -359,6 +368,11 @@ class ActionEligibilityStart(Action):
         ):
             return [FollowupAction(ACTION_LISTEN_NAME)]
         answered = answers_to_latest_message(tracker)
+        if not answered and OWN_BUDGET.search(text) and not ASKS_FOR_THE_CHECK.search(text):
+            from actions.faq import ActionAnswerFaq  # it imports this module
+
+            faq_answer = await ActionAnswerFaq().run(dispatcher, tracker, domain)
+            return [*faq_answer, FollowupAction(ACTION_LISTEN_NAME)]
         for answer in answered:
             dispatcher.utter_message(text=answer)
         about = person_asked_about(tracker)

@@ -59,9 +59,10 @@ def tells_own_disability(text: str) -> bool:
     return words is not None and _OWN_DISABILITY.match(words) is not None
 
 
-def is_open_request(text: str, named: dict[str, str]) -> bool:
+def is_open_request(text: str, named: dict[str, str], *, terms_allowed: bool = False) -> bool:
     """Whether a short Dutch message only asks for help or announces a question ("I need
-    help" is told that Wegwijzer only speaks Dutch, actions/fallback.py)."""
+    help" is told that Wegwijzer only speaks Dutch, actions/fallback.py). A term of the
+    glossary makes it a question about that term, unless `terms_allowed`."""
     words = typed_words(text)
     return (
         words is not None
@@ -69,15 +70,16 @@ def is_open_request(text: str, named: dict[str, str]) -> bool:
         and len(words.split()) <= MAX_WORDS
         and _OPEN_REQUEST.search(words) is not None
         and not any(entity in named for entity in ABOUT_SOMETHING)
-        and not jargon.terms_in(text.upper())
+        and (terms_allowed or not jargon.terms_in(text.upper()))
     )
 
 
 def announces_a_question(text: str, named: dict[str, str]) -> bool:
     """Whether a short Dutch message announces a question and asks none yet ("ik heb een
-    vraag over mijn budget"; not "ik heb een vraag: hoe vraag ik een pvb aan")."""
+    vraag over mijn budget", "ik heb een vraag over mijn zorgbudget"; not "ik heb een vraag:
+    hoe vraag ik een pvb aan")."""
     return (
-        is_open_request(text, named)
+        is_open_request(text, named, terms_allowed=True)
         and re.search(_ANNOUNCED_QUESTION, text, re.IGNORECASE) is not None
         and "?" not in text
         and not has_a_question_word(text)

@@ -16,7 +16,7 @@ from actions.eligibility_start import (
 )
 from knowledge import db, queries
 from knowledge.models import Right
-from tests.actions.conftest import load_tracker, run_action, slot_event, user
+from tests.actions.conftest import load_tracker, ranked_selection, run_action, slot_event, user
 
 LEVELS = ("gewoon", "eenvoudig")
 
@@ -665,3 +665,46 @@ async def test_an_age_told_before_about_someone_else_is_not_used():
     turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said, slots=slots))
 
     assert "82" not in turn.texts[0]
+
+
+# --- a question about a budget the person has ------------------------------------------------
+
+LISTEN = {"event": "followup", "name": "action_listen", "timestamp": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # check_eligibility 0.80, budget_spending 0.99 on the model of 2026-12-06.
+        ("mag ik op reis met mijn budget", (("budget_spending", 0.99), ("costs", 0.004))),
+        # check_eligibility 0.73, budget_spending 0.75.
+        ("kan ik mijn budget sparen", (("budget_spending", 0.75), ("herziening", 0.1))),
+    ],
+)
+async def test_a_question_about_ones_own_budget_gets_the_faq_answer_not_the_check(text, ranking):
+    said = user(text, "check_eligibility", response_selector=ranked_selection(*ranking))
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == faq("budget_spending", "gewoon")
+    assert "utter_eligibility_offer" not in turn.responses
+    assert turn.slots == {"last_faq_topic": "budget_spending"}
+    assert turn.events[-1] == LISTEN  # no check
+
+
+async def test_a_question_announced_about_ones_zorgbudget_gets_the_offer_of_help():
+    # check_eligibility 0.82 on the model of 2026-12-06: the check's first question.
+    said = user("ik heb een vraag over mijn zorgbudget", "check_eligibility")
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_glad_to_help"]
+    assert turn.events[-1] == LISTEN
+
+
+async def test_asking_what_suits_with_ones_budget_still_starts_the_check():
+    said = user("ik heb mijn pvb, wat past bij mij", "check_eligibility")
+
+    turn = await run_action(ActionEligibilityStart(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_eligibility_start"]
