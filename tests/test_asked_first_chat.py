@@ -2,7 +2,9 @@
 answer first): a move to Wallonia gets whom the VAPH helps, not "which of these two topics?";
 a question about chatting in French that Wegwijzer only speaks Dutch, not "Sorry, dat heb ik
 niet goed begrepen"; the wish to leave one's support worker the answer about changing
-providers; a question about paying one's mother with the budget starts with that line."""
+providers; a question about paying one's mother with the budget starts with that line;
+reading aloud asked gets where the button is, typing that is hard a kind answer; a question
+about one's own budget its answer, not the check's questions."""
 
 from __future__ import annotations
 
@@ -65,3 +67,18 @@ def test_typing_that_is_hard_gets_a_kind_answer_and_buttons(assistant):
 
     assert texts(replies)[0].startswith("Dat is niet erg. Typ maar een paar woorden")
     assert "Met een mens praten" in titles(replies)
+
+
+def test_a_question_about_ones_own_budget_gets_the_answer_not_the_check(assistant):
+    # check_eligibility 0.80 on the model of 2026-12-06: "Zoek je hulp voor jezelf ...?"
+    said = texts(assistant.replies(new_sender(), "mag ik op reis met mijn budget"))
+
+    assert said[0] == knowledge_answer("budget_spending")
+    assert not any("voor jezelf of voor iemand anders" in text for text in said)
+
+
+def test_a_question_announced_about_ones_zorgbudget_is_waited_for(assistant):
+    # check_eligibility 0.82 on the model of 2026-12-06: the check's first question.
+    said = texts(assistant.replies(new_sender(), "ik heb een vraag over mijn zorgbudget"))
+
+    assert said[0].startswith("Ik help je graag. Stel je vraag")
