@@ -74,3 +74,15 @@ def leaving_topic(text: str) -> str | None:
     if WEGWIJZER.search(text) or not (OWN_HELP.search(text) and LEAVES.search(text)):
         return None
     return ABOUT_HELP
+
+
+def complains_about_wegwijzer(text: str) -> bool:
+    """ "ik wil klagen over de chatbot", "ik ben niet content van jullie antwoorden": a
+    complaint about Wegwijzer itself (faq, change_provider 0.89 on the model of 2026-12-06:
+    the answer on changing providers came)."""
+    return (
+        COMPLAINS.search(text) is not None
+        and WEGWIJZER.search(text) is not None
+        and not OWN_HELP.search(text)  # "kan ik bij jullie klagen over mijn begeleider"
+        and not VAPH.search(text)
+    )

@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, jargon
 from actions.assistive_devices import answer_device_question, asks_about_a_device
 from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
-from actions.complaints import complaint_topic, leaving_topic
+from actions.complaints import complains_about_wegwijzer, complaint_topic, leaving_topic
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
     answer_follow_up,
@@ -78,6 +78,8 @@ TERM_TOPICS = {
     "herziening": "herziening",
 }
 
+# A complaint about Wegwijzer itself: an apology and the way to a person of the team.
+ABOUT_WEGWIJZER = "utter_complaint_about_wegwijzer"
 # Under the two topic buttons, outside a form: the same ways out as utter_faq_unknown.
 WAY_OUT_BUTTONS = (
     {"title": "Wat kan je?", "payload": "/ask_capabilities"},
@@ -304,6 +306,9 @@ class ActionAnswerFaq(Action):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
         if (named := term_asked_about(text)) and named != choice.topic:
             choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
+        if not in_form and complains_about_wegwijzer(text):
+            dispatcher.utter_message(response=ABOUT_WEGWIJZER)  # "ik wil klagen over de chatbot"
+            return []
         if choice.options and (hard := objection_topic(text) or document_topic(text)):
             choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
         if complaint := complaint_topic(text, choice.topic):
@@ -424,6 +429,9 @@ def answer_complaint(
     (actions/complaints.py); so does the wish to leave one's help ("ik wil mijn begeleider
     ontslaan"), with the answer about changing providers."""
     text = _latest_text(tracker)
+    if tracker.active_loop_name is None and complains_about_wegwijzer(text):
+        dispatcher.utter_message(response=ABOUT_WEGWIJZER)
+        return []
     return _answer_outside_a_form(dispatcher, tracker, complaint_topic(text) or leaving_topic(text))
 
 

@@ -82,3 +82,12 @@ def test_a_question_announced_about_ones_zorgbudget_is_waited_for(assistant):
     said = texts(assistant.replies(new_sender(), "ik heb een vraag over mijn zorgbudget"))
 
     assert said[0].startswith("Ik help je graag. Stel je vraag")
+
+
+def test_a_complaint_about_the_chatbot_gets_an_apology_not_the_providers_answer(assistant):
+    # faq, change_provider 0.89 on the model of 2026-12-06: the answer on changing providers.
+    replies = assistant.replies(new_sender(), "ik wil klagen over de chatbot")
+
+    assert texts(replies)[0].startswith("Dat spijt me.")
+    assert "Met een mens praten" in titles(replies)
+    assert knowledge_answer("change_provider") not in texts(replies)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from actions.complaints import ABOUT_HELP, ABOUT_THE_VAPH, complaint_topic, leaving_topic
+from actions.complaints import (
+    ABOUT_HELP,
+    ABOUT_THE_VAPH,
+    complains_about_wegwijzer,
+    complaint_topic,
+    leaving_topic,
+)
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from knowledge import db, queries
@@ -149,3 +155,31 @@ async def test_in_a_form_the_wish_to_leave_ones_help_is_left_to_the_form():
     turn = await run_action(ActionFallback(), load_tracker("eligibility_asks_place", said))
 
     assert "utter_faq_next_steps_gewoon" not in turn.responses
+
+
+# --- a complaint about Wegwijzer itself ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "topic"),
+    [
+        ("ik wil klagen over de chatbot", "faq", "change_provider"),  # faq, change_provider 0.89
+        ("ik heb een klacht over wegwijzer", "faq", "change_provider"),
+        ("ik ben niet content van jullie antwoorden", "nlu_fallback", "privacy"),
+    ],
+)
+async def test_a_complaint_about_wegwijzer_gets_an_apology_and_a_person(text, intent, topic):
+    action = ActionAnswerFaq() if intent == "faq" else ActionFallback()
+    said = user(text, intent, response_selector=ranked_selection((topic, 0.89)))
+
+    turn = await run_action(action, load_tracker("welcome", said))
+
+    assert turn.texts[0].startswith("Dat spijt me. Vertel het gerust aan een mens van ons team")
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
+
+
+@pytest.mark.parametrize(
+    "text", ["kan ik bij jullie klagen over mijn begeleider", "ik ben niet tevreden over het vaph"]
+)
+def test_a_complaint_to_wegwijzer_about_ones_help_or_the_vaph_is_no_complaint_about_it(text):
+    assert not complains_about_wegwijzer(text)
