@@ -42,6 +42,10 @@ _SKIP_PHRASE = re.compile(
     r"|(?:dat |da )?kan (?:mij|me) (?:niet|ni|nie) schelen"
     r"|laat (?:deze|die|dat|da)(?: vraag)? (?:maar )?vallen"
     r"|moet ik (?:daar|daarop|hierop|dat|da) (?:echt |wel )?(?:op )?antwoorden"
+    # "mag ik dit later invullen" (nlu_fallback in the intake on the model of 2026-12-06:
+    # the question was stored as the answer to "Wat is belangrijk voor jou?").
+    r"|(?:mag|kan|kun|kunde|mogen|kunnen) (?:ik|we|wij|k) (?:deze|die|dit|dat|da|het)"
+    r"(?: vraag)? (?:voor )?later (?:invullen|beantwoorden|doen|zeggen|antwoorden)"
     r"|" + INDIFFERENCE_PATTERN + r")\b"
 )
 _SKIP_FILLERS = frozenset(

@@ -474,3 +474,15 @@ def test_a_plan_command_without_a_plan_gets_one_answer_and_no_misunderstanding(
     assert texts(assistant.replies(sender, message)) == [answer]
     # The conversation goes on as usual.
     assert texts(assistant.replies(sender, "/greet"))[0].startswith("Hallo, ik ben Wegwijzer.")
+
+
+def test_asking_to_answer_later_passes_on_the_question_and_stores_nothing(assistant):
+    """ "mag ik dit later invullen" (nlu_fallback on the model of 2026-12-06) was stored as
+    the answer to the question and the next one came."""
+    sender = new_sender()
+    start_plan(assistant, sender)
+
+    said = chat(assistant, sender, ["mag ik dit later invullen"])
+
+    assert "goede dag" not in said[-1]  # the next question
+    assert "mag ik dit later invullen" not in stored(assistant, sender).values()

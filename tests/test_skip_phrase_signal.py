@@ -32,6 +32,10 @@ def classified(text: str, intent: str) -> str:
         ("da kan mij ni schelen", "nlu_fallback"),
         # DIET's crisis 0.66 on the model of 2026-12-01: the phrase says only "no answer".
         ("kan mij ni schelen", "crisis"),
+        # nlu_fallback in the intake on the model of 2026-12-06: stored as the answer.
+        ("mag ik dit later invullen", "nlu_fallback"),
+        ("mag ik die vraag later doen", "nlu_fallback"),
+        ("kan ik dit later beantwoorden", "pause"),
     ],
 )
 def test_a_typed_pass_is_a_skip_whatever_the_classifier_guessed(text, guess):
@@ -47,6 +51,9 @@ def test_a_typed_pass_is_a_skip_whatever_the_classifier_guessed(text, guess):
         ("geen idee, iets met dieren", "inform"),
         ("/skip_not_a_phrase", "nlu_fallback"),
         ("het kan me niet meer schelen", "crisis"),  # not a pass: "meer" says something else
+        ("ik vul dit later in", "pause"),  # a pause of the intake, with a code
+        ("kan ik later verder doen", "pause"),
+        ("mag ik mijn plan later invullen", "start_intake"),
     ],
 )
 def test_anything_else_keeps_the_classifiers_intent(text, guess):
