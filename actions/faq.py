@@ -30,6 +30,7 @@ from actions.follow_up import (
     message_before_latest,
 )
 from actions.hard_documents import document_topic, objection_topic
+from actions.intake_answers import asks_about_the_question
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
 from actions.open_requests import answer_announced_question
 from actions.paying_family import family_line_first
@@ -297,6 +298,8 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
             return []
         text = str((tracker.latest_message or {}).get("text") or "")
+        if tracker.active_loop_name == "intake_form" and asks_about_the_question(text):
+            return []  # "wat bedoel je daarmee": the intake says how to answer (actions/intake.py)
         if answer_announced_question(dispatcher, tracker):
             return []  # "ik heb een vraag over mijn budget": help offered, no answer yet
         if not in_form and (term := meaning_asked(text, TERM_TOPICS)):

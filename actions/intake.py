@@ -71,6 +71,8 @@ def typed_text(tracker: Tracker) -> str:
 def interrupts(tracker: Tracker) -> bool:
     intent = answers.latest_intent(tracker)
     text = (tracker.latest_message or {}).get("text") or ""
+    if read.asks_about_the_question(text):
+        return False  # "wat bedoel je daarmee": the question explained, then asked again
     if intent == "faq":
         return read.is_question(text)
     if intent == "change_answer" and tracker.get_slot("requested_slot") in CHOICE_SLOTS:
@@ -446,6 +448,12 @@ class ValidateIntakeForm(FormValidationAction):
             or interrupts(tracker)
         ):
             return []
+        if slot != "consent" and read.asks_about_the_question(typed_text(tracker)):
+            # "wat moet ik hier zeggen": how to answer; nothing stored, the question again.
+            # The slot set to None (not left out), so the form does not reject the message
+            # and the rule for what the classifier read (ask_capabilities) does not follow.
+            dispatcher.utter_message(response="utter_intake_how_to_answer")
+            return [SlotSet(slot, None)]
         slots = IntakeAnswer(slot, tracker, dispatcher).read()
         return [SlotSet(name, value) for name, value in slots.items()]
 

@@ -269,6 +269,28 @@ def is_bare_name(text: str) -> bool:
     return bool(_BARE_NAME.match(text)) and text.lower() not in _NOT_A_NAME
 
 
+# "wat moet ik hier zeggen", "wat bedoel je daarmee", "hoe bedoel je", "wat wil je weten":
+# the whole message asks about the question and answers nothing (ask_capabilities 0.99 on the
+# model of 2026-12-06; it was stored as what the person is good at).
+ABOUT_THE_QUESTION = re.compile(
+    r"^\s*(?:euh\s+|ja\s+maar\s+|maar\s+)?(?:"
+    r"wat\s+(?:moet|moe|mag|kan)\s+(?:ik|k)\s+(?:(?:hier|daar|nu|daarop|hierop)\s+)?"
+    r"(?:zeggen|schrijven|typen|antwoorden|invullen|vertellen)"
+    r"|wa(?:t)?\s+bedoel\s+(?:je|jij|ge|gij|u)"
+    r"(?:\s+(?:daarmee|hiermee|daar\s+mee|met\s+(?:die|deze|de|da)\s+vraag))?"
+    r"|hoe\s+bedoel\s+(?:je|jij|ge|gij|u)"
+    r"|wat\s+wil\s+(?:je|jij|ge|gij|u)\s+(?:weten|horen)"
+    r"|wat\s+is\s+de\s+bedoeling"
+    r")\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_about_the_question(text: str) -> bool:
+    """Whether the whole message asks what the question means or what to answer."""
+    return ABOUT_THE_QUESTION.match(text or "") is not None
+
+
 def is_question(text: str) -> bool:
     """A question ("wat is een vergunde zorgaanbieder?"), not an answer that happens to
     name a FAQ topic ("een vergunde zorgaanbieder en mijn zus")."""

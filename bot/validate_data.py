@@ -36,6 +36,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_typing_is_hard' is not used in any story or rule.": (
         "said by action_fallback for 'ik kan niet goed typen' (actions/screen_help.py)"
     ),
+    "The utterance 'utter_intake_how_to_answer' is not used in any story or rule.": (
+        "said by validate_intake_form for 'wat moet ik hier zeggen' at a question"
+    ),
     "The utterance 'utter_complaint_about_wegwijzer' is not used in any story or rule.": (
         "said by action_answer_faq and action_fallback for a complaint about Wegwijzer itself"
     ),

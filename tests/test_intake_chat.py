@@ -486,3 +486,17 @@ def test_asking_to_answer_later_passes_on_the_question_and_stores_nothing(assist
 
     assert "goede dag" not in said[-1]  # the next question
     assert "mag ik dit later invullen" not in stored(assistant, sender).values()
+
+
+@pytest.mark.parametrize("question", ["wat moet ik hier zeggen", "wat bedoel je daarmee"])
+def test_a_question_about_the_question_says_how_to_answer_and_asks_again(assistant, question):
+    """ "wat moet ik hier zeggen" (ask_capabilities 0.99 on the model of 2026-12-06) was
+    stored as the answer, and the next question came."""
+    sender = new_sender()
+    start_plan(assistant, sender)
+
+    said = chat(assistant, sender, [question])
+
+    assert said[0].startswith("Vertel het in je eigen woorden")
+    assert "goede dag" in said[-1]  # the same question again
+    assert question not in stored(assistant, sender).values()

@@ -495,3 +495,12 @@ async def test_a_question_about_spending_without_a_relative_gets_the_answer_as_w
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert turn.texts[0] == knowledge_answer("budget_spending")
+
+
+async def test_in_the_intake_a_question_about_the_question_is_left_to_the_intake():
+    # faq 0.84 on the model of 2026-12-06; the intake says how to answer (actions/intake.py).
+    said = user("wat bedoel je daarmee", "faq", response_selector=faq_selection("vaph_letter"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("intake_asks_strengths", said))
+
+    assert turn.dispatched == []

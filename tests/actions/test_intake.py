@@ -739,3 +739,34 @@ async def test_an_intake_without_consent_ends_saying_nothing_was_kept():
         "Je kan me wel vragen blijven stellen."
     ]
     assert turn.slots == {"consent": None}
+
+
+# --- a question about the question ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("wat moet ik hier zeggen", "ask_capabilities"),  # 0.99 on the model of 2026-12-06
+        ("wat bedoel je daarmee", "faq"),
+        ("hoe bedoel je?", "nlu_fallback"),
+    ],
+)
+async def test_a_question_about_the_question_says_how_to_answer_and_stores_nothing(text, intent):
+    saved = "intake_asks_strengths"
+    said = user(text, intent)
+
+    turn = await run_action(ValidateIntakeForm(), load_tracker(saved, said, extracted={}))
+
+    assert turn.texts[0].startswith("Vertel het in je eigen woorden")
+    assert turn.slots.get("strengths") is None  # asked again
+    assert "strengths" not in stored_answers(saved_state(saved)["stored_plan"]["id"])
+
+
+async def test_an_answer_that_starts_like_a_question_about_it_is_stored():
+    saved = "intake_asks_strengths"
+    said = user("wat ik goed kan is koken", "inform")
+
+    turn = await run_action(ValidateIntakeForm(), load_tracker(saved, said, extracted={}))
+
+    assert turn.slots["strengths"] == "wat ik goed kan is koken"
