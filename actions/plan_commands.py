@@ -19,7 +19,7 @@ from actions import intake_flow as flow
 from actions.intake import clear_topic, store
 from actions.plan_links import link_details, linked_plan_id, no_plan
 from actions.plan_summary import answer_label, answer_value, filled_in
-from bot.plan_share_signal import asks_to_let_someone_see_plan, asks_to_print_plan
+from bot.plan_share_words import asks_to_let_someone_see_plan, asks_to_print_plan
 from bot.storage import db, plans, privacy, resume_codes
 from bot.storage.models import utcnow
 

@@ -9,7 +9,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.config import PROJECT_ROOT
-from bot.plan_share_signal import LOST_READINGS, PlanShareClassifier, asks_to_send_plan
+from bot.plan_share_signal import LOST_READINGS, PlanShareClassifier
+from bot.plan_share_words import asks_to_send_plan
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
 
