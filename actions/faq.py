@@ -20,6 +20,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
+from actions.answer_lines import lines_first
 from actions.assistive_devices import answer_device_question, asks_about_a_device
 from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
 from actions.complaints import complains_about_wegwijzer, complaint_topic, leaving_topic
@@ -219,13 +220,11 @@ def other_term_first(answer: str, topic: str, question: str) -> str:
     others = [term for term in named if TERM_TOPICS[term.id] != topic]
     if len(others) != 1 or len(others) == len(named):
         return answer
-    lines = answer.splitlines()
-    first = [
-        line
-        for line in lines
-        if others[0] in jargon.terms_in(line) and not POINTS_TO_SENTENCE_BEFORE.match(line)
-    ]
-    return "\n".join([*first, *(line for line in lines if line not in first)])
+    return lines_first(
+        answer,
+        lambda line: others[0] in jargon.terms_in(line)
+        and not POINTS_TO_SENTENCE_BEFORE.match(line),
+    )
 
 
 def say_faq_answer(

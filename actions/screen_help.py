@@ -19,8 +19,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-# The web chat's messages come through the REST channel (bot/web/app.py).
-WEB_CHANNELS = {"rest", None}
+from bot.channels.web_chat import WEB_CHANNELS
+
 LARGE_TEXT_WISH = {"wegwijzer": {"large_text": True}}
 
 _TEXT = re.compile(r"\b(letters?|lettertjes|lettertype|tekst|tekstje|schrift)\b")

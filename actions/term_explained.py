@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from actions import jargon
+from actions.answer_lines import lines_first
 
 # "wat is", "wa is", "wat betekent", "wat wil ... zeggen", "wat bedoel je met".
 ASKS_WHAT = re.compile(
@@ -47,6 +48,4 @@ def meaning_asked(text: str, topics: dict[str, str]) -> jargon.Term | None:
 
 def lines_about_term_first(answer: str, term: jargon.Term) -> str:
     """The answer with the lines that use the term first, the others as they were."""
-    lines = answer.splitlines()
-    first = [line for line in lines if term.pattern.search(line)]
-    return "\n".join([*first, *(line for line in lines if line not in first)])
+    return lines_first(answer, lambda line: term.pattern.search(line) is not None)

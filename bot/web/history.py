@@ -18,6 +18,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels.web_chat import WEB_CHANNELS
 from bot.web import live
 from bot.web.portal import rasa_api
 from bot.web.push import CHAT_HUB
@@ -25,7 +26,6 @@ from bot.web.push import CHAT_HUB
 log = logging.getLogger(__name__)
 
 ME = "me"
-WEB_CHANNELS = {"rest", None}
 ERRORS = {
     "unavailable": "Je gesprek tot nu toe kan ik even niet tonen. Probeer het later opnieuw.",
 }
