@@ -71,8 +71,9 @@ def typed_text(tracker: Tracker) -> str:
 def interrupts(tracker: Tracker) -> bool:
     intent = answers.latest_intent(tracker)
     text = (tracker.latest_message or {}).get("text") or ""
-    if read.asks_about_the_question(text):
-        return False  # "wat bedoel je daarmee": the question explained, then asked again
+    if read.asks_about_the_question(text) or read.asks_how_far(text):
+        # "wat bedoel je daarmee", "hoeveel vragen zijn er nog": answered, then asked again
+        return False
     if intent == "faq":
         return read.is_question(text)
     if intent == "change_answer" and tracker.get_slot("requested_slot") in CHOICE_SLOTS:
@@ -429,6 +430,16 @@ def say_what_the_story_told(
         )
 
 
+def say_how_far(dispatcher: CollectingDispatcher, left: int | None) -> None:
+    """How many questions are left: a number once the life domains are chosen."""
+    if left is None:
+        dispatcher.utter_message(response="utter_intake_questions_left_depends")
+    elif left <= 1:
+        dispatcher.utter_message(response="utter_intake_last_question")
+    else:
+        dispatcher.utter_message(response="utter_intake_questions_left", left=left)
+
+
 class ValidateIntakeForm(FormValidationAction):
     def name(self) -> str:
         return "validate_intake_form"
@@ -448,6 +459,10 @@ class ValidateIntakeForm(FormValidationAction):
             or interrupts(tracker)
         ):
             return []
+        if read.asks_how_far(typed_text(tracker)):
+            # "hoeveel vragen zijn er nog": how many, nothing stored, the question again.
+            say_how_far(dispatcher, flow.questions_left(tracker.slots))
+            return [SlotSet(slot, None)]
         if slot != "consent" and read.asks_about_the_question(typed_text(tracker)):
             # "wat moet ik hier zeggen": how to answer; nothing stored, the question again.
             # The slot set to None (not left out), so the form does not reject the message

@@ -291,6 +291,28 @@ def asks_about_the_question(text: str) -> bool:
     return ABOUT_THE_QUESTION.match(text or "") is not None
 
 
+# "hoeveel vragen zijn er nog", "hoe lang duurt dit nog", "is het bijna gedaan", "zijn we
+# er bijna": the whole message asks how far the intake is, it is no answer.
+HOW_FAR = re.compile(
+    r"^\s*(?:"
+    r"(?:en\s+|allee\s+)?hoeveel\s+(?:vragen|vraagjes)(?:\s+(?:zijn|komen|volgen))?"
+    r"(?:\s+er)?(?:\s+(?:nog|nu\s+nog))?(?:\s+(?:te\s+gaan|over|komen))?"
+    r"|hoe\s*lang\s+(?:duurt|gaat)\s+(?:dit|dat|het|da|deze\s+vragenlijst)(?:\s+nog)?"
+    r"(?:\s+(?:duren|lang))?"
+    r"|hoe\s*lang\s+nog"
+    r"|(?:is|es)\s+(?:het|dit|da|dat)\s+(?:bijna|nog\s+lang|nu)\s+(?:gedaan|klaar|voorbij)"
+    r"|zijn\s+(?:we|wij|we\s+er)\s+(?:er\s+)?(?:bijna|nog\s+lang)(?:\s+(?:klaar|bezig|gedaan))?"
+    r"|nog\s+veel\s+vragen"
+    r")\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_how_far(text: str) -> bool:
+    """Whether the whole message asks how many questions of the intake are left."""
+    return HOW_FAR.match(text or "") is not None
+
+
 def is_question(text: str) -> bool:
     """A question ("wat is een vergunde zorgaanbieder?"), not an answer that happens to
     name a FAQ topic ("een vergunde zorgaanbieder en mijn zus")."""

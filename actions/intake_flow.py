@@ -82,6 +82,15 @@ def required_slots(slots: dict[str, Any]) -> list[str]:
     return required
 
 
+def questions_left(slots: dict[str, Any]) -> int | None:
+    """How many questions of the intake are still open for the answers given so far, the
+    one being asked included: at least that many, as a wish for support adds "hoe vaak?"
+    and "wie?". None before the life domains are chosen: the number depends on them."""
+    if slots.get(CHOSEN_DOMAINS_SLOT) is None:
+        return None
+    return sum(1 for slot in required_slots(slots) if slots.get(slot) is None)
+
+
 def now_from_story(slots: dict[str, Any], domain: str) -> str | None:
     """The story answer that already tells how life is now in this domain, if any."""
     for story_slot in STORY_ABOUT_NOW:

@@ -39,6 +39,15 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_intake_how_to_answer' is not used in any story or rule.": (
         "said by validate_intake_form for 'wat moet ik hier zeggen' at a question"
     ),
+    "The utterance 'utter_intake_questions_left' is not used in any story or rule.": (
+        "said by validate_intake_form for 'hoeveel vragen zijn er nog' at a question"
+    ),
+    "The utterance 'utter_intake_last_question' is not used in any story or rule.": (
+        "said by validate_intake_form for 'hoeveel vragen zijn er nog' at the last question"
+    ),
+    "The utterance 'utter_intake_questions_left_depends' is not used in any story or rule.": (
+        "said by validate_intake_form for 'hoeveel vragen zijn er nog' before the domains"
+    ),
     "The utterance 'utter_complaint_about_wegwijzer' is not used in any story or rule.": (
         "said by action_answer_faq and action_fallback for a complaint about Wegwijzer itself"
     ),

@@ -500,3 +500,18 @@ def test_a_question_about_the_question_says_how_to_answer_and_asks_again(assista
     assert said[0].startswith("Vertel het in je eigen woorden")
     assert "goede dag" in said[-1]  # the same question again
     assert question not in stored(assistant, sender).values()
+
+
+@pytest.mark.parametrize("question", ["hoeveel vragen zijn er nog", "zijn we er bijna"])
+def test_asking_how_many_questions_are_left_answers_and_asks_again(assistant, question):
+    """ "hoeveel vragen zijn er nog" (more_results 0.77 on the model of 2026-12-06) was
+    stored as the answer, and the next question came."""
+    sender = new_sender()
+    start_plan(assistant, sender)
+
+    said = chat(assistant, sender, [question])
+
+    # Before the life domains are chosen, the number depends on them.
+    assert said[0].startswith("Dat hangt af van de thema's die je kiest")
+    assert "goede dag" in said[-1]  # the same question again
+    assert question not in stored(assistant, sender).values()

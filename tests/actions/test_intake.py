@@ -770,3 +770,61 @@ async def test_an_answer_that_starts_like_a_question_about_it_is_stored():
     turn = await run_action(ValidateIntakeForm(), load_tracker(saved, said, extracted={}))
 
     assert turn.slots["strengths"] == "wat ik goed kan is koken"
+
+
+# --- how many questions are left ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("saved", "said"),
+    [
+        ("intake_asks_wonen_wish", "hoeveel vragen zijn er nog"),
+        ("intake_asks_wonen_wish", "zijn we er bijna?"),
+        ("intake_asks_wonen_wish", "hoe lang duurt dit nog"),
+    ],
+)
+async def test_asking_how_many_questions_are_left_gets_a_number_and_stores_nothing(saved, said):
+    """ "hoeveel vragen zijn er nog" (more_results 0.77 on the model of 2026-12-06) was
+    stored as the answer and the next question came."""
+    turn = await run_action(
+        ValidateIntakeForm(), load_tracker(saved, user(said, "more_results"), extracted={})
+    )
+
+    # All eight life domains chosen, the wish for wonen asked: the seven other domains'
+    # two questions, the four about urgency, spending, providers and "Klopt dit?".
+    assert turn.texts[0].startswith("Nog minstens 22 vragen.")
+    assert turn.slots.get("wonen_wish") is None  # asked again
+    assert "wonen_wish" not in stored_answers(saved_state(saved)["stored_plan"]["id"])
+
+
+async def test_before_the_life_domains_are_chosen_the_number_depends_on_them():
+    saved = "intake_asks_strengths"
+    turn = await run_action(
+        ValidateIntakeForm(),
+        load_tracker(saved, user("hoeveel vragen nog?", "nlu_fallback"), extracted={}),
+    )
+
+    assert turn.texts[0].startswith("Dat hangt af van de thema's die je kiest")
+    assert turn.slots.get("strengths") is None
+    assert "strengths" not in stored_answers(saved_state(saved)["stored_plan"]["id"])
+
+
+async def test_at_the_last_question_it_says_so():
+    saved = "intake_asks_plan_confirmed"
+    turn = await run_action(
+        ValidateIntakeForm(),
+        load_tracker(saved, user("is het bijna gedaan", "nlu_fallback"), extracted={}),
+    )
+
+    assert turn.texts == ["Dit is de laatste vraag."]
+    assert turn.slots.get("plan_confirmed") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hoeveel geld krijg ik", "hoe lang duurt een aanvraag", "mijn zus helpt hoeveel ze kan"],
+)
+def test_a_question_about_something_else_is_not_read_as_how_far(text):
+    from actions.intake_answers import asks_how_far
+
+    assert not asks_how_far(text)
