@@ -33,6 +33,7 @@ from actions.provider_search import (
 )
 from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
 from actions.screen_help import answer_screen_request
+from actions.who_is_talking import answer_chat_for_me
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import asks_for_another_language, other_language
 
@@ -56,6 +57,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_waiting_told,
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
+    _answered(answer_chat_for_me),
     answer_facts,
     answer_hello_or_goodbye,
     answer_open_request,

@@ -19,6 +19,7 @@ from actions import intake_flow as flow
 from actions.form_switch import INTAKE, requested_switch
 from actions.plan_summary import plan_url, story_summary, who_words, wishes_summary
 from actions.who_is_talking import (
+    answer_chat_for_me,
     self_introduction,
     speaker_answer,
     speaker_from_request,
@@ -430,6 +431,16 @@ def say_what_the_story_told(
         )
 
 
+def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer a question beside the intake's question ("hoeveel vragen zijn er nog", "mag
+    mijn mama voor mij typen"); False when the message is none."""
+    text = typed_text(tracker)
+    if read.asks_how_far(text):
+        say_how_far(dispatcher, flow.questions_left(tracker.slots))
+        return True
+    return answer_chat_for_me(dispatcher, tracker)
+
+
 def say_how_far(dispatcher: CollectingDispatcher, left: int | None) -> None:
     """How many questions are left: a number once the life domains are chosen."""
     if left is None:
@@ -459,9 +470,9 @@ class ValidateIntakeForm(FormValidationAction):
             or interrupts(tracker)
         ):
             return []
-        if read.asks_how_far(typed_text(tracker)):
-            # "hoeveel vragen zijn er nog": how many, nothing stored, the question again.
-            say_how_far(dispatcher, flow.questions_left(tracker.slots))
+        if answer_aside(dispatcher, tracker):
+            # "hoeveel vragen zijn er nog", "mag mijn mama voor mij typen": answered, nothing
+            # stored, the question again.
             return [SlotSet(slot, None)]
         if slot != "consent" and read.asks_about_the_question(typed_text(tracker)):
             # "wat moet ik hier zeggen": how to answer; nothing stored, the question again.

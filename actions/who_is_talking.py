@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import latest_entities, latest_intent
 from actions.forms import not_understood
 from actions.open_requests import answer_open_request
+from bot.chat_for_me_words import asks_if_someone_else_may_chat
 from bot.first_names import find_first_name
 from bot.network_introductions import is_network_introduction
 from bot.relation_words import POSSESSIVES
@@ -47,6 +48,16 @@ _POSSESSIVE = re.compile(rf"\b{_POSSESSIVE_WORDS}\s+(\w+)", re.IGNORECASE)
 _ANY_MAN_OR_WOMAN = re.compile(
     r"\b(?:een|ne|nen|de|den|die|deze|die|elke|oudere|jonge)\s+(?:man|vrouw)\s*$", re.IGNORECASE
 )
+
+
+def answer_chat_for_me(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "mag mijn mama voor mij chatten": yes, and how that person says who they are. False
+    for any other message."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if not asks_if_someone_else_may_chat(text):
+        return False
+    dispatcher.utter_message(response="utter_someone_else_may_chat")
+    return True
 
 
 def _relation_entity(tracker: Tracker) -> tuple[str | None, str | None]:

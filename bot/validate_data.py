@@ -48,6 +48,9 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_intake_questions_left_depends' is not used in any story or rule.": (
         "said by validate_intake_form for 'hoeveel vragen zijn er nog' before the domains"
     ),
+    "The utterance 'utter_someone_else_may_chat' is not used in any story or rule.": (
+        "said by action_fallback and validate_intake_form for 'mag mijn mama voor mij chatten'"
+    ),
     "The utterance 'utter_complaint_about_wegwijzer' is not used in any story or rule.": (
         "said by action_answer_faq and action_fallback for a complaint about Wegwijzer itself"
     ),

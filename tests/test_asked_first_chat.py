@@ -91,3 +91,24 @@ def test_a_complaint_about_the_chatbot_gets_an_apology_not_the_providers_answer(
     assert texts(replies)[0].startswith("Dat spijt me.")
     assert "Met een mens praten" in titles(replies)
     assert knowledge_answer("change_provider") not in texts(replies)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "kan ik iemand anders laten chatten voor mij",  # request_human 0.83: the hand-off
+        "mag mijn mama voor mij chatten",  # identify_as_network 0.69: questions about mama
+        "kan mijn zus in mijn plaats typen",  # other_place 0.78: "Waar zoek je hulp?"
+    ],
+)
+def test_asking_whether_someone_else_may_chat_gets_yes_and_how(assistant, message):
+    """On the model of 2026-12-06 the hand-off started, the questions went to the mother
+    instead of the person, or the provider search asked for a place."""
+    sender = new_sender()
+    said = texts(assistant.replies(sender, message))
+
+    assert said[0].startswith("Ja, dat mag. Iemand die je vertrouwt mag met je mee chatten")
+    assert not any("trajectondersteuner" in text for text in said)
+    # The person can go on: the mother introduces herself.
+    after = texts(assistant.replies(sender, "ik ben de mama van Lotte"))
+    assert after[0] == "Goed, dan stel ik mijn vragen over Lotte."

@@ -515,3 +515,14 @@ def test_asking_how_many_questions_are_left_answers_and_asks_again(assistant, qu
     assert said[0].startswith("Dat hangt af van de thema's die je kiest")
     assert "goede dag" in said[-1]  # the same question again
     assert question not in stored(assistant, sender).values()
+
+
+def test_asking_whether_someone_else_may_type_in_the_intake_answers_and_asks_again(assistant):
+    sender = new_sender()
+    start_plan(assistant, sender)
+
+    said = chat(assistant, sender, ["mag mijn begeleider dit invullen voor mij"])
+
+    assert said[0].startswith("Ja, dat mag.")
+    assert "goede dag" in said[-1]  # the same question again
+    assert "mag mijn begeleider dit invullen voor mij" not in stored(assistant, sender).values()

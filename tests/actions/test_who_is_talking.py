@@ -6,8 +6,17 @@ from __future__ import annotations
 import pytest
 
 from actions.eligibility import ValidateEligibilityForm
+from actions.fallback import ActionFallback
+from actions.intake import ValidateIntakeForm
 from actions.who_is_talking import ActionIdentifySpeaker, about_the_writer
-from tests.actions.conftest import Turn, load_tracker, run_action, user
+from tests.actions.conftest import (
+    Turn,
+    load_tracker,
+    run_action,
+    saved_state,
+    stored_answers,
+    user,
+)
 
 
 async def identify(text: str, entities: dict | None = None, intent="identify_as_network"):
@@ -290,3 +299,30 @@ async def test_saying_it_is_about_oneself_is_still_noted_as_such():
     turn = await identify("het is voor mezelf", intent="identify_as_person")
 
     assert turn.texts[0] == "Goed, het gaat over jou."
+
+
+# --- someone else chatting for the person ----------------------------------------------------
+
+
+async def test_a_question_whether_someone_else_may_chat_gets_yes_and_how():
+    """ "mag mijn mama voor mij chatten" was identify_as_network 0.69 on the model of
+    2026-12-06: "Goed, dan stel ik mijn vragen over je mama" (the wrong person)."""
+    tracker = load_tracker("welcome", user("mag mijn mama voor mij chatten", "nlu_fallback"))
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.responses[0] == "utter_someone_else_may_chat"
+    assert turn.texts[0].startswith("Ja, dat mag.")
+    assert '"ik ben de mama van Lotte"' in turn.texts[0]
+    assert "speaker" not in turn.slots  # nobody said who is talking yet
+
+
+async def test_in_the_intake_it_is_answered_and_nothing_is_stored():
+    saved = "intake_asks_strengths"
+    said = user("mag mijn begeleider dit invullen voor mij", "nlu_fallback")
+
+    turn = await run_action(ValidateIntakeForm(), load_tracker(saved, said, extracted={}))
+
+    assert turn.texts[0].startswith("Ja, dat mag.")
+    assert turn.slots.get("strengths") is None  # asked again
+    assert "strengths" not in stored_answers(saved_state(saved)["stored_plan"]["id"])
