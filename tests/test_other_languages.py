@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
-from bot.other_languages import other_language
+from bot.other_language_signal import OtherLanguageClassifier
+from bot.other_languages import asks_for_another_language, other_language
 from tests.chat import new_sender, texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +49,41 @@ def test_messages_in_another_language_are_recognised(text, language):
 )
 def test_dutch_with_a_loanword_or_two_stays_dutch(text):
     assert other_language(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("kan ik met jou ook in het frans praten", "request_human"),  # 0.61, 2026-12-06
+        ("spreek je engels", "nlu_fallback"),
+        ("kunde gij ook turks verstaan", "faq"),
+    ],
+)
+def test_a_dutch_question_to_chat_in_another_language_goes_to_the_fallback(text, read_as):
+    message = Message(data={TEXT: text, INTENT: {"name": read_as, "confidence": 1.0}})
+    OtherLanguageClassifier().process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_a_crisis_about_a_language_stays_a_crisis():
+    text = "ik wil niet meer leven, kan ik in het frans praten"
+    message = Message(data={TEXT: text, INTENT: {"name": "crisis", "confidence": 1.0}})
+    OtherLanguageClassifier().process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_no_training_or_held_out_example_asks_to_chat_in_another_language():
+    files = [
+        *sorted((ROOT / "data").rglob("*.yml")),
+        *sorted((ROOT / "tests/holdout").glob("*.yml")),
+    ]
+    asked = [
+        (intent, text)
+        for path in files
+        for intent, text in nlu_examples(path)
+        if asks_for_another_language(text)
+    ]
+    assert asked == []
 
 
 def nlu_examples(path: Path) -> list[tuple[str, str]]:
