@@ -5,9 +5,10 @@ nlu_fallback on the model of 2026-12-06 on one host, request_human 0.61 (the han
 another.
 
 Rasa component after the FallbackClassifier: when bot/other_languages.py reads the message
-as another language, or as a question to chat in one, its intent becomes `nlu_fallback`. A crisis stays a crisis: the
-classifier's crisis reading is kept, and the keyword check that runs after this component
-(bot/crisis_signals.py) still makes any message with a crisis signal a crisis.
+as another language, or as a question to chat in one, its intent becomes `nlu_fallback`. A
+crisis stays a crisis: the classifier's crisis reading is kept, and the keyword check that
+runs after this component (bot/crisis_signals.py) still makes any message with a crisis
+signal a crisis.
 """
 
 from __future__ import annotations
