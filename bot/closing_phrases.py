@@ -41,7 +41,11 @@ _GOODBYE = re.compile(
 _THANK = re.compile(
     r"\b(?:bedankt|merci(?:kes)?|mercie|dank (?:u|je|jullie)(?: wel)?|dankuwel|dankjewel"
     r"|dankje|thanks|thank you|thx|tnx|(?:vriendelijk|hartelijk|duizendmaal|veel) dank"
-    r"|(?:u|je|jullie) (?:heel |zeer |erg )?dankbaar|ge zijt bedankt)\b"
+    r"|(?:u|je|jullie) (?:heel |zeer |erg )?dankbaar|ge zijt bedankt"
+    # A compliment is a thanks too: "ge zijt ne schat", "gij zijt de beste", "je bent top".
+    r"|(?:ge|gij|je|jij|u) (?:zijt|bent|zij|zijn) (?:echt |zo |toch |wel )?"
+    r"(?:(?:ne|nen|een|de|den|n) )?(?:schat|schatje|engel|held|topper|crack|beste|top|super)"
+    r"|goed gedaan|chapeau)\b"
 )
 # "bedankt, en hoe vraag ik zo'n plek aan", "dank je, hoe lang moet ik wachten": thanks,
 # then a question of at least three words, which is what the person wants answered.

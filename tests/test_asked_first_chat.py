@@ -112,3 +112,11 @@ def test_asking_whether_someone_else_may_chat_gets_yes_and_how(assistant, messag
     # The person can go on: the mother introduces herself.
     after = texts(assistant.replies(sender, "ik ben de mama van Lotte"))
     assert after[0] == "Goed, dan stel ik mijn vragen over Lotte."
+
+
+def test_a_flemish_compliment_is_taken_as_thanks(assistant):
+    """ "ge zijt ne schat" was inform 0.97 on the model of 2026-12-06: "Sorry, dat heb ik
+    niet goed begrepen"."""
+    said = texts(assistant.replies(new_sender(), "ge zijt ne schat"))
+
+    assert said[0] == "Graag gedaan! Heb je nog een vraag?"

@@ -44,6 +44,11 @@ def classified(text: str, guess: str) -> str:
         ("bedankt en dag", "thank", "goodbye"),
         ("salu, merci", "thank", "thank"),  # a greeting, then the thanks
         ("goed, bedankt", "affirm", "thank"),
+        # A compliment is a thanks: inform 0.97 and out_of_scope 1.00 on the model of
+        # 2026-12-06 (the fallback; "Wegwijzer can only help with ...").
+        ("ge zijt ne schat", "inform", "thank"),
+        ("gij zijt de beste", "out_of_scope", "thank"),
+        ("je bent echt top, merci", "thank", "thank"),
     ],
 )
 def test_a_whole_goodbye_or_thanks_gets_its_intent_whatever_the_classifier_guessed(
@@ -64,6 +69,8 @@ def test_a_whole_goodbye_or_thanks_gets_its_intent_whatever_the_classifier_guess
         ("ik wil stoppen met het dagcentrum", "inform"),
         ("ik ga voor altijd slapen", "crisis"),
         ("dank u voor niets", "nlu_fallback"),
+        ("je bent een robot", "bot_challenge"),
+        ("ge zijt de beste, hoe vraag ik een pvb aan", "faq"),
         ("/goodbye_not_a_phrase", "nlu_fallback"),
     ],
 )
