@@ -1,4 +1,5 @@
-"""A person who just got a budget and asks what now gets how to use it.
+"""A person who just got a budget and asks what now gets how to use it; one with a budget
+who finds no provider gets who helps with that.
 
 "ik heb een pvb gekregen, wat nu" was answered with what a PVB is (what_is_pvb 0.86), "ons
 zoon heeft zijn budget gekregen, hoe begin ik eraan" with how to apply for one
@@ -53,4 +54,37 @@ def asks_what_now_with_a_budget(text: str, topic: str | None) -> bool:
         and GOT_A_BUDGET.search(text) is not None
         and ASKS_WHAT_NOW.search(text) is not None
         and NOT_YET.search(text) is None
+    )
+
+
+# The topic that says who helps a budget holder find and organise support.
+ASSISTANCE_TOPIC = "assistance_organisation"
+_HAS_A_BUDGET = re.compile(r"\b(?:pvb|persoonsvolgend budget|budget)\b", re.IGNORECASE)
+# "vindt geen plaats", "we vinden nergens een voorziening", "geen aanbieder gevonden".
+_NO_PROVIDER_FOUND = re.compile(
+    r"\b(?:vind|vindt|vinden|gevonden|zoek|zoekt|zoeken)\b(?:\s+\w+){0,2}?"
+    r"\s+(?:geen|nergens|niks|niets)\b(?:\s+\w+){0,2}?\s+(?:plaats|plek|plekje|aanbieder\w*"
+    r"|zorgaanbieder\w*|voorziening\w*|begeleid\w*|opvang|dagcentr\w*|woonplek\w*|hulp)\b"
+    r"|\b(?:geen|nergens)\s+(?:een\s+)?(?:plaats|plek|aanbieder\w*|voorziening\w*)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:gevonden|vinden|te vinden)\b",
+    re.IGNORECASE,
+)
+# No budget yet: "nog geen pvb", "het budget is niet toegekend".
+_NO_BUDGET_YET = re.compile(
+    r"\bgeen\s+(?:pvb|budget)\b|\bnog\s+niet\b.*\b(?:pvb|budget)\b"
+    r"|\bniet\s+(?:gekregen|toegekend|toegewezen)\b",
+    re.IGNORECASE,
+)
+
+
+def finds_no_provider_with_a_budget(text: str, topic: str | None) -> bool:
+    """Whether `text` says the person has a budget but finds no provider or place ("mijn
+    zoon heeft een pvb maar vindt geen plaats": a bijstandsorganisatie helps with that), and
+    its sure `topic` (None: unsure) is none that answers it. "... nog geen voorziening
+    gevonden, hoelang hebben we om te beginnen" is budget_spending, and stays."""
+    return (
+        (topic is None or topic in READ_AS_BEFORE_THE_BUDGET)
+        and _HAS_A_BUDGET.search(text) is not None
+        and _NO_PROVIDER_FOUND.search(text) is not None
+        and _NO_BUDGET_YET.search(text) is None
     )

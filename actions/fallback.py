@@ -14,6 +14,7 @@ from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
 from actions.faq import (
     answer_complaint,
+    answer_no_provider_found,
     answer_objection_or_document,
     answer_term_asked_about,
     answer_wait_for_a_place,
@@ -53,6 +54,7 @@ ANSWERS: tuple[Answer, ...] = (
     search_again_with_changes,
     answer_complaint,
     answer_objection_or_document,
+    answer_no_provider_found,
     answer_term_asked_about,
     answer_waiting_told,
     answer_lost_code,
@@ -118,7 +120,8 @@ class ActionFallback(Action):
     a complaint about one's help or the VAPH (actions/complaints.py), nor an objection to a
     decision or a form not understood (actions/hard_documents.py), nor a lost resume code
     (actions/plan_commands.py), nor "de letters zijn te klein" (actions/screen_help.py),
-    nor "ik sta al 3 jaar
+    nor "mijn zoon heeft een pvb maar vindt geen plaats" (who helps a budget holder,
+    actions/budget_granted.py), nor "ik sta al 3 jaar
     op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),

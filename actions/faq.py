@@ -22,7 +22,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, jargon
 from actions.answer_lines import lines_first
 from actions.assistive_devices import answer_device_question, asks_about_a_device
-from actions.budget_granted import BUDGET_TOPIC, asks_what_now_with_a_budget
+from actions.budget_granted import (
+    ASSISTANCE_TOPIC,
+    BUDGET_TOPIC,
+    asks_what_now_with_a_budget,
+    finds_no_provider_with_a_budget,
+)
 from actions.complaints import complains_about_wegwijzer, complaint_topic, leaving_topic
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
@@ -306,6 +311,8 @@ class ActionAnswerFaq(Action):
             return explain_term(dispatcher, term, choice.topic, level)
         if asks_what_now_with_a_budget(text, choice.topic):
             choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
+        if finds_no_provider_with_a_budget(text, choice.topic):
+            choice = FaqChoice(topic=ASSISTANCE_TOPIC)  # "... een pvb maar vindt geen plaats"
         if (named := term_asked_about(text)) and named != choice.topic:
             choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
         if not in_form and complains_about_wegwijzer(text):
@@ -435,6 +442,16 @@ def answer_complaint(
         dispatcher.utter_message(response=ABOUT_WEGWIJZER)
         return []
     return _answer_outside_a_form(dispatcher, tracker, complaint_topic(text) or leaving_topic(text))
+
+
+def answer_no_provider_found(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "mijn zoon heeft een pvb maar vindt geen plaats" (inform 0.70 on the
+    model of 2026-12-06: "Ik lees: je zoon.") gets who helps a budget holder find support."""
+    text = _latest_text(tracker)
+    found = finds_no_provider_with_a_budget(text, None)
+    return _answer_outside_a_form(dispatcher, tracker, ASSISTANCE_TOPIC if found else None)
 
 
 def answer_objection_or_document(

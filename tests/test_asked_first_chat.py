@@ -120,3 +120,16 @@ def test_a_flemish_compliment_is_taken_as_thanks(assistant):
     said = texts(assistant.replies(new_sender(), "ge zijt ne schat"))
 
     assert said[0] == "Graag gedaan! Heb je nog een vraag?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mijn zoon heeft een pvb maar vindt geen plaats",  # inform 0.70: "Ik lees: je zoon."
+        "mijn zoon heeft een pvb maar vindt geen voorziening",  # faq, no topic sure
+    ],
+)
+def test_a_budget_and_no_place_found_gets_who_helps_find_one(assistant, message):
+    said = texts(assistant.replies(new_sender(), message))
+
+    assert said[0] == knowledge_answer("assistance_organisation")
