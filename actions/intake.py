@@ -151,7 +151,11 @@ class IntakeAnswer:
             return self.skip()
         if slot == "plan_name":
             name = read.name_answer(self.text)
-            return {slot: name} if name else self.not_understood("utter_not_a_name")
+            return (
+                {slot: name, **self.named_person(name)}
+                if name
+                else self.not_understood("utter_not_a_name")
+            )
         if slot.endswith("_wish"):
             return self.wish()
         if slot.endswith("_often"):
@@ -176,6 +180,15 @@ class IntakeAnswer:
                 {slot: spending} if spending else self.not_understood("utter_choice_not_understood")
             )
         return {slot: self.text} if self.text else self.not_understood()
+
+    def named_person(self, plan_name: str) -> dict[str, Any]:
+        """Someone who tells about another person and names them for the plan ("Tibo") is
+        asked about them by that name from then on ("Wat is belangrijk voor Tibo?"), as after
+        "ik ben de mama van Tibo"; a name told before stays."""
+        first = read.first_name_in(plan_name)
+        if self.tracker.get_slot("speaker") != "network" or self.tracker.get_slot("person_name"):
+            return {}
+        return {"person_name": first, "person_ref": first} if first else {}
 
     def not_understood(self, response: str = "utter_not_understood_answer") -> dict[str, Any]:
         self.dispatcher.utter_message(response=response)

@@ -15,6 +15,7 @@ from bot.intake_catalogue import (
     STORY_SLOTS,
     URGENCY_SLOTS,
 )
+from bot.relation_words import AFTER_POSSESSIVE_WORDS, POSSESSIVES, RELATION_WORDS
 
 YES = re.compile(
     r"^\s*(ja+|jaja|jep|yes|ok(e|é|ay)?|goed|zeker|klopt|akkoord|dat klopt|juist)\b", re.I
@@ -254,6 +255,30 @@ def name_answer(text: str) -> str | None:
     if any(word in _SENTENCE_WORDS for word in words):
         return told_first[1] if told_first else None
     return name
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]{2,})?$")
+_RELATION_OR_POSSESSIVE = frozenset(
+    {*POSSESSIVES, "je", "jouw", "onze", "zijn", "haar"}
+    | {word for words in RELATION_WORDS.values() for word in words}
+    | {word for words in AFTER_POSSESSIVE_WORDS.values() for word in words}
+)
+
+
+# A surname first: "De Smet", "Van den Broeck Marie".
+_SURNAME_PARTICLES = frozenset("van vande vanden vander de den der le la du".split())
+
+
+def first_name_in(name: str) -> str | None:
+    """The first name in a name for the plan, to ask about the person by name: "Tibo" in
+    "tibo", "Tibo Janssens" or "je zoon Tibo"; None for an initial ("T."), a surname that
+    comes first ("De Smet") or no name."""
+    words = [w for w in name.split() if w.lower().strip(".,") not in _RELATION_OR_POSSESSIVE]
+    if not words or not _NAME_WORD.match(words[0]):
+        return None
+    if words[0].lower() in _NOT_A_NAME | _SURNAME_PARTICLES:
+        return None
+    return "-".join(part[:1].upper() + part[1:] for part in words[0].split("-"))
 
 
 # One capitalised word (or two joined by a hyphen) typed as the whole answer: "Mila".

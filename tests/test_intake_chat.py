@@ -245,6 +245,18 @@ def test_a_plan_asked_for_a_son_does_not_ask_for_whom_after_the_yes(assistant):
     assert (answers["speaker"], answers["person_ref"]) == ("network", "je zoon")
 
 
+def test_the_name_a_parent_gives_for_the_plan_is_used_in_the_next_questions(assistant):
+    """The questions went on with "je zoon" after the parent had typed "Tibo"."""
+    sender = new_sender()
+    chat(assistant, sender, ["ik wil een plan maken voor mijn zoon", "ja"])
+
+    said = chat(assistant, sender, ["tibo"])
+
+    assert said[-1] == "Vertel eens: hoe ziet een goede dag eruit voor Tibo?"
+    answers = stored(assistant, sender)
+    assert (answers["plan_name"], answers["person_ref"]) == ("tibo", "Tibo")
+
+
 def test_a_plan_asked_for_someone_named_offers_the_name_after_the_yes(assistant):
     """ "ik wil een plan maken voor ons Jana" named no relation: "ja" was followed by "Vertel
     je over jezelf of over iemand anders?"."""

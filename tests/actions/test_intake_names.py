@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.intake import ActionAskPlanName, ValidateIntakeForm
-from actions.intake_answers import name_answer
+from actions.intake_answers import first_name_in, name_answer
 from tests.actions.conftest import load_tracker, run_action, user
 
 NOT_A_NAME = "Dat lijkt me geen naam. Typ alleen een naam, zoals Sam of 'de buurvrouw'."
@@ -61,14 +61,54 @@ def test_a_sentence_is_not_a_name(said):
     assert name_answer(said) is None
 
 
-async def plan_name_turn(text: str, intent: str = "inform"):
+async def plan_name_turn(text: str, intent: str = "inform", **slots):
     tracker = load_tracker(
         "intake_asks_strengths",
         user(text, intent),
         extracted={},
-        slots={"requested_slot": "plan_name", "plan_name": None},
+        slots={"requested_slot": "plan_name", "plan_name": None, **slots},
     )
     return await run_action(ValidateIntakeForm(), tracker)
+
+
+NETWORK_ABOUT_A_SON = {
+    "speaker": "network",
+    "relation": "kind",
+    "person_name": None,
+    "person_ref": "je zoon",
+}
+
+
+@pytest.mark.parametrize(
+    ("said", "first"), [("Tibo", "Tibo"), ("tibo janssens", "Tibo"), ("mijn zoon Tibo", "Tibo")]
+)
+async def test_the_name_a_network_member_gives_for_the_plan_is_used_in_the_questions(said, first):
+    """The questions went on with "je zoon" after the parent had named him for the plan."""
+    turn = await plan_name_turn(said, **NETWORK_ABOUT_A_SON)
+
+    assert turn.slots["person_name"] == first
+    assert turn.slots["person_ref"] == first
+
+
+@pytest.mark.parametrize("said", ["ons moeder", "de buurvrouw", "De Smet", "zet maar T."])
+async def test_a_name_without_a_first_name_keeps_the_words_of_the_questions(said):
+    turn = await plan_name_turn(said, **NETWORK_ABOUT_A_SON)
+
+    assert turn.slots.get("plan_name")
+    assert "person_ref" not in turn.slots
+
+
+async def test_the_person_themself_and_a_name_told_before_are_left_alone():
+    themself = await plan_name_turn("Sam", speaker="person")
+    told = await plan_name_turn("Tibo", **{**NETWORK_ABOUT_A_SON, "person_name": "Lotte"})
+
+    assert "person_ref" not in themself.slots
+    assert "person_ref" not in told.slots
+
+
+def test_an_initial_is_no_first_name():
+    assert first_name_in("T.") is None
+    assert first_name_in("anne-sophie") == "Anne-Sophie"
 
 
 async def test_a_sentence_at_the_name_question_is_asked_again():
