@@ -51,6 +51,19 @@ def test_places_support_types_and_target_groups_are_found(nlp):
     ]
 
 
+def test_plurals_of_support_types_and_target_groups_are_found(nlp):
+    # "zijn er woonvormen in limburg voor mensen met nah" had no kind of help: the search
+    # asked "Welke soort hulp zoek je?".
+    assert entities(nlp, "zijn er woonvormen in Limburg voor mensen met nah") == [
+        ("woonvormen", "support_type"),
+        ("Limburg", "province"),
+        ("nah", "target_group"),
+    ]
+    for words in ("woongroepen", "tehuizen", "dagcentrums", "logeerhuizen"):
+        assert entities(nlp, f"ik zoek {words}") == [(words, "support_type")], words
+    assert entities(nlp, "hulp voor doven") == [("doven", "target_group")]
+
+
 def test_help_at_home_is_found_in_either_word_order(nlp):
     # "ik zoek begeleiding thuis in Hasselt" had no kind of help: the search asked it again.
     for words in ("begeleiding thuis", "begeleiding aan huis", "thuisbegeleiding"):

@@ -390,6 +390,16 @@ def test_help_at_home_in_a_place_starts_the_search_with_both(assistant):
     assert "Hasselt" in announced(replies)
 
 
+def test_a_plural_kind_of_help_is_the_kind_of_help(assistant):
+    """ "zijn er woonvormen in limburg voor mensen met nah" asked "Welke soort hulp zoek
+    je?": only the singular "woonvorm" was a word for the help."""
+    replies = assistant.replies(new_sender(), "zijn er woonvormen in limburg voor mensen met nah")
+
+    living = category("woonondersteuning", reference.support_types())
+    assert announced(replies).startswith(f"Ik zocht {living} voor mensen met")
+    assert "Limburg" in announced(replies)
+
+
 def test_a_search_for_a_blind_father_in_his_town_starts_with_both(assistant):
     """ "ik zoek iets voor ons vader hij is blind en woont in Brugge" was read as a bare
     answer: "Ik lees: je vader, visuele beperking, Brugge." and the menu, no search."""
