@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
 from actions.follow_up import sentence_a_line
-from bot.device_words import names_a_device
+from bot.device_words import names_a_device_besides_its_user
 from bot.question_phrases import asks_a_question
 from knowledge import db
 from knowledge.models import Right
@@ -31,9 +31,10 @@ GENERAL_TOPICS = frozenset({"costs", "other_support", "how_to_apply", "what_is_p
 
 
 def asks_about_a_device(text: str, topic: str | None) -> bool:
-    """Whether a FAQ question is about a device: it names one, and the selector chose no
-    topic (`topic` None: unsure) or a general one of GENERAL_TOPICS."""
-    return names_a_device(text) and (topic is None or topic in GENERAL_TOPICS)
+    """Whether a FAQ question is about a device: it names one, not only to say who uses one
+    ("als ik in een rolstoel zit"), and the selector chose no topic (`topic` None: unsure) or
+    a general one of GENERAL_TOPICS."""
+    return names_a_device_besides_its_user(text) and (topic is None or topic in GENERAL_TOPICS)
 
 
 # A mobility aid: the right's line about them goes first when the question names one.
@@ -77,6 +78,8 @@ def answer_unsure_device_question(dispatcher: CollectingDispatcher, tracker: Tra
     iets voor een traplift": nlu_fallback, and "Sorry, dat heb ik niet goed begrepen").
     Outside a form only, as in the FAQ action; False (nothing said) for any other message."""
     text = str((tracker.latest_message or {}).get("text") or "")
-    if tracker.active_loop_name is not None or not (names_a_device(text) and asks_a_question(text)):
+    if tracker.active_loop_name is not None or not (
+        names_a_device_besides_its_user(text) and asks_a_question(text)
+    ):
         return False
     return answer_device_question(dispatcher, answers.reading_level(tracker), text)

@@ -35,3 +35,10 @@ def searches_for_a_device(text: str) -> bool:
     """Whether a search is for a device itself ("ik zoek een rolstoel"), not for help for
     people who use one ("een dagcentrum voor mensen in een rolstoel")."""
     return names_a_device(text) and DESCRIBES_A_USER.search(text) is None
+
+
+def names_a_device_besides_its_user(text: str) -> bool:
+    """Whether `text` names a device other than to say who uses one: "krijg ik geld voor een
+    rolstoel" does, "kan ik een pvb krijgen als ik in een rolstoel zit" does not (a right
+    asked for by someone who uses a wheelchair)."""
+    return names_a_device(DESCRIBES_A_USER.sub(" ", text))

@@ -402,6 +402,21 @@ def test_a_right_asked_for_after_facts_about_a_daughter_gets_whom_it_is_for(assi
     assert any(who in text for text in said), said
 
 
+def test_a_pvb_asked_for_by_someone_in_a_wheelchair_gets_whom_it_is_for(assistant):
+    """ "kan ik een pvb krijgen als ik in een rolstoel zit" got the answer about devices: "Een
+    rolstoel vraag je aan bij de Vlaamse sociale bescherming"."""
+    said = texts(
+        assistant.replies(new_sender(), "kan ik een pvb krijgen als ik in een rolstoel zit")
+    )
+
+    with db.session() as session:
+        pvb = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        assert pvb is not None
+        who = pvb.who.strip()
+    assert any(who in text for text in said), said
+    assert not any("Vlaamse sociale bescherming" in text for text in said)
+
+
 def test_a_pvb_asked_for_beside_a_zorgbudget_says_the_two_do_not_go_together(assistant):
     """ "mijn zus krijgt al een zorgbudget, kan ze ook een pvb krijgen" (check_eligibility
     0.95 on the model of 2026-12-06) started the check with no answer."""

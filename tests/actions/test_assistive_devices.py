@@ -64,6 +64,14 @@ def test_only_an_unsure_or_general_topic_gives_way_to_the_device_answer():
     assert not asks_about_a_device("hoeveel kost een dagcentrum", None)
 
 
+def test_a_device_that_only_says_who_asks_is_no_device_question():
+    # The device answer came for this PVB question on the model of 2026-12-06.
+    assert not asks_about_a_device("kan ik een pvb krijgen als ik in een rolstoel zit", None)
+    assert asks_about_a_device(
+        "ik zit in een rolstoel, krijg ik geld voor een nieuwe rolstoel", None
+    )
+
+
 async def test_an_unsure_question_about_a_wheelchair_gets_where_to_ask_first():
     """ "mijn dochter heeft een rolstoel nodig wie betaalt dat" was asked "which topic?"
     (costs 0.39, other_support close under it)."""
