@@ -90,6 +90,7 @@ SLOT_VALUES = {
     "how_long": "al twee jaar",
     "support": "dagondersteuning",
     "right": "Rechtstreeks toegankelijke hulp (RTH)",
+    "left": "16",
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SENTENCE_END = re.compile(r"[.?!]$")
