@@ -35,7 +35,7 @@ from actions.follow_up import (
     just_answered_topic,
     message_before_latest,
 )
-from actions.hard_documents import document_topic, objection_topic
+from actions.hard_documents import disagreeing_lines_first, document_topic, objection_topic
 from actions.intake_answers import asks_about_the_question
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
 from actions.open_requests import answer_announced_question
@@ -246,12 +246,14 @@ def say_faq_answer(
     Rasa renders an action's responses with the slots from before the action's own events,
     so after a switch of reading level a condition would still see the old level. With the
     `question`, what it asks about another term comes first (`other_term_first`), and so
-    does the line about paying a relative (actions/paying_family.py)."""
+    do the line about paying a relative (actions/paying_family.py) and, for an objection,
+    the lines about not agreeing (actions/hard_documents.py)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
         if text is not None:
             text = family_line_first(session, text, topic, question, level)
+            text = disagreeing_lines_first(text, question)
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))

@@ -17,11 +17,23 @@ from __future__ import annotations
 
 import re
 
+from actions.answer_lines import lines_first
+
 LETTER_TOPIC = "vaph_letter"
 FORM_TOPIC = "what_is_dop"
 ZORGBUDGET_TOPIC = "what_is_bob"
 
-OBJECTS = re.compile(r"\bbezwaar\w*|\bberoep\s+aan\w*|\bin\s+beroep\b", re.IGNORECASE)
+# "bezwaar maken", "in beroep gaan", and "ik ben het niet eens met de beslissing" (or with
+# one's priority group or budget category; "nie eens", "ni akkoord" as people say it).
+OBJECTS = re.compile(
+    r"\bbezwaar\w*|\bberoep\s+aan\w*|\bin\s+beroep\b"
+    r"|\b(?:niet|nie|ni)\s+(?:eens|akkoord|mee\s+eens)\b.*\b(?:beslissing\w*|beslist"
+    r"|prioriteitengroep\w*|prioriteit\w*|budgetcategorie\w*|categorie\w*|vtc|vaph|brief\w*"
+    r"|zorgbudget\w*|zorgkas\w*)",
+    re.IGNORECASE,
+)
+# The lines of an answer that say what to do when one does not agree.
+DISAGREEING_LINE = re.compile(r"\bniet mee eens\b|\bniet eens\b|\bbezwaar\b|\bherziening\b")
 ZORGBUDGET = re.compile(r"\bzorgbudget\w*|\bbob\b|\bzorgkas\w*", re.IGNORECASE)
 # "ik versta het formulier niet", "ik snap die brief ni", "ik begrijp er niks van".
 NOT_UNDERSTOOD = re.compile(
@@ -48,3 +60,12 @@ def document_topic(text: str) -> str | None:
     if LETTER.search(text):
         return LETTER_TOPIC
     return FORM_TOPIC if FORM.search(text) else None
+
+
+def disagreeing_lines_first(answer: str, question: str) -> str:
+    """For an objection (`objection_topic`), the answer with its lines about not agreeing
+    first ("Begrijp je de brief niet, of ben je het er niet mee eens? Vraag dan uitleg aan
+    het VAPH.", "… dan kun je een herziening vragen"); otherwise the answer as it is."""
+    if objection_topic(question) is None:
+        return answer
+    return lines_first(answer, lambda line: DISAGREEING_LINE.search(line) is not None)

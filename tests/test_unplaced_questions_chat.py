@@ -76,8 +76,20 @@ def test_information_asked_about_the_pvb_is_what_it_is_not_the_privacy_answer(as
 def test_an_objection_or_a_form_not_understood_gets_who_helps(assistant, message, topic):
     said = texts(assistant.replies(new_sender(), message))
 
-    assert knowledge_answer(topic) in said, said
+    # The answer's lines (an objection gets its line about not agreeing first).
+    lines = sorted(knowledge_answer(topic).splitlines())
+    assert any(sorted(text.splitlines()) == lines for text in said), said
     assert not any(NOT_UNDERSTOOD in text or "begreep ik je verkeerd" in text for text in said)
+
+
+def test_not_agreeing_with_a_decision_gets_first_what_to_do_about_it(assistant):
+    """ "ik ben het niet eens met de beslissing van het vaph" got the answer on the VAPH's
+    letters with "ben je het er niet mee eens? Vraag dan uitleg aan het VAPH." in line 5."""
+    said = texts(
+        assistant.replies(new_sender(), "ik ben het niet eens met de beslissing van het vaph")
+    )
+
+    assert said[0].startswith("Begrijp je de brief niet, of ben je het er niet mee eens?")
 
 
 def test_a_carer_who_died_gets_a_word_for_the_loss_and_the_noodprocedure(assistant):

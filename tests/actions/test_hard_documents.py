@@ -8,6 +8,7 @@ import pytest
 
 from actions.crisis import ActionReturnAfterCrisis
 from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerFaq
 from actions.hard_documents import (
     FORM_TOPIC,
     LETTER_TOPIC,
@@ -16,7 +17,7 @@ from actions.hard_documents import (
     objection_topic,
 )
 from bot.config import PROJECT_ROOT
-from tests.actions.conftest import fallen_back, load_tracker, run_action, user
+from tests.actions.conftest import fallen_back, load_tracker, ranked_selection, run_action, user
 from tests.chat import knowledge_answer as answer
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
@@ -37,6 +38,12 @@ def test_the_answers_say_who_helps():
         ("hoe teken ik beroep aan tegen de beslissing", LETTER_TOPIC),
         ("kan ik bezwaar indienen tegen mijn zorgbudget", ZORGBUDGET_TOPIC),
         ("wat heb ik aan een klacht", None),  # complaints: actions/complaints.py
+        # Not agreeing with a decision, as people say it.
+        ("ik ben het niet eens met de beslissing van het vaph", LETTER_TOPIC),
+        ("ik ben het nie eens met mijn budgetcategorie", LETTER_TOPIC),
+        ("ik ben het niet eens met het zorgbudget dat ik krijg", ZORGBUDGET_TOPIC),
+        ("ik ben het niet eens met mijn begeleider", None),  # no decision
+        ("ik ben niet akkoord", None),
     ],
 )
 def test_an_objection_gets_the_answer_about_that_decision(text, topic):
@@ -83,5 +90,36 @@ async def test_an_objection_the_classifier_was_unsure_of_gets_the_answer_about_t
         ActionFallback(), load_tracker("welcome", fallen_back("kan ik bezwaar maken"))
     )
 
-    assert turn.texts[0] == answer(LETTER_TOPIC)
+    # The same answer, with its line about not agreeing first.
+    said = turn.texts[0].splitlines()
+    assert said[0].startswith("Begrijp je de brief niet, of ben je het er niet mee eens?")
+    assert sorted(said) == sorted(answer(LETTER_TOPIC).splitlines())
     assert "utter_fallback" not in turn.responses
+
+
+async def test_not_agreeing_with_ones_priority_group_gets_the_review_line_first():
+    """ "ik ben het niet eens met mijn prioriteitengroep" (priority_groups, sure) had "dan kun
+    je een herziening vragen" in the sixth line of the answer."""
+    said = user(
+        "ik ben het niet eens met mijn prioriteitengroep",
+        "faq",
+        response_selector=ranked_selection(("priority_groups", 0.95), ("waiting_time", 0.02)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    first = turn.texts[0].splitlines()[0]
+    assert first.startswith("Verandert je situatie sterk, dan kun je een herziening vragen")
+    assert sorted(turn.texts[0].splitlines()) == sorted(answer("priority_groups").splitlines())
+
+
+async def test_a_question_without_an_objection_keeps_the_order_of_its_answer():
+    said = user(
+        "wat is een prioriteitengroep",
+        "faq",
+        response_selector=ranked_selection(("priority_groups", 0.95), ("waiting_time", 0.02)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == answer("priority_groups")
