@@ -276,6 +276,22 @@ def say_next_steps(dispatcher: CollectingDispatcher, topic: str, level: str) -> 
         dispatcher.utter_message(response=f"utter_faq_next_steps_{level}")
 
 
+def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
+    """The selector's reading, or the topic the message's own words decide where that reading
+    misses what was asked. Each check below looks at the choice the checks before it left."""
+    if asks_what_now_with_a_budget(text, choice.topic):
+        choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
+    if finds_no_provider_with_a_budget(text, choice.topic):
+        choice = FaqChoice(topic=ASSISTANCE_TOPIC)  # "... een pvb maar vindt geen plaats"
+    if (named := term_asked_about(text)) and named != choice.topic:
+        choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
+    if choice.options and (hard := objection_topic(text) or document_topic(text)):
+        choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
+    if complaint := complaint_topic(text, choice.topic):
+        choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
+    return choice
+
+
 class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
@@ -311,19 +327,10 @@ class ActionAnswerFaq(Action):
         if not in_form and (term := meaning_asked(text, TERM_TOPICS)):
             # "wat is een mfc": the glossary's sentence first (actions/term_explained.py).
             return explain_term(dispatcher, term, choice.topic, level)
-        if asks_what_now_with_a_budget(text, choice.topic):
-            choice = FaqChoice(topic=BUDGET_TOPIC)  # "ik heb een pvb gekregen, wat nu"
-        if finds_no_provider_with_a_budget(text, choice.topic):
-            choice = FaqChoice(topic=ASSISTANCE_TOPIC)  # "... een pvb maar vindt geen plaats"
-        if (named := term_asked_about(text)) and named != choice.topic:
-            choice = FaqChoice(topic=named)  # "ik wil info over het pvb": privacy 0.70
         if not in_form and complains_about_wegwijzer(text):
             dispatcher.utter_message(response=ABOUT_WEGWIJZER)  # "ik wil klagen over de chatbot"
             return []
-        if choice.options and (hard := objection_topic(text) or document_topic(text)):
-            choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
-        if complaint := complaint_topic(text, choice.topic):
-            choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
+        choice = topic_from_the_words(text, choice)
         if loss := loss_of_care_topic(text):
             # "mijn ma is gestorven, hoe moet het nu verder": first a word for the loss.
             dispatcher.utter_message(response=SORRY_FOR_THE_LOSS)
