@@ -185,9 +185,9 @@ class IntakeAnswer:
         """Someone who tells about another person and names them for the plan ("Tibo") is
         asked about them by that name from then on ("Wat is belangrijk voor Tibo?"), as after
         "ik ben de mama van Tibo"; a name told before stays."""
-        first = read.first_name_in(plan_name)
         if self.tracker.get_slot("speaker") != "network" or self.tracker.get_slot("person_name"):
             return {}
+        first = read.first_name_in(plan_name)
         return {"person_name": first, "person_ref": first} if first else {}
 
     def not_understood(self, response: str = "utter_not_understood_answer") -> dict[str, Any]:
@@ -444,10 +444,14 @@ def say_what_the_story_told(
         )
 
 
-def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Answer a question beside the intake's question ("hoeveel vragen zijn er nog", "mag
-    mijn mama voor mij typen"); False when the message is none."""
+def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> bool:
+    """Answer a question beside the intake's question `slot` ("wat moet ik hier zeggen",
+    "hoeveel vragen zijn er nog", "mag mijn mama voor mij typen"); False when the message
+    is none."""
     text = typed_text(tracker)
+    if slot != "consent" and read.asks_about_the_question(text):
+        dispatcher.utter_message(response="utter_intake_how_to_answer")
+        return True
     if read.asks_how_far(text):
         say_how_far(dispatcher, flow.questions_left(tracker.slots))
         return True
@@ -483,15 +487,10 @@ class ValidateIntakeForm(FormValidationAction):
             or interrupts(tracker)
         ):
             return []
-        if answer_aside(dispatcher, tracker):
-            # "hoeveel vragen zijn er nog", "mag mijn mama voor mij typen": answered, nothing
-            # stored, the question again.
-            return [SlotSet(slot, None)]
-        if slot != "consent" and read.asks_about_the_question(typed_text(tracker)):
-            # "wat moet ik hier zeggen": how to answer; nothing stored, the question again.
-            # The slot set to None (not left out), so the form does not reject the message
-            # and the rule for what the classifier read (ask_capabilities) does not follow.
-            dispatcher.utter_message(response="utter_intake_how_to_answer")
+        if answer_aside(dispatcher, tracker, slot):
+            # Answered, nothing stored, the question again. The slot set to None (not left
+            # out), so the form does not reject the message and the rule for what the
+            # classifier read (ask_capabilities for "wat moet ik hier zeggen") does not follow.
             return [SlotSet(slot, None)]
         slots = IntakeAnswer(slot, tracker, dispatcher).read()
         return [SlotSet(name, value) for name, value in slots.items()]

@@ -73,16 +73,7 @@ def test_a_crisis_about_a_language_stays_a_crisis():
 
 
 def test_no_training_or_held_out_example_asks_to_chat_in_another_language():
-    files = [
-        *sorted((ROOT / "data").rglob("*.yml")),
-        *sorted((ROOT / "tests/holdout").glob("*.yml")),
-    ]
-    asked = [
-        (intent, text)
-        for path in files
-        for intent, text in nlu_examples(path)
-        if asks_for_another_language(text)
-    ]
+    asked = [(intent, text) for intent, text in all_examples() if asks_for_another_language(text)]
     assert asked == []
 
 
@@ -97,17 +88,17 @@ def nlu_examples(path: Path) -> list[tuple[str, str]]:
     ]
 
 
-def test_only_the_foreign_out_of_scope_examples_of_the_nlu_data_are_another_language():
+def all_examples() -> list[tuple[str, str]]:
+    """Every NLU example of the training data and the held-out set, with its intent."""
     files = [
         *sorted((ROOT / "data").rglob("*.yml")),
         *sorted((ROOT / "tests/holdout").glob("*.yml")),
     ]
-    read_as_foreign = [
-        (intent, text)
-        for path in files
-        for intent, text in nlu_examples(path)
-        if other_language(text)
-    ]
+    return [example for path in files for example in nlu_examples(path)]
+
+
+def test_only_the_foreign_out_of_scope_examples_of_the_nlu_data_are_another_language():
+    read_as_foreign = [(intent, text) for intent, text in all_examples() if other_language(text)]
     assert read_as_foreign, "the training data has English and French out_of_scope examples"
     assert {intent for intent, _ in read_as_foreign} == {"out_of_scope"}, read_as_foreign
 
