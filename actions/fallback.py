@@ -23,7 +23,7 @@ from actions.faq import (
 from actions.follow_up import answer_follow_up
 from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
-from actions.hello_or_goodbye import answer_hello_or_goodbye
+from actions.hello_or_goodbye import answer_hello_or_goodbye, answer_no_more
 from actions.open_requests import answer_open_request
 from actions.plan_commands import answer_lost_code
 from actions.provider_search import (
@@ -32,7 +32,11 @@ from actions.provider_search import (
     search_again_with_changes,
     search_requested_under_the_threshold,
 )
-from actions.reach_wegwijzer import asks_to_phone_instead, say_how_to_reach_wegwijzer
+from actions.reach_wegwijzer import (
+    asks_to_phone_instead,
+    say_how_to_reach_wegwijzer,
+    say_writing_is_fine,
+)
 from actions.screen_help import answer_screen_request
 from actions.who_is_talking import answer_chat_for_me
 from bot.handoff.cases import FALLBACK
@@ -60,8 +64,10 @@ ANSWERS: tuple[Answer, ...] = (
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     _answered(answer_chat_for_me),
+    _answered(say_writing_is_fine),
     answer_facts,
     answer_hello_or_goodbye,
+    answer_no_more,
     answer_open_request,
     answer_follow_up,
     _answered(answer_wait_for_a_place),
@@ -109,14 +115,16 @@ class ActionFallback(Action):
     a kind of help or a target group right after search results ("en in Leuven?", "en voor
     mensen met autisme?") is no miss: the search is done again with it; nor
     are facts told outside a form ("mijn zoon is 19 en heeft autisme", actions/facts_told.py),
-    nor a bare "dag", hello or goodbye by where it comes (actions/hello_or_goodbye.py), nor
+    nor a bare "dag", hello or goodbye by where it comes, nor "nee dank u" outside a form,
+    a goodbye (actions/hello_or_goodbye.py), nor
     "ik heb hulp nodig" or a stop with nothing to stop (actions/open_requests.py), nor
     "hoe krijg ik dat" or "en hoeveel krijg je dan" right after the answer about the
     zorgbudget or "wie beslist dat" right after any FAQ answer (actions/follow_up.py), nor
     "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum
     (actions/faq.py), nor a question about a device ("krijgen we iets voor een traplift",
     actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
-    results, nor "kan ik u bellen" or "kan ik ook bellen" (actions/reach_wegwijzer.py), nor
+    results, nor "kan ik u bellen", "kan ik ook bellen" or "ik ben doof kan ik via sms"
+    (actions/reach_wegwijzer.py), nor
     a complaint about one's help or the VAPH (actions/complaints.py), nor an objection to a
     decision or a form not understood (actions/hard_documents.py), nor a lost resume code
     (actions/plan_commands.py), nor "de letters zijn te klein" (actions/screen_help.py),

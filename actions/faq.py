@@ -44,11 +44,16 @@ from actions.provider_search import (
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
 )
-from actions.reach_wegwijzer import say_how_to_reach_wegwijzer
+from actions.reach_wegwijzer import say_how_to_reach_wegwijzer, say_writing_is_fine
 from actions.term_explained import lines_about_term_first, meaning_asked
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
-from bot.waiting_words import WAITING_LIST_WORDS, WAITING_TOPIC, WAITING_WORDS
+from bot.waiting_words import (
+    VAPH_ANSWER_WORDS,
+    WAITING_LIST_WORDS,
+    WAITING_TOPIC,
+    WAITING_WORDS,
+)
 from knowledge import db, queries
 
 # Measured with benchmarks/faq_margin.py on the model of 2026-11-30 17:10 UTC: see
@@ -84,6 +89,10 @@ TERM_TOPICS = {
     "budgetcategorie": "budget_categories",
     "herziening": "herziening",
 }
+
+# Terms whose glossary sentence is followed by an offer instead of a FAQ answer: after what
+# an ondersteuningsplan is, the offer to make a draft of one together.
+TERM_OFFERS = {"ondersteuningsplan": "utter_plan_offer"}
 
 # A complaint about Wegwijzer itself: an apology and the way to a person of the team.
 ABOUT_WEGWIJZER = "utter_complaint_about_wegwijzer"
@@ -289,6 +298,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
     if complaint := complaint_topic(text, choice.topic):
         choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
+    if choice.topic is None and VAPH_ANSWER_WORDS.search(text):
+        choice = FaqChoice(topic=WAITING_TOPIC)  # "wanneer hoor ik iets van het vaph"
     return choice
 
 
@@ -358,6 +369,8 @@ class ActionAnswerFaq(Action):
             return []  # "wat is hun telefoonnummer" right after search results
         if not in_form and say_how_to_reach_wegwijzer(dispatcher, tracker):
             return []  # "wat is jullie telefoonnummer": not the privacy topic
+        if not in_form and say_writing_is_fine(dispatcher, tracker):
+            return []  # "kan ik ook gewoon typen"
         asked = (choice.topic,) if choice.topic else choice.options
         if not in_form and (follow_up := answer_follow_up(dispatcher, tracker, asked)):
             return follow_up  # "hoe vraag ik dat aan" or "hoeveel is dat" after RTH
@@ -492,7 +505,11 @@ def answer_waiting_told(
     """For the fallback: "ik sta al 3 jaar op de wachtlijst" outside a form (`inform` 0.97,
     the selector sure of the waiting time at 0.99) got "Sorry, dat heb ik niet goed
     begrepen". The answer about waiting says what decides the waiting time, and that a
-    herziening or the noodprocedure exist when the situation changes."""
+    herziening or the noodprocedure exist when the situation changes. So does "hoe lang
+    duurt het eer dat ik iets hoor van het vaph", which no topic was sure of: the answer
+    says the VAPH's decision names no date."""
+    if VAPH_ANSWER_WORDS.search(_latest_text(tracker)):
+        return _answer_outside_a_form(dispatcher, tracker, WAITING_TOPIC)
     if not WAITING_LIST_WORDS.search(_latest_text(tracker)):
         return None
     choice = choose_topic(_selection(tracker.latest_message or {}).get("ranking") or [])
@@ -504,9 +521,13 @@ def answer_waiting_told(
 def explain_term(
     dispatcher: CollectingDispatcher, term: jargon.Term, topic: str | None, level: str
 ) -> list[dict[str, Any]]:
-    """The glossary's sentence about `term`, then the answer about `topic` with its lines
-    about the term first when it has such lines; otherwise the next steps only."""
+    """The glossary's sentence about `term`, then its offer (TERM_OFFERS), or the answer
+    about `topic` with its lines about the term first when it has such lines; otherwise the
+    next steps only."""
     dispatcher.utter_message(text=term.explanation)
+    if offer := TERM_OFFERS.get(term.id):
+        dispatcher.utter_message(response=offer)
+        return []
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level) if topic else None
         text = answer.text if answer else ""

@@ -1,14 +1,25 @@
-"""A bare "dag" (or "salut") is Flemish for both hello and goodbye, so the classifier cannot
+"""Greetings and goodbyes that only the conversation can tell.
+
+A bare "dag" (or "salut") is Flemish for both hello and goodbye, so the classifier cannot
 tell which: bot/closing_phrases.py leaves it out of the goodbyes on purpose, and
 bot/closing_phrase_signal.py sends it to the fallback every time. The conversation can
-tell: as the first message of a session it is a greeting, later it is a goodbye."""
+tell: as the first message of a session it is a greeting, later it is a goodbye.
+
+"nee dank u", "nee, dat is alles" after an answer says the person has no more questions
+(it got "Sorry, dat heb ik niet goed begrepen" or the menu "Waarmee kan ik je helpen?"). In
+a form it answers the form's question, and right after the crisis answer a no to its offer
+of a human gets the menu, not a goodbye.
+"""
 
 from __future__ import annotations
 
-from rasa_sdk import Tracker
+from typing import Any
+
+from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.closing_phrases import is_hello_or_goodbye
+from actions import answers
+from bot.closing_phrases import is_hello_or_goodbye, says_no_more
 
 
 def first_message_of_session(tracker: Tracker) -> bool:
@@ -29,3 +40,33 @@ def answer_hello_or_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker) 
     first = first_message_of_session(tracker)
     dispatcher.utter_message(response="utter_welcome" if first else "utter_goodbye")
     return []
+
+
+def answer_no_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """The goodbye for "nee dank u" outside a form, except right after the crisis answer;
+    None for other messages."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if tracker.active_loop_name is not None or not says_no_more(text):
+        return None
+    if any(
+        event.get("event") == "action" and event.get("name") == "action_crisis"
+        for event in answers.last_answer_events(tracker)
+    ):
+        return None
+    dispatcher.utter_message(response="utter_goodbye")
+    return []
+
+
+class ActionAnswerNo(Action):
+    """A no outside a form and without a question before it: the goodbye when it says there
+    are no more questions ("nee, dat is alles"), otherwise the menu (utter_what_next)."""
+
+    def name(self) -> str:
+        return "action_answer_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if answer_no_more(dispatcher, tracker) is None:
+            dispatcher.utter_message(response="utter_what_next")
+        return []

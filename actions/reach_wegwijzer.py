@@ -1,7 +1,12 @@
 """'wat is jullie telefoonnummer', 'kan ik u bellen': Wegwijzer itself has no phone number
 or address. The selector read the first as the privacy topic, the classifier the second as
 nothing sure; the person gets that Wegwijzer is a computer program and a human one button
-away (the hand-off asks how the team can reach them)."""
+away (the hand-off asks how the team can reach them).
+
+'ik ben doof kan ik via sms', 'kan ik ook gewoon typen': whether the person can write
+instead of phoning. It got "Ik lees: auditieve beperking. Waarmee kan ik je helpen?"; the
+answer is that here one types, and that a trajectondersteuner can answer in the chat or by
+e-mail (the hand-off's contact question offers both)."""
 
 from __future__ import annotations
 
@@ -30,6 +35,39 @@ def asks_how_to_reach_wegwijzer(text: str) -> bool:
         and REACH_WORDS.search(text) is not None
         and ADDRESSES_WEGWIJZER.search(text) is not None
     )
+
+
+# "kan ik via sms", "kan ik ook gewoon typen", "mag ik mailen": writing instead of phoning.
+# Sign language is not in it: nothing vetted says whether an interpreter can be asked.
+_WRITE_INSTEAD = re.compile(
+    r"\b(?:kan|kun|mag)\s+(?:ik|k)\s+(?:(?:ook|hier|gewoon|dan|iets|alles)\s+)*"
+    r"(?:(?:via|met|per|over)\s+(?:de\s+|een\s+)?"
+    r"(?:sms|whatsapp|mail|e-mail|email|chat|tekst|berichtjes|bericht|berichten)\b"
+    r"|(?:sms'?en|smsen|whatsappen|mailen|e-mailen|typen|tikken|chatten|schrijven)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_to_write_instead(text: str) -> bool:
+    """Whether `text` asks if the person can write instead of phoning ("ik ben doof kan ik
+    via sms"); not Wegwijzer's own e-mail address (`asks_how_to_reach_wegwijzer`), a person
+    or the VAPH."""
+    return (
+        _WRITE_INSTEAD.search(text) is not None
+        and not asks_how_to_reach_wegwijzer(text)
+        and _short_and_about_nobody_else(text)
+    )
+
+
+def say_writing_is_fine(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Say that here one types and a human can answer in writing, when the latest message
+    `asks_to_write_instead`, outside a form (in the contact form it answers how to be
+    reached); else False (nothing said)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if tracker.active_loop_name or text.startswith("/") or not asks_to_write_instead(text):
+        return False
+    dispatcher.utter_message(response="utter_writing_is_fine")
+    return True
 
 
 def _short_and_about_nobody_else(text: str) -> bool:

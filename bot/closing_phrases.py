@@ -74,6 +74,17 @@ _THANK_FILLERS = _FILLERS | frozenset(
 _PARTING = frozenset("dag daag salu salut salukes".split())
 
 
+# "nee dank u", "nee merci", "neen bedankt, da was alles", "nee, dat is alles": no more
+# questions. It is also an answer to a yes/no question of a form ("Wil je een e-mail?"), so
+# no rule in the NLU pipeline forces it: the actions read it outside a form only
+# (actions/hello_or_goodbye.py).
+_NO = re.compile(r"^\s*(?:nee+n?|ne+|nope|nop)\b")
+_THAT_IS_ALL = re.compile(
+    r"\b(?:dat|da|het|t)(?: is| was|s)? (?:alles|al|het|genoeg)\b(?: wat ik wou weten)?"
+    r"|\b(?:dat|da)s (?:alles|het)\b|\b(?:verder )?(?:niks|niets|geen vragen)(?: meer)?\b"
+)
+_NO_MORE_FILLERS = _THANK_FILLERS | frozenset("hoor nee neen nu toch ok oke".split())
+
 # A bare "dag", "salu" or "salut": hello or goodbye, which only the conversation can tell
 # (actions/hello_or_goodbye.py); the classifier reads it either way from one training to
 # the next, so bot/closing_phrase_signal.py hands it to the fallback every time.
@@ -113,3 +124,17 @@ def asks_after_thanks(text: str) -> bool:
     plek aan"); the question counts, not the thanks (bot/faq_question_signal.py)."""
     words = typed_words(text)
     return words is not None and _QUESTION_AFTER_THANKS.match(words) is not None
+
+
+def says_no_more(text: str) -> bool:
+    """Whether the whole message is a no with thanks or "that is all" ("nee dank u", "nee,
+    dat was het"): the person has no more questions. A bare "nee" is not: it may answer a
+    question."""
+    words = typed_words(text)
+    if words is None or not _NO.match(words):
+        return False
+    rest = _NO.sub(" ", words, count=1)
+    if _THANK.search(rest) is None and _THAT_IS_ALL.search(rest) is None:
+        return False
+    left = _THAT_IS_ALL.sub(" ", _THANK.sub(" ", rest)).split()
+    return all(word in _NO_MORE_FILLERS for word in left)

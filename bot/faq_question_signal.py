@@ -36,6 +36,11 @@ is a bot challenge).
 Any question the classifier could not place (the fallback) is `faq` when the selector is
 sure of its topic ("kan ik kiezen welke voorziening": change_provider 0.93).
 
+A question what an ondersteuningsplan is ("wa is een ondersteuningsplan eigenlijk":
+start_intake 0.70 on the model of 2026-12-07, and the person was asked to consent to the
+intake) is `faq`, read as the plan, the start of the intake or nothing sure: the FAQ action
+says what the word means and offers to make a draft together (actions/term_explained.py).
+
 A question about spending a budget that the classifier could not place ("kan ik mijn
 budget gebruiken voor een poetsvrouw": the fallback at 0.60, the selector sure of
 budget_spending at 0.95) is `faq` when the selector is that sure of that topic: the answer
@@ -95,6 +100,22 @@ ABOUT_THE_CHAT = re.compile(
 )
 
 
+# "wat is een ondersteuningsplan", "wa is da eigenlijk, een ondersteuningsplan" is not.
+ASKS_WHAT_THE_PLAN_IS = re.compile(
+    r"^\s*(?:en\s+|allee\s+|euh\s+)?wa(?:t)?\s+(?:is|zijn|betekent|betekenen)\s+"
+    r"(?:(?:dat|da|dan|eigenlijk|juist|precies)\s+)*(?:(?:een|nen|ne|het|de|zo'?n|zo\s+een)\s+)?"
+    r"(?:ontwerp\s+van\s+(?:een\s+)?)?ondersteuningsplan(?:nen)?\b",
+    re.IGNORECASE,
+)
+# Readings under which such a question started the intake or got no answer.
+PLAN_READINGS = ("start_intake", "show_plan", DEFAULT_NLU_FALLBACK_INTENT_NAME)
+
+
+def asks_what_the_plan_is(message: Message, intent: str) -> bool:
+    words = re.sub(r"[,;:!?.]", " ", message.get(TEXT) or "")
+    return intent in PLAN_READINGS and ASKS_WHAT_THE_PLAN_IS.search(words) is not None
+
+
 def asks_to_get_it_automatically(text: str) -> bool:
     """Whether `text` asks about getting something automatically, and not about the chat."""
     return GETS_AUTOMATICALLY.search(text) is not None and not ABOUT_THE_CHAT.search(text)
@@ -126,6 +147,7 @@ class FaqQuestionClassifier(RuleComponent):
             or searches_a_device(message, intent)
             or asks_about_spending(message, intent)
             or asks_a_sure_question(message, intent)
+            or asks_what_the_plan_is(message, intent)
         ):
             force_intent(message, FAQ)
             return

@@ -127,6 +127,12 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_reach_wegwijzer' is not used in any story or rule.": (
         "said by action_answer_faq or action_fallback for 'wat is jullie telefoonnummer'"
     ),
+    "The utterance 'utter_writing_is_fine' is not used in any story or rule.": (
+        "said by action_answer_faq or action_fallback for 'ik ben doof kan ik via sms'"
+    ),
+    "The utterance 'utter_plan_offer' is not used in any story or rule.": (
+        "said by action_answer_faq after what an ondersteuningsplan is"
+    ),
     "The utterance 'utter_out_of_scope' is not used in any story or rule.": (
         "said by action_out_of_scope, unless the question asks how to reach the providers "
         "just shown"

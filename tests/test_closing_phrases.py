@@ -12,7 +12,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.closing_phrase_signal import ClosingPhraseClassifier
-from bot.closing_phrases import closing_intent
+from bot.closing_phrases import closing_intent, says_no_more
 from bot.config import PROJECT_ROOT
 from tests.holdout_honesty import examples
 from tests.nlu_quality import HOLDOUT_DIR
@@ -109,3 +109,28 @@ def test_no_crisis_message_is_a_formula():
     crisis = [*TRAINING["crisis"], *examples(HOLDOUT_DIR)["crisis"]]
     assert len(crisis) > 100
     assert [text for text in crisis if closing_intent(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nee dank u", True),
+        ("nee merci", True),
+        ("neen bedankt, da was alles", True),
+        ("nee, dat is alles", True),
+        ("Nee hoor, dank je wel!", True),
+        ("nee, verder niks", True),
+        ("nee", False),  # may answer any question
+        ("nee dat klopt niet", False),  # a correction
+        ("nee dat is het niet", False),
+        ("nee bedankt, ik wil liever een mens", False),  # says more
+        ("nee, ik wil nog iets vragen", False),
+    ],
+)
+def test_what_counts_as_no_more_questions(text, expected):
+    assert says_no_more(text) is expected
+
+
+def test_no_crisis_message_says_no_more_questions():
+    crisis = [*TRAINING["crisis"], *examples(HOLDOUT_DIR)["crisis"]]
+    assert [text for text in crisis if says_no_more(text)] == []

@@ -15,6 +15,7 @@ from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
 from bot.device_words import searches_for_a_device
 from bot.faq_question_signal import (
+    ASKS_WHAT_THE_PLAN_IS,
     SPENDING,
     FaqQuestionClassifier,
     asks_to_get_it_automatically,
@@ -280,3 +281,36 @@ def test_no_inform_example_asks_about_spending_a_budget(where):
     FAQ question."""
     inform = examples(where)["inform"]
     assert [t for t in inform if asks_a_question(t) and SPENDING.search(t)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        # start_intake 0.70 on the model of 2026-12-07: the consent to the intake was asked.
+        ("wa is een ondersteuningsplan eigenlijk", "start_intake"),
+        ("Wat is dat eigenlijk, een ondersteuningsplan?", "show_plan"),
+        ("wat is een ontwerp van ondersteuningsplan", "nlu_fallback"),
+    ],
+)
+def test_a_question_what_an_ondersteuningsplan_is_is_a_question(text, guess):
+    assert classified(text, guess, 0.3) == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("ik wil een ondersteuningsplan maken", "start_intake"),
+        ("wat is mijn ondersteuningsplan", "show_plan"),  # the person's own plan
+        ("ondersteuningsplan", "start_intake"),
+    ],
+)
+def test_a_wish_for_the_plan_stays_one(text, guess):
+    assert classified(text, guess, 0.3) == guess
+
+
+@pytest.mark.parametrize("where", [PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR])
+def test_no_intake_or_plan_example_asks_what_an_ondersteuningsplan_is(where):
+    found = examples(where)
+    wishes = [*found["start_intake"], *found["show_plan"]]
+    assert len(wishes) > 30
+    assert [t for t in wishes if ASKS_WHAT_THE_PLAN_IS.search(t.replace(",", " "))] == []

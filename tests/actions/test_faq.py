@@ -418,6 +418,47 @@ async def test_other_facts_told_get_no_answer_about_waiting(text, scores):
     assert knowledge_answer("waiting_time") not in turn.texts
 
 
+# --- when the VAPH answers --------------------------------------------------------------------
+
+UNSURE_OF_THE_VAPH = (("costs", 0.15), ("contact_vaph", 0.12))
+
+
+@pytest.mark.parametrize(
+    ("intent", "action"), [("faq", ActionAnswerFaq()), ("nlu_fallback", ActionFallback())]
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe lang duurt het eer dat ik iets hoor van het vaph",
+        "wanneer krijg ik antwoord van het vaph",
+    ],
+)
+async def test_when_the_vaph_answers_gets_the_answer_about_waiting(text, intent, action):
+    """Found as a new user: "hoe lang duurt het eer dat ik iets hoor van het vaph" (faq 1.00,
+    no topic sure: costs 0.15, contact_vaph 0.12 on the model of 2026-12-07) got "which of
+    these topics?" with costs and the VAPH's contact details. The answer about waiting says
+    the VAPH's decision names no date."""
+    said = user(text, intent, response_selector=ranked_selection(*UNSURE_OF_THE_VAPH))
+
+    turn = await run_action(action, load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("waiting_time")
+    assert "de beslissing noemt geen datum" in turn.texts[0]
+    assert turn.slots == {"last_faq_topic": "waiting_time"}
+
+
+async def test_a_sure_topic_about_the_vaph_stays():
+    said = user(
+        "wanneer beslist het vaph over mijn herziening",
+        "faq",
+        response_selector=faq_selection("herziening"),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("herziening")
+
+
 # --- information asked about one term ---------------------------------------------------------
 
 

@@ -8,7 +8,11 @@ import pytest
 
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
-from actions.reach_wegwijzer import asks_how_to_reach_wegwijzer, asks_to_phone_instead
+from actions.reach_wegwijzer import (
+    asks_how_to_reach_wegwijzer,
+    asks_to_phone_instead,
+    asks_to_write_instead,
+)
 from tests.actions.conftest import faq_selection, load_tracker, run_action, user
 
 
@@ -84,3 +88,56 @@ async def test_in_easy_language_it_is_said_simply():
     turn = await run_action(ActionFallback(), tracker)
 
     assert turn.text.startswith("Ik ben een computer. Je kan mij niet bellen.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik ben doof kan ik via sms", True),
+        ("kan ik ook gewoon typen", True),
+        ("mag ik mailen", True),
+        ("kan ik via whatsapp", True),
+        ("kan ik u mailen", False),  # Wegwijzer's own address: utter_reach_wegwijzer
+        ("kan ik de aanbieder mailen", False),  # not Wegwijzer
+        ("kan ik het vaph mailen", False),  # the VAPH's contact answer
+        ("kan ik via mail een trajectondersteuner bereiken", False),  # a person: the hand-off
+        ("ik kan niet goed typen", False),  # the screen help (actions/screen_help.py)
+    ],
+)
+def test_what_counts_as_asking_to_write_instead(text, expected):
+    assert asks_to_write_instead(text) is expected
+
+
+async def test_a_deaf_person_asking_for_sms_hears_typing_here_is_fine_not_the_facts():
+    """Found as a new user: "ik ben doof kan ik via sms" (inform 1.00 on the model of
+    2026-12-07) got "Ik lees: auditieve beperking. Waarmee kan ik je helpen?"."""
+    said = user(
+        "ik ben doof kan ik via sms",
+        "inform",
+        entities={"target_group": ("auditieve_beperking", "doof")},
+    )
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_writing_is_fine"]
+    assert "bellen hoeft niet" in turn.text
+    assert "met een e-mail" in turn.text
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
+    assert {"event": "rewind"} not in turn.events
+
+
+async def test_asking_to_type_read_as_a_faq_question_gets_the_same_answer():
+    said = user("kan ik ook gewoon typen", "faq", response_selector=faq_selection("privacy"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_writing_is_fine"]
+
+
+async def test_in_the_contact_form_asking_for_sms_is_left_to_the_form():
+    said = user("kan ik via sms", "nlu_fallback")
+    tracker = load_tracker("contact_asks_preference", said)
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert "utter_writing_is_fine" not in turn.responses

@@ -65,3 +65,30 @@ async def test_a_term_whose_topic_has_no_answer_still_gets_its_sentence():
 
     assert turn.texts[0].startswith("Een zorgkas")
     assert turn.responses[1:] == ["utter_faq_next_steps_gewoon"]
+
+
+@pytest.mark.parametrize("level", ["gewoon", "eenvoudig"])
+async def test_what_an_ondersteuningsplan_is_comes_with_the_offer_to_make_one(level):
+    """ "wa is een ondersteuningsplan eigenlijk" started the intake (its consent question);
+    "wat is een ondersteuningsplan" got one sentence and "Is dit duidelijk?"."""
+    unsure = ranked_selection(("how_to_apply", 0.44), ("what_is_dop", 0.24))
+    said = user("wa is een ondersteuningsplan eigenlijk", "faq", response_selector=unsure)
+    tracker = load_tracker("welcome", said, slots={"reading_level": level})
+
+    turn = await run_action(ActionAnswerFaq(), tracker)
+
+    assert turn.texts[0] == "Een ondersteuningsplan is een plan van de hulp die je nodig hebt."
+    assert turn.responses[1:] == ["utter_plan_offer"]
+    assert "Mijn plan maken" in turn.buttons
+    assert "schrijf het op" in turn.text
+    assert ("ontwerp van je ondersteuningsplan" in turn.text) is (level == "gewoon")
+
+
+async def test_a_sure_topic_does_not_take_the_offer_away():
+    said = user(
+        "wat is een ondersteuningsplan", "faq", response_selector=faq_selection("how_to_apply")
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses[1:] == ["utter_plan_offer"]
