@@ -1,0 +1,55 @@
+"""Four messages of a new user (2026-12-07), over the REST channel with the real servers:
+"nee dank u" after an answer is a goodbye (actions/hello_or_goodbye.py), "wa is een
+ondersteuningsplan eigenlijk" a question with the offer to make a draft, not the intake's
+consent question (bot/faq_question_signal.py, actions/term_explained.py), "hoe lang duurt
+het eer dat ik iets hoor van het vaph" gets the answer about waiting (actions/faq.py), and
+"ik ben doof kan ik via sms" hears that typing here is fine (actions/reach_wegwijzer.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.chat import knowledge_answer, new_sender, texts
+
+pytestmark = pytest.mark.rasa
+
+NOT_UNDERSTOOD = "Sorry, dat heb ik niet goed begrepen"
+MENU = "Waarmee kan ik je helpen?"
+
+
+@pytest.mark.parametrize("no_more", ["nee dank u", "nee merci", "nee, dat is alles"])
+def test_no_thanks_after_an_answer_is_a_goodbye(assistant, no_more):
+    sender = new_sender()
+    assistant.replies(sender, "wat is een pvb")
+
+    said = texts(assistant.replies(sender, no_more))
+
+    # "Tot later!" (the goodbye), or "Graag gedaan!" where a training reads it as thanks.
+    assert said and said[0].startswith(("Tot later!", "Graag gedaan!")), said
+    assert not any(NOT_UNDERSTOOD in text or MENU in text for text in said)
+
+
+def test_what_an_ondersteuningsplan_is_is_answered_with_the_offer_to_make_one(assistant):
+    replies = assistant.replies(new_sender(), "wa is een ondersteuningsplan eigenlijk")
+    said = texts(replies)
+
+    assert said[0] == "Een ondersteuningsplan is een plan van de hulp die je nodig hebt."
+    assert any("ontwerp van je ondersteuningsplan" in text for text in said), said
+    assert not any("Ga je akkoord?" in text for text in said)  # not the intake's consent
+    buttons = [button["title"] for reply in replies for button in reply.get("buttons", [])]
+    assert "Mijn plan maken" in buttons
+
+
+def test_when_the_vaph_answers_gets_the_answer_about_waiting(assistant):
+    said = texts(
+        assistant.replies(new_sender(), "hoe lang duurt het eer dat ik iets hoor van het vaph")
+    )
+
+    assert knowledge_answer("waiting_time") in said
+
+
+def test_a_deaf_person_asking_for_sms_hears_that_typing_here_is_fine(assistant):
+    said = texts(assistant.replies(new_sender(), "ik ben doof kan ik via sms"))
+
+    assert any("bellen hoeft niet" in text for text in said), said
+    assert not any(text.startswith("Ik lees:") for text in said)
