@@ -63,6 +63,12 @@ HAS_RIGHT = re.compile(r"\b(heb|hebben|hebt|heeft|krijg|krijgt|krijgen) (al|reed
 # "kan hij nog een budget krijgen", "kan ik nog aanvragen": whether a budget or a request is
 # still possible, naming no right (a right named gets its own `who` text: right_answer).
 ASKS_STILL = re.compile(r" nog ")
+# "ik ben 16, kan ik al iets aanvragen": whether it can already be asked at that age.
+ASKS_ALREADY = re.compile(r" al ")
+# "hoe oud moet ik zijn voor een pvb", "vanaf welke leeftijd": the age limits themselves.
+ASKS_HOW_OLD = re.compile(
+    r" (hoe oud|welke leeftijd|leeftijdsgrens\w*|maximum ?leeftijd|minimum ?leeftijd) "
+)
 ASKS_FOR_A_BUDGET = re.compile(r" (budget|aanvra\w*|vaph) ")
 # The zorgbudget named beside the PVB, and the statement that the two do not go together.
 ZORGBUDGET = re.compile(r" (zorgbudget\w*|bob|basisondersteuningsbudget) ")
@@ -153,11 +159,14 @@ def age_answer(
     about: Asked = WRITER,
     turning: bool = False,
     asks_still: bool = False,
+    asks_already: bool = False,
 ) -> str | None:
     """The age rule `age` runs into: below the minimum age of the right named ("kan ze al
     een pvb krijgen" at 15), or past the first-request age of the right named, else the
     PVB's. With `asks_still` ("mijn broer is 58, kan hij nog een budget krijgen", no right
-    named), an age between the PVB's minimum and first-request age hears that it still can.
+    named), an age between the PVB's minimum and first-request age hears that it still can;
+    with `asks_already` ("ik ben 16, kan ik al iets aanvragen", no right named), an age
+    below the PVB's minimum hears that minimum.
 
     It starts with the age of the person it is about ("Je bent 70.", "Je vader is 70.";
     nothing when it is not clear whom), then says the rule in short sentences made from the
@@ -169,6 +178,9 @@ def age_answer(
     age, they can still make a first request before that birthday, and the answer says so;
     "Je ma is 65." and the limit alone read as "too late"."""
     now = age - 1 if turning else age
+    if right is None and asks_already:
+        first = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+        right = first if first is not None and now < (first.min_age or 0) else None
     if right is not None and right.min_age is not None and now < right.min_age:
         rule = [f"Dit kan vanaf {right.min_age} jaar."]
     else:
@@ -186,6 +198,21 @@ def age_answer(
     said_age = [] if about == UNCLEAR else [queries.age_sentence(age, about, turning)]
     title = _plain_title(right) if level == "eenvoudig" else _title(right)
     return _said([title, *said_age, *rule], level)
+
+
+def age_limits_answer(session: Session, right: Right | None, level: str) -> str | None:
+    """ "hoe oud moet ik zijn voor een pvb": the age limits of the right named, else the
+    PVB's, from the record's fields; None when the right has none."""
+    if right is None:
+        right = session.get(Right, queries.FIRST_REQUEST_RIGHT)
+    if right is None:
+        return None
+    minimum = [f"Dit kan vanaf {right.min_age} jaar."] if right.min_age is not None else []
+    rule = [*minimum, *queries.first_request_rule(right)]
+    if not rule:
+        return None
+    title = _plain_title(right) if level == "eenvoudig" else _title(right)
+    return _said([title, *rule], level)
 
 
 def residence_answer(
@@ -255,14 +282,17 @@ def direct_answers(
     if age is None and right is not None and ASKS_FOR_RIGHT.search(_words(text)):
         age = known_age
     folded = _words(text)
-    asks_still = (
+    asks_still, asks_already = (
         right is None
-        and ASKS_STILL.search(folded) is not None
+        and asks.search(folded) is not None
         and ASKS_FOR_A_BUDGET.search(folded) is not None
+        for asks in (ASKS_STILL, ASKS_ALREADY)
     )
     found = [
-        age_answer(session, age, right, level, about, turning, asks_still)
+        age_answer(session, age, right, level, about, turning, asks_still, asks_already)
         if age is not None
+        else age_limits_answer(session, right, level)
+        if ASKS_HOW_OLD.search(folded)
         else None,
         residence_answer(session, entities, right, level, about) if with_residence else None,
     ]

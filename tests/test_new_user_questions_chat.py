@@ -1,9 +1,11 @@
-"""Four messages of a new user (2026-12-07), over the REST channel with the real servers:
+"""Messages of a new user (2026-12-07), over the REST channel with the real servers:
 "nee dank u" after an answer is a goodbye (actions/hello_or_goodbye.py), "wa is een
 ondersteuningsplan eigenlijk" a question with the offer to make a draft, not the intake's
 consent question (bot/faq_question_signal.py, actions/term_explained.py), "hoe lang duurt
 het eer dat ik iets hoor van het vaph" gets the answer about waiting (actions/faq.py), and
-"ik ben doof kan ik via sms" hears that typing here is fine (actions/reach_wegwijzer.py)."""
+"ik ben doof kan ik via sms" hears that typing here is fine (actions/reach_wegwijzer.py), and
+"ik ben 16, kan ik al iets aanvragen" and "hoe oud moet ik zijn voor een pvb" get the PVB's
+age rule first (actions/eligibility_start.py)."""
 
 from __future__ import annotations
 
@@ -53,3 +55,18 @@ def test_a_deaf_person_asking_for_sms_hears_that_typing_here_is_fine(assistant):
 
     assert any("bellen hoeft niet" in text for text in said), said
     assert not any(text.startswith("Ik lees:") for text in said)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_lines"),
+    [
+        ("ik ben 16, kan ik al iets aanvragen", ["Je bent 16.", "Dit kan vanaf 17 jaar."]),
+        ("hoe oud moet ik zijn voor een pvb", ["Dit kan vanaf 17 jaar."]),
+    ],
+)
+def test_a_question_about_age_gets_the_age_rule_first(assistant, question, first_lines):
+    """ "ik ben 16, kan ik al iets aanvragen" started the check without a word about the age;
+    "hoe oud moet ik zijn voor een pvb" got "which of these two topics?"."""
+    said = texts(assistant.replies(new_sender(), question))
+
+    assert said[0].splitlines()[1 : 1 + len(first_lines)] == first_lines, said

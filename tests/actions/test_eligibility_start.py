@@ -14,6 +14,7 @@ from actions.eligibility_start import (
     direct_answers,
     right_answer,
 )
+from actions.faq import ActionAnswerFaq
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import load_tracker, ranked_selection, run_action, slot_event, user
@@ -185,6 +186,60 @@ def test_still_possible_is_said_only_for_a_budget_from_its_minimum_age(text, age
     assert pvb.min_age is not None
     years = pvb.min_age - 5 if age == "under the minimum" else pvb.min_age + 20
     assert answers_to(text.format(age=years), {"age": str(years)}) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["ik ben {age}, kan ik al iets aanvragen", "ik ben {age} kan ik al een budget krijgen"]
+)
+def test_under_the_minimum_age_asking_whether_it_can_already_hears_the_minimum(text):
+    """Found as a new user: "ik ben 16, kan ik al iets aanvragen" (check_eligibility 0.99 on
+    the model of 2026-12-07) started the check without a word about the age."""
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+    assert pvb.min_age is not None
+    age = pvb.min_age - 1
+
+    said = answers_to(text.format(age=age), {"age": str(age)})
+
+    assert said == [
+        f"Persoonsvolgend budget (PVB)\nJe bent {age}.\nDit kan vanaf {pvb.min_age} jaar."
+    ]
+
+
+def test_from_the_minimum_age_asking_whether_it_can_already_adds_nothing():
+    age = record(queries.FIRST_REQUEST_RIGHT).min_age + 3
+    assert answers_to(f"ik ben {age}, kan ik al iets aanvragen", {"age": str(age)}) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["hoe oud moet ik zijn voor een pvb", "vanaf welke leeftijd kan ik een pvb aanvragen"]
+)
+def test_how_old_one_must_be_gets_the_age_limits_from_the_record(text):
+    """ "hoe oud moet ik zijn voor een pvb" (faq, no topic sure: what_is_pvb 0.28) got
+    "which of these two topics?"."""
+    pvb = record(queries.FIRST_REQUEST_RIGHT)
+
+    said = answers_to(text)
+
+    assert said == [
+        "Persoonsvolgend budget (PVB)\n"
+        f"Dit kan vanaf {pvb.min_age} jaar.\n"
+        f"Een eerste aanvraag kan tot {pvb.first_request_before_age} jaar.\n"
+        f"Wie vóór {pvb.first_request_before_age} jaar erkend werd, kan later nog hulp vragen."
+    ]
+
+
+def test_how_old_for_a_right_without_age_limits_adds_nothing():
+    assert answers_to("hoe oud moet je zijn voor de ondersteuningstoeslag") == []
+
+
+async def test_how_old_one_must_be_read_as_an_unsure_faq_question_is_answered_first():
+    unsure = ranked_selection(("what_is_pvb", 0.28), ("how_to_apply", 0.15))
+    said = user("hoe oud moet ik zijn voor een pvb", "faq", response_selector=unsure)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0].startswith("Persoonsvolgend budget (PVB)\nDit kan vanaf")
+    assert turn.responses[1:] == ["utter_faq_next_steps_gewoon"]
 
 
 @pytest.mark.parametrize("level", LEVELS)
