@@ -29,10 +29,10 @@ RELATIVE = re.compile(
     r"|\bfamilie\w*|\bgezinslid\w*",
     re.IGNORECASE,
 )
-# Paying them, or them giving the care.
+# Paying them, or them giving the care ("mag mijn papa mijn begeleider zijn").
 PAID = re.compile(
     r"\b(?:betalen|betaal|betaalt|geven|geef|loon|vergoed\w*|uitbetalen|inzetten|aannemen"
-    r"|in dienst|werken|zorgen|verzorgen)\b",
+    r"|in dienst|werken|zorgen|verzorgen|begeleider|begeleiden|assistent|zorgverlener)\b",
     re.IGNORECASE,
 )
 

@@ -72,6 +72,12 @@ FAQ = "faq"
 # How sure the FAQ selector must be of the question: on the model of 2026-12-06 the
 # questions of these kinds were 0.89-0.98, requests that were no FAQ question under 0.25.
 SURE_TOPIC = 0.8
+# An introduction never opens as a question (tests/test_faq_question_signal.py), so a likely
+# topic is enough after one: "mag mijn papa mijn begeleider zijn" (identify_as_network 0.94,
+# budget_spending 0.65 on the model of 2026-12-07) heard "Goed, dan stel ik mijn vragen over
+# je papa." The FAQ action still weighs the topic's confidence and margin.
+LIKELY_TOPIC = 0.5
+INTRODUCTIONS = ("identify_as_network", "identify_as_person")
 # Services that no provider of the provider data offers, and the FAQ topic about each.
 UNLISTED_SERVICES = {
     "mdt": re.compile(r"\b(?:mdt'?s?|multidisciplinaire?\s+team)", re.IGNORECASE),
@@ -154,7 +160,8 @@ class FaqQuestionClassifier(RuleComponent):
         asks = HIDING_READINGS.get(intent)
         if asks is None or not asks(message.get(TEXT) or ""):
             return
-        if faq_topic_confidence(message) >= SURE_TOPIC:
+        needed = LIKELY_TOPIC if intent in INTRODUCTIONS else SURE_TOPIC
+        if faq_topic_confidence(message) >= needed:
             force_intent(message, FAQ)
         elif intent in (THANK, GOODBYE):
             force_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)

@@ -1,5 +1,6 @@
 """Typed complaints that the text is too hard ("dat is te moeilijk uitgelegd", "moeilijke
-taal", "ingewikkelde woorden") or too long ("da was veel uitleg, kan da korter"), read by
+taal", "ingewikkelde woorden") or too long ("da was veel uitleg, kan da korter"), and asks
+to explain it again ("kunt ge da nog eens uitleggen"), read by
 rule: bot/too_hard_signal.py makes such a message `simpler_language` whatever the
 classifier guessed. On the model of 2026-12-06 "dat is te
 moeilijk uitgelegd" fell back (simpler_language 0.53 under the threshold) and "dat is
@@ -36,6 +37,18 @@ _TOO_LONG = re.compile(
     r"|\b(?:(?:kan|kunt|kunde|kunnen|mag|moet)\s+)?(?:(?:het|da|dat|dit|'t|ge|je|u)\s+)*"
     r"(?:(?:wat|iets|een beetje|beetje|veel)\s+)?korter\b"
 )
+# Explained again: "kunt ge da nog eens uitleggen", "leg het eens anders uit" (the fallback
+# on the model of 2026-12-07, ask_capabilities 0.49 under it). The same words again would
+# not help: the answer comes again in makkelijke taal, or a person is offered when it
+# already was (actions/reading_level.py).
+_AGAIN = r"(?:nog ?eens|nog ene keer|nog een keer|nog ne keer|opnieuw|anders|beter|duidelijker"
+_AGAIN += r"|simpeler|eenvoudiger|makkelijker|gemakkelijker)"
+_EXPLAIN_AGAIN = re.compile(
+    r"\b(?:(?:kan|kunt|kunde|kun|kunnen|wil|wilt|wilde)\s+)?(?:(?:ge|je|u|gij|jij|jullie)\s+)?"
+    r"(?:(?:het|da|dat|dit|'t|eens|es|me|mij|dat nu|da nu)\s+)*" + _AGAIN + r"\s+"
+    r"(?:uitleggen|uitgelegd|zeggen|vertellen|verwoorden|schrijven|formuleren)\b"
+    r"|\bleg\s+(?:(?:het|da|dat|dit|'t|me|mij|eens|es|nog)\s+)*" + _AGAIN + r"?\s*uit\b"
+)
 _FILLERS = frozenset(
     "euh eh ehm uhm hm pff amai allee tja hoor he echt eigenlijk sorry maar voor mij me mij "
     "toch wel nogal zeg zo ja jij jullie je ge gij u aub alstublieft asjeblieft svp wat een "
@@ -52,5 +65,6 @@ def is_too_hard_complaint(text: str) -> bool:
     words = typed_words(text)
     if words is None or _NEGATED.search(words):
         return False
-    rest = _TOO_LONG.sub(" ", _TOO_HARD.sub(" ", words, count=1)).split()
+    rest = _TOO_HARD.sub(" ", words, count=1)
+    rest = _EXPLAIN_AGAIN.sub(" ", _TOO_LONG.sub(" ", rest)).split()
     return rest != words.split() and all(word in _FILLERS for word in rest)

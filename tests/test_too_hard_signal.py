@@ -39,6 +39,10 @@ def classified(text: str, intent: str) -> str:
         ("kan het wat korter", "ask_capabilities"),  # 0.68
         ("dat is te lange uitleg", "inform"),
         ("kunt ge dat korter zeggen", "nlu_fallback"),
+        # Explained again: the fallback on the model of 2026-12-07 (ask_capabilities 0.49).
+        ("kunt ge da nog eens uitleggen", "nlu_fallback"),
+        ("leg het eens anders uit", "ask_capabilities"),
+        ("kan je me dat opnieuw uitleggen?", "nlu_fallback"),
     ],
 )
 def test_a_complaint_about_hard_words_asks_for_makkelijke_taal(text, guess):
@@ -61,6 +65,11 @@ def test_a_complaint_about_hard_words_asks_for_makkelijke_taal(text, guess):
         ("ik wil korter werken", "inform"),
         ("mijn dagen zijn te lang", "inform"),
         ("niet korter", "deny"),
+        # The person tells it otherwise, or asks to explain something else.
+        ("kan ik het anders zeggen", "inform"),
+        ("ik wil het anders vertellen", "inform"),
+        ("kunt ge uitleggen wat een pvb is", "faq"),
+        ("kan je de vraag nog eens zeggen", "nlu_fallback"),
     ],
 )
 def test_anything_else_keeps_the_classifiers_intent(text, guess):

@@ -512,6 +512,7 @@ def family_line(level: str = "gewoon") -> str:
         "mag ik mijn budget aan mijn zus geven om voor mij te zorgen",
         "kan ik mijn mama betalen met mijn pvb",
         "kan ons moeder voor mij zorgen met het budget",
+        "mag mijn papa mijn begeleider zijn",  # bot/faq_question_signal.py, 2026-12-07
     ],
 )
 @pytest.mark.parametrize("level", ["gewoon", "eenvoudig"])
