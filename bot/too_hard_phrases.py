@@ -65,6 +65,6 @@ def is_too_hard_complaint(text: str) -> bool:
     words = typed_words(text)
     if words is None or _NEGATED.search(words):
         return False
-    rest = _TOO_HARD.sub(" ", words, count=1)
-    rest = _EXPLAIN_AGAIN.sub(" ", _TOO_LONG.sub(" ", rest)).split()
+    hard_removed = _TOO_HARD.sub(" ", words, count=1)
+    rest = _EXPLAIN_AGAIN.sub(" ", _TOO_LONG.sub(" ", hard_removed)).split()
     return rest != words.split() and all(word in _FILLERS for word in rest)
