@@ -27,6 +27,7 @@ from actions.hello_or_goodbye import answer_hello_or_goodbye, answer_no_more
 from actions.open_requests import answer_open_request
 from actions.plan_commands import answer_lost_code
 from actions.provider_search import (
+    help_and_place_told_in_pieces,
     names_only_help_and_place,
     say_how_to_reach_the_providers,
     search_again_with_changes,
@@ -133,7 +134,8 @@ class ActionFallback(Action):
     op de wachtlijst" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),
-    starts the provider search.
+    or the two named one by one ("in kortrijk", read back, then "dagbesteding"), starts the
+    provider search.
     """
 
     def name(self) -> str:
@@ -145,6 +147,8 @@ class ActionFallback(Action):
         if search_requested_under_the_threshold(tracker) or names_only_help_and_place(tracker):
             # The form starts with what the message named (the slots Rasa already took).
             return [FollowupAction(PROVIDER_SEARCH)]
+        if pieces := help_and_place_told_in_pieces(tracker):
+            return [*pieces, FollowupAction(PROVIDER_SEARCH)]  # "in kortrijk", "dagbesteding"
         for answer in ANSWERS:
             answered = answer(dispatcher, tracker)
             if answered is not None:

@@ -337,7 +337,11 @@ def follows_up_on_results(tracker: Tracker) -> bool:
 def changes_named(session: Session, tracker: Tracker) -> dict[str, str]:
     """The search answers the latest message names: a place in Flanders or Brussels, a
     known kind of help, a known target group."""
-    named = answers.latest_entities(tracker)
+    return search_answers_in(session, answers.latest_entities(tracker))
+
+
+def search_answers_in(session: Session, named: dict[str, str]) -> dict[str, str]:
+    """The search answers among the entities `named` (entity -> value)."""
     changes = {}
     place = places.named_place(session, named)
     if place is not None and place not in (places.WALLONIA, places.ABROAD):
@@ -383,6 +387,16 @@ def names_only_help_and_place(tracker: Tracker) -> bool:
     nothing else (but LINKING_WORDS and a target group): "dagcentrum 3500" (inform 0.82 on
     the model of 2026-12-06) got "Ik lees: dagondersteuning, Hasselt." and the menu, and the
     person had to ask for the search again."""
+    if not names_only_search_answers(tracker):
+        return False
+    with db.session() as session:
+        changes = changes_named(session, tracker)
+    return "place" in changes and "support_type" in changes
+
+
+def names_only_search_answers(tracker: Tracker) -> bool:
+    """Whether the latest message, outside a form and not right after results, was read as
+    a bare answer or nothing sure and says nothing but its entities and LINKING_WORDS."""
     # Right after results, `search_again_with_changes` searches with the rest kept.
     if tracker.active_loop_name is not None or after_results(tracker):
         return False
@@ -399,11 +413,31 @@ def names_only_help_and_place(tracker: Tracker) -> bool:
     ]
     for start, end in sorted(spans, reverse=True):
         rest = rest[:start] + " " + rest[end:]
-    if not set(re.findall(r"\w+", rest.lower())) <= LINKING_WORDS:
-        return False
+    return set(re.findall(r"\w+", rest.lower())) <= LINKING_WORDS
+
+
+def help_and_place_told_in_pieces(tracker: Tracker) -> list[EventType]:
+    """ "in kortrijk" (read back: "Ik lees: Kortrijk.", and the menu), then "dagbesteding":
+    a kind of help and a place, each named alone in two messages in a row, start the search
+    with both, as "dagbesteding in kortrijk" does (`names_only_help_and_place`). Each was
+    read back with the menu, and no search started although everything for one was given.
+    The slots to set; [] when the two messages are not such pieces."""
+    if not names_only_search_answers(tracker) or not answers.said_just_before(
+        tracker, "utter_read_as"
+    ):
+        return []
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    before = users[-2] if len(users) > 1 else {}
+    earlier_entities = (before.get("parse_data") or {}).get("entities") or []
     with db.session() as session:
-        changes = changes_named(session, tracker)
-    return "place" in changes and "support_type" in changes
+        latest = changes_named(session, tracker)
+        earlier = search_answers_in(
+            session, {str(e.get("entity")): str(e.get("value")) for e in earlier_entities}
+        )
+    told = {**earlier, **latest}
+    if not ({"place", "support_type"} <= told.keys() and latest and earlier):
+        return []
+    return [SlotSet(slot, value) for slot, value in told.items()]
 
 
 # "ik zoek", "zoeken", "waar vind ik": the message asks for a search.

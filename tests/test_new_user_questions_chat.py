@@ -7,7 +7,8 @@ het eer dat ik iets hoor van het vaph" gets the answer about waiting (actions/fa
 "ik ben 16, kan ik al iets aanvragen" and "hoe oud moet ik zijn voor een pvb" get the PVB's
 age rule first (actions/eligibility_start.py), "mag mijn papa mijn begeleider zijn" is a
 question, not an introduction (bot/faq_question_signal.py), and "kunt ge da nog eens
-uitleggen" gives the answer again in makkelijke taal (bot/too_hard_phrases.py)."""
+uitleggen" gives the answer again in makkelijke taal (bot/too_hard_phrases.py), and a place and
+a kind of help told one by one start the provider search (actions/provider_search.py)."""
 
 from __future__ import annotations
 
@@ -91,3 +92,21 @@ def test_explain_that_again_after_an_answer_gives_it_in_makkelijke_taal(assistan
 
     assert knowledge_answer("what_is_rth", "eenvoudig") in said
     assert not any(NOT_UNDERSTOOD in text for text in said)
+
+
+def test_a_place_and_a_kind_of_help_told_one_by_one_start_the_search(assistant):
+    """ "in kortrijk", then "dagbesteding": each was read back with the menu, and no search
+    started (actions/provider_search.py, help_and_place_told_in_pieces)."""
+    sender = new_sender()
+    assistant.replies(sender, "ik zoek iets voor ons dochter")
+    assistant.replies(sender, "in kortrijk")
+
+    said = texts(assistant.replies(sender, "dagbesteding"))
+
+    assert said == ["Wat past het best bij je dochter?"] or said == [
+        "Voor wie is de hulp? Kies wat het best past."
+    ], said
+
+    result = texts(assistant.replies(sender, "verstandelijke beperking"))
+
+    assert "dagondersteuning voor mensen met verstandelijke beperking in Kortrijk" in result[0]

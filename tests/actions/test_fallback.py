@@ -332,6 +332,60 @@ async def test_a_kind_of_help_told_with_more_words_or_without_a_place_is_read_ba
     assert not any(event.get("name") == "provider_search_form" for event in turn.events)
 
 
+def read_back(said: dict) -> list[dict]:
+    """`said`, and Wegwijzer's read-back of its facts with the menu (actions/facts_told.py)."""
+    return [
+        said,
+        {"event": "action", "name": "action_fallback"},
+        {"event": "bot", "text": "Ik lees: …", "metadata": {"utter_action": "utter_read_as"}},
+        {"event": "bot", "text": "Waarmee …", "metadata": {"utter_action": "utter_what_next"}},
+        {"event": "action", "name": "action_listen"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (user("in kortrijk", "inform", {"municipality": "Kortrijk"}),
+         user("dagbesteding", "inform", {"support_type": ("dagondersteuning", "dagbesteding")})),
+        (user("logeren", "nlu_fallback", {"support_type": ("logeren", "logeren")}),
+         user("in 9000", "inform", {"postcode": "9000"})),
+    ],
+)  # fmt: skip
+async def test_a_kind_of_help_and_a_place_told_in_two_messages_start_the_search(first, then):
+    """Found as a new user (2026-12-07): "ik zoek iets voor ons dochter, ze heeft down",
+    "in kortrijk", "dagbesteding" were each read back ("Ik lees: Kortrijk.") with the menu,
+    and no search started although all it needs was told."""
+    tracker = load_tracker("welcome", then, earlier=read_back(first))
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.texts == []
+    assert {"event": "followup", "name": "provider_search_form", "timestamp": None} in turn.events
+    assert turn.slots["support_type"] in ("dagondersteuning", "logeren")
+    assert turn.slots["place"] in ("Kortrijk", "Gent")
+
+
+async def test_a_second_piece_without_a_read_back_before_it_is_read_back():
+    earlier = [user("in kortrijk", "inform", {"municipality": "Kortrijk"})]
+    then = user("dagbesteding", "inform", {"support_type": ("dagondersteuning", "dagbesteding")})
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", then, earlier=earlier))
+
+    assert turn.texts[0].startswith("Ik lees: dagondersteuning")
+
+
+async def test_two_places_in_a_row_are_no_search():
+    first = user("in kortrijk", "inform", {"municipality": "Kortrijk"})
+    then = user("in gent", "inform", {"municipality": "Gent"})
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", then, earlier=read_back(first))
+    )
+
+    assert turn.texts[0].startswith("Ik lees: Gent")
+
+
 def under_the_fallback(said: dict, ranking: list[tuple[str, float]]) -> dict:
     """`said` as the FallbackClassifier leaves it: nlu_fallback first, then the ranking."""
     parse = said["parse_data"]
