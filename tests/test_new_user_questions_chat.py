@@ -110,3 +110,14 @@ def test_a_place_and_a_kind_of_help_told_one_by_one_start_the_search(assistant):
     result = texts(assistant.replies(sender, "verstandelijke beperking"))
 
     assert "dagondersteuning voor mensen met verstandelijke beperking in Kortrijk" in result[0]
+
+
+def test_when_ones_money_comes_is_no_other_matter(assistant):
+    """ "wanneer krijg ik mijn geld" (out_of_scope 1.00, waiting_time 0.85 on the model of
+    2026-12-07) got "Daar kan ik je helaas niet mee helpen" (actions/out_of_scope.py)."""
+    said = texts(assistant.replies(new_sender(), "wanneer krijg ik mijn geld"))
+
+    assert knowledge_answer("waiting_time") in said or any(
+        text.startswith("Ik weet niet zeker wat je bedoelt") for text in said
+    ), said
+    assert not any("Daar kan ik je helaas niet mee helpen" in text for text in said)
