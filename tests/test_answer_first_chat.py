@@ -253,12 +253,17 @@ def test_a_question_after_thanks_gets_its_answer(assistant, question, topic):
     assert not any(text.startswith("Graag gedaan") for text in said)
 
 
-def test_a_question_read_as_an_introduction_gets_its_answer(assistant):
+@pytest.mark.parametrize("relative", ["mama", "papa"])
+def test_a_question_read_as_an_introduction_gets_its_answer(assistant, relative):
     """ "mag mijn mama mijn begeleider zijn" was read as identify_as_network (0.95): "Goed,
-    dan stel ik mijn vragen over je mama.", and the question was not answered."""
-    said = texts(assistant.replies(new_sender(), "mag mijn mama mijn begeleider zijn"))
+    dan stel ik mijn vragen over je mama.", and the question was not answered; so was "mag
+    mijn papa …" on the model of 2026-12-07 (budget_spending 0.65, bot/faq_question_signal.py).
+    The answer about spending a budget, its line on paying family first
+    (actions/paying_family.py)."""
+    said = texts(assistant.replies(new_sender(), f"mag mijn {relative} mijn begeleider zijn"))
 
-    assert knowledge_answer("budget_spending") in said, said
+    assert said[0].startswith("Met cash kun je via een overeenkomst ook een gezinslid"), said
+    assert sorted(said[0].splitlines()) == sorted(knowledge_answer("budget_spending").splitlines())
     assert not any("stel ik mijn vragen over" in text for text in said)
 
 

@@ -5,8 +5,8 @@ consent question (bot/faq_question_signal.py, actions/term_explained.py), "hoe l
 het eer dat ik iets hoor van het vaph" gets the answer about waiting (actions/faq.py), and
 "ik ben doof kan ik via sms" hears that typing here is fine (actions/reach_wegwijzer.py), and
 "ik ben 16, kan ik al iets aanvragen" and "hoe oud moet ik zijn voor een pvb" get the PVB's
-age rule first (actions/eligibility_start.py), "mag mijn papa mijn begeleider zijn" is a
-question, not an introduction (bot/faq_question_signal.py), and "kunt ge da nog eens
+age rule first (actions/eligibility_start.py; "mag mijn papa mijn begeleider zijn" is in
+tests/test_answer_first_chat.py), and "kunt ge da nog eens
 uitleggen" gives the answer again in makkelijke taal (bot/too_hard_phrases.py), and a place and
 a kind of help told one by one start the provider search (actions/provider_search.py)."""
 
@@ -73,15 +73,6 @@ def test_a_question_about_age_gets_the_age_rule_first(assistant, question, first
     said = texts(assistant.replies(new_sender(), question))
 
     assert said[0].splitlines()[1 : 1 + len(first_lines)] == first_lines, said
-
-
-def test_may_my_papa_be_my_begeleider_is_answered_not_taken_for_an_introduction(assistant):
-    """ "mag mijn papa mijn begeleider zijn" (identify_as_network 0.94, budget_spending 0.65
-    on the model of 2026-12-07) heard "Goed, dan stel ik mijn vragen over je papa."."""
-    said = texts(assistant.replies(new_sender(), "mag mijn papa mijn begeleider zijn"))
-
-    assert said[0].startswith("Met cash kun je via een overeenkomst ook een gezinslid"), said
-    assert not any("vragen over je papa" in text for text in said)
 
 
 def test_explain_that_again_after_an_answer_gives_it_in_makkelijke_taal(assistant):
