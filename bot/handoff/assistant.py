@@ -23,6 +23,10 @@ from bot.storage.portal_sessions import workers_online
 
 # Slots whose value goes into the case summary as it is (bot.handoff.summary reads them).
 FACT_SLOTS = ("speaker", "age", "place", "vaph_known", "help_kind", "urgent", "rights_shown")
+# The plan goes with the case only when the person asked for a person or a review of it: the
+# consent says a trajectondersteuner sees the plan only then (utter_ask_consent). A crisis or
+# a second misunderstanding opens a case without it; asking for a person later adds it.
+PLAN_SHARED_FOR = (cases.REQUEST_HUMAN, cases.PLAN_REVIEW)
 
 # Words for each preference, in what people type. A phone number or an e-mail address in
 # the answer says it too.
@@ -149,7 +153,7 @@ def open_case(
             conversation_id=conversation_id,
             channel=channel or "onbekend",
             facts=facts,
-            plan_id=slots.get("plan_id") or None,
+            plan_id=(slots.get("plan_id") or None) if reason in PLAN_SHARED_FOR else None,
             urgency=urgency,
             teams=teams,
             now=now,

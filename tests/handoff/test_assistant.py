@@ -221,3 +221,29 @@ def test_the_value_as_the_person_reads_it():
     assert assistant.shown_value("telefoon", "+32470123456") == "0470 12 34 56"
     assert assistant.shown_value("e-mail", "an@telenet.be") == "an@telenet.be"
     assert assistant.shown_value("geen", None) == ""
+
+
+def test_the_plan_goes_with_the_case_only_when_the_person_asks_for_a_person(app_db):
+    """The consent says a trajectondersteuner sees the plan only when the person asks for
+    one. A crisis and the second misunderstanding open a case on their own: without the
+    plan, which asking for a person then adds."""
+    from bot.handoff import cases
+    from bot.intake_catalogue import CONSENT_TEXT_VERSION
+    from bot.storage import plans
+
+    with db.session() as session:
+        plan_id = plans.create_plan(session, "c-plan", CONSENT_TEXT_VERSION, now=MONDAY_10).id
+    slots = {"place": "Gent", "plan_id": plan_id}
+
+    def case_plan(reason: str) -> str | None:
+        opened = assistant.open_case(
+            reason=reason, conversation_id="c-plan", channel="rest", slots=slots, teams=TEAMS
+        )
+        with db.session() as session:
+            case = cases.case_by_id(session, opened.case_id)
+            assert case is not None
+            return case.plan_id
+
+    assert case_plan(cases.CRISIS) is None
+    assert case_plan(cases.FALLBACK) is None
+    assert case_plan(cases.REQUEST_HUMAN) == plan_id
