@@ -110,8 +110,13 @@ def said_just_before(tracker: Tracker, response_prefix: str) -> bool:
 
 def latest_entities(tracker: Tracker) -> dict[str, str]:
     """Entity name -> value of the latest message (the last one of a name wins)."""
+    return entities_of(tracker.latest_message or {})
+
+
+def entities_of(parse_data: dict[str, Any]) -> dict[str, str]:
+    """Entity name -> value of a message's parse data (the last one of a name wins)."""
     found = {}
-    for entity in (tracker.latest_message or {}).get("entities") or []:
+    for entity in parse_data.get("entities") or []:
         if entity.get("value") is not None:
             found[entity["entity"]] = str(entity["value"])
     return found

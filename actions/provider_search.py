@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from actions import answers, places
 from actions.eligibility_start import answers_to_latest_message
+from actions.follow_up import message_before_latest
 from actions.form_switch import PROVIDER_SEARCH, START_INTENT, SwitchingFormValidation
 from actions.forms import not_understood, validate_place_answer
 from actions.who_is_talking import speaker_from_request
@@ -426,14 +427,10 @@ def help_and_place_told_in_pieces(tracker: Tracker) -> list[EventType]:
         tracker, "utter_read_as"
     ):
         return []
-    users = [event for event in tracker.events if event.get("event") == "user"]
-    before = users[-2] if len(users) > 1 else {}
-    earlier_entities = (before.get("parse_data") or {}).get("entities") or []
+    before = message_before_latest(tracker) or {}
     with db.session() as session:
         latest = changes_named(session, tracker)
-        earlier = search_answers_in(
-            session, {str(e.get("entity")): str(e.get("value")) for e in earlier_entities}
-        )
+        earlier = search_answers_in(session, answers.entities_of(before.get("parse_data") or {}))
     told = {**earlier, **latest}
     if not ({"place", "support_type"} <= told.keys() and latest and earlier):
         return []
