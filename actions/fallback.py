@@ -36,6 +36,7 @@ from actions.provider_search import (
 from actions.reach_wegwijzer import (
     asks_to_phone_instead,
     say_how_to_reach_wegwijzer,
+    say_no_visits,
     say_writing_is_fine,
 )
 from actions.screen_help import answer_screen_request
@@ -66,6 +67,7 @@ ANSWERS: tuple[Answer, ...] = (
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     _answered(answer_chat_for_me),
     _answered(say_writing_is_fine),
+    _answered(say_no_visits),
     answer_facts,
     answer_hello_or_goodbye,
     answer_no_more,
@@ -124,14 +126,15 @@ class ActionFallback(Action):
     "en hoe lang moet ik wachten op een plaats" right after the costs of a dagcentrum
     (actions/faq.py), nor a question about a device ("krijgen we iets voor een traplift",
     actions/assistive_devices.py), nor "hoe kan ik ze contacteren" right after search
-    results, nor "kan ik u bellen", "kan ik ook bellen" or "ik ben doof kan ik via sms"
-    (actions/reach_wegwijzer.py), nor
+    results, nor "kan ik u bellen", "kan ik ook bellen", "ik ben doof kan ik via sms" or
+    "kunnen jullie bij mij thuis langskomen" (actions/reach_wegwijzer.py), nor
     a complaint about one's help or the VAPH (actions/complaints.py), nor an objection to a
     decision or a form not understood (actions/hard_documents.py), nor a lost resume code
-    (actions/plan_commands.py), nor "de letters zijn te klein" (actions/screen_help.py),
+    (actions/plan_commands.py), nor "de letters zijn te klein" or "werkt dit met mijn
+    schermlezer" (actions/screen_help.py),
     nor "mijn zoon heeft een pvb maar vindt geen plaats" (who helps a budget holder,
     actions/budget_granted.py), nor "ik sta al 3 jaar
-    op de wachtlijst" (the answer about waiting, actions/faq.py). A
+    op de wachtlijst" or "nog altijd niks gehoord" (the answer about waiting, actions/faq.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),
     or the two named one by one ("in kortrijk", read back, then "dagbesteding"), starts the

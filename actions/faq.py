@@ -44,11 +44,17 @@ from actions.provider_search import (
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
 )
-from actions.reach_wegwijzer import say_how_to_reach_wegwijzer, say_writing_is_fine
+from actions.reach_wegwijzer import (
+    say_how_to_reach_wegwijzer,
+    say_no_visits,
+    say_writing_is_fine,
+)
+from actions.tax_question import tax_line_first
 from actions.term_explained import lines_about_term_first, meaning_asked
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
 from bot.waiting_words import (
+    STILL_WAITING_WORDS,
     VAPH_ANSWER_WORDS,
     WAITING_LIST_WORDS,
     WAITING_TOPIC,
@@ -255,14 +261,16 @@ def say_faq_answer(
     Rasa renders an action's responses with the slots from before the action's own events,
     so after a switch of reading level a condition would still see the old level. With the
     `question`, what it asks about another term comes first (`other_term_first`), and so
-    do the line about paying a relative (actions/paying_family.py) and, for an objection,
-    the lines about not agreeing (actions/hard_documents.py)."""
+    do the line about paying a relative (actions/paying_family.py), for an objection the
+    lines about not agreeing (actions/hard_documents.py), and the line about tax
+    (actions/tax_question.py)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
         if text is not None:
             text = family_line_first(session, text, topic, question, level)
             text = disagreeing_lines_first(text, question)
+            text = tax_line_first(text, question)
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
@@ -300,6 +308,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
     if choice.topic is None and VAPH_ANSWER_WORDS.search(text):
         choice = FaqChoice(topic=WAITING_TOPIC)  # "wanneer hoor ik iets van het vaph"
+    if choice.topic is None and STILL_WAITING_WORDS.search(text):
+        choice = FaqChoice(topic=WAITING_TOPIC)  # "nog altijd niks gehoord van het vaph"
     return choice
 
 
@@ -371,6 +381,8 @@ class ActionAnswerFaq(Action):
             return []  # "wat is jullie telefoonnummer": not the privacy topic
         if not in_form and say_writing_is_fine(dispatcher, tracker):
             return []  # "kan ik ook gewoon typen"
+        if not in_form and say_no_visits(dispatcher, tracker):
+            return []  # "kunnen jullie bij mij thuis langskomen": not the privacy topic
         asked = (choice.topic,) if choice.topic else choice.options
         if not in_form and (follow_up := answer_follow_up(dispatcher, tracker, asked)):
             return follow_up  # "hoe vraag ik dat aan" or "hoeveel is dat" after RTH
@@ -507,10 +519,12 @@ def answer_waiting_told(
     begrepen". The answer about waiting says what decides the waiting time, and that a
     herziening or the noodprocedure exist when the situation changes. So does "hoe lang
     duurt het eer dat ik iets hoor van het vaph", which no topic was sure of: the answer
-    says the VAPH's decision names no date."""
-    if VAPH_ANSWER_WORDS.search(_latest_text(tracker)):
+    says the VAPH's decision names no date; and "ik heb een aanvraag gedaan in 2019 en nog
+    altijd niks" (the fallback at 0.60), still waiting told as a complaint."""
+    text = _latest_text(tracker)
+    if VAPH_ANSWER_WORDS.search(text) or STILL_WAITING_WORDS.search(text):
         return _answer_outside_a_form(dispatcher, tracker, WAITING_TOPIC)
-    if not WAITING_LIST_WORDS.search(_latest_text(tracker)):
+    if not WAITING_LIST_WORDS.search(text):
         return None
     choice = choose_topic(_selection(tracker.latest_message or {}).get("ranking") or [])
     if choice.topic != WAITING_TOPIC:

@@ -13,7 +13,9 @@ from actions import answers
 from actions.assistive_devices import answer_device_question
 from actions.faq import ask_which_topic, faq_choice, say_faq_answer
 from actions.provider_search import say_how_to_reach_the_providers
+from actions.tax_question import tax_topic
 from bot.device_words import names_a_device
+from bot.waiting_words import STILL_WAITING_WORDS, WAITING_TOPIC
 
 # "wanneer krijg ik mijn geld": one's own money, with no word of what money it is ("mijn
 # pensioen", "mijn kindergeld" are other matters). No out_of_scope example of the training
@@ -35,7 +37,9 @@ class ActionOutOfScope(Action):
     (actions/assistive_devices.py). No out_of_scope example of the training data or the
     held-out set names a device (tests/actions/test_assistive_devices.py). "wanneer krijg ik
     mijn geld" names one's own money and nothing else: the budget topic the FAQ selector
-    reads."""
+    reads. "nog altijd niks gehoord van het vaph" (out_of_scope 1.00 on the model of
+    2026-12-07) is still waiting for the VAPH: the answer about waiting. "moet ik belastingen
+    betalen op mijn budget" is answered (actions/tax_question.py)."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -49,6 +53,10 @@ class ActionOutOfScope(Action):
         level = answers.reading_level(tracker)
         if names_a_device(text) and answer_device_question(dispatcher, level, text):
             return []
+        if (taxed := tax_topic(text)) and say_faq_answer(dispatcher, taxed, level, question=text):
+            return [SlotSet("last_faq_topic", taxed)]  # "moet ik belasting betalen op mijn pvb"
+        if STILL_WAITING_WORDS.search(text) and say_faq_answer(dispatcher, WAITING_TOPIC, level):
+            return [SlotSet("last_faq_topic", WAITING_TOPIC)]  # "nog altijd niks gehoord"
         if ONES_MONEY.search(text):
             answered = answer_about_ones_money(dispatcher, tracker, level)
             if answered is not None:

@@ -6,7 +6,12 @@ away (the hand-off asks how the team can reach them).
 'ik ben doof kan ik via sms', 'kan ik ook gewoon typen': whether the person can write
 instead of phoning. It got "Ik lees: auditieve beperking. Waarmee kan ik je helpen?"; the
 answer is that here one types, and that a trajectondersteuner can answer in the chat or by
-e-mail (the hand-off's contact question offers both)."""
+e-mail (the hand-off's contact question offers both).
+
+'kunnen jullie bij mij thuis langskomen' (faq, no topic sure: "Gaat je vraag over een van
+deze onderwerpen? privacy, zorgzwaarte-instrument") is told that a computer program cannot
+come by, with a human one button away. Whether a trajectondersteuner visits is not promised:
+nothing vetted says so."""
 
 from __future__ import annotations
 
@@ -79,6 +84,39 @@ def _short_and_about_nobody_else(text: str) -> bool:
         and BUDGET_WORDS.search(text) is None
         and not jargon.terms_in(text.upper())
     )
+
+
+# "kunnen jullie langskomen", "kan er iemand bij ons thuis komen", "komt ge op bezoek".
+_VISIT = re.compile(
+    r"\blangs\s?(?:komen|komt|kom|gekomen)\b|\bop\s+bezoek\b|\bthuis\s+(?:komen|langs)\b"
+    r"|\baan\s+huis\b",
+    re.IGNORECASE,
+)
+# Who is asked to come: Wegwijzer ("jullie", "ge" in tussentaal) or "iemand".
+_VISITOR = re.compile(r"\b(?:jullie|u|ge|gij|gulle|gullie|wegwijzer|iemand)\b", re.IGNORECASE)
+
+
+def asks_for_a_visit(text: str) -> bool:
+    """Whether `text` asks Wegwijzer (or "iemand") to come to the person's home ("kunnen
+    jullie bij mij thuis langskomen"); not a provider, the VAPH or a service of the glossary
+    ("komt het mdt aan huis")."""
+    return (
+        _VISIT.search(text) is not None
+        and _VISITOR.search(text) is not None
+        and len(text.split()) <= MAX_WORDS
+        and BUDGET_WORDS.search(text) is None
+        and not jargon.terms_in(text.upper())
+    )
+
+
+def say_no_visits(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Say that Wegwijzer cannot come by, with a human one button away, when the latest
+    message `asks_for_a_visit`, outside a form; else False (nothing said)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if tracker.active_loop_name or text.startswith("/") or not asks_for_a_visit(text):
+        return False
+    dispatcher.utter_message(response="utter_no_visits")
+    return True
 
 
 def asks_to_call_wegwijzer(text: str) -> bool:

@@ -7,6 +7,9 @@ on its own "Grotere letters" switch (a custom message for bot/web/static/chat.js
 where the switch and the "Voorlezen" button are; on the other channels (Telegram, Facebook,
 SMS, WhatsApp) the phone or computer sets the size of the letters. "ik kan niet goed typen"
 (nlu_fallback) is told that a few words with mistakes are fine, and that there are buttons.
+"ik ben blind, werkt dit met mijn schermlezer" (inform 0.97 on the model of 2026-12-07: "Ik
+lees: visuele beperking.") is told that it does: the web chat's replies are a live region and
+every control works by keyboard; on other channels the app's screen reader reads them.
 
 Used by action_use_simple_language and by the fallback.
 """
@@ -28,6 +31,10 @@ _LARGER = re.compile(r"\b(groter|grotere|klein|kleine|vergro\w*|zoom\w*|dikker)\
 _SEES_BADLY = re.compile(
     r"\bslecht\s?ziend\w*|\bslecht\s+zien\b|\bzie\s+(?:\w+\s+)?slecht\b|\bmijn\s+ogen\b"
 )
+_SCREEN_READER = re.compile(
+    r"\bscherm\s?lezer\w*|\bscreen\s?reader\w*|\bbrailleleesregel\w*|\bnvda\b|\bjaws\b"
+    r"|\bvoice\s?over\b|\btalkback\b"
+)
 _READ_ALOUD = re.compile(r"\bvoor\s?lezen\b|\bvoorlees\w*|\blees\b.*\bvoor\b|\b(?:hardop|luidop)\b")
 
 
@@ -47,16 +54,25 @@ def asks_for_larger_text(text: str) -> bool:
     return _LARGER.search(folded) is not None or _SEES_BADLY.search(folded) is not None
 
 
+def asks_about_a_screen_reader(text: str) -> bool:
+    """ "werkt dit met mijn schermlezer", "ik gebruik nvda"."""
+    return _SCREEN_READER.search(text.lower()) is not None
+
+
 def asks_to_read_aloud(text: str) -> bool:
     """ "kan je het voorlezen", "lees het eens voor"."""
     return _READ_ALOUD.search(text.lower()) is not None
 
 
 def answer_screen_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Any] | None:
-    """Larger letters or reading aloud, as the channel allows, or that typing a few words
-    is fine; None (nothing said) when the message says none of these."""
+    """A screen reader, larger letters or reading aloud, as the channel allows, or that
+    typing a few words is fine; None (nothing said) when the message says none of these."""
     text = str((tracker.latest_message or {}).get("text") or "")
     on_the_web = tracker.get_latest_input_channel() in WEB_CHANNELS
+    if asks_about_a_screen_reader(text):
+        response = "utter_screen_reader" if on_the_web else "utter_screen_reader_device"
+        dispatcher.utter_message(response=response)
+        return []
     if asks_to_read_aloud(text):
         response = "utter_read_aloud" if on_the_web else "utter_read_aloud_device"
         dispatcher.utter_message(response=response)

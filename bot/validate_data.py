@@ -33,6 +33,15 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_read_aloud_device' is not used in any story or rule.": (
         "said for reading aloud asked on another channel (actions/screen_help.py)"
     ),
+    "The utterance 'utter_screen_reader' is not used in any story or rule.": (
+        "said for 'werkt dit met mijn schermlezer' in the web chat (actions/screen_help.py)"
+    ),
+    "The utterance 'utter_screen_reader_device' is not used in any story or rule.": (
+        "said for a screen reader asked about on another channel (actions/screen_help.py)"
+    ),
+    "The utterance 'utter_no_visits' is not used in any story or rule.": (
+        "said for 'kunnen jullie bij mij thuis langskomen' (actions/reach_wegwijzer.py)"
+    ),
     "The utterance 'utter_typing_is_hard' is not used in any story or rule.": (
         "said by action_fallback for 'ik kan niet goed typen' (actions/screen_help.py)"
     ),

@@ -7,12 +7,16 @@ import pytest
 
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq, other_term_first, term_asked_about
+from actions.out_of_scope import ActionOutOfScope
 from actions.reading_level import ActionUseNormalLanguage, ActionUseSimpleLanguage
-from bot.config import load_settings
+from bot.config import PROJECT_ROOT, load_settings
+from bot.waiting_words import STILL_WAITING_WORDS
 from knowledge import db, queries
 from knowledge.models import Right
 from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
 from tests.chat import knowledge_answer
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
 
 PVB_GEWOON = (
     "Een persoonsvolgend budget (PVB) is een budget op maat van het Vlaams Agentschap voor "
@@ -416,6 +420,68 @@ async def test_other_facts_told_get_no_answer_about_waiting(text, scores):
     )
 
     assert knowledge_answer("waiting_time") not in turn.texts
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "scores"),
+    [
+        # nlu_fallback 0.60, how_to_apply 0.19 on the model of 2026-12-07
+        (
+            "ik heb een aanvraag gedaan in 2019 en nog altijd niks",
+            "nlu_fallback",
+            (("how_to_apply", 0.19), ("minors", 0.10)),
+        ),
+        ("ik heb nog steeds geen antwoord van het vaph", "nlu_fallback", ()),
+        ("al 3 jaar niks gehoord", "nlu_fallback", (("minors", 0.09), ("costs", 0.05))),
+    ],
+)
+async def test_still_waiting_told_as_a_complaint_gets_the_answer_about_waiting(
+    text, intent, scores
+):
+    """Found as a new user: these got "Sorry, dat heb ik niet goed begrepen"."""
+    said = told(text, intent, *(scores or (("contact_vaph", 0.2), ("costs", 0.1))))
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("waiting_time")
+    assert turn.slots == {"last_faq_topic": "waiting_time"}
+
+
+async def test_still_waiting_read_as_another_matter_gets_the_answer_about_waiting():
+    """ "nog altijd niks gehoord van het vaph": out_of_scope 1.00 on the model of 2026-12-07,
+    "Daar kan ik je helaas niet mee helpen"."""
+    said = told("nog altijd niks gehoord van het vaph", "out_of_scope", ("minors", 0.09))
+
+    turn = await run_action(ActionOutOfScope(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == knowledge_answer("waiting_time")
+    assert "utter_out_of_scope" not in turn.responses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb nog geen budget, kan ik hulp krijgen",  # asks something else
+        "ik begrijp het budget nog altijd niet",  # not understood, no wait
+        "ik heb nog altijd geen idee wat een budget is",
+        "ik heb niet gehoord wat je zei",
+        "ik heb nog altijd geen werk",
+    ],
+)
+def test_what_is_no_complaint_about_waiting(text):
+    assert STILL_WAITING_WORDS.search(text) is None
+
+
+@pytest.mark.parametrize("where", [PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR])
+def test_no_example_of_another_intent_tells_still_waiting(where):
+    """The words change answers, not the NLU figures: no training or held-out message has them."""
+    matching = [
+        (intent, text)
+        for intent, texts in examples(where).items()
+        for text in texts
+        if STILL_WAITING_WORDS.search(text) and intent != "faq/waiting_time"
+    ]
+    assert matching == []
 
 
 # --- when the VAPH answers --------------------------------------------------------------------

@@ -9,11 +9,12 @@ import pytest
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from actions.reach_wegwijzer import (
+    asks_for_a_visit,
     asks_how_to_reach_wegwijzer,
     asks_to_phone_instead,
     asks_to_write_instead,
 )
-from tests.actions.conftest import faq_selection, load_tracker, run_action, user
+from tests.actions.conftest import faq_selection, load_tracker, ranked_selection, run_action, user
 
 
 @pytest.mark.parametrize(
@@ -141,3 +142,56 @@ async def test_in_the_contact_form_asking_for_sms_is_left_to_the_form():
     turn = await run_action(ActionFallback(), tracker)
 
     assert "utter_writing_is_fine" not in turn.responses
+
+
+# --- a visit at home ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kunnen jullie bij mij thuis langskomen", True),
+        ("kan er iemand bij ons thuis komen", True),
+        ("komt ge eens op bezoek", True),
+        ("kan iemand langskomen want ik kan niet goed typen", True),
+        ("komt het mdt aan huis", False),  # a service the glossary names: its FAQ answer
+        ("kan de begeleider van de thuisbegeleiding langskomen", False),  # not Wegwijzer
+        ("mijn zus komt vaak op bezoek", False),  # a fact, nobody asked
+        ("komt het vaph langs voor mijn budget", False),  # the VAPH
+    ],
+)
+def test_what_counts_as_asking_for_a_visit(text, expected):
+    assert asks_for_a_visit(text) is expected
+
+
+async def test_asking_for_a_visit_hears_a_program_cannot_come_and_a_human_is_near():
+    """Found as a new user: "kunnen jullie bij mij thuis langskomen" (faq on the model of
+    2026-12-07, no topic sure) got "Gaat je vraag over een van deze onderwerpen?" with the
+    privacy and the zorgzwaarte-instrument topics."""
+    unsure = ranked_selection(("privacy", 0.2), ("zzi_interview", 0.09))
+    said = user("kunnen jullie bij mij thuis langskomen", "faq", response_selector=unsure)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_no_visits"]
+    assert turn.text.startswith("Ik ben een computerprogramma: ik kan niet bij je langskomen.")
+    assert turn.buttons == ["Met een mens praten", "Iets anders vragen"]
+
+
+async def test_a_visit_asked_that_fell_back_gets_the_same_answer_in_easy_words():
+    said = user("kan er iemand bij ons thuis komen", "nlu_fallback")
+    tracker = load_tracker("welcome", said, slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionFallback(), tracker)
+
+    assert turn.responses == ["utter_no_visits"]
+    assert turn.text.startswith("Ik ben een computer. Ik kan niet bij je langskomen.")
+    assert {"event": "rewind"} not in turn.events
+
+
+async def test_in_a_form_a_visit_asked_is_left_to_the_form():
+    said = user("kunnen jullie langskomen", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("eligibility_asks_place", said))
+
+    assert "utter_no_visits" not in turn.responses

@@ -8,7 +8,12 @@ import pytest
 
 from actions.fallback import ActionFallback
 from actions.reading_level import ActionUseSimpleLanguage
-from actions.screen_help import LARGE_TEXT_WISH, asks_for_larger_text, asks_to_read_aloud
+from actions.screen_help import (
+    LARGE_TEXT_WISH,
+    asks_about_a_screen_reader,
+    asks_for_larger_text,
+    asks_to_read_aloud,
+)
 from tests.actions.conftest import load_tracker, run_action, user
 
 EASIER = "utter_reading_level_eenvoudig"
@@ -126,3 +131,61 @@ async def test_someone_else_who_cannot_write_is_no_typing_trouble():
     )
 
     assert "utter_typing_is_hard" not in turn.responses
+
+
+# --- a screen reader ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik ben blind, werkt dit met mijn schermlezer", True),
+        ("kan ik dit gebruiken met een screenreader", True),
+        ("ik gebruik nvda", True),
+        ("werkt da met voiceover op mijn iphone", True),
+        ("ik ben blind", False),  # a fact about the person, no question about the chat
+        ("mijn scherm is kapot", False),
+    ],
+)
+def test_what_counts_as_asking_about_a_screen_reader(text, expected):
+    assert asks_about_a_screen_reader(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("channel", "response", "words"),
+    [
+        ("rest", "utter_screen_reader", "Ja. Deze chat werkt met een schermlezer"),
+        ("telegram", "utter_screen_reader_device", "Je schermlezer leest ze voor"),
+    ],
+)
+async def test_a_blind_person_asking_about_a_screen_reader_hears_it_works(channel, response, words):
+    """Found as a new user: "ik ben blind, werkt dit met mijn schermlezer" (inform 0.97 on
+    the model of 2026-12-07) got "Ik lees: visuele beperking. Waarmee kan ik je helpen?"."""
+    said = {
+        **user(
+            "ik ben blind, werkt dit met mijn schermlezer",
+            "inform",
+            entities={"target_group": ("visuele_beperking", "blind")},
+        ),
+        "input_channel": channel,
+    }
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.responses == [response]
+    assert turn.text.startswith("Ja.") and words in turn.text
+    assert {"event": "rewind"} not in turn.events
+
+
+async def test_the_screen_reader_answer_in_easy_words_when_those_were_chosen():
+    said = user("werkt dit met een schermlezer", "simpler_language")
+    tracker = load_tracker("welcome", said, slots={"reading_level": "eenvoudig"})
+
+    turn = await run_action(ActionUseSimpleLanguage(), tracker)
+
+    assert turn.responses == ["utter_screen_reader"]
+    assert turn.texts[0].split("\n")[:2] == [
+        "Ja. Deze chat werkt met een schermlezer.",
+        "Je schermlezer leest elk nieuw antwoord voor.",
+    ]
+    assert turn.slots == {}  # the reading level stays
