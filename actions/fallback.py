@@ -25,6 +25,7 @@ from actions.form_switch import PROVIDER_SEARCH
 from actions.handoff_trigger import open_case
 from actions.hello_or_goodbye import answer_hello_or_goodbye, answer_no_more
 from actions.open_requests import answer_open_request
+from actions.out_of_scope import answer_tax_question
 from actions.plan_commands import answer_lost_code
 from actions.provider_search import (
     help_and_place_told_in_pieces,
@@ -63,6 +64,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_no_provider_found,
     answer_term_asked_about,
     answer_waiting_told,
+    answer_tax_question,
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     _answered(answer_chat_for_me),
@@ -134,7 +136,8 @@ class ActionFallback(Action):
     schermlezer" (actions/screen_help.py),
     nor "mijn zoon heeft een pvb maar vindt geen plaats" (who helps a budget holder,
     actions/budget_granted.py), nor "ik sta al 3 jaar
-    op de wachtlijst" or "nog altijd niks gehoord" (the answer about waiting, actions/faq.py). A
+    op de wachtlijst" or "nog altijd niks gehoord" (the answer about waiting, actions/faq.py), nor
+    "betaal ik belasting op mijn pvb" (actions/tax_question.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),
     or the two named one by one ("in kortrijk", read back, then "dagbesteding"), starts the

@@ -49,6 +49,7 @@ from actions.reach_wegwijzer import (
     say_no_visits,
     say_writing_is_fine,
 )
+from actions.screen_help import answer_screen_request, asks_about_a_screen_reader
 from actions.tax_question import tax_line_first
 from actions.term_explained import lines_about_term_first, meaning_asked
 from bot.config import load_settings
@@ -383,6 +384,8 @@ class ActionAnswerFaq(Action):
             return []  # "kan ik ook gewoon typen"
         if not in_form and say_no_visits(dispatcher, tracker):
             return []  # "kunnen jullie bij mij thuis langskomen": not the privacy topic
+        if not in_form and asks_about_a_screen_reader(text):
+            return answer_screen_request(dispatcher, tracker) or []  # "werkt dit met nvda"
         asked = (choice.topic,) if choice.topic else choice.options
         if not in_form and (follow_up := answer_follow_up(dispatcher, tracker, asked)):
             return follow_up  # "hoe vraag ik dat aan" or "hoeveel is dat" after RTH

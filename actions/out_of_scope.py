@@ -13,6 +13,7 @@ from actions import answers
 from actions.assistive_devices import answer_device_question
 from actions.faq import ask_which_topic, faq_choice, say_faq_answer
 from actions.provider_search import say_how_to_reach_the_providers
+from actions.reach_wegwijzer import say_no_visits
 from actions.tax_question import tax_topic
 from bot.device_words import names_a_device
 from bot.waiting_words import STILL_WAITING_WORDS, WAITING_TOPIC
@@ -53,8 +54,10 @@ class ActionOutOfScope(Action):
         level = answers.reading_level(tracker)
         if names_a_device(text) and answer_device_question(dispatcher, level, text):
             return []
-        if (taxed := tax_topic(text)) and say_faq_answer(dispatcher, taxed, level, question=text):
-            return [SlotSet("last_faq_topic", taxed)]  # "moet ik belasting betalen op mijn pvb"
+        if say_no_visits(dispatcher, tracker):
+            return []  # "kunnen jullie bij mij thuis langskomen"
+        if (taxed := answer_tax_question(dispatcher, tracker)) is not None:
+            return taxed  # "moet ik belastingen betalen op mijn budget"
         if STILL_WAITING_WORDS.search(text) and say_faq_answer(dispatcher, WAITING_TOPIC, level):
             return [SlotSet("last_faq_topic", WAITING_TOPIC)]  # "nog altijd niks gehoord"
         if ONES_MONEY.search(text):
@@ -77,3 +80,18 @@ def answer_about_ones_money(
     if set(choice.options) & BUDGET_TOPICS and ask_which_topic(dispatcher, choice.options, False):
         return []
     return None
+
+
+def answer_tax_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """The answer that says whether the budget named is taxed, its tax line first
+    (actions/tax_question.py), outside a form; None (nothing said) when the latest message
+    asks no such thing. Also for the fallback."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    topic = tax_topic(text)
+    if tracker.active_loop_name or topic is None:
+        return None
+    if not say_faq_answer(dispatcher, topic, answers.reading_level(tracker), question=text):
+        return None
+    return [SlotSet("last_faq_topic", topic)]

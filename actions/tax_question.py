@@ -6,7 +6,8 @@ says it: no tax on a persoonsvolgend budget (the statement `pvb_belastingvrij`, 
 about costs) nor on the zorgbudget (`zorgbudget_belastingvrij`, in the answer about the
 zorgbudget). That answer comes, with its line about tax first.
 
-Plain Python without Rasa, read by actions/faq.py and actions/out_of_scope.py.
+Plain Python without Rasa, read by actions/faq.py (the line first) and actions/out_of_scope.py
+(`answer_tax_question`, also for the fallback).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import pytest
 
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
+from actions.out_of_scope import ActionOutOfScope
 from actions.reach_wegwijzer import (
     asks_for_a_visit,
     asks_how_to_reach_wegwijzer,
@@ -195,3 +196,11 @@ async def test_in_a_form_a_visit_asked_is_left_to_the_form():
     turn = await run_action(ActionFallback(), load_tracker("eligibility_asks_place", said))
 
     assert "utter_no_visits" not in turn.responses
+
+
+async def test_a_visit_asked_read_as_another_matter_gets_the_same_answer():
+    said = user("kunnen jullie eens op bezoek komen", "out_of_scope")
+
+    turn = await run_action(ActionOutOfScope(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_no_visits"]

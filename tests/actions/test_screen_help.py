@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.fallback import ActionFallback
+from actions.faq import ActionAnswerFaq
 from actions.reading_level import ActionUseSimpleLanguage
 from actions.screen_help import (
     LARGE_TEXT_WISH,
@@ -14,7 +15,7 @@ from actions.screen_help import (
     asks_for_larger_text,
     asks_to_read_aloud,
 )
-from tests.actions.conftest import load_tracker, run_action, user
+from tests.actions.conftest import faq_selection, load_tracker, run_action, user
 
 EASIER = "utter_reading_level_eenvoudig"
 
@@ -189,3 +190,11 @@ async def test_the_screen_reader_answer_in_easy_words_when_those_were_chosen():
         "Je schermlezer leest elk nieuw antwoord voor.",
     ]
     assert turn.slots == {}  # the reading level stays
+
+
+async def test_a_screen_reader_question_read_as_a_faq_question_gets_the_same_answer():
+    said = user("werkt dit met nvda", "faq", response_selector=faq_selection("privacy"))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_screen_reader"]

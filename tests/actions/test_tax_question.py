@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
 from actions.out_of_scope import ActionOutOfScope
 from actions.tax_question import tax_topic
@@ -67,3 +68,20 @@ async def test_a_question_about_costs_with_tax_has_the_tax_line_first():
 @pytest.mark.parametrize("where", [PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR])
 def test_no_out_of_scope_example_asks_about_tax_on_a_budget(where):
     assert [text for text in examples(where)["out_of_scope"] if tax_topic(text)] == []
+
+
+async def test_tax_on_a_budget_that_fell_back_gets_the_same_answer():
+    said = user("belastingen op pvb??", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", said))
+
+    assert turn.texts[0].split("\n")[0] == NO_TAX_ON_A_PVB
+    assert {"event": "rewind"} not in turn.events
+
+
+async def test_in_a_form_tax_is_left_to_the_form():
+    said = user("moet ik belasting betalen op mijn budget", "nlu_fallback")
+
+    turn = await run_action(ActionFallback(), load_tracker("eligibility_asks_place", said))
+
+    assert not any(NO_TAX_ON_A_PVB in text for text in turn.texts)
