@@ -102,8 +102,16 @@ def number_in(text: str) -> int | None:
     return _value(token) if re.fullmatch(_NUMBER, token) else None
 
 
+# The speaker's own age: "ik ben 70", "ik word 18".
+_OWN = re.compile(rf"\b(?:ik ben|ben ik|ik word|word ik|ik ben bijna) {_STRICT}\b")
+
+
 def find_age(text: str) -> tuple[int, int, int] | None:
-    """(age, start, end) of the first age in `text` (positions of the number), or None."""
+    """(age, start, end) of the first age in `text` (positions of the number), or None.
+
+    Someone else's age goes before the speaker's own: in "ik ben 70 en mijn zoon van 40
+    woont bij mij" the conversation is about the son (the relation named makes him the
+    person, actions/facts_told.py), who is 40."""
     lowered = " ".join(str(text).lower().split())
     found: list[tuple[int, int, int]] = []
     for pattern, shift in _PATTERNS:
@@ -114,7 +122,8 @@ def find_age(text: str) -> tuple[int, int, int] | None:
                 found.append((match.start(group), value + shift, match.end(group)))
     if not found:
         return None
-    start, age, end = min(found)
+    own = {match.start(1) for match in _OWN.finditer(lowered)}
+    start, age, end = min([f for f in found if f[0] not in own] or found)
     if lowered != str(text).lower():  # spaces were collapsed: find the number again
         token = lowered[start:end]
         again = re.search(rf"\b{re.escape(token)}\b", str(text).lower())

@@ -59,6 +59,24 @@ def test_numbers_that_are_no_age_are_left_alone(text):
     assert find_age(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found as a new user: "Ik lees: je zoon, 70 jaar." (the speaker's age for the son's).
+        "ik ben 70 en mijn zoon van 40 woont bij mij",
+        "mijn zoon van 40 woont bij mij en ik ben 70",
+        "ik ben 70 jaar oud en ons zoon is 40",
+    ],
+)
+def test_someone_elses_age_goes_before_the_speakers_own(text):
+    age, start, end = find_age(text)
+    assert age == 40 and text[start:end] == "40"
+
+
+def test_the_speakers_own_age_alone_is_still_the_age():
+    assert find_age("ik ben 70 en ik zorg voor mijn zoon")[0] == 70
+
+
 def test_the_entity_span_is_the_number_itself():
     text = "Mijn zoon van 19"
     _, start, end = find_age(text)

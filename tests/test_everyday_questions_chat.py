@@ -1,0 +1,56 @@
+"""Messages of a new user (2026-12-07, forty-eighth session), over the REST channel with the
+real servers: still waiting told as a complaint gets the answer about waiting (actions/faq.py,
+actions/out_of_scope.py), a screen reader asked about is told it works
+(actions/screen_help.py), a visit asked for hears that a program cannot come, with a human one
+button away (actions/reach_wegwijzer.py), and tax on a budget is answered first
+(actions/tax_question.py). Each was "Sorry, dat heb ik niet goed begrepen", "Daar kan ik je
+helaas niet mee helpen", "Ik lees: visuele beperking." or "which of these topics?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.chat import knowledge_answer, new_sender, texts
+
+pytestmark = pytest.mark.rasa
+
+NOT_UNDERSTOOD = "Sorry, dat heb ik niet goed begrepen"
+OTHER_MATTER = "Daar kan ik je helaas niet mee helpen"
+NO_TAX_ON_A_PVB = "Op een persoonsvolgend budget (PVB) betaal je geen belastingen."
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "ik heb een aanvraag gedaan in 2019 en nog altijd niks",
+        "nog altijd niks gehoord van het vaph",
+        "ik heb nog steeds geen antwoord van het vaph",
+    ],
+)
+def test_still_waiting_gets_the_answer_about_waiting(assistant, complaint):
+    said = texts(assistant.replies(new_sender(), complaint))
+
+    assert knowledge_answer("waiting_time") in said, said
+    assert not any(NOT_UNDERSTOOD in text or OTHER_MATTER in text for text in said)
+
+
+def test_a_blind_person_hears_the_chat_works_with_a_screen_reader(assistant):
+    said = texts(assistant.replies(new_sender(), "ik ben blind, werkt dit met mijn schermlezer"))
+
+    assert said[0].startswith("Ja. Deze chat werkt met een schermlezer"), said
+    assert not any(text.startswith("Ik lees:") for text in said)
+
+
+def test_asking_for_a_visit_hears_a_program_cannot_come(assistant):
+    replies = assistant.replies(new_sender(), "kunnen jullie bij mij thuis langskomen")
+
+    assert texts(replies)[0].startswith("Ik ben een computerprogramma: ik kan niet bij je")
+    buttons = [button["title"] for reply in replies for button in reply.get("buttons", [])]
+    assert "Met een mens praten" in buttons
+
+
+def test_tax_on_a_budget_is_answered_first(assistant):
+    said = texts(assistant.replies(new_sender(), "moet ik belastingen betalen op mijn budget"))
+
+    assert said[0].split("\n")[0] == NO_TAX_ON_A_PVB
+    assert not any(OTHER_MATTER in text for text in said)
