@@ -15,17 +15,13 @@ from __future__ import annotations
 
 import re
 
+from bot.complaint_words import COMPLAINS
+
 ABOUT_HELP = "change_provider"
 ABOUT_THE_VAPH = "contact_vaph"
 # The bijstandsorganisatie mediates a short dispute: its answer, when sure, stays.
 ASSISTANCE = "assistance_organisation"
 
-# "een klacht", "klagen", "ontevreden", "niet tevreden", "nie content".
-COMPLAINS = re.compile(
-    r"\bklacht\w*|\bklagen\b|\bbeklag\w*|\bontevreden\b"
-    r"|\b(?:niet|ni|nie)\s+(?:(?:zo|erg|echt|meer)\s+)?(?:tevreden|content)\b",
-    re.IGNORECASE,
-)
 # The VAPH, or what it decides ("een klacht over de beslissing over mijn budget").
 VAPH = re.compile(
     r"\bvaph\b|\bagentschap\b|\bvtc\b|\btoeleidingscommissie\b|\bpvb\b|\bbudget\b"

@@ -9,6 +9,7 @@ import yaml
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.complaint_words import COMPLAINS
 from bot.config import PROJECT_ROOT
 from bot.network_introduction_signal import NetworkIntroductionClassifier
 from bot.network_introductions import is_network_introduction
@@ -72,3 +73,20 @@ def test_only_network_introductions_of_the_nlu_data_are_introductions():
         if is_network_introduction(text)
     }
     assert found <= {"identify_as_network"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik heb een klacht over mijn begeleider", "ik ben ni content van ons ma haar begeleidster"],
+)
+def test_a_complaint_read_as_an_introduction_is_a_faq_question(text):
+    """identify_as_network 0.84 on a model of 2026-12-07: "Goed, dan stel ik mijn vragen over
+    je begeleider." The FAQ action says where the complaint goes."""
+    assert classified(text, "identify_as_network") == "faq"
+
+
+@pytest.mark.parametrize("where", [PROJECT_ROOT / "data" / "nlu", HOLDOUT_DIR])
+def test_no_introduction_of_the_nlu_data_has_a_word_of_complaint(where):
+    introductions = examples(where)["identify_as_network"]
+    assert len(introductions) > 15
+    assert [text for text in introductions if COMPLAINS.search(text)] == []
