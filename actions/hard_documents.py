@@ -24,12 +24,17 @@ FORM_TOPIC = "what_is_dop"
 ZORGBUDGET_TOPIC = "what_is_bob"
 
 # "bezwaar maken", "in beroep gaan", and "ik ben het niet eens met de beslissing" (or with
-# one's priority group or budget category; "nie eens", "ni akkoord" as people say it).
+# one's priority group or budget category; "nie eens", "ni akkoord" as people say it), also
+# with the decision told first ("ik heb een beslissing gekregen maar ik ben het er niet mee
+# eens").
+_DISAGREES = r"\b(?:niet|nie|ni)\s+(?:eens|akkoord|mee\s+eens)\b"
+_DECIDED = (
+    r"\b(?:beslissing\w*|beslist|prioriteitengroep\w*|prioriteit\w*|budgetcategorie\w*"
+    r"|categorie\w*|vtc|vaph|brief\w*|zorgbudget\w*|zorgkas\w*)"
+)
 OBJECTS = re.compile(
-    r"\bbezwaar\w*|\bberoep\s+aan\w*|\bin\s+beroep\b"
-    r"|\b(?:niet|nie|ni)\s+(?:eens|akkoord|mee\s+eens)\b.*\b(?:beslissing\w*|beslist"
-    r"|prioriteitengroep\w*|prioriteit\w*|budgetcategorie\w*|categorie\w*|vtc|vaph|brief\w*"
-    r"|zorgbudget\w*|zorgkas\w*)",
+    rf"\bbezwaar\w*|\bberoep\s+aan\w*|\bin\s+beroep\b|{_DISAGREES}.*{_DECIDED}"
+    rf"|{_DECIDED}.*{_DISAGREES}",
     re.IGNORECASE,
 )
 # The lines of an answer that say what to do when one does not agree.

@@ -44,6 +44,11 @@ def test_the_answers_say_who_helps():
         ("ik ben het niet eens met het zorgbudget dat ik krijg", ZORGBUDGET_TOPIC),
         ("ik ben het niet eens met mijn begeleider", None),  # no decision
         ("ik ben niet akkoord", None),
+        # The decision told first: found as a new user on 2026-12-07 (vaph_letter, its
+        # letters listed first and the line on not agreeing further down).
+        ("ik heb een beslissing gekregen maar ik ben het er niet mee eens", LETTER_TOPIC),
+        ("de vtc heeft beslist en ik ben ni akkoord", LETTER_TOPIC),
+        ("mijn begeleider is lief maar ik ben het niet eens", None),  # no decision
     ],
 )
 def test_an_objection_gets_the_answer_about_that_decision(text, topic):
@@ -123,3 +128,16 @@ async def test_a_question_without_an_objection_keeps_the_order_of_its_answer():
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert turn.texts[0] == answer("priority_groups")
+
+
+async def test_a_decision_told_first_then_not_agreeing_gets_the_line_on_not_agreeing_first():
+    said = user(
+        "ik heb een beslissing gekregen maar ik ben het er niet mee eens",
+        "faq",
+        response_selector=ranked_selection(("vaph_letter", 0.95), ("herziening", 0.02)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    first = turn.texts[0].splitlines()[0]
+    assert "niet mee eens" in first or "herziening" in first, first
