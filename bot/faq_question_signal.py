@@ -81,6 +81,12 @@ INTRODUCTIONS = ("identify_as_network", "identify_as_person")
 # Services that no provider of the provider data offers, and the FAQ topic about each.
 UNLISTED_SERVICES = {
     "mdt": re.compile(r"\b(?:mdt'?s?|multidisciplinaire?\s+team)", re.IGNORECASE),
+    # "waar vind ik een dop in de buurt van brugge" (find_provider 0.85, what_is_dop 0.98 on
+    # the model of 2026-12-07) got "Welke soort hulp zoek je?"; the answer about the DOP says
+    # where its contact points are.
+    "what_is_dop": re.compile(
+        r"\b(?:dop'?s?|dienst(?:en)?\s+ondersteuningsplan(?:nen)?)\b", re.IGNORECASE
+    ),
 }
 SEARCH = "find_provider"
 SPENDING_TOPIC = "budget_spending"

@@ -193,6 +193,19 @@ def test_a_search_for_a_service_no_provider_offers_is_a_question_about_it(text, 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "waar vind ik een dop in de buurt van brugge",  # find_provider 0.85, model of 2026-12-07
+        "ik zoek een dienst ondersteuningsplan in leuven",  # find_provider 0.98
+    ],
+)
+def test_a_search_for_a_dop_is_a_question_about_it(text):
+    """A Dienst Ondersteuningsplan is no kind of help in the provider data either: the answer
+    about it says where its contact points are, not "Welke soort hulp zoek je?"."""
+    assert searched(text, "find_provider", "what_is_dop", "") == "faq"
+
+
+@pytest.mark.parametrize(
     ("text", "guess", "topic", "under"),
     [
         ("ik zoek een dagcentrum in Gent", "find_provider", "costs", ""),  # a listed kind
