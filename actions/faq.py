@@ -71,7 +71,11 @@ MIN_MARGIN = 0.2
 PRIVACY = "privacy"
 BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
 # "wat is het verschil tussen een pvb en een bob": a question about two things at once.
-COMPARES = re.compile(r"\bverschil|\bvergelijk", re.IGNORECASE)
+# "wat is het verschil", "is een pab hetzelfde als een pvb"; not "mag ik hetzelfde budget
+# houden als ik verhuis".
+COMPARES = re.compile(
+    r"\bverschil|\bvergelijk|\b(?:het\s*)?zelfde\s+(?:\w+\s+)?als\b", re.IGNORECASE
+)
 # "info", "informatie", "uitleg": information asked for.
 INFORMATION_WORDS = re.compile(r"\b(?:info|informatie|uitleg)\b", re.IGNORECASE)
 # Words around it that ask for information and say nothing else.
@@ -225,6 +229,22 @@ def compared_topics(text: str) -> tuple[str, ...]:
     return topics if len(topics) == 2 else ()
 
 
+def compared_with_a_term(text: str) -> tuple[jargon.Term, str] | None:
+    """For a question about a difference between a term the FAQ has no topic for and one it
+    has ("ik heb een pab, is dat hetzelfde als een pvb"): the first term and the other's
+    topic; None for any other message."""
+    if not COMPARES.search(text):
+        return None
+    named = jargon.terms_in(text.upper())[:2]
+    if len(named) != 2:
+        return None
+    without = [term for term in named if term.id not in TERM_TOPICS]
+    with_topic = [TERM_TOPICS[term.id] for term in named if term.id in TERM_TOPICS]
+    if len(without) != 1 or len(with_topic) != 1:
+        return None
+    return without[0], with_topic[0]
+
+
 def faq_title(topic: str) -> str | None:
     """The topic's short question from the knowledge base, None when it has no answer."""
     with db.session() as session:
@@ -368,6 +388,13 @@ class ActionAnswerFaq(Action):
             told = answer_facts(dispatcher, tracker, told=True)
             if told is not None:
                 return told
+        if not in_form and (pair := compared_with_a_term(text)) and faq_title(pair[1]):
+            # "ik heb een pab, is dat hetzelfde als een pvb": which topic? (minors, what_is_pvb)
+            # on the model of 2026-12-07. What the glossary says of the one, then the other.
+            term, topic = pair
+            dispatcher.utter_message(text=term.explanation)
+            say_faq_answer(dispatcher, topic, level)
+            return [SlotSet("last_faq_topic", topic)]
         # "wat is het verschil tussen een pvb en een bob": both answers, one after the other,
         # not one of them (a sure topic) nor "which of these two?" (an unsure one).
         compared = compared_topics(text) or (choice.options if COMPARES.search(text) else ())

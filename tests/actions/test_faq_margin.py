@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.faq import (
+    COMPARES,
     MIN_CONFIDENCE,
     MIN_MARGIN,
     TERM_TOPICS,
@@ -224,6 +225,42 @@ async def test_a_difference_between_two_named_terms_gets_both_even_when_one_topi
 
     assert turn.texts[:2] == answers("what_is_pvb", "what_is_bob")  # in the order named
     assert turn.slots == {"last_faq_topic": "what_is_bob"}
+
+
+PAB = "Het persoonlijke-assistentiebudget betaalt hulp voor een kind, thuis of op school."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb een pab, is dat hetzelfde als een pvb",
+        "wat is het verschil tussen een pab en een pvb",
+    ],
+)
+async def test_a_term_without_a_topic_compared_with_one_gets_both_explained(text):
+    """ "ik heb een pab, is dat hetzelfde als een pvb" (faq on the model of 2026-12-07, no
+    topic sure) asked "which of these topics?" (minors, what_is_pvb). The glossary says what
+    the PAB is; the FAQ says what the PVB is."""
+    unsure = ranked_selection(("minors", 0.4), ("what_is_pvb", 0.35))
+    said = user(text, "faq", response_selector=unsure)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[:2] == [PAB, knowledge_answer("what_is_pvb")]
+    assert "utter_faq_which_topic" not in turn.responses
+    assert turn.slots == {"last_faq_topic": "what_is_pvb"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is een pab hetzelfde als een pvb", True),
+        ("is da het zelfde als een bob", True),
+        ("mag ik hetzelfde budget houden als ik verhuis", False),  # no comparison
+    ],
+)
+def test_what_counts_as_asking_whether_two_things_are_the_same(text, expected):
+    assert (COMPARES.search(text) is not None) is expected
 
 
 def test_every_term_topic_is_a_glossary_term_and_a_faq_topic():
