@@ -391,10 +391,10 @@ class ActionAnswerFaq(Action):
         if not in_form and (pair := compared_with_a_term(text)) and faq_title(pair[1]):
             # "ik heb een pab, is dat hetzelfde als een pvb": which topic? (minors, what_is_pvb)
             # on the model of 2026-12-07. What the glossary says of the one, then the other.
-            term, topic = pair
-            dispatcher.utter_message(text=term.explanation)
-            say_faq_answer(dispatcher, topic, level)
-            return [SlotSet("last_faq_topic", topic)]
+            other, other_topic = pair
+            dispatcher.utter_message(text=other.explanation)
+            say_faq_answer(dispatcher, other_topic, level)
+            return [SlotSet("last_faq_topic", other_topic)]
         # "wat is het verschil tussen een pvb en een bob": both answers, one after the other,
         # not one of them (a sure topic) nor "which of these two?" (an unsure one).
         compared = compared_topics(text) or (choice.options if COMPARES.search(text) else ())
