@@ -3,7 +3,8 @@ real servers: still waiting told as a complaint gets the answer about waiting (a
 actions/out_of_scope.py), a screen reader asked about is told it works
 (actions/screen_help.py), a visit asked for hears that a program cannot come, with a human one
 button away (actions/reach_wegwijzer.py), and tax on a budget is answered first
-(actions/tax_question.py). Each was "Sorry, dat heb ik niet goed begrepen", "Daar kan ik je
+(actions/tax_question.py), and "ja" to when the team may call is any time
+(bot/handoff/assistant.py). Each was "Sorry, dat heb ik niet goed begrepen", "Daar kan ik je
 helaas niet mee helpen", "Ik lees: visuele beperking." or "which of these topics?"."""
 
 from __future__ import annotations
@@ -54,3 +55,18 @@ def test_tax_on_a_budget_is_answered_first(assistant):
 
     assert said[0].split("\n")[0] == NO_TAX_ON_A_PVB
     assert not any(OTHER_MATTER in text for text in said)
+
+
+def test_yes_to_when_the_team_may_call_is_any_time_not_a_moment(assistant):
+    """ "ja" to "Wanneer past het jou het best?" was told back as "Je zei wanneer het je
+    past: ja." (bot/handoff/assistant.py, parse_when)."""
+    sender = new_sender()
+    assistant.replies(sender, "ik wil met iemand praten")
+    assistant.replies(sender, "via mail")
+    asked = texts(assistant.replies(sender, "jan@voorbeeld.be"))
+    assert any(text.startswith("Wanneer past het jou het best?") for text in asked), asked
+
+    said = texts(assistant.replies(sender, "ja"))
+
+    assert any("jan@voorbeeld.be" in text for text in said), said
+    assert not any("Je zei wanneer het je past" in text for text in said), said

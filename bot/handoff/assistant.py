@@ -255,14 +255,21 @@ def value_in_answer(preference: str, text: str | None) -> str | None:
     return None
 
 
+# "ja", "ok", "goed" to "Wanneer past het jou het best?": no moment, so any time.
+_JUST_YES = frozenset("ja jaja jawel ok oke oké okay goed prima yes yep top super".split())
+
+
 def parse_when(text: str | None, intent: str = "") -> str:
-    """When the person can be reached, as they said it; SKIPPED for a pass, a "no" without a
-    moment in it, or an answer that only says "any time" ("maakt niet uit", "altijd")."""
+    """When the person can be reached, as they said it; SKIPPED for a pass, a "yes" or a
+    "no" without a moment in it ("Je zei wanneer het je past: ja." was told back), or an
+    answer that only says "any time" ("maakt niet uit", "altijd")."""
     cleaned = contact.clean_when(text)
     if cleaned is None or cleaned.startswith("/"):
         return SKIPPED
     words = _words(cleaned)
-    if intent in ("skip", "deny") and not _A_MOMENT.search(words):
+    if intent in ("skip", "deny", "affirm") and not _A_MOMENT.search(words):
+        return SKIPPED
+    if words.split() and set(words.split()) <= _JUST_YES:
         return SKIPPED
     rest = _ANY_TIME.sub(" ", words).split()
     if rest != words.split() and all(word in _ANY_TIME_FILLERS for word in rest):

@@ -157,6 +157,12 @@ def test_a_number_or_address_typed_with_the_preference():
         ("liever niet 's avonds", "skip", "liever niet 's avonds"),
         ("nee, nooit op woensdag", "deny", "nee, nooit op woensdag"),
         ("", "inform", "onbekend"),
+        # "ja" to "Wanneer past het jou het best?" was told back as "Je zei wanneer het je
+        # past: ja." (2026-12-07): a yes without a moment is any time, however it was read.
+        ("ja", "affirm", "onbekend"),
+        ("ja", "inform", "onbekend"),
+        ("oké", "nlu_fallback", "onbekend"),
+        ("ja, na 17 uur", "affirm", "ja, na 17 uur"),  # the moment is kept
     ],
 )
 def test_when(text, intent, when):
