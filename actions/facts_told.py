@@ -74,7 +74,11 @@ def tells_about_a_relative(tracker: Tracker) -> bool:
 
 # "ik woon", "ze woont", "we wonen", "hij is verhuisd": the message says where someone
 # lives, so a place outside Flanders and Brussels in it is where they live.
-LIVES = re.compile(r"\b(woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuis)\b")
+# Living somewhere, moving there, or taking a budget there ("kan ik mijn pvb meenemen naar
+# nederland").
+LIVES = re.compile(
+    r"\b(woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuis|meenemen|meeneem)\b"
+)
 
 
 def lives_outside(text: str) -> str | None:

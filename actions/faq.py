@@ -76,6 +76,8 @@ BUTTON_PAYLOAD = re.compile(r"^\s*/faq/(\w+)\s*$")
 COMPARES = re.compile(
     r"\bverschil|\bvergelijk|\b(?:het\s*)?zelfde\s+(?:\w+\s+)?als\b", re.IGNORECASE
 )
+# Moving or taking something along ("ik verhuis naar nederland, kan ik mijn pvb meenemen").
+MOVES = re.compile(r"\b(?:verhuis\w*|meenemen|meeneem\w*)\b", re.IGNORECASE)
 # "info", "informatie", "uitleg": information asked for.
 INFORMATION_WORDS = re.compile(r"\b(?:info|informatie|uitleg)\b", re.IGNORECASE)
 # Words around it that ask for information and say nothing else.
@@ -377,11 +379,15 @@ class ActionAnswerFaq(Action):
             # "mijn ma is gestorven, hoe moet het nu verder": first a word for the loss.
             dispatcher.utter_message(response=SORRY_FOR_THE_LOSS)
             choice = FaqChoice(topic=loss)
-        if (
-            choice.options
-            and not in_form
-            and (tells_about_a_relative(tracker) or lives_outside(text))
+        moves_a_budget_out = (
+            lives_outside(text) and BUDGET_WORDS.search(text) and MOVES.search(text)
+        )
+        if not in_form and (
+            (choice.options and (tells_about_a_relative(tracker) or lives_outside(text)))
+            or moves_a_budget_out
         ):
+            # "ik verhuis naar nederland, kan ik mijn pvb meenemen" (change_provider, sure, on
+            # the model of 2026-12-07): whom the VAPH helps, not how to change providers.
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
             # "ik verhuis naar wallonie kan ik mijn budget meenemen": whom the VAPH helps.

@@ -19,10 +19,16 @@ NOT_SURE = "Ik weet niet zeker wat je bedoelt"
 NOT_UNDERSTOOD = "Sorry, dat heb ik niet goed begrepen"
 
 
-def test_moving_to_wallonia_gets_whom_the_vaph_helps(assistant):
-    said = texts(
-        assistant.replies(new_sender(), "ik verhuis naar wallonie kan ik mijn budget meenemen")
-    )
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ik verhuis naar wallonie kan ik mijn budget meenemen",
+        # change_provider, sure, on the model of 2026-12-07: the answer on changing providers.
+        "kan ik mijn pvb meenemen naar nederland",
+    ],
+)
+def test_moving_to_wallonia_gets_whom_the_vaph_helps(assistant, question):
+    said = texts(assistant.replies(new_sender(), question))
 
     assert any(
         text.startswith("De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont")

@@ -333,6 +333,39 @@ async def test_moving_to_wallonia_read_as_an_unsure_question_gets_whom_the_vaph_
     assert turn.responses[-1] == "utter_what_next"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik verhuis naar nederland, kan ik mijn pvb meenemen",
+        "kan ik mijn pvb meenemen naar nederland",
+    ],
+)
+async def test_taking_a_budget_abroad_read_as_a_sure_topic_gets_whom_the_vaph_helps(text):
+    """Found as a new user on 2026-12-07: read as change_provider (sure), the answer on
+    changing providers came and nothing about living abroad."""
+    said = user(text, "faq", response_selector=ranked_selection(("change_provider", 0.95)))
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == "Ik lees: het buitenland."
+    assert turn.texts[1].startswith(
+        "De hulp van het VAPH is voor wie in Vlaanderen of Brussel woont"
+    )
+    assert knowledge_answer("change_provider") not in turn.texts
+
+
+async def test_a_sure_question_from_another_country_without_moving_is_answered():
+    said = user(
+        "ik woon in nederland, wat is een pvb",
+        "faq",
+        response_selector=ranked_selection(("what_is_pvb", 0.95)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert knowledge_answer("what_is_pvb") in turn.texts
+
+
 async def test_wallonia_without_living_there_in_an_unsure_question_asks_which_topic():
     said = user("is er een dagcentrum in wallonie", "faq", response_selector=UNSURE)
 
