@@ -98,6 +98,10 @@ SPENDING = re.compile(
 )
 # Readings under which a question about spending got no answer.
 UNPLACED = (DEFAULT_NLU_FALLBACK_INTENT_NAME, "inform")
+PAUSE = "pause"
+# A budget named: "mag ik mijn budget sparen voor later" (pause 0.66 on the model of
+# 2026-12-07, for "voor later") asks about the budget, not to pause the chat.
+NAMES_A_BUDGET = re.compile(r"\b(?:budget\w*|pvb|zorgbudget)\b", re.IGNORECASE)
 # Getting something automatically: "krijg ik da automatisch", "gaat dat automatisch".
 GETS_AUTOMATICALLY = re.compile(
     r"\b(?:krijg|krijgt|krijgen|gaat|komt|betaalt|toegekend|uitbetaald)\b.*\bautomati"
@@ -149,13 +153,15 @@ HIDING_READINGS: dict[str, Callable[[str], bool]] = {
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class FaqQuestionClassifier(RuleComponent):
-    """Sets the intent to `faq` when a reading of HIDING_READINGS hides a sure FAQ question,
-    and to the fallback for thanks with a question no topic is sure of."""
+    """Sets the intent to `faq` when a reading of HIDING_READINGS hides a sure FAQ question
+    or a pause names a budget, and to the fallback for thanks with a question no topic is
+    sure of."""
 
     def process_message(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get("name") or ""
         if (
-            searches_an_unlisted_service(message, intent)
+            (intent == PAUSE and NAMES_A_BUDGET.search(message.get(TEXT) or ""))
+            or searches_an_unlisted_service(message, intent)
             or searches_a_device(message, intent)
             or asks_about_spending(message, intent)
             or asks_a_sure_question(message, intent)

@@ -16,6 +16,7 @@ from bot.config import PROJECT_ROOT
 from bot.device_words import searches_for_a_device
 from bot.faq_question_signal import (
     ASKS_WHAT_THE_PLAN_IS,
+    NAMES_A_BUDGET,
     SPENDING,
     FaqQuestionClassifier,
     asks_to_get_it_automatically,
@@ -336,3 +337,23 @@ def test_no_intake_or_plan_example_asks_what_an_ondersteuningsplan_is(where):
     wishes = [*found["start_intake"], *found["show_plan"]]
     assert len(wishes) > 30
     assert [t for t in wishes if ASKS_WHAT_THE_PLAN_IS.search(t.replace(",", " "))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pause 0.66 on the model of 2026-12-07 ("voor later"): "Je hebt nog geen plan."
+        ("mag ik mijn budget sparen voor later", "faq"),
+        ("kan ik mijn pvb bijhouden voor later", "faq"),
+        ("ik doe later verder", "pause"),  # no budget: a pause
+        ("bewaar dit voor later", "pause"),
+    ],
+)
+def test_a_pause_that_names_a_budget_is_a_question_about_it(text, expected):
+    assert classified(text, "pause", 0.44) == expected
+
+
+def test_no_pause_example_names_a_budget():
+    pauses = TRAINING.get("pause", []) + HELD_OUT.get("pause", [])
+    assert len(pauses) > 50
+    assert [text for text in pauses if NAMES_A_BUDGET.search(text)] == []
