@@ -19,6 +19,7 @@ from actions.faq import (
     answer_term_asked_about,
     answer_wait_for_a_place,
     answer_waiting_told,
+    answer_who_sees_the_plan,
 )
 from actions.follow_up import answer_follow_up
 from actions.form_switch import PROVIDER_SEARCH
@@ -65,6 +66,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_term_asked_about,
     answer_waiting_told,
     answer_tax_question,
+    answer_who_sees_the_plan,
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     _answered(answer_chat_for_me),
@@ -137,7 +139,8 @@ class ActionFallback(Action):
     nor "mijn zoon heeft een pvb maar vindt geen plaats" (who helps a budget holder,
     actions/budget_granted.py), nor "ik sta al 3 jaar
     op de wachtlijst" or "nog altijd niks gehoord" (the answer about waiting, actions/faq.py), nor
-    "betaal ik belasting op mijn pvb" (actions/tax_question.py). A
+    "betaal ik belasting op mijn pvb" (actions/tax_question.py), nor "kan iemand anders mijn
+    plan zien" (actions/plan_privacy.py). A
     search request the classifier was just unsure of ("ik zoek begeleiding thuis in
     Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),
     or the two named one by one ("in kortrijk", read back, then "dagbesteding"), starts the

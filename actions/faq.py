@@ -40,6 +40,7 @@ from actions.intake_answers import asks_about_the_question
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
 from actions.open_requests import answer_announced_question
 from actions.paying_family import family_line_first
+from actions.plan_privacy import asks_who_sees_the_plan, plan_line_first
 from actions.provider_search import (
     asks_about_the_providers_shown,
     say_how_to_reach_the_providers,
@@ -285,8 +286,8 @@ def say_faq_answer(
     so after a switch of reading level a condition would still see the old level. With the
     `question`, what it asks about another term comes first (`other_term_first`), and so
     do the line about paying a relative (actions/paying_family.py), for an objection the
-    lines about not agreeing (actions/hard_documents.py), and the line about tax
-    (actions/tax_question.py)."""
+    lines about not agreeing (actions/hard_documents.py), the line about tax
+    (actions/tax_question.py) and the lines about who sees the plan (actions/plan_privacy.py)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
@@ -294,6 +295,7 @@ def say_faq_answer(
             text = family_line_first(session, text, topic, question, level)
             text = disagreeing_lines_first(text, question)
             text = tax_line_first(text, question)
+            text = plan_line_first(text, question)
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
@@ -329,6 +331,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
     if complaint := complaint_topic(text, choice.topic):
         choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
+    if asks_who_sees_the_plan(text):
+        choice = FaqChoice(topic=PRIVACY)  # "kan de trajectondersteuner mijn plan zien"
     if choice.topic is None and VAPH_ANSWER_WORDS.search(text):
         choice = FaqChoice(topic=WAITING_TOPIC)  # "wanneer hoor ik iets van het vaph"
     if choice.topic is None and STILL_WAITING_WORDS.search(text):
@@ -498,6 +502,16 @@ def answer_wait_for_a_place(dispatcher: CollectingDispatcher, tracker: Tracker) 
     if tracker.active_loop_name is not None or not WAITING_WORDS.search(text):
         return False
     return wait_for_a_place(dispatcher, tracker)
+
+
+def answer_who_sees_the_plan(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "kan iemand anders mijn plan zien" (nlu_fallback 0.60 on the model
+    of 2026-12-07) gets the privacy answer with its lines about the plan first."""
+    if not asks_who_sees_the_plan(_latest_text(tracker)):
+        return None
+    return _answer_outside_a_form(dispatcher, tracker, PRIVACY)
 
 
 def answer_complaint(
