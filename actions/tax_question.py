@@ -37,4 +37,4 @@ def tax_line_first(answer: str, question: str) -> str:
     """The answer with its line about tax first, when `question` asks about tax."""
     if TAX_WORDS.search(question) is None:
         return answer
-    return lines_first(answer, lambda line: "belasting" in line.lower())
+    return lines_first(answer, lambda line: TAX_WORDS.search(line) is not None)

@@ -59,8 +59,10 @@ _NOT_AGE = (
     r"(?! ?(?:uur|euro|€|%|procent|keer|kinderen|kind|dagen|dag|weken|week|maanden|maand|"
     r"km|cm|kg|minuten|nachten|personen|mensen)\b)"
 )
+# The speaker about their own age: "ik ben 70", "word ik 18".
+_SPEAKER = r"(?:ik ben|ben ik|ik word|word ik)"
 _SUBJECT = (
-    rf"(?:ik ben|ben ik|ik word|word ik|{_PERSON} is|is {_PERSON}|{_PERSON} wordt|"
+    rf"(?:{_SPEAKER}|{_PERSON} is|is {_PERSON}|{_PERSON} wordt|"
     rf"wordt {_PERSON}|{_PERSON} van)"
 )
 # Each pattern has one group: the number. Checked on lower case text with single spaces.
@@ -102,8 +104,8 @@ def number_in(text: str) -> int | None:
     return _value(token) if re.fullmatch(_NUMBER, token) else None
 
 
-# The speaker's own age: "ik ben 70", "ik word 18".
-_OWN = re.compile(rf"\b(?:ik ben|ben ik|ik word|word ik|ik ben bijna) {_STRICT}\b")
+# The speaker's own age: "ik ben 70", "ik ben bijna 18".
+_OWN = re.compile(rf"\b{_SPEAKER}(?: bijna)? {_STRICT}\b")
 
 
 def find_age(text: str) -> tuple[int, int, int] | None:
