@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 from actions.answer_lines import lines_first
+from bot.budget_words import NAMES_A_BUDGET
 
 TAX_WORDS = re.compile(r"\bbelast(?:ing|ingen|baar|bare)\b|\bbelastingvrij\b", re.IGNORECASE)
-# A budget of the VAPH or the zorgbudget, not an income or a house.
-_BUDGET = re.compile(r"\bbudget\w*|\bpvb\b|\bbob\b|\bzorgbudget\b", re.IGNORECASE)
 _ZORGBUDGET = re.compile(r"\bzorgbudget\b|\bbob\b|\bbasisondersteuningsbudget\b", re.IGNORECASE)
 
 COSTS_TOPIC = "costs"
@@ -28,7 +27,7 @@ ZORGBUDGET_TOPIC = "what_is_bob"
 def tax_topic(question: str) -> str | None:
     """The FAQ topic whose answer says whether the budget `question` names is taxed; None
     when it asks nothing about tax on a budget ("moet ik belastingen betalen op mijn huis")."""
-    if TAX_WORDS.search(question) is None or _BUDGET.search(question) is None:
+    if TAX_WORDS.search(question) is None or NAMES_A_BUDGET.search(question) is None:
         return None
     return ZORGBUDGET_TOPIC if _ZORGBUDGET.search(question) else COSTS_TOPIC
 

@@ -62,6 +62,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.budget_words import NAMES_A_BUDGET
 from bot.closing_phrases import GOODBYE, THANK, asks_after_thanks
 from bot.crisis_signals import force_intent
 from bot.device_words import searches_for_a_device
@@ -98,10 +99,10 @@ SPENDING = re.compile(
 )
 # Readings under which a question about spending got no answer.
 UNPLACED = (DEFAULT_NLU_FALLBACK_INTENT_NAME, "inform")
+# A pause that names a budget (bot/budget_words.py): "mag ik mijn budget sparen voor later"
+# (pause 0.66 on the model of 2026-12-07, for "voor later") asks about the budget, not to
+# pause the chat.
 PAUSE = "pause"
-# A budget named: "mag ik mijn budget sparen voor later" (pause 0.66 on the model of
-# 2026-12-07, for "voor later") asks about the budget, not to pause the chat.
-NAMES_A_BUDGET = re.compile(r"\b(?:budget\w*|pvb|zorgbudget)\b", re.IGNORECASE)
 # Getting something automatically: "krijg ik da automatisch", "gaat dat automatisch".
 GETS_AUTOMATICALLY = re.compile(
     r"\b(?:krijg|krijgt|krijgen|gaat|komt|betaalt|toegekend|uitbetaald)\b.*\bautomati"

@@ -11,12 +11,12 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.budget_words import NAMES_A_BUDGET
 from bot.closing_phrases import asks_after_thanks
 from bot.config import PROJECT_ROOT
 from bot.device_words import searches_for_a_device
 from bot.faq_question_signal import (
     ASKS_WHAT_THE_PLAN_IS,
-    NAMES_A_BUDGET,
     SPENDING,
     FaqQuestionClassifier,
     asks_to_get_it_automatically,
@@ -345,6 +345,7 @@ def test_no_intake_or_plan_example_asks_what_an_ondersteuningsplan_is(where):
         # pause 0.66 on the model of 2026-12-07 ("voor later"): "Je hebt nog geen plan."
         ("mag ik mijn budget sparen voor later", "faq"),
         ("kan ik mijn pvb bijhouden voor later", "faq"),
+        ("mag ik mijn bob opsparen voor later", "faq"),  # the zorgbudget, by its short name
         ("ik doe later verder", "pause"),  # no budget: a pause
         ("bewaar dit voor later", "pause"),
     ],
