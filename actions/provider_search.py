@@ -475,6 +475,9 @@ class ActionShowMoreProviders(Action):
         return "action_show_more_providers"
 
     async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
+        if tracker.get_slot("provider_page") is None and after_results(tracker):
+            # "nog andere?" right after "Ik vond niets": more of nothing is a wider search.
+            return widen_search(dispatcher, tracker)
         page = int(tracker.get_slot("provider_page") or 0) + 1
         return show_providers(dispatcher, tracker, page)
 
@@ -499,22 +502,27 @@ class ActionWidenSearch(Action):
         return "action_widen_search"
 
     async def run(self, dispatcher, tracker, domain) -> list[dict[str, Any]]:
-        slot = tracker.get_slot
-        with db.session() as session:
-            place = places.describe(session, slot("place"))
-            province = place.municipality.province if place and place.municipality else None
-            province_name = province.name if province else None
-        if slot("target_group") not in (None, answers.ANY):
-            changed, widened = {"target_group": answers.ANY}, "target_group"
-        elif slot("support_type") not in (None, answers.ANY):
-            changed, widened = {"support_type": answers.ANY}, "support_type"
-        elif province_name:
-            changed, widened = {"place": places.PROVINCE_PREFIX + province_name}, "province"
-        elif place:
-            changed, widened = {"place": places.EVERYWHERE}, "everywhere"
-        else:
-            dispatcher.utter_message(response="utter_search_cannot_widen")
-            return []
-        dispatcher.utter_message(response="utter_search_widened", widened=WIDENED[widened])
-        events = [SlotSet(name, value) for name, value in changed.items()]
-        return events + show_providers(dispatcher, tracker, 1, changed)
+        return widen_search(dispatcher, tracker)
+
+
+def widen_search(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    """Search again with one part of the search left out (ActionWidenSearch's order)."""
+    slot = tracker.get_slot
+    with db.session() as session:
+        place = places.describe(session, slot("place"))
+        province = place.municipality.province if place and place.municipality else None
+        province_name = province.name if province else None
+    if slot("target_group") not in (None, answers.ANY):
+        changed, widened = {"target_group": answers.ANY}, "target_group"
+    elif slot("support_type") not in (None, answers.ANY):
+        changed, widened = {"support_type": answers.ANY}, "support_type"
+    elif province_name:
+        changed, widened = {"place": places.PROVINCE_PREFIX + province_name}, "province"
+    elif place:
+        changed, widened = {"place": places.EVERYWHERE}, "everywhere"
+    else:
+        dispatcher.utter_message(response="utter_search_cannot_widen")
+        return []
+    dispatcher.utter_message(response="utter_search_widened", widened=WIDENED[widened])
+    events = [SlotSet(name, value) for name, value in changed.items()]
+    return events + show_providers(dispatcher, tracker, 1, changed)

@@ -385,6 +385,38 @@ async def test_more_results_after_the_last_page_says_that_was_all_and_keeps_the_
     assert turn.events == []
 
 
+async def test_more_results_after_nothing_found_searches_wider():
+    """ "nog andere?" right after "vond geen aanbieders" repeated that nothing was found;
+    more of nothing is the wider search the answer offered."""
+    nothing_found = [
+        {"event": "action", "name": "action_show_providers"},
+        slot_event("provider_page", None),
+    ]
+    tracker = load_tracker(
+        "provider_search_done",
+        user("nog andere?", "more_results"),
+        slots=NOTHING_IN_LEUVEN,
+        earlier=nothing_found,
+    )
+    turn = await run_action(ActionShowMoreProviders(), tracker)
+
+    assert turn.texts[0] == "Ik zoek nu breder: voor alle doelgroepen."
+    assert turn.texts[2].startswith(
+        "Ik zocht logeren (kortverblijf) voor alle doelgroepen in Leuven. Ik vond deze aanbieder:"
+    )
+    assert NONE_FOUND not in turn.texts
+
+
+async def test_more_results_before_any_results_were_shown_shows_the_first_page():
+    turn = await run_action(
+        ActionShowMoreProviders(),
+        load_tracker("provider_search_done", user("meer", "more_results")),
+    )
+
+    assert turn.responses[-2:] == ["utter_providers_found", "utter_providers_more"]
+    assert turn.slots == {"provider_page": 1.0}
+
+
 async def test_a_province_is_searched_as_a_whole():
     turn = await show(ActionShowProviders(), place="provincie Limburg")
 
