@@ -17,6 +17,7 @@ from actions.faq import (
     answer_no_provider_found,
     answer_objection_or_document,
     answer_term_asked_about,
+    answer_turning_adult,
     answer_wait_for_a_place,
     answer_waiting_told,
     answer_who_sees_the_plan,
@@ -67,6 +68,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_waiting_told,
     answer_tax_question,
     answer_who_sees_the_plan,
+    answer_turning_adult,
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     _answered(answer_chat_for_me),
@@ -140,10 +142,11 @@ class ActionFallback(Action):
     actions/budget_granted.py), nor "ik sta al 3 jaar
     op de wachtlijst" or "nog altijd niks gehoord" (the answer about waiting, actions/faq.py), nor
     "betaal ik belasting op mijn pvb" (actions/tax_question.py), nor "kan iemand anders mijn
-    plan zien" (actions/plan_privacy.py). A
-    search request the classifier was just unsure of ("ik zoek begeleiding thuis in
-    Hasselt"), or a message that names only a kind of help and a place ("dagcentrum 3500"),
-    or the two named one by one ("in kortrijk", read back, then "dagbesteding"), starts the
+    plan zien" (actions/plan_privacy.py), nor "ze wordt 18 volgend jaar wa moet ik regelen"
+    (the answer about children and young people, actions/turning_adult.py). A search
+    request the classifier was just unsure of ("ik zoek begeleiding thuis in Hasselt"), or
+    a message that names only a kind of help and a place ("dagcentrum 3500"), or the two
+    named one by one ("in kortrijk", read back, then "dagbesteding"), starts the
     provider search.
     """
 

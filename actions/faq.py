@@ -53,6 +53,7 @@ from actions.reach_wegwijzer import (
 from actions.screen_help import answer_screen_request, asks_about_a_screen_reader
 from actions.tax_question import tax_line_first
 from actions.term_explained import lines_about_term_first, meaning_asked
+from actions.turning_adult import pvb_lines_first, turning_adult_topic
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
 from bot.waiting_words import (
@@ -287,7 +288,8 @@ def say_faq_answer(
     `question`, what it asks about another term comes first (`other_term_first`), and so
     do the line about paying a relative (actions/paying_family.py), for an objection the
     lines about not agreeing (actions/hard_documents.py), the line about tax
-    (actions/tax_question.py) and the lines about who sees the plan (actions/plan_privacy.py)."""
+    (actions/tax_question.py), the lines about who sees the plan (actions/plan_privacy.py) and,
+    for someone turning 18, the lines about the PVB (actions/turning_adult.py)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
@@ -296,6 +298,7 @@ def say_faq_answer(
             text = disagreeing_lines_first(text, question)
             text = tax_line_first(text, question)
             text = plan_line_first(text, question)
+            text = pvb_lines_first(text, question, topic, level)
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
@@ -337,6 +340,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=WAITING_TOPIC)  # "wanneer hoor ik iets van het vaph"
     if choice.topic is None and STILL_WAITING_WORDS.search(text):
         choice = FaqChoice(topic=WAITING_TOPIC)  # "nog altijd niks gehoord van het vaph"
+    if choice.topic is None and (adult := turning_adult_topic(text)):
+        choice = FaqChoice(topic=adult)  # "ze wordt 18 volgend jaar wa moet ik regelen"
     return choice
 
 
@@ -512,6 +517,14 @@ def answer_who_sees_the_plan(
     if not asks_who_sees_the_plan(_latest_text(tracker)):
         return None
     return _answer_outside_a_form(dispatcher, tracker, PRIVACY)
+
+
+def answer_turning_adult(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "ze wordt 18 volgend jaar wa moet ik regelen" gets the answer about
+    children and young people, its lines about the PVB first (actions/turning_adult.py)."""
+    return _answer_outside_a_form(dispatcher, tracker, turning_adult_topic(_latest_text(tracker)))
 
 
 def answer_complaint(
