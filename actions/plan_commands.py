@@ -113,13 +113,29 @@ class ActionShowPlan(Action):
         return []
 
 
+def asked_for_consent(tracker: Tracker) -> bool:
+    """Whether the intake is asking for the consent, not given yet."""
+    return (
+        tracker.active_loop_name == INTAKE
+        and tracker.get_slot("requested_slot") == "consent"
+        and tracker.get_slot("consent") != "ja"
+    )
+
+
 class ActionPauseIntake(Action):
-    """ "Ik doe later verder": a code to come back with, on any channel, for 30 days."""
+    """ "Ik doe later verder": a code to come back with, on any channel, for 30 days. At the
+    consent question nothing is kept yet: a stop there is a no."""
 
     def name(self) -> str:
         return "action_pause_intake"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        if asked_for_consent(tracker):
+            # "stop" at "Ga je akkoord?" got "Je hebt nog geen plan. Wil je er een
+            # beginnen?": it is a no, and nothing is kept, as after "Nee" (the consent set to
+            # "nee" in this turn wipes the conversation, bot/tracker_store.py).
+            dispatcher.utter_message(response="utter_consent_refused")
+            return [SlotSet("consent", "nee"), SlotSet("consent", None)]
         with db.session() as session:
             plan_id = linked_plan_id(session, tracker)
             if plan_id is None:

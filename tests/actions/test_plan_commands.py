@@ -72,6 +72,19 @@ async def test_without_a_plan_the_user_is_offered_to_start_one(action, said, eve
     assert turn.events == events
 
 
+@pytest.mark.parametrize("said", [user("stop", "stop"), user("ik doe later verder", "pause")])
+async def test_stop_at_the_consent_question_is_a_no_and_keeps_nothing(said):
+    """ "stop" at "Ga je akkoord?" got "Je hebt nog geen plan. Wil je er een beginnen?"."""
+    turn = await run_action(ActionPauseIntake(), load_tracker("intake_asks_consent", said))
+
+    assert turn.responses == ["utter_consent_refused"]
+    assert turn.texts[0].startswith("Dat is goed, ik bewaar niets over jou en ik wis dit gesprek.")
+    # "nee" in this turn makes the tracker store wipe the conversation; then no answer is left
+    set_consent = [(e["name"], e["value"]) for e in turn.events if e["event"] == "slot"]
+    assert set_consent == [("consent", "nee"), ("consent", None)]
+    assert not_slots(turn) == []
+
+
 # --- change an answer -------------------------------------------------------------------------
 
 
