@@ -9,6 +9,10 @@ tell: as the first message of a session it is a greeting, later it is a goodbye.
 (it got "Sorry, dat heb ik niet goed begrepen" or the menu "Waarmee kan ik je helpen?"). In
 a form it answers the form's question, and right after the crisis answer a no to its offer
 of a human gets the menu, not a goodbye.
+
+A typed "ja" to a question that an action asked ("Wil je er een beginnen?" after "Je hebt
+nog geen plan", "Zullen we breder zoeken?" after a search without result) got the menu: it
+does what the question's first button does.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
+from actions.provider_search import widen_search
 from bot.closing_phrases import is_hello_or_goodbye, says_no_more
 
 
@@ -69,4 +75,26 @@ class ActionAnswerNo(Action):
     ) -> list[dict[str, Any]]:
         if answer_no_more(dispatcher, tracker) is None:
             dispatcher.utter_message(response="utter_what_next")
+        return []
+
+
+# The intake starts with its consent question, as after the button "Ja, begin een plan".
+INTAKE = "intake_form"
+
+
+class ActionAnswerYes(Action):
+    """A yes outside a form: what the question just before offered with its first button,
+    or the menu (utter_what_next) when there was no such question."""
+
+    def name(self) -> str:
+        return "action_answer_yes"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[Any]:
+        if answers.said_just_before(tracker, "utter_no_plan_yet"):
+            return [FollowupAction(INTAKE)]  # "Wil je er een beginnen?"
+        if answers.said_just_before(tracker, "utter_providers_none"):
+            return widen_search(dispatcher, tracker)  # "Zullen we breder zoeken?"
+        dispatcher.utter_message(response="utter_what_next")
         return []

@@ -39,6 +39,10 @@ EXPLAINED_WARNINGS = {
     "The utterance 'utter_screen_reader_device' is not used in any story or rule.": (
         "said for a screen reader asked about on another channel (actions/screen_help.py)"
     ),
+    "The utterance 'utter_what_next' is not used in any story or rule.": (
+        "the menu, said by action_answer_yes and action_answer_no (actions/hello_or_goodbye.py) "
+        "and after other answers"
+    ),
     "The utterance 'utter_no_visits' is not used in any story or rule.": (
         "said for 'kunnen jullie bij mij thuis langskomen' (actions/reach_wegwijzer.py)"
     ),
