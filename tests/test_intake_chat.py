@@ -112,6 +112,24 @@ def test_without_consent_nothing_is_stored_and_questions_still_work(assistant):
     assert "budget" in answer.lower()
 
 
+def test_stop_at_the_consent_question_is_a_no_and_keeps_nothing(assistant):
+    """ "stop" at "Ga je akkoord?" got "Je hebt nog geen plan. Wil je er een beginnen?"."""
+    sender = new_sender()
+    said = chat(assistant, sender, ["ik wil mijn plan maken", "stop"])
+    assert "ik bewaar niets" in said[-1].lower()
+    assert not any("nog geen plan" in line for line in said)
+    assert [e for e in assistant.tracker(sender)["events"] if e["event"] == "user"] == []
+
+
+def test_yes_to_starting_a_plan_asks_for_the_consent(assistant):
+    """ "toon mijn plan" without a plan, then a typed "ja": it got the menu."""
+    sender = new_sender()
+    said = chat(assistant, sender, ["toon mijn plan"])
+    assert said == ["Je hebt nog geen plan. Wil je er een beginnen?"]
+    said = chat(assistant, sender, ["ja"])
+    assert "Ga je akkoord?" in said[-1]
+
+
 def test_a_complete_intake_stores_every_answer_and_ends_with_a_link(assistant, finished):
     sender, said = finished
     answers = stored(assistant, sender)

@@ -453,6 +453,18 @@ def test_no_result_is_answered_kindly_with_a_wider_search(assistant):
     assert texts(wider)[0] == "Ik zoek nu breder: voor alle doelgroepen."
 
 
+@pytest.mark.parametrize("answer", ["ja", "nog andere?"])
+def test_yes_or_more_after_nothing_found_searches_wider(assistant, answer):
+    """A typed "ja" to "Zullen we breder zoeken?" got the menu, "nog andere?" the same "vond
+    geen aanbieders" again."""
+    sender = new_sender()
+    replies = assistant.replies(sender, "ik zoek logeren voor autisme in leuven")
+    assert "maar vond geen aanbieders" in texts(replies)[0]
+
+    wider = assistant.replies(sender, answer)
+    assert texts(wider)[0] == "Ik zoek nu breder: voor alle doelgroepen."
+
+
 def test_a_crisis_in_the_middle_of_the_search_stops_it(assistant):
     sender = new_sender()
     assistant.replies(sender, "ik zoek een voorziening")
