@@ -36,6 +36,7 @@ from actions.follow_up import (
     message_before_latest,
 )
 from actions.hard_documents import disagreeing_lines_first, document_topic, objection_topic
+from actions.help_without_budget import help_without_budget_topic
 from actions.intake_answers import asks_about_the_question
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
 from actions.open_requests import answer_announced_question
@@ -340,6 +341,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=WAITING_TOPIC)  # "wanneer hoor ik iets van het vaph"
     if choice.topic is None and STILL_WAITING_WORDS.search(text):
         choice = FaqChoice(topic=WAITING_TOPIC)  # "nog altijd niks gehoord van het vaph"
+    if rth := help_without_budget_topic(text, choice.topic):
+        choice = FaqChoice(topic=rth)  # "kan ik hulp krijgen zonder budget": automatic_grant
     if choice.topic is None and (adult := turning_adult_topic(text)):
         choice = FaqChoice(topic=adult)  # "ze wordt 18 volgend jaar wa moet ik regelen"
     return choice
@@ -517,6 +520,15 @@ def answer_who_sees_the_plan(
     if not asks_who_sees_the_plan(_latest_text(tracker)):
         return None
     return _answer_outside_a_form(dispatcher, tracker, PRIVACY)
+
+
+def answer_help_without_budget(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "kan ik hulp krijgen zonder budget" gets the answer about RTH
+    (actions/help_without_budget.py)."""
+    topic = help_without_budget_topic(_latest_text(tracker), None)
+    return _answer_outside_a_form(dispatcher, tracker, topic)
 
 
 def answer_turning_adult(

@@ -5,7 +5,9 @@ actions/out_of_scope.py), a screen reader asked about is told it works
 button away (actions/reach_wegwijzer.py), and tax on a budget is answered first
 (actions/tax_question.py), and "ja" to when the team may call is any time
 (bot/handoff/assistant.py). Each was "Sorry, dat heb ik niet goed begrepen", "Daar kan ik je
-helaas niet mee helpen", "Ik lees: visuele beperking." or "which of these topics?"."""
+helaas niet mee helpen", "Ik lees: visuele beperking." or "which of these topics?". From the
+forty-ninth session: help without a budget gets the answer about RTH
+(actions/help_without_budget.py; it got the one about a budget granted without waiting)."""
 
 from __future__ import annotations
 
@@ -70,3 +72,10 @@ def test_yes_to_when_the_team_may_call_is_any_time_not_a_moment(assistant):
 
     assert any("jan@voorbeeld.be" in text for text in said), said
     assert not any("Je zei wanneer het je past" in text for text in said), said
+
+
+def test_help_without_a_budget_gets_the_answer_about_rth(assistant):
+    said = texts(assistant.replies(new_sender(), "kan ik hulp krijgen zonder budget"))
+
+    assert knowledge_answer("what_is_rth") in said, said
+    assert knowledge_answer("automatic_grant") not in said
