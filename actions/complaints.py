@@ -62,6 +62,27 @@ def complaint_topic(text: str, sure_topic: str | None = None) -> str | None:
     return None if sure_topic == ASSISTANCE else ABOUT_HELP
 
 
+# A problem with one's help, told without the word complaint: "mijn begeleider is altijd te
+# laat" (out_of_scope on the model of 2026-12-07: "Daar kan ik je helaas niet mee helpen").
+# Not violence or abuse: the crisis signals answer those with the help lines.
+PROBLEM = re.compile(
+    r"\bte\s+laat\b|\bkom\w*\s+(?:niet|ni|nie|nooit)\b|\bruzie\b|\bproblee?m\w*"
+    r"|\bonvriendelijk\b|\bbrutaal\b|\bluistert\s+(?:niet|ni|nie)\b|\bslechte?\b"
+    r"|\b(?:niet|ni|nie)\s+(?:goed|eerlijk)\b",
+    re.IGNORECASE,
+)
+
+
+def problem_with_help_topic(text: str) -> str | None:
+    """ABOUT_HELP when `text` tells of a problem with one's own help ("mijn begeleider is
+    altijd te laat", "ik heb ruzie met mijn voorziening"); None otherwise, also for
+    Wegwijzer itself. For the answers given when no topic was read (the fallback, the
+    out-of-scope action): a sure topic stays."""
+    if WEGWIJZER.search(text) or not (OWN_HELP.search(text) and PROBLEM.search(text)):
+        return None
+    return ABOUT_HELP
+
+
 def leaving_topic(text: str) -> str | None:
     """ABOUT_HELP when `text` says the person wants to leave their help or have another ("ik
     wil mijn begeleider ontslaan", "ik wil weg bij mijn dagcentrum": nlu_fallback on the

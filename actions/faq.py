@@ -28,7 +28,12 @@ from actions.budget_granted import (
     asks_what_now_with_a_budget,
     finds_no_provider_with_a_budget,
 )
-from actions.complaints import complains_about_wegwijzer, complaint_topic, leaving_topic
+from actions.complaints import (
+    complains_about_wegwijzer,
+    complaint_topic,
+    leaving_topic,
+    problem_with_help_topic,
+)
 from actions.follow_up import (
     POINTS_TO_SENTENCE_BEFORE,
     answer_follow_up,
@@ -550,7 +555,8 @@ def answer_complaint(
     if tracker.active_loop_name is None and complains_about_wegwijzer(text):
         dispatcher.utter_message(response=ABOUT_WEGWIJZER)
         return []
-    return _answer_outside_a_form(dispatcher, tracker, complaint_topic(text) or leaving_topic(text))
+    topic = complaint_topic(text) or leaving_topic(text) or problem_with_help_topic(text)
+    return _answer_outside_a_form(dispatcher, tracker, topic)
 
 
 def answer_no_provider_found(

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
 from actions.assistive_devices import answer_device_question
+from actions.complaints import problem_with_help_topic
 from actions.faq import ask_which_topic, faq_choice, say_faq_answer
 from actions.provider_search import say_how_to_reach_the_providers
 from actions.reach_wegwijzer import say_no_visits
@@ -40,7 +41,8 @@ class ActionOutOfScope(Action):
     mijn geld" names one's own money and nothing else: the budget topic the FAQ selector
     reads. "nog altijd niks gehoord van het vaph" (out_of_scope 1.00 on the model of
     2026-12-07) is still waiting for the VAPH: the answer about waiting. "moet ik belastingen
-    betalen op mijn budget" is answered (actions/tax_question.py)."""
+    betalen op mijn budget" is answered (actions/tax_question.py), and "mijn begeleider is
+    altijd te laat" gets the answer about one's help (actions/complaints.py)."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -58,6 +60,10 @@ class ActionOutOfScope(Action):
             return []  # "kunnen jullie bij mij thuis langskomen"
         if (taxed := answer_tax_question(dispatcher, tracker)) is not None:
             return taxed  # "moet ik belastingen betalen op mijn budget"
+        if (help_topic := problem_with_help_topic(text)) and say_faq_answer(
+            dispatcher, help_topic, level
+        ):
+            return [SlotSet("last_faq_topic", help_topic)]  # "mijn begeleider is te laat"
         if STILL_WAITING_WORDS.search(text) and say_faq_answer(dispatcher, WAITING_TOPIC, level):
             return [SlotSet("last_faq_topic", WAITING_TOPIC)]  # "nog altijd niks gehoord"
         if ONES_MONEY.search(text):

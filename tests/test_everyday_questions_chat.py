@@ -7,7 +7,9 @@ button away (actions/reach_wegwijzer.py), and tax on a budget is answered first
 (bot/handoff/assistant.py). Each was "Sorry, dat heb ik niet goed begrepen", "Daar kan ik je
 helaas niet mee helpen", "Ik lees: visuele beperking." or "which of these topics?". From the
 forty-ninth session: help without a budget gets the answer about RTH
-(actions/help_without_budget.py; it got the one about a budget granted without waiting)."""
+(actions/help_without_budget.py; it got the one about a budget granted without waiting), and
+a problem with one's help told without the word complaint gets the answer about one's help
+(actions/complaints.py; it was "another matter")."""
 
 from __future__ import annotations
 
@@ -79,3 +81,12 @@ def test_help_without_a_budget_gets_the_answer_about_rth(assistant):
 
     assert knowledge_answer("what_is_rth") in said, said
     assert knowledge_answer("automatic_grant") not in said
+
+
+def test_a_problem_with_ones_help_gets_the_answer_about_help(assistant):
+    said = texts(
+        assistant.replies(new_sender(), "mijn begeleider is altijd te laat wat kan ik doen")
+    )
+
+    assert knowledge_answer("change_provider") in said, said
+    assert not any(OTHER_MATTER in text for text in said)

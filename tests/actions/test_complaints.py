@@ -11,11 +11,16 @@ from actions.complaints import (
     complains_about_wegwijzer,
     complaint_topic,
     leaving_topic,
+    problem_with_help_topic,
 )
 from actions.fallback import ActionFallback
 from actions.faq import ActionAnswerFaq
+from actions.out_of_scope import ActionOutOfScope
+from bot.config import PROJECT_ROOT
 from knowledge import db, queries
 from tests.actions.conftest import fallen_back, load_tracker, ranked_selection, run_action, user
+from tests.holdout_honesty import examples
+from tests.nlu_quality import HOLDOUT_DIR
 
 
 def answer(topic: str, level: str = "gewoon") -> str:
@@ -183,3 +188,47 @@ async def test_a_complaint_about_wegwijzer_gets_an_apology_and_a_person(text, in
 )
 def test_a_complaint_to_wegwijzer_about_ones_help_or_the_vaph_is_no_complaint_about_it(text):
     assert not complains_about_wegwijzer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("mijn begeleider is altijd te laat wat kan ik doen", ABOUT_HELP),
+        ("de thuisbegeleider van ons moeder komt nooit op tijd", ABOUT_HELP),
+        ("mijn begeleidster komt niet meer opdagen", ABOUT_HELP),
+        ("ik heb problemen met de voorziening van mijn broer", ABOUT_HELP),
+        ("mijn begeleider is onvriendelijk", ABOUT_HELP),
+        ("ik zoek begeleiding voor slechtzienden", None),
+        ("mijn begeleider is goed", None),
+        ("jullie antwoord over mijn begeleider is slecht", None),  # about Wegwijzer
+    ],
+)
+def test_what_counts_as_a_problem_with_ones_help(text, topic):
+    assert problem_with_help_topic(text) == topic
+
+
+def test_no_out_of_scope_example_tells_of_a_problem_with_ones_help():
+    """The out-of-scope action answers such a problem about one's help; no other matter of
+    the training data or the held-out set may look like one."""
+    other_matters = [
+        *examples(PROJECT_ROOT / "data" / "nlu").get("out_of_scope", []),
+        *examples(HOLDOUT_DIR / "intents.yml").get("out_of_scope", []),
+    ]
+    assert len(other_matters) > 100
+    assert [text for text in other_matters if problem_with_help_topic(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionOutOfScope(), "out_of_scope"), (ActionFallback(), "nlu_fallback")]
+)
+async def test_a_problem_with_ones_help_read_as_another_matter_gets_the_answer_about_help(
+    action, intent
+):
+    """out_of_scope on the model of 2026-12-07: "Daar kan ik je helaas niet mee helpen"."""
+    said = user("mijn begeleider is altijd te laat wat kan ik doen", intent)
+
+    turn = await run_action(action, load_tracker("welcome", said))
+
+    assert turn.texts[0] == answer(ABOUT_HELP)
+    assert "utter_out_of_scope" not in turn.responses
+    assert turn.slots == {"last_faq_topic": ABOUT_HELP}
