@@ -87,13 +87,32 @@ def lives_outside(text: str) -> str | None:
     return places.outside_place(folded) if LIVES.search(folded) else None
 
 
+# Asking who or what can help: "wie kan helpen", "welke hulp is er", "waar kan ze terecht".
+ASKS_FOR_HELP = re.compile(
+    r"\bwie\s+(?:kan|kunnen|kun|kunt)\b.*\bhelpen\b|\bwelke\s+hulp\b"
+    r"|\bwaar\s+(?:kan|kunnen|moet|moeten)\b.*\bterecht\b"
+    r"|\bwat\s+(?:kan|kunnen|moet|moeten)\s+(?:ik|we|wij|ze|zij|hij)\s+(?:nu\s+)?doen\b",
+    re.IGNORECASE,
+)
+
+
+def asks_help_for_a_relative(tracker: Tracker) -> bool:
+    """Whether the latest message tells a fact about a relative and asks who can help: "mijn
+    ma zit in een rolstoel en kan ni meer alleen naar de wc, wie kan helpen" was read as a
+    FAQ question no topic was sure of (herziening, when carers stop)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    named = answers.latest_entities(tracker)
+    return _relative_with_a_fact(named) and ASKS_FOR_HELP.search(text) is not None
+
+
 def answer_facts(
     dispatcher: CollectingDispatcher, tracker: Tracker, told: bool = False
 ) -> list[Any] | None:
-    """Say how the facts of an answer given outside a form were read, then the menu; None
-    when a form is active, the message is no bare answer or names no such fact. A message
-    that says someone lives outside Flanders and Brussels counts as a bare answer; so does
-    any message when `told` (the caller decided it tells facts: `tells_about_a_relative`)."""
+    """Say how the facts of an answer given outside a form were read, then the menu (when
+    it asks who can help a relative, the offer of the check instead); None when a form is
+    active, the message is no bare answer or names no such fact. A message that says
+    someone lives outside Flanders and Brussels counts as a bare answer; so does any message
+    when `told` (the caller decided it tells facts: `tells_about_a_relative`)."""
     if tracker.active_loop_name is not None:
         return None
     text = str((tracker.latest_message or {}).get("text") or "")
@@ -129,5 +148,10 @@ def answer_facts(
         # (nlu_fallback 0.60, check_eligibility 0.58) was only "Ik lees: je dochter.".
         for answer in answers_to_latest_message(tracker):
             dispatcher.utter_message(text=answer)
-    dispatcher.utter_message(response="utter_what_next")
+    if asks_help_for_a_relative(tracker):
+        # "wie kan helpen": the check says what may fit and where to go ("ja" starts it).
+        person = speaker_slots(tracker)["person_ref"]
+        dispatcher.utter_message(response="utter_eligibility_offer_someone", person_ref=person)
+    else:
+        dispatcher.utter_message(response="utter_what_next")
     return events

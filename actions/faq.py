@@ -368,6 +368,7 @@ class ActionAnswerFaq(Action):
         from actions.eligibility_start import answers_to_latest_message  # imports this module
         from actions.facts_told import (  # imports it too
             answer_facts,
+            asks_help_for_a_relative,
             lives_outside,
             tells_about_a_relative,
         )
@@ -408,6 +409,12 @@ class ActionAnswerFaq(Action):
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
             # "ik verhuis naar wallonie kan ik mijn budget meenemen": whom the VAPH helps.
+            told = answer_facts(dispatcher, tracker, told=True)
+            if told is not None:
+                return told
+        if not in_form and choice.options and asks_help_for_a_relative(tracker):
+            # "mijn ma zit in een rolstoel en kan ni meer alleen naar de wc, wie kan helpen":
+            # the facts read back and the offer of the check, not "which of these topics?".
             told = answer_facts(dispatcher, tracker, told=True)
             if told is not None:
                 return told

@@ -24,6 +24,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
+from actions.eligibility_start import ActionEligibilityStart
 from actions.provider_search import widen_search
 from bot.closing_phrases import is_hello_or_goodbye, says_no_more
 
@@ -80,6 +81,7 @@ class ActionAnswerNo(Action):
 
 # The intake starts with its consent question, as after the button "Ja, begin een plan".
 INTAKE = "intake_form"
+ELIGIBILITY = "eligibility_form"
 
 
 class ActionAnswerYes(Action):
@@ -96,5 +98,10 @@ class ActionAnswerYes(Action):
             return [FollowupAction(INTAKE)]  # "Wil je er een beginnen?"
         if answers.said_just_before(tracker, "utter_providers_none"):
             return widen_search(dispatcher, tracker)  # "Zullen we breder zoeken?"
+        if answers.said_just_before(tracker, "utter_eligibility_offer"):
+            # "Wil je weten welke hulp bij je mama past?" said by another action than
+            # action_eligibility_start (whose own rule takes its yes): the check starts.
+            started = await ActionEligibilityStart().run(dispatcher, tracker, domain)
+            return [*started, FollowupAction(ELIGIBILITY)]
         dispatcher.utter_message(response="utter_what_next")
         return []

@@ -9,7 +9,9 @@ helaas niet mee helpen", "Ik lees: visuele beperking." or "which of these topics
 forty-ninth session: help without a budget gets the answer about RTH
 (actions/help_without_budget.py; it got the one about a budget granted without waiting), and
 a problem with one's help told without the word complaint gets the answer about one's help
-(actions/complaints.py; it was "another matter")."""
+(actions/complaints.py; it was "another matter"), and a relative described with "wie kan
+helpen" gets the facts read back and the offer of the check (actions/facts_told.py; it was
+"which of these topics?"), which a typed "ja" starts."""
 
 from __future__ import annotations
 
@@ -90,3 +92,15 @@ def test_a_problem_with_ones_help_gets_the_answer_about_help(assistant):
 
     assert knowledge_answer("change_provider") in said, said
     assert not any(OTHER_MATTER in text for text in said)
+
+
+def test_a_relative_described_with_who_can_help_is_offered_the_check(assistant):
+    sender = new_sender()
+    text = "mijn ma zit in een rolstoel en kan ni meer alleen naar de wc, wie kan helpen"
+    first = texts(assistant.replies(sender, text))
+    assert any("Wil je weten welke hulp" in said and "je ma" in said for said in first), first
+    assert not any("Ik weet niet zeker wat je bedoelt" in said for said in first)
+
+    then = texts(assistant.replies(sender, "ja"))
+
+    assert any(said.startswith("Hoe oud is je ma?") for said in first + then), then

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.fallback import ActionFallback
 from actions.faq import (
     COMPARES,
     MIN_CONFIDENCE,
@@ -289,6 +290,47 @@ async def test_facts_about_a_relative_read_as_an_unsure_question_are_read_back()
     assert "utter_faq_which_topic" not in turn.responses
     assert turn.responses[-1] == "utter_what_next"
     assert turn.slots["speaker"] == "network"
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("mijn ma zit in een rolstoel en kan ni meer alleen naar de wc, wie kan helpen", "ma"),
+        ("ons moeder zit in een rolstoel, welke hulp is er", "moeder"),
+        ("mijn ma zit in een rolstoel, wat moeten we nu doen", "ma"),
+    ],
+)
+async def test_facts_about_a_relative_with_who_can_help_are_read_back_and_the_check_offered(
+    text, relative
+):
+    """The model of 7 December read the first as faq with no topic sure (herziening 0.33,
+    when carers stop 0.26): "which of these topics?", and the mother and her wheelchair
+    were lost."""
+    facts = {
+        "relation": ("ouder", relative),
+        "target_group": ("motorische_beperking", "rolstoel"),
+    }
+    said = user(text, "faq", facts, response_selector=UNSURE)
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == f"Ik lees: je {relative}, motorische beperking."
+    assert turn.responses[-1] == "utter_eligibility_offer_someone"
+    assert turn.texts[-1].startswith(f"Wil je weten welke hulp bij je {relative} past")
+    assert turn.buttons[0] == "Ja, stel je vragen"
+    assert turn.slots["speaker"] == "network"
+
+
+async def test_facts_about_a_relative_with_who_can_help_misunderstood_get_the_same_answer():
+    text = "mijn ma zit in een rolstoel en kan ni meer alleen naar de wc, wie kan helpen"
+    facts = {"relation": ("ouder", "ma"), "target_group": ("motorische_beperking", "rolstoel")}
+
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", user(text, "nlu_fallback", facts))
+    )
+
+    assert turn.texts[0] == "Ik lees: je ma, motorische beperking."
+    assert turn.responses[-1] == "utter_eligibility_offer_someone"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """A typed "ja" to a question an action asked (actions/hello_or_goodbye.ActionAnswerYes).
 Found as a new user on the model of 2026-12-07: "toon mijn plan", "Je hebt nog geen plan.
 Wil je er een beginnen?", "ja" got the menu "Waarmee kan ik je helpen?"; so did "ja" to
-"Zullen we breder zoeken?" after a search without result."""
+"Zullen we breder zoeken?" after a search without result. A yes to the offer of the check
+that the FAQ action made ("mijn ma zit in een rolstoel ..., wie kan helpen") starts it."""
 
 from __future__ import annotations
 
@@ -55,3 +56,16 @@ async def test_a_yes_without_a_question_gets_the_menu():
 
     assert turn.responses == ["utter_what_next"]
     assert turn.events == []
+
+
+async def test_yes_to_the_offer_of_the_check_after_facts_starts_the_check():
+    earlier = [
+        user("mijn ma zit in een rolstoel, wie kan helpen", "faq"),
+        *asked("action_answer_faq", "utter_eligibility_offer_someone"),
+    ]
+    tracker = load_tracker("welcome", user("ja", "affirm"), earlier=earlier)
+
+    turn = await run_action(ActionAnswerYes(), tracker)
+
+    assert turn.responses == ["utter_eligibility_agreed"]
+    assert turn.events[-1] == {"event": "followup", "name": "eligibility_form", "timestamp": None}
