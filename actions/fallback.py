@@ -15,6 +15,7 @@ from actions.facts_told import answer_facts
 from actions.faq import (
     answer_complaint,
     answer_help_without_budget,
+    answer_is_this_the_vaph,
     answer_no_provider_found,
     answer_objection_or_document,
     answer_term_asked_about,
@@ -71,6 +72,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_who_sees_the_plan,
     answer_turning_adult,
     answer_help_without_budget,
+    answer_is_this_the_vaph,
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
     _answered(answer_chat_for_me),
@@ -146,7 +148,8 @@ class ActionFallback(Action):
     "betaal ik belasting op mijn pvb" (actions/tax_question.py), nor "kan iemand anders mijn
     plan zien" (actions/plan_privacy.py), nor "ze wordt 18 volgend jaar wa moet ik regelen"
     (the answer about children and young people, actions/turning_adult.py), nor "kan ik hulp
-    krijgen zonder budget" (the answer about RTH, actions/help_without_budget.py). A search
+    krijgen zonder budget" (the answer about RTH, actions/help_without_budget.py), nor "is
+    dit de vaph?" (Wegwijzer is not the VAPH, actions/not_the_vaph.py). A search
     request the classifier was just unsure of ("ik zoek begeleiding thuis in Hasselt"), or
     a message that names only a kind of help and a place ("dagcentrum 3500"), or the two
     named one by one ("in kortrijk", read back, then "dagbesteding"), starts the

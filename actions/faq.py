@@ -44,6 +44,7 @@ from actions.hard_documents import disagreeing_lines_first, document_topic, obje
 from actions.help_without_budget import help_without_budget_topic
 from actions.intake_answers import asks_about_the_question
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
+from actions.not_the_vaph import CONTACT_VAPH, asks_if_this_is_the_vaph, not_the_vaph_first
 from actions.open_requests import answer_announced_question
 from actions.paying_family import family_line_first
 from actions.plan_privacy import asks_who_sees_the_plan, plan_line_first
@@ -295,7 +296,8 @@ def say_faq_answer(
     do the line about paying a relative (actions/paying_family.py), for an objection the
     lines about not agreeing (actions/hard_documents.py), the line about tax
     (actions/tax_question.py), the lines about who sees the plan (actions/plan_privacy.py) and,
-    for someone turning 18, the lines about the PVB (actions/turning_adult.py)."""
+    for someone turning 18, the lines about the PVB (actions/turning_adult.py) and, asked
+    whether this is the VAPH, the line saying it is not (actions/not_the_vaph.py)."""
     with db.session() as session:
         answer = queries.faq_answer(session, topic, level)
         text = answer.text if answer else None
@@ -305,6 +307,7 @@ def say_faq_answer(
             text = tax_line_first(text, question)
             text = plan_line_first(text, question)
             text = pvb_lines_first(text, question, topic, level)
+            text = not_the_vaph_first(text, question)
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
@@ -346,6 +349,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=WAITING_TOPIC)  # "wanneer hoor ik iets van het vaph"
     if choice.topic is None and STILL_WAITING_WORDS.search(text):
         choice = FaqChoice(topic=WAITING_TOPIC)  # "nog altijd niks gehoord van het vaph"
+    if asks_if_this_is_the_vaph(text):
+        choice = FaqChoice(topic=CONTACT_VAPH)  # "is dit het vaph": privacy or contact_vaph?
     if rth := help_without_budget_topic(text, choice.topic):
         choice = FaqChoice(topic=rth)  # "kan ik hulp krijgen zonder budget": automatic_grant
     if choice.topic is None and (adult := turning_adult_topic(text)):
@@ -532,6 +537,16 @@ def answer_who_sees_the_plan(
     if not asks_who_sees_the_plan(_latest_text(tracker)):
         return None
     return _answer_outside_a_form(dispatcher, tracker, PRIVACY)
+
+
+def answer_is_this_the_vaph(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "goeiendag, is dit de vaph?" (nlu_fallback 0.60 on the model of
+    2026-12-07) gets the answer about reaching the VAPH, its line that Wegwijzer is not the
+    VAPH first (actions/not_the_vaph.py)."""
+    asks = asks_if_this_is_the_vaph(_latest_text(tracker))
+    return _answer_outside_a_form(dispatcher, tracker, CONTACT_VAPH if asks else None)
 
 
 def answer_help_without_budget(

@@ -11,7 +11,9 @@ forty-ninth session: help without a budget gets the answer about RTH
 a problem with one's help told without the word complaint gets the answer about one's help
 (actions/complaints.py; it was "another matter"), and a relative described with "wie kan
 helpen" gets the facts read back and the offer of the check (actions/facts_told.py; it was
-"which of these topics?"), which a typed "ja" starts."""
+"which of these topics?"), which a typed "ja" starts; asked whether this is the VAPH, the
+first thing said is that Wegwijzer is not (actions/not_the_vaph.py; "Sorry, dat heb ik niet
+goed begrepen")."""
 
 from __future__ import annotations
 
@@ -104,3 +106,11 @@ def test_a_relative_described_with_who_can_help_is_offered_the_check(assistant):
     then = texts(assistant.replies(sender, "ja"))
 
     assert any(said.startswith("Hoe oud is je ma?") for said in first + then), then
+
+
+@pytest.mark.parametrize("asked", ["goeiendag, is dit de vaph?", "is dit het vaph"])
+def test_asked_whether_this_is_the_vaph_it_says_it_is_not_first(assistant, asked):
+    said = texts(assistant.replies(new_sender(), asked))
+
+    assert "niet het VAPH" in said[0].split("\n")[0], said
+    assert not any(NOT_UNDERSTOOD in text for text in said)
