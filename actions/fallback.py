@@ -14,6 +14,7 @@ from actions.assistive_devices import answer_unsure_device_question
 from actions.facts_told import answer_facts
 from actions.faq import (
     answer_complaint,
+    answer_help_applying,
     answer_help_without_budget,
     answer_is_this_the_vaph,
     answer_no_provider_found,
@@ -72,6 +73,7 @@ ANSWERS: tuple[Answer, ...] = (
     answer_who_sees_the_plan,
     answer_turning_adult,
     answer_help_without_budget,
+    answer_help_applying,
     answer_is_this_the_vaph,
     answer_lost_code,
     lambda d, t: None if t.active_loop_name else answer_screen_request(d, t),
@@ -149,7 +151,8 @@ class ActionFallback(Action):
     plan zien" (actions/plan_privacy.py), nor "ze wordt 18 volgend jaar wa moet ik regelen"
     (the answer about children and young people, actions/turning_adult.py), nor "kan ik hulp
     krijgen zonder budget" (the answer about RTH, actions/help_without_budget.py), nor "is
-    dit de vaph?" (Wegwijzer is not the VAPH, actions/not_the_vaph.py). A search
+    dit de vaph?" (Wegwijzer is not the VAPH, actions/not_the_vaph.py), nor "kunt ge mij
+    helpen met de aanvraag" (how to apply and who helps, actions/help_applying.py). A search
     request the classifier was just unsure of ("ik zoek begeleiding thuis in Hasselt"), or
     a message that names only a kind of help and a place ("dagcentrum 3500"), or the two
     named one by one ("in kortrijk", read back, then "dagbesteding"), starts the

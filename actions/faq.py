@@ -41,6 +41,7 @@ from actions.follow_up import (
     message_before_latest,
 )
 from actions.hard_documents import disagreeing_lines_first, document_topic, objection_topic
+from actions.help_applying import help_applying_topic
 from actions.help_without_budget import help_without_budget_topic
 from actions.intake_answers import asks_about_the_question
 from actions.loss_of_care import SORRY_FOR_THE_LOSS, loss_of_care_topic
@@ -353,6 +354,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=CONTACT_VAPH)  # "is dit het vaph": privacy or contact_vaph?
     if rth := help_without_budget_topic(text, choice.topic):
         choice = FaqChoice(topic=rth)  # "kan ik hulp krijgen zonder budget": automatic_grant
+    if applying := help_applying_topic(text, choice.topic):
+        choice = FaqChoice(topic=applying)  # "help mij met de aanvraag": which topic?
     if choice.topic is None and (adult := turning_adult_topic(text)):
         choice = FaqChoice(topic=adult)  # "ze wordt 18 volgend jaar wa moet ik regelen"
     return choice
@@ -547,6 +550,15 @@ def answer_is_this_the_vaph(
     VAPH first (actions/not_the_vaph.py)."""
     asks = asks_if_this_is_the_vaph(_latest_text(tracker))
     return _answer_outside_a_form(dispatcher, tracker, CONTACT_VAPH if asks else None)
+
+
+def answer_help_applying(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """For the fallback: "kunt ge mij helpen met de aanvraag" gets the answer about how to
+    apply, which says who helps (actions/help_applying.py)."""
+    topic = help_applying_topic(_latest_text(tracker), None)
+    return _answer_outside_a_form(dispatcher, tracker, topic)
 
 
 def answer_help_without_budget(

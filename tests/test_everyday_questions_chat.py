@@ -13,7 +13,8 @@ a problem with one's help told without the word complaint gets the answer about 
 helpen" gets the facts read back and the offer of the check (actions/facts_told.py; it was
 "which of these topics?"), which a typed "ja" starts; asked whether this is the VAPH, the
 first thing said is that Wegwijzer is not (actions/not_the_vaph.py; "Sorry, dat heb ik niet
-goed begrepen")."""
+goed begrepen"); help asked with the application gets how to apply and who helps
+(actions/help_applying.py; "which of these topics?")."""
 
 from __future__ import annotations
 
@@ -114,3 +115,9 @@ def test_asked_whether_this_is_the_vaph_it_says_it_is_not_first(assistant, asked
 
     assert "niet het VAPH" in said[0].split("\n")[0], said
     assert not any(NOT_UNDERSTOOD in text for text in said)
+
+
+def test_help_with_the_application_gets_how_to_apply(assistant):
+    said = texts(assistant.replies(new_sender(), "help mij met de aanvraag"))
+
+    assert knowledge_answer("how_to_apply") in said, said
