@@ -87,11 +87,14 @@ def lives_outside(text: str) -> str | None:
     return places.outside_place(folded) if LIVES.search(folded) else None
 
 
-# Asking who or what can help: "wie kan helpen", "welke hulp is er", "waar kan ze terecht".
+# Asking who or what can help: "wie kan helpen", "welke hulp is er", "waar kan ze terecht",
+# "wat kan ze krijgen", "waar heeft hij recht op".
 ASKS_FOR_HELP = re.compile(
     r"\bwie\s+(?:kan|kunnen|kun|kunt)\b.*\bhelpen\b|\bwelke\s+hulp\b"
     r"|\bwaar\s+(?:kan|kunnen|moet|moeten)\b.*\bterecht\b"
-    r"|\bwat\s+(?:kan|kunnen|moet|moeten)\s+(?:ik|we|wij|ze|zij|hij)\s+(?:nu\s+)?doen\b",
+    r"|\bwat\s+(?:kan|kunnen|moet|moeten)\s+(?:ik|we|wij|ze|zij|hij)\s+(?:nu\s+)?doen\b"
+    r"|\bwat\s+(?:kan|kunnen|mag|mogen)\s+(?:ik|we|wij|ze|zij|hij)\s+(?:\w+\s+)?krijgen\b"
+    r"|\brecht\s+op\b",
     re.IGNORECASE,
 )
 

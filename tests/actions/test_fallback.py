@@ -745,3 +745,24 @@ async def test_a_question_asked_with_it_gets_its_answer(text):
     turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
 
     assert "utter_glad_to_help" not in turn.responses
+
+
+async def test_facts_about_a_relative_with_what_can_she_get_offer_the_check():
+    """ "mijn zus is 30 en heeft een verstandelijke beperking, ze woont bij ons in brugge, wat
+    kan ze krijgen" (inform on the model of 2026-12-07) was read back with the menu only."""
+    text = (
+        "mijn zus is 30 en heeft een verstandelijke beperking, ze woont bij ons in brugge, "
+        "wat kan ze krijgen"
+    )
+    facts = {
+        "relation": ("broer_zus", "zus"),
+        "age": "30",
+        "target_group": ("verstandelijke_beperking", "verstandelijke beperking"),
+        "municipality": "Brugge",
+    }
+
+    turn = await run_action(ActionFallback(), load_tracker("welcome", user(text, "inform", facts)))
+
+    assert turn.texts[0] == "Ik lees: je zus, 30 jaar, verstandelijke beperking, Brugge."
+    assert turn.responses[-1] == "utter_eligibility_offer_someone"
+    assert turn.texts[-1].startswith("Wil je weten welke hulp bij je zus past")
