@@ -121,3 +121,14 @@ def test_help_with_the_application_gets_how_to_apply(assistant):
     said = texts(assistant.replies(new_sender(), "help mij met de aanvraag"))
 
     assert knowledge_answer("how_to_apply") in said, said
+
+
+def test_a_relative_described_with_what_can_she_get_is_offered_the_check(assistant):
+    """It was read back ("Ik lees: je zus, 30 jaar, ...") with the menu only."""
+    text = (
+        "mijn zus is 30 en heeft een verstandelijke beperking, ze woont bij ons in brugge, "
+        "wat kan ze krijgen"
+    )
+    said = texts(assistant.replies(new_sender(), text))
+
+    assert any("Wil je weten welke hulp" in line and "je zus" in line for line in said), said
