@@ -344,6 +344,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=hard)  # "ik versta het formulier niet": no topic sure
     if complaint := complaint_topic(text, choice.topic):
         choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
+    if choice.topic is None and (leaving := leaving_topic(text)):
+        choice = FaqChoice(topic=leaving)  # "... een pvb en wil naar een ander dagcentrum"
     if asks_who_sees_the_plan(text):
         choice = FaqChoice(topic=PRIVACY)  # "kan de trajectondersteuner mijn plan zien"
     if choice.topic is None and VAPH_ANSWER_WORDS.search(text):

@@ -132,3 +132,11 @@ def test_a_relative_described_with_what_can_she_get_is_offered_the_check(assista
     said = texts(assistant.replies(new_sender(), text))
 
     assert any("Wil je weten welke hulp" in line and "je zus" in line for line in said), said
+
+
+def test_the_wish_to_change_day_centre_with_a_budget_gets_the_answer_about_changing(assistant):
+    """It was read back ("Ik lees: je dochter, dagondersteuning.") with the menu only."""
+    text = "mijn dochter heeft een pvb en wil naar een ander dagcentrum"
+    said = texts(assistant.replies(new_sender(), text))
+
+    assert knowledge_answer("change_provider") in said, said

@@ -141,6 +141,23 @@ async def test_the_wish_to_leave_ones_help_gets_the_answer_about_changing(text):
     assert "utter_fallback" not in turn.responses
 
 
+async def test_the_wish_to_leave_ones_help_with_facts_and_no_topic_sure_gets_the_answer():
+    """ "mijn dochter heeft een pvb en wil naar een ander dagcentrum" (faq, change_provider
+    0.20 on the model of 2026-12-07) got "Ik lees: je dochter, dagondersteuning." and the
+    menu: facts with no question."""
+    said = user(
+        "mijn dochter heeft een pvb en wil naar een ander dagcentrum",
+        "faq",
+        {"relation": ("kind", "dochter"), "support_type": ("dagondersteuning", "dagcentrum")},
+        response_selector=ranked_selection(("change_provider", 0.2), ("automatic_grant", 0.08)),
+    )
+
+    turn = await run_action(ActionAnswerFaq(), load_tracker("welcome", said))
+
+    assert turn.texts[0] == answer(ABOUT_HELP)
+    assert "utter_read_as" not in turn.responses
+
+
 @pytest.mark.parametrize(
     "text",
     [
