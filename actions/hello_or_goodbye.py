@@ -11,8 +11,9 @@ a form it answers the form's question, and right after the crisis answer a no to
 of a human gets the menu, not a goodbye.
 
 A typed "ja" to a question that an action asked ("Wil je er een beginnen?" after "Je hebt
-nog geen plan", "Zullen we breder zoeken?" after a search without result) got the menu: it
-does what the question's first button does.
+nog geen plan", "Zullen we breder zoeken?" after a search without result, "Wil je weten welke
+hulp bij je ma past?" after facts about a relative) got the menu: it does what the
+question's first button does.
 """
 
 from __future__ import annotations
