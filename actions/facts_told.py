@@ -88,9 +88,10 @@ def lives_outside(text: str) -> str | None:
 
 
 # Asking who or what can help: "wie kan helpen", "welke hulp is er", "waar kan ze terecht",
-# "wat kan ze krijgen", "waar heeft hij recht op".
+# "wat kan ze krijgen", "waar heeft hij recht op", "wat bestaat er allemaal".
 ASKS_FOR_HELP = re.compile(
-    r"\bwie\s+(?:kan|kunnen|kun|kunt)\b.*\bhelpen\b|\bwelke\s+hulp\b"
+    r"\bwie\s+(?:kan|kunnen|kun|kunt)\b.*\bhelpen\b|\bwelke\s+(?:hulp|steun|ondersteuning)\b"
+    r"|\bwat\s+bestaat\s+er\b"
     r"|\bwaar\s+(?:kan|kunnen|moet|moeten)\b.*\bterecht\b"
     r"|\bwat\s+(?:kan|kunnen|moet|moeten)\s+(?:ik|we|wij|ze|zij|hij)\s+(?:nu\s+)?doen\b"
     r"|\bwat\s+(?:kan|kunnen|mag|mogen)\s+(?:ik|we|wij|ze|zij|hij)\s+(?:\w+\s+)?krijgen\b"

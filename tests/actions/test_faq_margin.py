@@ -299,6 +299,7 @@ async def test_facts_about_a_relative_read_as_an_unsure_question_are_read_back()
         ("ons moeder zit in een rolstoel, welke hulp is er", "moeder"),
         ("mijn ma zit in een rolstoel, wat moeten we nu doen", "ma"),
         ("mijn ma zit in een rolstoel, waar heeft ze recht op", "ma"),
+        ("mijn ma zit in een rolstoel, wat bestaat er allemaal", "ma"),
     ],
 )
 async def test_facts_about_a_relative_with_who_can_help_are_read_back_and_the_check_offered(
