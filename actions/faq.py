@@ -410,21 +410,16 @@ class ActionAnswerFaq(Action):
         moves_a_budget_out = (
             lives_outside(text) and BUDGET_WORDS.search(text) and MOVES.search(text)
         )
+        told_facts = tells_about_a_relative(tracker) or asks_help_for_a_relative(tracker)
         if not in_form and (
-            (choice.options and (tells_about_a_relative(tracker) or lives_outside(text)))
-            or moves_a_budget_out
+            (choice.options and (told_facts or lives_outside(text))) or moves_a_budget_out
         ):
             # "ik verhuis naar nederland, kan ik mijn pvb meenemen" (change_provider, sure, on
             # the model of 2026-12-07): whom the VAPH helps, not how to change providers.
             # "mijn man heeft een hersenbloeding gehad ..., hij is 58": facts, no question.
             # Read back and kept, with the menu, instead of "which of these two topics?".
             # "ik verhuis naar wallonie kan ik mijn budget meenemen": whom the VAPH helps.
-            told = answer_facts(dispatcher, tracker, told=True)
-            if told is not None:
-                return told
-        if not in_form and choice.options and asks_help_for_a_relative(tracker):
-            # "mijn ma zit in een rolstoel en kan ni meer alleen naar de wc, wie kan helpen":
-            # the facts read back and the offer of the check, not "which of these topics?".
+            # "mijn ma zit in een rolstoel ..., wie kan helpen": the offer of the check.
             told = answer_facts(dispatcher, tracker, told=True)
             if told is not None:
                 return told
@@ -544,40 +539,23 @@ def answer_who_sees_the_plan(
     return _answer_outside_a_form(dispatcher, tracker, PRIVACY)
 
 
-def answer_is_this_the_vaph(
+def answer_topic_named_by_the_words(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]] | None:
-    """For the fallback: "goeiendag, is dit de vaph?" (nlu_fallback 0.60 on the model of
-    2026-12-07) gets the answer about reaching the VAPH, its line that Wegwijzer is not the
-    VAPH first (actions/not_the_vaph.py)."""
-    asks = asks_if_this_is_the_vaph(_latest_text(tracker))
-    return _answer_outside_a_form(dispatcher, tracker, CONTACT_VAPH if asks else None)
-
-
-def answer_help_applying(
-    dispatcher: CollectingDispatcher, tracker: Tracker
-) -> list[dict[str, Any]] | None:
-    """For the fallback: "kunt ge mij helpen met de aanvraag" gets the answer about how to
-    apply, which says who helps (actions/help_applying.py)."""
-    topic = help_applying_topic(_latest_text(tracker), None)
+    """For the fallback, the word rules of `topic_from_the_words` that need no topic read by
+    the selector, in this order: "ze wordt 18 volgend jaar wa moet ik regelen" (children and
+    young people, actions/turning_adult.py), "kan ik hulp krijgen zonder budget" (RTH,
+    actions/help_without_budget.py), "kunt ge mij helpen met de aanvraag" (how to apply,
+    actions/help_applying.py), "goeiendag, is dit de vaph?" (nlu_fallback 0.60 on the model
+    of 2026-12-07: how to reach the VAPH, actions/not_the_vaph.py)."""
+    text = _latest_text(tracker)
+    topic = (
+        turning_adult_topic(text)
+        or help_without_budget_topic(text, None)
+        or help_applying_topic(text, None)
+        or (CONTACT_VAPH if asks_if_this_is_the_vaph(text) else None)
+    )
     return _answer_outside_a_form(dispatcher, tracker, topic)
-
-
-def answer_help_without_budget(
-    dispatcher: CollectingDispatcher, tracker: Tracker
-) -> list[dict[str, Any]] | None:
-    """For the fallback: "kan ik hulp krijgen zonder budget" gets the answer about RTH
-    (actions/help_without_budget.py)."""
-    topic = help_without_budget_topic(_latest_text(tracker), None)
-    return _answer_outside_a_form(dispatcher, tracker, topic)
-
-
-def answer_turning_adult(
-    dispatcher: CollectingDispatcher, tracker: Tracker
-) -> list[dict[str, Any]] | None:
-    """For the fallback: "ze wordt 18 volgend jaar wa moet ik regelen" gets the answer about
-    children and young people, its lines about the PVB first (actions/turning_adult.py)."""
-    return _answer_outside_a_form(dispatcher, tracker, turning_adult_topic(_latest_text(tracker)))
 
 
 def answer_complaint(
