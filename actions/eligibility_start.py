@@ -32,8 +32,10 @@ from actions.assistive_devices import answer_unsure_device_question
 from actions.follow_up import answer_how_much
 from actions.form_switch import ELIGIBILITY as ELIGIBILITY_FORM
 from actions.forms import previous_value
+from actions.help_without_budget import WITHOUT_A_BUDGET
 from actions.who_is_talking import SOMEONE, about_the_writer, speaker_from_request
 from bot.ages import turning_age
+from bot.budget_words import ASKS_HOW_MUCH, BUDGET_SIZE_TOPIC
 from knowledge import db, queries
 from knowledge.models import Right
 from knowledge.reference import BRUSSELS_REGION, fold
@@ -46,13 +48,8 @@ FAQ_QUESTIONS = (
     ("costs", re.compile(r"\bwat kost|\bhoeveel kost|\bkost (het|dat|dit|da)\b|\bkosten\b")),
     # "hoeveel krijg ik per maand" (check_eligibility 0.89 on the model of 2026-12-06): how
     # big a budget is. Not about another right or other money (OTHER_MONEY).
-    (
-        "budget_categories",
-        re.compile(r"\bhoe ?veel (krijg|krijgt|krijgen|geld|euro|budget)\b|\bhoe groot is\b"),
-    ),
+    (BUDGET_SIZE_TOPIC, ASKS_HOW_MUCH),
 )
-# The FAQ topic of FAQ_QUESTIONS that is about the PVB only.
-PVB_SIZE_QUESTION = "budget_categories"
 # Words that make a message naming a right a question about getting it ("heb ik recht op
 # een pvb", "kan ik nog rth krijgen", "kom ik in aanmerking voor een PAB").
 ASKS_FOR_RIGHT = re.compile(
@@ -301,7 +298,7 @@ def direct_answers(
         return said
     for topic, words in FAQ_QUESTIONS if with_faq and with_topics else ():
         about_another_right = right is not None and right.id != queries.FIRST_REQUEST_RIGHT
-        if topic == PVB_SIZE_QUESTION and (about_another_right or OTHER_MONEY.search(folded)):
+        if topic == BUDGET_SIZE_TOPIC and (about_another_right or OTHER_MONEY.search(folded)):
             continue
         if words.search(folded):
             answer = queries.faq_answer(session, topic, level)
@@ -398,7 +395,10 @@ class ActionEligibilityStart(Action):
         ):
             return [FollowupAction(ACTION_LISTEN_NAME)]
         answered = answers_to_latest_message(tracker)
-        if not answered and OWN_BUDGET.search(text) and not ASKS_FOR_THE_CHECK.search(text):
+        # "kan ik hulp krijgen zonder budget" (check_eligibility 0.73 on the model of
+        # 2026-12-07) asks about RTH: the FAQ action answers it (actions/help_without_budget.py).
+        about_a_budget = OWN_BUDGET.search(text) or WITHOUT_A_BUDGET.search(text)
+        if not answered and about_a_budget and not ASKS_FOR_THE_CHECK.search(text):
             from actions.faq import ActionAnswerFaq  # it imports this module
 
             faq_answer = await ActionAnswerFaq().run(dispatcher, tracker, domain)

@@ -62,6 +62,7 @@ from actions.screen_help import answer_screen_request, asks_about_a_screen_reade
 from actions.tax_question import tax_line_first
 from actions.term_explained import lines_about_term_first, meaning_asked
 from actions.turning_adult import pvb_lines_first, turning_adult_topic
+from bot.budget_words import ASKS_HOW_MUCH, BUDGET_SIZE_TOPIC
 from bot.config import load_settings
 from bot.reach_words import BUDGET_WORDS
 from bot.waiting_words import (
@@ -312,7 +313,11 @@ def say_faq_answer(
     if text is None:
         return False
     dispatcher.utter_message(text=other_term_first(text, topic, question))
-    if next_steps:
+    if next_steps and topic == BUDGET_SIZE_TOPIC and ASKS_HOW_MUCH.search(question):
+        # "hoeveel krijg ik per maand": the size depends on the person, so the check is
+        # offered, as when the same question was read as a wish for the check.
+        dispatcher.utter_message(response="utter_eligibility_offer")
+    elif next_steps:
         say_next_steps(dispatcher, topic, level)
     return True
 

@@ -20,6 +20,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, jargon
+from bot.budget_words import BUDGET_SIZE_TOPIC
 from knowledge import db, queries
 from knowledge.models import Right
 
@@ -62,9 +63,8 @@ ASKS_HOW_MUCH = re.compile(
 NAMES_AN_AMOUNT = re.compile(r"\d.*\b(euro|punten)\b", re.IGNORECASE)
 # "kijk het actuele bedrag na bij de aanbieder": a line about the amount, said beside it.
 ABOUT_THE_AMOUNT = re.compile(r"\bbedrag\w*\b", re.IGNORECASE)
-# The FAQ topic that says how big a persoonsvolgend budget is, and the topics about that
-# budget whose answers name no amount: "en hoeveel krijg je dan" after them asks its size.
-PVB_SIZE_TOPIC = "budget_categories"
+# The topics about a persoonsvolgend budget whose answers name no amount: "en hoeveel krijg
+# je dan" after them asks its size (BUDGET_SIZE_TOPIC).
 ABOUT_THE_PVB = frozenset({"what_is_pvf", "what_is_pvb", "how_to_apply", "vaph_letter"})
 # A follow-up is short; a longer message says what it is about itself.
 MAX_WORDS = 10
@@ -230,7 +230,7 @@ def answer_how_much(
     the budget (ABOUT_THE_PVB) and named no amount. None (nothing said) otherwise, also when
     the message was surely read as another topic ("hoeveel kost dat" as the costs)."""
     previous = topic_asked_about(tracker, ASKS_HOW_MUCH)
-    if previous is None or (asked and previous not in asked and PVB_SIZE_TOPIC not in asked):
+    if previous is None or (asked and previous not in asked and BUDGET_SIZE_TOPIC not in asked):
         return None
     level = answers.reading_level(tracker)
     with db.session() as session:
@@ -244,9 +244,9 @@ def answer_how_much(
         return None
     from actions.faq import say_faq_answer  # actions.faq imports this module
 
-    if not say_faq_answer(dispatcher, PVB_SIZE_TOPIC, level):
+    if not say_faq_answer(dispatcher, BUDGET_SIZE_TOPIC, level):
         return None
-    return [SlotSet("last_faq_topic", PVB_SIZE_TOPIC)]
+    return [SlotSet("last_faq_topic", BUDGET_SIZE_TOPIC)]
 
 
 def answer_follow_up(

@@ -109,6 +109,18 @@ _selector_dense_256 = _set(
     concat_dimension={"text": 256, "label": 256},
 )
 
+
+def _replace(component: str, **step) -> Callable[[Pipeline], Pipeline]:
+    def change(pipeline: Pipeline) -> Pipeline:
+        return [dict(step) if one["name"] == component else one for one in pipeline]
+
+    return change
+
+
+_tfidf_intents = _replace(
+    "DIETClassifier", name="bot.tfidf_intent_classifier.TfidfIntentClassifier"
+)
+
 _no_entities = _set("DIETClassifier", entity_recognition=False)
 _no_entities_transformer_64 = _set("DIETClassifier", entity_recognition=False, transformer_size=64)
 
@@ -182,6 +194,16 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "length-batches-char-min-df-2": _char(min_df=2),
     # `min_df: 2` alone: character n-grams seen in at least two messages, nothing else changed.
     "char-min-df-2": _char(min_df=2),
+    # DIET replaced by logistic regression on TF-IDF n-grams of the text
+    # (bot/tfidf_intent_classifier.py): seconds of training instead of minutes, no entity
+    # layer (the rules and the entity ruler read every entity type).
+    "tfidf-intents": _tfidf_intents,
+    # The same for the FAQ topics: the ResponseSelector replaced as well
+    # (bot/tfidf_faq_selector.py), so no TensorFlow model is trained at all.
+    "tfidf-intents-and-topics": _together(
+        _tfidf_intents,
+        _replace("ResponseSelector", name="bot.tfidf_faq_selector.TfidfFaqSelector"),
+    ),
     # `config.yml` with other seeds: how far one training of the same data moves the figures.
     "seed-7": _together(
         _set("DIETClassifier", random_seed=7), _set("ResponseSelector", random_seed=7)

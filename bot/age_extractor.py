@@ -1,4 +1,4 @@
-"""Rasa component: the `age` entity read by rule, beside DIET (rules in bot/ages.py).
+"""Rasa component: the `age` entity read by rule (rules in bot/ages.py).
 
 DIET learned the `age` entity from a few examples and misses the usual Flemish forms
 ("mijn zoon van 19", "ze is 34", "achttien jaar"; issue 14) and took numbers that are no

@@ -3,8 +3,8 @@
 Rasa component placed after the FallbackClassifier in config.yml: when a message matches
 one of the patterns in crisis_signals.txt or crisis_signals_soft.txt (read by
 bot/crisis_keywords.py), its intent becomes `crisis` with confidence 1.
-The DIETClassifier still learns `crisis` from data/nlu/crisis.yml; this check catches what
-it misses, at the price of an occasional false alarm.
+The intent classifier still learns `crisis` from data/nlu/crisis.yml; this check catches
+what it misses, at the price of an occasional false alarm.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
-"""Rasa component: the `first_name` entity read by rule where DIET found none.
+"""Rasa component: the `first_name` entity read by rule where no extractor before it found one.
 
-DIET finds first names in only some messages ("de mama van Lotte" often not); the rules in
-bot/first_names.py read the usual forms. A name DIET found is kept.
+The rules in bot/first_names.py read the usual forms ("de mama van Lotte"). Since DIET left
+the pipeline (docs/decisions.md) they are the only source of first names; a name an earlier
+extractor found would be kept.
 """
 
 from __future__ import annotations

@@ -62,12 +62,11 @@ def main() -> None:
     credentials = write_credentials(settings)
     sys.argv = rasa_arguments(settings)
 
-    from bot import action_calls, event_types, model_loading, quiet_logs, turn_failure
+    from bot import action_calls, event_types, quiet_logs, turn_failure
 
     quiet_logs.install()  # before Rasa configures its logging
     action_calls.install()  # calls to the action server: retried when safe, never silent
     turn_failure.install()  # a database that fails fails the turn: no in-memory fallback
-    model_loading.install()  # the TensorFlow models built for answering, not for training
     event_types.install()  # each stored event's class looked up once per type, not walked
     from rasa.__main__ import main as rasa_main
 
