@@ -1,6 +1,6 @@
 """NLU quality on messages the model never saw: tests/holdout/.
 
-The held-out set (1,207 messages written apart from the training data, no near-copy of a
+The held-out set (1,265 messages written apart from the training data, no near-copy of a
 training example and at least 15 messages per intent and FAQ topic:
 tests/test_holdout_honesty.py) is parsed through the whole pipeline (tests/nlu_quality.py).
 It replaces the older tests/nlu_holdout.yml, about half of which were near-copies of
@@ -10,13 +10,13 @@ training examples (it measured memory: intent macro-F1 0.955 where the honest se
 Gated here:
 - every crisis message recognised, in the held-out set and in the training data (a missed
   crisis is the worst error Wegwijzer can make), and every entity type at F1 0.90 or more;
-- floors for intent and FAQ topic macro-F1, out_of_scope recall and crisis precision, set
-  under the lowest figure measured on any machine for the same data and code: about 0.02
-  for the macro-F1s (trainings on different hosts differ by about 0.01,
-  docs/benchmarks.md), and two messages for out_of_scope recall (31 messages) and crisis
-  precision (27 crisis messages), where one message moves the figure by 0.03. They catch a
-  change that makes Wegwijzer understand people worse; issue 14's targets (0.90 for each)
-  are reported by benchmarks/nlu_quality.py, not gated, until they are met with a margin.
+- issue 14's thresholds for intent and FAQ topic macro-F1 (0.90), out_of_scope recall (0.90)
+  and crisis precision (0.90). Until 2026-12-07 these were floors under the lowest figure
+  any machine had measured (0.88, 0.87, 0.83, 0.87), because DIET's training moved them by
+  about 0.01 from host to host. The classifiers since then (logistic regression on TF-IDF
+  n-grams, docs/decisions.md) solve a convex problem with one optimum, so every machine
+  trains the same model up to rounding, and the thresholds are gated as the issue asks:
+  a change that makes Wegwijzer understand people worse than that fails `make test`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from bot.config import load_settings
 from tests import nlu_quality
 from tests.holdout_honesty import TRAINING_DIR
 
-INTENT_MACRO_F1_FLOOR = 0.88
-FAQ_TOPIC_MACRO_F1_FLOOR = 0.87
-OUT_OF_SCOPE_RECALL_FLOOR = 0.83
-CRISIS_PRECISION_FLOOR = 0.87
+INTENT_MACRO_F1_FLOOR = 0.90
+FAQ_TOPIC_MACRO_F1_FLOOR = 0.90
+OUT_OF_SCOPE_RECALL_FLOOR = 0.90
+CRISIS_PRECISION_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
