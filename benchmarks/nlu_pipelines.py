@@ -194,12 +194,11 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "length-batches-char-min-df-2": _char(min_df=2),
     # `min_df: 2` alone: character n-grams seen in at least two messages, nothing else changed.
     "char-min-df-2": _char(min_df=2),
-    # DIET replaced by logistic regression on TF-IDF n-grams of the text
-    # (bot/tfidf_intent_classifier.py): seconds of training instead of minutes, no entity
-    # layer (the rules and the entity ruler read every entity type).
+    # Before 2026-12-07 (config.yml had DIET and the ResponseSelector): DIET replaced by
+    # logistic regression on TF-IDF n-grams of the text (bot/tfidf_intent_classifier.py),
+    # then the selector as well (bot/tfidf_faq_selector.py): what `config.yml` has now. On
+    # today's config.yml both are `current`.
     "tfidf-intents": _tfidf_intents,
-    # The same for the FAQ topics: the ResponseSelector replaced as well
-    # (bot/tfidf_faq_selector.py), so no TensorFlow model is trained at all.
     "tfidf-intents-and-topics": _together(
         _tfidf_intents,
         _replace("ResponseSelector", name="bot.tfidf_faq_selector.TfidfFaqSelector"),

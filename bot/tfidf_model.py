@@ -1,0 +1,117 @@
+"""What the two TF-IDF components share: the scikit-learn model and its place in Rasa's model.
+
+bot/tfidf_intent_classifier.py (the intent) and bot/tfidf_faq_selector.py (the FAQ topic)
+each train one pipeline made by `new_classifier`: TF-IDF of character 2-5-grams within words
+and word 1-2-grams of the lower-cased text, and logistic regression (docs/decisions.md,
+"Intents and FAQ topics: logistic regression on TF-IDF n-grams"). `StoredModelComponent`
+keeps what a component trained as one joblib file in Rasa's model storage.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+import joblib
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline, make_union
+
+logger = logging.getLogger(__name__)
+
+# C = 1000: weak regularisation keeps the confidences high where the model is right, so the
+# fallback and clarity thresholds keep their meaning (docs/benchmarks.md, "Intents and FAQ
+# topics without TensorFlow").
+DEFAULT_CONFIG: dict[str, Any] = {
+    "C": 1000.0,
+    "max_iter": 3000,
+    "char_min_ngram": 2,
+    "char_max_ngram": 5,
+    "word_max_ngram": 2,
+    "random_state": 42,
+    "ranking_length": 10,
+}
+
+
+def new_classifier(config: dict[str, Any]) -> Pipeline:
+    """The untrained scikit-learn pipeline for a component's settings."""
+    return make_pipeline(
+        make_union(
+            TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=(config["char_min_ngram"], config["char_max_ngram"]),
+                sublinear_tf=True,
+                lowercase=True,
+            ),
+            TfidfVectorizer(
+                analyzer="word",
+                ngram_range=(1, config["word_max_ngram"]),
+                sublinear_tf=True,
+                lowercase=True,
+            ),
+        ),
+        LogisticRegression(
+            C=config["C"],
+            max_iter=config["max_iter"],
+            random_state=config["random_state"],
+        ),
+    )
+
+
+class StoredModelComponent(GraphComponent):
+    """A graph component whose trained state is one dict, stored as MODEL_FILE."""
+
+    MODEL_FILE: ClassVar[str]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return dict(DEFAULT_CONFIG)
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        trained: dict[str, Any] | None = None,
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.trained = trained
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> StoredModelComponent:
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> StoredModelComponent:
+        try:
+            with model_storage.read_from(resource) as folder:
+                trained = joblib.load(folder / cls.MODEL_FILE)
+        except ValueError:
+            logger.debug("No trained %s in the model: it leaves messages alone.", cls.__name__)
+            trained = None
+        return cls(config, model_storage, resource, trained)
+
+    def store(self, trained: dict[str, Any]) -> Resource:
+        """Keep `trained` in the model and in this component; the resource for Rasa."""
+        with self._model_storage.write_to(self._resource) as folder:
+            joblib.dump(trained, folder / self.MODEL_FILE)
+        self.trained = trained
+        return self._resource
