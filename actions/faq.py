@@ -351,6 +351,8 @@ def topic_from_the_words(text: str, choice: FaqChoice) -> FaqChoice:
         choice = FaqChoice(topic=complaint)  # "ik heb een klacht over mijn begeleider"
     if choice.topic is None and (leaving := leaving_topic(text)):
         choice = FaqChoice(topic=leaving)  # "... een pvb en wil naar een ander dagcentrum"
+    if choice.topic is None and (problem := problem_with_help_topic(text)):
+        choice = FaqChoice(topic=problem)  # "mijn begeleider is altijd te laat": which topic?
     if asks_who_sees_the_plan(text):
         choice = FaqChoice(topic=PRIVACY)  # "kan de trajectondersteuner mijn plan zien"
     if choice.topic is None and VAPH_ANSWER_WORDS.search(text):
@@ -415,9 +417,12 @@ class ActionAnswerFaq(Action):
         moves_a_budget_out = (
             lives_outside(text) and BUDGET_WORDS.search(text) and MOVES.search(text)
         )
-        told_facts = tells_about_a_relative(tracker) or asks_help_for_a_relative(tracker)
+        asks_for_a_relative = asks_help_for_a_relative(tracker)
+        told_facts = tells_about_a_relative(tracker) or asks_for_a_relative
         if not in_form and (
-            (choice.options and (told_facts or lives_outside(text))) or moves_a_budget_out
+            (choice.options and (told_facts or lives_outside(text)))
+            or asks_for_a_relative  # "… hij is 12, wat bestaat er allemaal": also a sure topic
+            or moves_a_budget_out
         ):
             # "ik verhuis naar nederland, kan ik mijn pvb meenemen" (change_provider, sure, on
             # the model of 2026-12-07): whom the VAPH helps, not how to change providers.

@@ -66,6 +66,7 @@ from bot.budget_words import NAMES_A_BUDGET
 from bot.closing_phrases import GOODBYE, THANK, asks_after_thanks
 from bot.crisis_signals import force_intent
 from bot.device_words import searches_for_a_device
+from bot.other_languages import asks_for_another_language
 from bot.question_phrases import asks_a_question, starts_as_question
 from bot.rule_component import RuleComponent
 
@@ -218,11 +219,14 @@ def asks_a_sure_question(message: Message, intent: str) -> bool:
     of: "kan ik kiezen welke voorziening" (nlu_fallback 0.60, change_provider 0.93 on the
     model of 2026-12-06). Over the 5,263 training and held-out messages, the fallback with
     a question and a topic at SURE_TOPIC or more were two held-out FAQ questions and
-    nothing else (docs/nlu.md)."""
+    nothing else (docs/nlu.md). A question about chatting in another language is not: the
+    selector of 2026-12-07 (bot/tfidf_faq_selector.py) read "kan ik met jou ook in het frans
+    praten" as budget_spending at 0.88."""
     text = message.get(TEXT) or ""
     return (
         intent == DEFAULT_NLU_FALLBACK_INTENT_NAME
         and asks_a_question(text)
+        and not asks_for_another_language(text)  # the fallback says only Dutch is understood
         and faq_topic_confidence(message) >= SURE_TOPIC
     )
 
