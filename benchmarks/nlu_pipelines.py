@@ -126,6 +126,8 @@ _no_entities_transformer_64 = _set("DIETClassifier", entity_recognition=False, t
 
 VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "current": lambda pipeline: pipeline,
+    # config.yml of before 2026-12-07: DIET and the ResponseSelector (with_diet).
+    "diet": lambda pipeline: pipeline,
     "stock-default": None,
     "diet-40-epochs": _set("DIETClassifier", epochs=40),
     "diet-no-transformer": _set("DIETClassifier", number_of_transformer_layers=0),
@@ -194,10 +196,10 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
     "length-batches-char-min-df-2": _char(min_df=2),
     # `min_df: 2` alone: character n-grams seen in at least two messages, nothing else changed.
     "char-min-df-2": _char(min_df=2),
-    # Before 2026-12-07 (config.yml had DIET and the ResponseSelector): DIET replaced by
-    # logistic regression on TF-IDF n-grams of the text (bot/tfidf_intent_classifier.py),
-    # then the selector as well (bot/tfidf_faq_selector.py): what `config.yml` has now. On
-    # today's config.yml both are `current`.
+    # `current` is config.yml with the TF-IDF classifiers; these two are measured from the
+    # DIET pipeline of before 2026-12-07 (with_diet): DIET replaced by logistic regression on
+    # TF-IDF n-grams (bot/tfidf_intent_classifier.py), then the selector as well
+    # (bot/tfidf_faq_selector.py), which is what config.yml has now.
     "tfidf-intents": _tfidf_intents,
     "tfidf-intents-and-topics": _together(
         _tfidf_intents,
@@ -213,12 +215,50 @@ VARIANTS: dict[str, Callable[[Pipeline], Pipeline] | None] = {
 }
 
 
+# config.yml's classifiers before 2026-12-07, and the featurizers only they read: every variant
+# but `current` (config.yml as it is) and `stock-default` changes this pipeline.
+DIET_STEPS = [
+    {"name": "RegexFeaturizer"},
+    {"name": "LexicalSyntacticFeaturizer"},
+    {"name": "CountVectorsFeaturizer"},
+    {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
+    {
+        "name": "DIETClassifier",
+        "epochs": 80,
+        "number_of_transformer_layers": 1,
+        "transformer_size": 128,
+        "constrain_similarities": True,
+        "random_seed": 42,
+    },
+]
+SELECTOR_STEP = {
+    "name": "ResponseSelector",
+    "epochs": 80,
+    "constrain_similarities": True,
+    "random_seed": 42,
+}
+
+
+def with_diet(pipeline: Pipeline) -> Pipeline:
+    """config.yml's pipeline with DIET and the ResponseSelector in place of the TF-IDF ones."""
+    out: Pipeline = []
+    for step in pipeline:
+        if step["name"].endswith("TfidfIntentClassifier"):
+            out += copy.deepcopy(DIET_STEPS)
+        elif step["name"].endswith("TfidfFaqSelector"):
+            out.append(dict(SELECTOR_STEP))
+        else:
+            out.append(step)
+    return out
+
+
 def variant_config(name: str) -> dict:
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
     change = VARIANTS[name]
-    config["pipeline"] = (
-        copy.deepcopy(STOCK) if change is None else change(copy.deepcopy(config["pipeline"]))
-    )
+    pipeline = copy.deepcopy(config["pipeline"])
+    if name != "current":
+        pipeline = with_diet(pipeline)
+    config["pipeline"] = copy.deepcopy(STOCK) if change is None else change(pipeline)
     return config
 
 
