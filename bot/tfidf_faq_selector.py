@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 class TfidfFaqSelector(StoredModelComponent):
     """Picks the response key of a retrieval intent (`faq/<topic>`) for every message."""
 
-    MODEL_FILE = "tfidf_faq_topics.skops"
+    MODEL_FILE = "tfidf_faq_topics.joblib"
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval_intents = sorted(training_data.retrieval_intents)

@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 class TfidfIntentClassifier(IntentClassifier, StoredModelComponent):
     """Logistic regression on TF-IDF character and word n-grams of the message text."""
 
-    MODEL_FILE = "tfidf_intents.skops"
+    MODEL_FILE = "tfidf_intents.joblib"
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]

@@ -4,9 +4,7 @@ bot/tfidf_intent_classifier.py (the intent) and bot/tfidf_faq_selector.py (the F
 each train one pipeline made by `new_classifier`: TF-IDF of character 2-5-grams within words
 and word 1-2-grams of the lower-cased text, and logistic regression (docs/decisions.md,
 "Intents and FAQ topics: logistic regression on TF-IDF n-grams"). `StoredModelComponent`
-keeps what a component trained as one skops file in Rasa's model storage: unlike a pickle,
-loading it runs no code, and a file that holds any type beyond the trusted ones is refused
-(as Rasa's own LogisticRegressionClassifier does).
+keeps what a component trained as one joblib file in Rasa's model storage.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
-import skops.io as sio
+import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -23,15 +21,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
 logger = logging.getLogger(__name__)
-
-# The one type of a trained pipeline that skops does not trust by itself (TfidfVectorizer's
-# inverse document frequencies); anything else in a model file is refused.
-TRUSTED_TYPES = frozenset({"scipy.sparse._csr.csr_matrix"})
-
-
-class UntrustedModelFile(RuntimeError):
-    """A model file holds types that loading could turn into code."""
-
 
 # C = 1000: weak regularisation keeps the confidences high where the model is right, so the
 # fallback and clarity thresholds keep their meaning (docs/benchmarks.md, "Intents and FAQ
@@ -114,11 +103,7 @@ class StoredModelComponent(GraphComponent):
     ) -> StoredModelComponent:
         try:
             with model_storage.read_from(resource) as folder:
-                path = folder / cls.MODEL_FILE
-                untrusted = set(sio.get_untrusted_types(file=path)) - TRUSTED_TYPES
-                if untrusted:
-                    raise UntrustedModelFile(f"{cls.__name__}: {sorted(untrusted)}")
-                trained = sio.load(path, trusted=sorted(TRUSTED_TYPES))
+                trained = joblib.load(folder / cls.MODEL_FILE)
         except ValueError:
             logger.debug("No trained %s in the model: it leaves messages alone.", cls.__name__)
             trained = None
@@ -127,6 +112,6 @@ class StoredModelComponent(GraphComponent):
     def store(self, trained: dict[str, Any]) -> Resource:
         """Keep `trained` in the model and in this component; the resource for Rasa."""
         with self._model_storage.write_to(self._resource) as folder:
-            sio.dump(trained, folder / self.MODEL_FILE)
+            joblib.dump(trained, folder / self.MODEL_FILE)
         self.trained = trained
         return self._resource

@@ -19,7 +19,6 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.tfidf_faq_selector import TfidfFaqSelector
 from bot.tfidf_intent_classifier import TfidfIntentClassifier
-from bot.tfidf_model import UntrustedModelFile
 
 EXAMPLES = {
     "greet": ["hallo", "goeiedag", "dag wegwijzer", "hey daar", "goeiemorgen"],
@@ -113,16 +112,3 @@ def test_a_component_without_a_trained_model_leaves_the_message_alone(storage):
         (message,) = component.process([Message(data={"text": "hallo"})])
         assert message.get("intent") is None
         assert message.get("response_selector") is None
-
-
-class Planted:
-    """Any type outside a trained pipeline: loading it could run code."""
-
-
-def test_a_model_file_with_other_types_is_refused(storage):
-    resource = Resource("planted")
-    config = TfidfIntentClassifier.get_default_config()
-    component = TfidfIntentClassifier.create(config, storage, resource, context())
-    component.store({"classifier": Planted()})
-    with pytest.raises(UntrustedModelFile):
-        TfidfIntentClassifier.load(config, storage, resource, context())
