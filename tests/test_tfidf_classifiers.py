@@ -112,3 +112,18 @@ def test_a_component_without_a_trained_model_leaves_the_message_alone(storage):
         (message,) = component.process([Message(data={"text": "hallo"})])
         assert message.get("intent") is None
         assert message.get("response_selector") is None
+
+
+def test_a_loaded_component_scores_a_message_as_trained_without_copying_its_weights(storage):
+    for cls, name in ((TfidfIntentClassifier, "intents"), (TfidfFaqSelector, "topics")):
+        resource = Resource(name)
+        config = cls.get_default_config()
+        trained = cls.create(config, storage, resource, context())
+        trained.train(training_data())
+        loaded = cls.load(config, storage, resource, context())
+        text = ["wat is da pvb eigenlijk"]
+        before = trained.trained["classifier"].predict_proba(text)
+        after = loaded.trained["classifier"].predict_proba(text)
+        assert after == pytest.approx(before)
+        # scikit-learn multiplies by coef_.T: contiguous, scipy need not copy it per message.
+        assert loaded.trained["classifier"][-1].coef_.T.flags["C_CONTIGUOUS"]
