@@ -1,6 +1,7 @@
 """Time to score one message with each TF-IDF classifier of a trained model.
 
-    .venv/bin/python benchmarks/classifier_speed.py [models/wegwijzer.tar.gz] [--rounds 200]
+    .venv/bin/python -m bot exec -- .venv/bin/python benchmarks/classifier_speed.py \
+        [models/wegwijzer.tar.gz] [--rounds 200]
 
 Unpacks the model, loads the intent classifier's and the FAQ selector's scikit-learn
 pipelines (bot/tfidf_model.py) and prints, per pipeline, the milliseconds per message of the
