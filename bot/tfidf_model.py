@@ -95,9 +95,9 @@ class StoredModelComponent(GraphComponent):
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
-        self.trained = trained
+        self.trained: dict[str, Any] | None = None
         if trained is not None:
-            laid_out_for_one_message(trained["classifier"])
+            self._keep(trained)
 
     @classmethod
     def create(
@@ -130,6 +130,10 @@ class StoredModelComponent(GraphComponent):
         """Keep `trained` in the model and in this component; the resource for Rasa."""
         with self._model_storage.write_to(self._resource) as folder:
             joblib.dump(trained, folder / self.MODEL_FILE)
-        self.trained = trained
-        laid_out_for_one_message(trained["classifier"])
+        self._keep(trained)
         return self._resource
+
+    def _keep(self, trained: dict[str, Any]) -> None:
+        """Use `trained` for the messages to come, its weights laid out for one message."""
+        laid_out_for_one_message(trained["classifier"])
+        self.trained = trained
