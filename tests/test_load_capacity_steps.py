@@ -32,3 +32,8 @@ def test_a_step_with_a_failed_turn_does_not_pass():
     failed = step(30, 100)
     failed.errors["empty reply"] += 1
     assert halfway([step(20, 100), failed]) == 25
+
+
+def test_slow_turns_are_counted_by_their_place_in_the_script():
+    sample = Sample(users=3, seconds=10, latencies=[40, 620, 510, 90, 700], places=[0, 8, 8, 9, 3])
+    assert sample.slow_places(500) == {8: 2, 3: 1}

@@ -5,9 +5,10 @@ Run by benchmarks/load/swarm.py (`locust --headless`), configured through the en
 - BENCH_SCRIPT: which script of scripts.py (`wegwijzer` or `starter`);
 - BENCH_TOKEN: Rasa's token, sent as `Authorization: Bearer` (Wegwijzer's REST channel
   needs it; the starter bot ignores it);
-- BENCH_WAIT: seconds a user pauses between two turns (0: none, a closed loop);
+- BENCH_WAIT: seconds a user pauses between two turns on average (0: none, a closed loop);
 - BENCH_ROUNDS: stop the run once the users finished this many rounds (optional);
-- BENCH_RECORD: file that gets one JSON line per turn: end time, milliseconds, error kind.
+- BENCH_RECORD: file that gets one JSON line per turn: end time, milliseconds, error kind,
+  the turn's place in the script (0-14).
 
 A turn fails when the answer is an HTTP error, an empty reply list, a reply meant for
 another conversation (`recipient_id` is not the sender), or Wegwijzer's message that the
@@ -18,10 +19,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import time
 import uuid
 
-from locust import FastHttpUser, constant, events, task
+import gevent
+from locust import FastHttpUser, between, constant, events, task
 
 from benchmarks.load.scripts import SCRIPTS
 
@@ -33,7 +36,7 @@ RECORD = os.environ.get("BENCH_RECORD", "")
 # bot/action_server.py (FAILED_TEXT): the answer when an action or the database failed.
 TURN_FAILED = "Er ging even iets mis."
 
-records: list[tuple[float, float, str]] = []
+records: list[tuple[float, float, str, int]] = []
 finished_rounds = 0
 
 
@@ -55,11 +58,21 @@ def problem(status: int, sender: str, body: bytes | None) -> str:
 
 
 class ChatUser(FastHttpUser):
-    wait_time = constant(WAIT)
+    # A pause of WAIT seconds on average, between half and one and a half times WAIT, as
+    # people type at their own pace. With the same pause for everybody, users whose turns
+    # were slowed down together (a burst) stay together: they finish together, pause
+    # exactly as long and send their next turns at the same instant again.
+    wait_time = between(WAIT / 2, WAIT * 3 / 2) if WAIT else constant(0)
 
     def on_start(self) -> None:
         self.sender = ""
         self.turn = 0
+        if WAIT:
+            # Locust starts users in batches, floor(spawn rate) at the same instant every
+            # second, and with a constant pause each batch would keep sending its turns at
+            # the same instant: bursts, not an arrival rate. Each user starts at its own
+            # random moment within one pause instead, so turns arrive spread out.
+            gevent.sleep(random.uniform(0, WAIT))
 
     @task
     def next_turn(self) -> None:
@@ -82,7 +95,7 @@ class ChatUser(FastHttpUser):
                 error = problem(response.status_code, self.sender, response.content)
             if error:
                 response.failure(error)
-        records.append((time.time(), milliseconds, error))
+        records.append((time.time(), milliseconds, error, self.turn))
         self.turn = (self.turn + 1) % len(SCRIPT)
         if self.turn == 0:
             finished_rounds += 1
@@ -94,5 +107,5 @@ class ChatUser(FastHttpUser):
 def write_records(**_kwargs: object) -> None:
     if RECORD:
         with open(RECORD, "w") as out:
-            for end, milliseconds, error in records:
-                out.write(json.dumps([end, milliseconds, error]) + "\n")
+            for record in records:
+                out.write(json.dumps(record) + "\n")

@@ -82,6 +82,10 @@ def load(bot: RunningBot, plan: Plan) -> Figures:
             f"p95 {sample.percentile(0.95):.0f} ms, errors {dict(sample.errors)}",
             flush=True,
         )
+        slow = sample.slow_places(P95_LIMIT_MS)
+        if slow:
+            places = ", ".join(f"turn {place + 1}: {n}" for place, n in sorted(slow.items()))
+            print(f"    turns of {P95_LIMIT_MS:.0f} ms or more, by place in the script: {places}")
         return sample
 
     # A first round wakes the server up (its first turn loads what Rasa loads lazily).

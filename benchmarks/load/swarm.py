@@ -26,6 +26,15 @@ class Sample:
     seconds: float  # the measured window
     latencies: list[float]  # milliseconds, every turn in the window
     errors: Counter[str] = field(default_factory=Counter)
+    places: list[int] = field(default_factory=list)  # each turn's place in the script
+
+    def slow_places(self, limit_ms: float) -> Counter[int]:
+        """How many turns took `limit_ms` or more, per place in the script (0-based)."""
+        return Counter(
+            place
+            for place, milliseconds in zip(self.places, self.latencies, strict=True)
+            if milliseconds >= limit_ms
+        )
 
     @property
     def turns(self) -> int:
@@ -60,8 +69,9 @@ def run(
 ) -> Sample:
     """Run `users` Locust users for `seconds` and keep the turns after `warmup` seconds.
 
-    Users pausing between turns are started over one pause, so that their turns are
-    spread out instead of arriving in bursts.
+    Users pausing between turns are started over one pause, and each sends its first turn
+    at a random moment within one pause (benchmarks/load/locustfile.py), so that their
+    turns are spread out instead of arriving in bursts.
     """
     spawn_rate = users / wait if wait else users
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,13 +116,14 @@ def run(
         turns = [json.loads(line) for line in record.read_text().splitlines()]
     if not turns:
         return Sample(users, 0.0, [])
-    first_start = min(end - milliseconds / 1000 for end, milliseconds, _ in turns)
+    first_start = min(end - milliseconds / 1000 for end, milliseconds, *_ in turns)
     window_start = first_start + warmup
     kept = [turn for turn in turns if turn[0] >= window_start]
-    window = max(end for end, _, _ in kept) - window_start if kept else 0.0
+    window = max(end for end, *_ in kept) - window_start if kept else 0.0
     return Sample(
         users,
         window,
-        [milliseconds for _, milliseconds, _ in kept],
-        Counter(error for _, _, error in kept if error),
+        [milliseconds for _, milliseconds, *_ in kept],
+        Counter(error for _, _, error, *_ in kept if error),
+        [place for *_, place in kept],
     )
