@@ -20,8 +20,9 @@ from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 
-from benchmarks.load import bots, measure, report, starter, training
+from benchmarks.load import bots, measure, report, starter, stored, training
 from benchmarks.load.memory import PeakRss
+from benchmarks.load.scripts import SCRIPTS
 
 
 def bench(
@@ -33,6 +34,9 @@ def bench(
             for label, pid in bot.processes.items():
                 memory.watch(label, pid)
             figures = measure.load(bot, plan)
+        if bot.db_url:  # the servers are stopped; the database is still there
+            figures.stored = stored.check(bot.db_url, SCRIPTS[bot.script])
+            print(f"{bot.name}: stored {figures.stored}", flush=True)
     figures.peak_rss = dict(memory.peaks)
     figures.peak_pss = dict(memory.pss_peaks)
     return figures

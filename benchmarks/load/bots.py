@@ -28,6 +28,7 @@ class RunningBot:
     token: str
     processes: dict[str, int]  # label -> pid of the process tree to watch
     cold_start: dict[str, float] = field(default_factory=dict)  # label -> seconds
+    db_url: str = ""  # the run's own database, read afterwards (benchmarks/load/stored.py)
 
 
 @contextmanager
@@ -37,7 +38,8 @@ def wegwijzer(workdir: Path, workers: int = 1) -> Iterator[RunningBot]:
     overrides = {"WEGWIJZER_RASA_WORKERS": str(workers)}
     if workers > 1:
         overrides["WEGWIJZER_REDIS_HOST"] = "127.0.0.1"
-    settings = processes.settings_on_free_ports(f"sqlite:///{workdir / 'tracker.db'}", **overrides)
+    db_url = f"sqlite:///{workdir / 'tracker.db'}"
+    settings = processes.settings_on_free_ports(db_url, **overrides)
     logs = workdir / "logs"
     started = time.monotonic()
     actions = processes.start("actions", settings, logs)
@@ -56,6 +58,7 @@ def wegwijzer(workdir: Path, workers: int = 1) -> Iterator[RunningBot]:
             settings.rasa_token,
             {"Rasa server": rasa.process.pid, "action server": actions.process.pid},
             {"Rasa server": rasa_ready - actions_ready, "action server": actions_ready - started},
+            db_url,
         )
     finally:
         rasa.stop()

@@ -115,6 +115,18 @@ def errors_cell(figures: Figures) -> str:
     )
 
 
+def stored_cell(figures: Figures) -> str:
+    found = figures.stored
+    if found is None:
+        return "– (in-memory tracker store)"
+    return (
+        f"{found.problems} problems: {found.conversations:,} conversations "
+        f"({found.user_messages:,} user messages, {found.plans:,} plans), "
+        f"{found.repeated} with a turn stored twice, {found.out_of_order} with a turn lost "
+        f"or out of order, {found.two_plans} with two plans"
+    )
+
+
 def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan) -> list[str]:
     def rss(figures: Figures) -> str:
         return ", ".join(
@@ -150,7 +162,7 @@ def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan)
         ("p50 / p95 / p99 per turn at that load", latency, ""),
         (
             f"capacity: highest arrival rate with p95 < {P95_LIMIT_MS:.0f} ms "
-            f"(users pause {plan.pause:g} s)",
+            f"(users pause {plan.pause:g} s on average)",
             capacity_cell,
             "at least 10 turns/s",
         ),
@@ -160,6 +172,7 @@ def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan)
             "p95 under 150 ms",
         ),
         ("failed turns, all runs", errors_cell, "none"),
+        ("stored afterwards (`benchmarks/load/stored.py`)", stored_cell, "no problems"),
         ("peak RSS (PSS) of each process with its children", rss, "Rasa server under 1.5 GB"),
         ("cold start to ready", cold, "under 45 s"),
     ]
@@ -246,7 +259,9 @@ def section(
         "",
         f"Throughput and percentiles leave out each run's first {plan.warmup:g} s (users "
         f"starting; {plan.warmup + plan.pause:g} s in the capacity steps). Capacity steps "
-        f"(users pausing {plan.pause:g} s, started over one pause): "
+        f"(users pausing {plan.pause / 2:g} to {plan.pause * 3 / 2:g} s between turns, "
+        f"{plan.pause:g} s on average, each starting at a random moment within the first "
+        "pause, so that turns arrive spread out rather than in bursts of users in step): "
         + " ".join(f"{figures.bot.name}: {steps(figures)}." for figures in columns)
         + " A step counts "
         f"when its p95 is under {P95_LIMIT_MS:.0f} ms and no turn failed; the steps go up "
