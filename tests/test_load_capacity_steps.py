@@ -1,7 +1,9 @@
-"""`make bench` finds the capacity between its coarse steps (benchmarks/load/measure.py)."""
+"""`make bench` finds the capacity between its coarse steps and alternates its closed loops
+(benchmarks/load/measure.py, benchmarks/load/alternate.py)."""
 
 from __future__ import annotations
 
+from benchmarks.load.alternate import order
 from benchmarks.load.measure import halfway
 from benchmarks.load.swarm import Sample
 
@@ -37,3 +39,7 @@ def test_a_step_with_a_failed_turn_does_not_pass():
 def test_slow_turns_are_counted_by_their_place_in_the_script():
     sample = Sample(users=3, seconds=10, latencies=[40, 620, 510, 90, 700], places=[0, 8, 8, 9, 3])
     assert sample.slow_places(500) == {8: 2, 3: 1}
+
+
+def test_the_closed_loops_alternate_in_pairs_so_that_neither_bot_always_goes_first():
+    assert order(4) == [0, 1, 1, 0, 0, 1, 1, 0]

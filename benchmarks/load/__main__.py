@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 
-from benchmarks.load import bots, measure, report, starter, stored, training
+from benchmarks.load import alternate, bots, measure, report, starter, stored, training
 from benchmarks.load.memory import PeakRss
 from benchmarks.load.scripts import SCRIPTS
 
@@ -58,6 +58,10 @@ def main() -> None:
         bench(partial(bots.wegwijzer, workers=2), plan),
         bench(bots.starter_bot, plan),
     ]
+    # Last, both bots again at the same time, their closed loops taking turns.
+    alternation = alternate.closed_loops(plan)
+    columns[0].alternating = alternation.wegwijzer
+    columns[2].alternating = alternation.starter
     if "MAKELEVEL" in os.environ:
         command = ("TRAIN=1 " if retrain else "") + "make bench"
     else:

@@ -26,6 +26,9 @@ class Plan:
     # fractions are coarse (0.3 and 0.5 of the saturation throughput are 40 % apart).
     refinements: int = 2
     single_rounds: int = 3  # rounds of the script for the one-user figures (45 turns)
+    # Closed loops of Wegwijzer and the starter bot taking turns (benchmarks/load/alternate.py).
+    alternation_rounds: int = 4
+    alternation_seconds: float = 30
     short: bool = False
 
 
@@ -37,6 +40,8 @@ SHORT = Plan(
     step_seconds=12,
     single_rounds=1,
     refinements=0,
+    alternation_rounds=1,
+    alternation_seconds=5,
     short=True,
 )
 
@@ -50,6 +55,8 @@ class Figures:
     peak_rss: dict[str, int] = field(default_factory=dict)
     peak_pss: dict[str, int] = field(default_factory=dict)
     stored: Stored | None = None  # what the bot stored, when its database can be read
+    # Closed loops with the other bot taking turns (benchmarks/load/alternate.py), turns/s.
+    alternating: list[float] = field(default_factory=list)
 
     @property
     def capacity(self) -> swarm.Sample | None:

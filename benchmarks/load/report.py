@@ -6,6 +6,7 @@ import datetime
 import math
 import os
 import platform
+import statistics
 import subprocess
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -148,6 +149,13 @@ def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan)
     def saturation(figures: Figures) -> str:
         return rate(figures.saturation.throughput)
 
+    def alternating(figures: Figures) -> str:
+        runs = figures.alternating
+        if not runs:
+            return "–"
+        each = ", ".join(f"{run:.1f}" for run in runs)
+        return f"median {rate(statistics.median(runs))} ({each})"
+
     def latency(figures: Figures) -> str:
         s = figures.saturation
         return f"{ms(s.percentile(0.5))} / {ms(s.percentile(0.95))} / {ms(s.percentile(0.99))}"
@@ -160,6 +168,12 @@ def table(columns: Sequence[Figures], trainings: Sequence[Training], plan: Plan)
             "at least the starter bot's",
         ),
         ("p50 / p95 / p99 per turn at that load", latency, ""),
+        (
+            f"closed loop, Wegwijzer and the starter bot taking turns "
+            f"({plan.alternation_rounds} × {plan.alternation_seconds:g} s each)",
+            alternating,
+            "at least the starter bot's",
+        ),
         (
             f"capacity: highest arrival rate with p95 < {P95_LIMIT_MS:.0f} ms "
             f"(users pause {plan.pause:g} s on average)",
@@ -268,6 +282,13 @@ def section(
         "until one does not (when the first does not, the users are halved until one does), "
         f"then up to {plan.refinements} steps halfway between the busiest that passed and "
         "the next that did not. "
+        "The closed loop with the bots taking turns: after the runs above, both bots are "
+        "started again and run at the same time, the idle one using no CPU, and closed loops "
+        f"of {plan.saturation_users} users ({plan.warmup:g} s left out, then "
+        f"{plan.alternation_seconds:g} s) alternate between them in the order Wegwijzer, "
+        "starter bot, starter bot, Wegwijzer, ..., so that the drift of this kind of "
+        "virtual machine's speed within minutes weighs on both alike "
+        "(`benchmarks/load/alternate.py`). "
         "Cold start: from starting the process until `GET /status` "
         "answers with the model loaded (Wegwijzer's action server first, then its Rasa "
         "server, each timed alone). Peak RSS is sampled every 0.25 s and PSS every 2 s over all "
