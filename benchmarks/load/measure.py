@@ -17,7 +17,7 @@ class Plan:
     saturation_users: int = 50
     saturation_seconds: float = 60
     warmup: float = 10  # seconds of each run left out of the figures
-    pause: float = 5  # seconds between two turns of a user in the capacity steps
+    pause: float = 5  # seconds between two turns of a user in the capacity steps, on average
     # Capacity steps, as fractions of the saturation throughput, tried upwards until p95
     # reaches the limit or a turn fails.
     fractions: tuple[float, ...] = (0.3, 0.5, 0.7, 0.85, 1.0, 1.2)
