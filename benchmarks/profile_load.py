@@ -27,6 +27,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from benchmarks.load import bots, swarm
+from benchmarks.load.measure import wake
 from benchmarks.load.memory import server_process, tree_total
 
 USERS = 50
@@ -80,7 +81,7 @@ def main(bot_name: str, seconds: float, profile: Path | None, workers: int) -> N
         return bots.starter_bot(workdir)
 
     with tempfile.TemporaryDirectory() as tmp, start(Path(tmp)) as bot:
-        swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
+        wake(bot)
         swarm.run(bot.url, bot.token, bot.script, USERS, WARMUP_SECONDS)
         rasa_tree = bot.processes["Rasa server"]
         rasa = server_process(rasa_tree)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.load import bots, swarm
-from benchmarks.load.measure import Plan
+from benchmarks.load.measure import Plan, wake
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ def closed_loops(plan: Plan) -> Alternation:
         ):
             both = (wegwijzer, starter)
             runs: tuple[list[float], list[float]] = ([], [])
-            for bot in both:  # wake each up (its first turn loads what Rasa loads lazily)
-                swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
+            for bot in both:
+                wake(bot)
             for which in order(plan.alternation_rounds):
                 bot = both[which]
                 sample = swarm.run(

@@ -79,6 +79,12 @@ def passes(sample: swarm.Sample) -> bool:
     return sample.turns > 0 and sample.percentile(0.95) < P95_LIMIT_MS and not sample.error_count
 
 
+def wake(bot: RunningBot) -> None:
+    """One round of the script by one user: a bot's first turn loads what Rasa loads
+    lazily, which no figure should include."""
+    swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
+
+
 def load(bot: RunningBot, plan: Plan) -> Figures:
     def run(users: int, seconds: float, wait: float = 0, rounds: int = 0) -> swarm.Sample:
         warmup = 0 if rounds else plan.warmup + wait
@@ -99,8 +105,7 @@ def load(bot: RunningBot, plan: Plan) -> Figures:
             print(f"    turns of {P95_LIMIT_MS:.0f} ms or more, by place in the script: {places}")
         return sample
 
-    # A first round wakes the server up (its first turn loads what Rasa loads lazily).
-    swarm.run(bot.url, bot.token, bot.script, 1, 600, rounds=1)
+    wake(bot)
     # One user first, on a quiet server: the latency a single person notices.
     single = run(1, 600, rounds=plan.single_rounds)
     saturation = run(plan.saturation_users, plan.saturation_seconds)

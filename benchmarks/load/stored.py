@@ -16,7 +16,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
+
+from bot.storage import db
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,8 @@ class Stored:
 
 def check(db_url: str, script: Sequence[str]) -> Stored:
     """Read the stored conversations of `db_url` whose users typed `script`."""
-    engine = create_engine(db_url, future=True)
     try:
-        with engine.connect() as connection:
+        with db.engine(db_url).connect() as connection:
             rows = connection.execute(
                 text("SELECT sender_id, data FROM events WHERE type_name = 'user' ORDER BY id")
             ).all()
@@ -48,7 +49,7 @@ def check(db_url: str, script: Sequence[str]) -> Stored:
                 )
             ).all()
     finally:
-        engine.dispose()
+        db.dispose(db_url)
     messages: dict[str, list[str]] = defaultdict(list)
     for sender, data in rows:
         messages[sender].append(json.loads(data).get("text") or "")
