@@ -32,6 +32,24 @@ def load_all_signals() -> list[re.Pattern[str]]:
     return load_signals(SIGNALS_FILE) + load_signals(SOFT_SIGNALS_FILE)
 
 
+# Words quoted at the start of a message or a sentence to say what they meant ("met slaan
+# bedoelde ik dat mijn broer mij verslaat met kaarten", "nee, met ik kan ni meer bedoelde ik
+# het formulier"): said after a crisis answer that was a false alarm, they are no new signal.
+# What the message says outside them still is ("met ik kan niet meer bedoelde ik dat ik er
+# een einde aan wil maken"); a quote is short and holds no comma or full stop, so that a
+# crisis told before "bedoel ik" is not taken for one.
+QUOTED_WORDS = re.compile(
+    r"(?:^|[.,!?;:]\s*|\b(?:nee|neen|nein|sorry|allee|pardon)\s+)met [\"'\u201c\u201e]?"
+    r"([^,.!?;]{1,40}?)[\"'\u201d]? (?:bedoel|bedoelde|bedoelt|bedoelden) "
+    r"(?:ik|ek|hij|ze|zij|we|wij)\b"
+)
+
+
+def without_quoted_words(folded: str) -> str:
+    """The message without the words it quotes to explain them."""
+    return QUOTED_WORDS.sub(" bedoelde ik", folded).strip()
+
+
 def signals_crisis(text: str, signals: list[re.Pattern[str]]) -> bool:
-    folded = fold(text)
+    folded = without_quoted_words(fold(text))
     return any(signal.search(folded) for signal in signals)

@@ -117,6 +117,13 @@ STRONG = load_signals()  # what makes it one without the way back "Dat bedoelde 
         "hij is in levensgevaar",
         "het is thuis niet meer veilig",
         "ik ben hier ni veilig, help",
+        # Fifty-third session: words quoted to explain them are no signal (below), but what
+        # the message says beside them is; a crisis told before "bedoel ik" is no quote.
+        "met ik kan niet meer bedoelde ik dat ik er een einde aan wil maken",
+        "ik ben thuis bang met mijn vader die mij slaat bedoel ik",
+        "hij slaat mij met een stok bedoel ik",
+        "ik zou er een eind aan willen maken",
+        "ik ben bang voor de man van mijn zus",
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
@@ -223,6 +230,14 @@ def test_a_soft_signal_beside_a_strong_one_is_strong():
         "ik heb geen zin in alles opnieuw te typen",
         "ik vind het nummer van het vaph nergens",
         "daar heb ik geen zin in nee",
+        # Fifty-third session: after a crisis answer that was a false alarm, people quote
+        # the words to say what they meant (crisis alarms of the cross-validation).
+        "met slaan bedoelde ik dat mijn broer mij altijd verslaat met kaarten",
+        "met ik kan ni meer bedoelde ik dat ik ni verder geraak in het formulier",
+        "nee, met op straat bedoelde ik dat we verhuizen, er is al een nieuw appartement",
+        'met "ik wil dood" bedoelde hij zijn computerspel',
+        "ik zorg alleen voor mijn man en ben bang voor de dag dat ik zelf ziek word",
+        "we zijn bang voor de toekomst van onze zoon",
     ],
 )
 def test_an_ordinary_message_with_the_same_words_is_no_signal(message):

@@ -85,6 +85,23 @@ def test_the_intent_and_its_ranking_are_read_from_the_stored_model(storage):
     assert message.as_dict(only_output_properties=True)["intent"]["name"] == "faq"
 
 
+def test_the_faq_topics_are_learnt_apart_and_read_as_one_intent(storage):
+    """A question about a topic is `faq` with the topics' probabilities added up; a topic
+    never shows in the intent ranking, each intent once."""
+    classifier = trained_and_loaded(TfidfIntentClassifier, storage, "intents")
+    assert {str(c) for c in classifier.trained["classifier"].classes_} >= {
+        "faq/what_is_pvb",
+        "faq/waiting_time",
+    }
+    (message,) = classifier.process([Message(data={"text": "hoe lang is die wachttijd"})])
+    names = [entry["name"] for entry in message.get("intent_ranking")]
+    assert names[0] == "faq"
+    assert sorted(names) == ["faq", "goodbye", "greet"]
+    probabilities = classifier.trained["classifier"].predict_proba(["hoe lang is die wachttijd"])
+    topics = [i for i, c in enumerate(classifier.trained["classifier"].classes_) if "/" in c]
+    assert message.get("intent")["confidence"] == pytest.approx(probabilities[0][topics].sum())
+
+
 def test_a_goodbye_in_tussentaal_is_a_goodbye(storage):
     classifier = trained_and_loaded(TfidfIntentClassifier, storage, "intents")
     (message,) = classifier.process([Message(data={"text": "allee salu he"})])
