@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
 from actions.assistive_devices import answer_unsure_device_question
+from actions.crisis import crisis_lines_text
 from actions.facts_told import answer_facts
 from actions.faq import (
     answer_complaint,
@@ -44,6 +45,7 @@ from actions.reach_wegwijzer import (
 )
 from actions.screen_help import answer_screen_request
 from actions.who_is_talking import answer_chat_for_me
+from bot.crisis_keywords import CRISIS
 from bot.handoff.cases import FALLBACK
 from bot.other_languages import asks_for_another_language, other_language
 
@@ -87,6 +89,9 @@ ANSWERS: tuple[Answer, ...] = (
 
 # After this many misunderstood messages in a row, a human is offered.
 MISSES_BEFORE_OFFERING_HUMAN = 2
+# A crisis read this sure by the classifier, but under the gate's confidence, adds the
+# crisis lines to the fallback's answer.
+CRISIS_NEAR = 0.3
 
 
 def misses_in_a_row(tracker: Tracker) -> int:
@@ -167,6 +172,7 @@ class ActionFallback(Action):
         for answer in ANSWERS:
             answered = answer(dispatcher, tracker)
             if answered is not None:
+                say_crisis_lines_if_crisis_was_near(dispatcher, tracker)
                 # This action was chosen for want of a rule; without the listen, the
                 # policies would choose it again after the answer.
                 return [*answered, FollowupAction(ACTION_LISTEN_NAME)]
@@ -179,4 +185,21 @@ class ActionFallback(Action):
             dispatcher.utter_message(response="utter_fallback_other_language")
         else:
             dispatcher.utter_message(response="utter_fallback")
+        say_crisis_lines_if_crisis_was_near(dispatcher, tracker)
         return [UserUtteranceReverted()]
+
+
+def crisis_was_near(tracker: Tracker) -> bool:
+    """Whether the classifier read a crisis with some confidence but not enough to answer
+    it as one (bot/crisis_classifier_gate.py)."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    return any(
+        entry.get("name") == CRISIS and (entry.get("confidence") or 0.0) >= CRISIS_NEAR
+        for entry in ranking
+    )
+
+
+def say_crisis_lines_if_crisis_was_near(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The crisis lines after the answer, when the message may have been a crisis."""
+    if crisis_was_near(tracker) and (lines := crisis_lines_text()) is not None:
+        dispatcher.utter_message(response="utter_fallback_crisis_lines", crisis_lines=lines)

@@ -766,3 +766,33 @@ async def test_facts_about_a_relative_with_what_can_she_get_offer_the_check():
     assert turn.texts[0] == "Ik lees: je zus, 30 jaar, verstandelijke beperking, Brugge."
     assert turn.responses[-1] == "utter_eligibility_offer_someone"
     assert turn.texts[-1].startswith("Wil je weten welke hulp bij je zus past")
+
+
+def _crisis_second(text: str, confidence: float) -> dict:
+    """A message the classifier read as crisis at `confidence`, under the gate's 0.9
+    (bot/crisis_classifier_gate.py): crisis second, then the FallbackClassifier."""
+    said = user(text, "nlu_fallback")
+    said["parse_data"]["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.6},
+        {"name": "more_results", "confidence": 1 - confidence},
+        {"name": "crisis", "confidence": confidence},
+    ]
+    return said
+
+
+async def test_a_message_almost_read_as_a_crisis_gets_the_crisis_lines_after_the_answer():
+    turn = await run_action(
+        ActionFallback(), load_tracker("welcome", _crisis_second("het is allemaal zo", 0.7))
+    )
+
+    assert turn.responses == ["utter_fallback", "utter_fallback_crisis_lines"]
+    lines = turn.texts[1]
+    assert lines.startswith("Gaat het niet goed met jou of met iemand anders?")
+    assert "1813" in lines and "112" in lines
+    assert turn.events == REVERTED
+
+
+async def test_a_crisis_far_down_the_ranking_adds_no_lines():
+    turn = await run_action(ActionFallback(), load_tracker("welcome", _crisis_second("meer", 0.1)))
+
+    assert turn.responses == ["utter_fallback"]
