@@ -91,7 +91,7 @@ ANSWERS: tuple[Answer, ...] = (
 MISSES_BEFORE_OFFERING_HUMAN = 2
 # A crisis read this sure by the classifier, but under the gate's confidence, adds the
 # crisis lines to the fallback's answer.
-CRISIS_NEAR = 0.3
+CRISIS_NEAR = 0.2
 
 
 def misses_in_a_row(tracker: Tracker) -> int:

@@ -124,6 +124,7 @@ STRONG = load_signals()  # what makes it one without the way back "Dat bedoelde 
         "hij slaat mij met een stok bedoel ik",
         "ik zou er een eind aan willen maken",
         "ik ben bang voor de man van mijn zus",
+        "waarom leef ik nog",  # the fallback without the lines on the model of 2026-12-07
     ],
 )
 def test_a_crisis_signal_is_caught_whatever_the_model(message):
