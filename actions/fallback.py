@@ -90,7 +90,8 @@ ANSWERS: tuple[Answer, ...] = (
 # After this many misunderstood messages in a row, a human is offered.
 MISSES_BEFORE_OFFERING_HUMAN = 2
 # A crisis read this sure by the classifier, but under the gate's confidence, adds the
-# crisis lines to the fallback's answer.
+# crisis lines to the fallback's "niet begrepen" (not to an answer the fallback found for the
+# message, such as the one about a lost code for "ik weet mijn code niet meer").
 CRISIS_NEAR = 0.2
 
 
@@ -172,7 +173,6 @@ class ActionFallback(Action):
         for answer in ANSWERS:
             answered = answer(dispatcher, tracker)
             if answered is not None:
-                say_crisis_lines_if_crisis_was_near(dispatcher, tracker)
                 # This action was chosen for want of a rule; without the listen, the
                 # policies would choose it again after the answer.
                 return [*answered, FollowupAction(ACTION_LISTEN_NAME)]

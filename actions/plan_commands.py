@@ -17,6 +17,7 @@ from actions import answers
 from actions import intake_answers as read
 from actions import intake_flow as flow
 from actions.intake import clear_topic, store
+from actions.open_requests import answer_announced_question
 from actions.plan_links import link_details, linked_plan_id, no_plan
 from actions.plan_summary import answer_label, answer_value, filled_in
 from bot.plan_share_words import asks_to_let_someone_see_plan, asks_to_print_plan
@@ -58,12 +59,16 @@ def _text(tracker: Tracker) -> str:
 
 
 class ActionChangeAnswer(Action):
-    """ "Ik wil mijn antwoord over wonen aanpassen": ask those questions again."""
+    """ "Ik wil mijn antwoord over wonen aanpassen": ask those questions again. A question
+    announced outside a form ("ik heb een vraag over mijn budget": change_answer 0.63 on the
+    model of 2026-12-07, for "de vraag over ..." in its examples) gets help offered."""
 
     def name(self) -> str:
         return "action_change_answer"
 
     async def run(self, dispatcher, tracker, domain) -> list[EventType]:
+        if answer_announced_question(dispatcher, tracker):
+            return listen_outside_a_form(tracker)
         with db.session() as session:
             if linked_plan_id(session, tracker) is None:
                 if LATER.search(_text(tracker)):

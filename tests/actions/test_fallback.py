@@ -796,3 +796,15 @@ async def test_a_crisis_far_down_the_ranking_adds_no_lines():
     turn = await run_action(ActionFallback(), load_tracker("welcome", _crisis_second("meer", 0.1)))
 
     assert turn.responses == ["utter_fallback"]
+
+
+async def test_a_message_the_fallback_can_answer_gets_no_crisis_lines():
+    """ "ik weet mijn code niet meer" (crisis 0.42 beside resume 0.44 on the model of
+    2026-12-07) is a lost code: its answer, without the lines."""
+    turn = await run_action(
+        ActionFallback(),
+        load_tracker("welcome", _crisis_second("ik weet mijn code niet meer", 0.42)),
+    )
+
+    assert "utter_fallback_crisis_lines" not in turn.responses
+    assert turn.responses != ["utter_fallback"]

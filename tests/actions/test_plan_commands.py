@@ -72,6 +72,16 @@ async def test_without_a_plan_the_user_is_offered_to_start_one(action, said, eve
     assert turn.events == events
 
 
+async def test_a_question_announced_and_read_as_a_change_gets_help_offered():
+    said = user("ik heb een vraag over mijn budget", "change_answer")
+
+    turn = await run_action(ActionChangeAnswer(), load_tracker("welcome", said))
+
+    assert turn.responses == ["utter_glad_to_help"]
+    assert turn.text.startswith("Ik help je graag. Stel je vraag")
+    assert turn.events == LISTEN
+
+
 @pytest.mark.parametrize("said", [user("stop", "stop"), user("ik doe later verder", "pause")])
 async def test_stop_at_the_consent_question_is_a_no_and_keeps_nothing(said):
     """ "stop" at "Ga je akkoord?" got "Je hebt nog geen plan. Wil je er een beginnen?"."""
