@@ -74,6 +74,14 @@ def intents_ranked(tracker: Tracker) -> list[str]:
     return [str(i.get("name") or "") for i in ranking if i.get("name") != "nlu_fallback"]
 
 
+def intent_confidence(tracker: Tracker, intent: str) -> float:
+    """The classifier's confidence in `intent` for the latest message; 0 when not ranked."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    return max(
+        (float(i.get("confidence") or 0.0) for i in ranking if i.get("name") == intent), default=0.0
+    )
+
+
 def intent_under_fallback(tracker: Tracker) -> str:
     """The classifier's best intent under an `nlu_fallback` (the first other one of the
     ranking); "" when there is none."""

@@ -10,6 +10,7 @@ from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import ACTION_LISTEN_NAME
 
+from actions import answers
 from actions.assistive_devices import answer_unsure_device_question
 from actions.crisis import crisis_lines_text
 from actions.facts_told import answer_facts
@@ -189,17 +190,9 @@ class ActionFallback(Action):
         return [UserUtteranceReverted()]
 
 
-def crisis_was_near(tracker: Tracker) -> bool:
-    """Whether the classifier read a crisis with some confidence but not enough to answer
-    it as one (bot/crisis_classifier_gate.py)."""
-    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-    return any(
-        entry.get("name") == CRISIS and (entry.get("confidence") or 0.0) >= CRISIS_NEAR
-        for entry in ranking
-    )
-
-
 def say_crisis_lines_if_crisis_was_near(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The crisis lines after the answer, when the message may have been a crisis."""
-    if crisis_was_near(tracker) and (lines := crisis_lines_text()) is not None:
+    """The crisis lines after "niet begrepen", when the classifier read a crisis with some
+    confidence but not enough to answer it as one (bot/crisis_classifier_gate.py)."""
+    near = answers.intent_confidence(tracker, CRISIS) >= CRISIS_NEAR
+    if near and (lines := crisis_lines_text()) is not None:
         dispatcher.utter_message(response="utter_fallback_crisis_lines", crisis_lines=lines)

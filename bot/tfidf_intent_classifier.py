@@ -79,9 +79,7 @@ class TfidfIntentClassifier(IntentClassifier, StoredModelComponent):
 def intents_of(classes: np.ndarray) -> tuple[list[str], np.ndarray]:
     """The intents of the trained classes ("faq/what_is_pvb" is `faq`), and the 0/1 matrix
     (classes x intents) that adds a message's class probabilities up to its intents'."""
-    intents = sorted({str(label).split("/")[0] for label in classes})
-    column = {intent: i for i, intent in enumerate(intents)}
-    summed = np.zeros((len(classes), len(intents)))
-    for row, label in enumerate(classes):
-        summed[row, column[str(label).split("/")[0]]] = 1.0
-    return intents, summed
+    intents, column = np.unique(
+        [str(label).split("/")[0] for label in classes], return_inverse=True
+    )
+    return [str(intent) for intent in intents], np.eye(len(intents))[column]

@@ -260,8 +260,8 @@ EXPLAINED_WARNINGS = {
         "said by action_fallback (actions/fallback.py) after the second miss in a row"
     ),
     "The utterance 'utter_fallback_crisis_lines' is not used in any story or rule.": (
-        "said by action_fallback (actions/fallback.py) after its answer when the classifier "
-        "read a crisis it was not sure of (bot/crisis_classifier_gate.py)"
+        "said by action_fallback (actions/fallback.py) after 'niet begrepen' when the "
+        "classifier read a crisis it was not sure of (bot/crisis_classifier_gate.py)"
     ),
     "The utterance 'utter_faq_next_steps_gewoon' is not used in any story or rule.": (
         "said by action_answer_faq and the reading level actions (actions/faq.py) after every "
