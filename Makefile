@@ -12,7 +12,7 @@ KNOWLEDGE_DB := var/knowledge.db
 KNOWLEDGE_SOURCES := $(wildcard knowledge/data/*)
 GENERATED_SYNONYMS := data/nlu/generated/synonyms.yml
 TRAIN_SOURCES := config.yml domain.yml $(GENERATED_SYNONYMS) $(SPACY_DIR)/meta.json \
-	bot/tfidf_model.py bot/tfidf_intent_classifier.py bot/tfidf_faq_selector.py \
+	bot/tfidf_model.py bot/tfidf_intent_classifier.py bot/tfidf_faq_selector.py bot/word_novelty.py \
 	$(filter-out $(GENERATED_SYNONYMS),$(shell find data -name '*.yml' 2>/dev/null))
 CHECKED := bot actions knowledge tests benchmarks scripts alembic
 

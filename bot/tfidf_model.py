@@ -3,13 +3,16 @@
 bot/tfidf_intent_classifier.py (the intent) and bot/tfidf_faq_selector.py (the FAQ topic)
 each train one pipeline made by `new_classifier`: TF-IDF of character 2-5-grams within words
 and word 1-2-grams of the lower-cased text, and logistic regression (docs/decisions.md,
-"Intents and FAQ topics: logistic regression on TF-IDF n-grams"). `StoredModelComponent`
-keeps what a component trained as one joblib file in Rasa's model storage.
+"Intents and FAQ topics: logistic regression on TF-IDF n-grams"). The intent classifier
+adds how new the message's words are (bot/word_novelty.py) and reads every digit as 0.
+`StoredModelComponent` keeps what a component trained as one joblib file in Rasa's model
+storage.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, ClassVar
 
 import joblib
@@ -20,6 +23,8 @@ from rasa.engine.storage.storage import ModelStorage
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
+
+from bot.word_novelty import WordNovelty
 
 logger = logging.getLogger(__name__)
 
@@ -34,26 +39,44 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "word_max_ngram": 2,
     "random_state": 42,
     "ranking_length": 10,
+    # The five word-novelty numbers of bot/word_novelty.py beside the n-grams.
+    "word_novelty": False,
+    # Every digit read as 0: "postcode 3290" and "postcode 9000" share their n-grams.
+    "digits_as_zero": False,
 }
+
+DIGIT = re.compile(r"\d")
+
+
+def lower_case(text: str) -> str:
+    return text.lower()
+
+
+def lower_case_digits_as_zero(text: str) -> str:
+    return DIGIT.sub("0", text.lower())
 
 
 def new_classifier(config: dict[str, Any]) -> Pipeline:
     """The untrained scikit-learn pipeline for a component's settings."""
-    return make_pipeline(
-        make_union(
-            TfidfVectorizer(
-                analyzer="char_wb",
-                ngram_range=(config["char_min_ngram"], config["char_max_ngram"]),
-                sublinear_tf=True,
-                lowercase=True,
-            ),
-            TfidfVectorizer(
-                analyzer="word",
-                ngram_range=(1, config["word_max_ngram"]),
-                sublinear_tf=True,
-                lowercase=True,
-            ),
+    preprocessor = lower_case_digits_as_zero if config["digits_as_zero"] else lower_case
+    features = [
+        TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=(config["char_min_ngram"], config["char_max_ngram"]),
+            sublinear_tf=True,
+            preprocessor=preprocessor,
         ),
+        TfidfVectorizer(
+            analyzer="word",
+            ngram_range=(1, config["word_max_ngram"]),
+            sublinear_tf=True,
+            preprocessor=preprocessor,
+        ),
+    ]
+    if config["word_novelty"]:
+        features.append(WordNovelty())
+    return make_pipeline(
+        make_union(*features),
         LogisticRegression(
             C=config["C"],
             max_iter=config["max_iter"],
