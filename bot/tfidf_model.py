@@ -48,17 +48,14 @@ DEFAULT_CONFIG: dict[str, Any] = {
 DIGIT = re.compile(r"\d")
 
 
-def lower_case(text: str) -> str:
-    return text.lower()
-
-
 def lower_case_digits_as_zero(text: str) -> str:
     return DIGIT.sub("0", text.lower())
 
 
 def new_classifier(config: dict[str, Any]) -> Pipeline:
     """The untrained scikit-learn pipeline for a component's settings."""
-    preprocessor = lower_case_digits_as_zero if config["digits_as_zero"] else lower_case
+    # None: scikit-learn's own lower-casing.
+    preprocessor = lower_case_digits_as_zero if config["digits_as_zero"] else None
     features = [
         TfidfVectorizer(
             analyzer="char_wb",
